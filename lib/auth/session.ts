@@ -1,0 +1,47 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { cookies } from "next/headers";
+import { db } from "@/lib/db/client";
+import type { RoleName } from "./roles";
+
+export const SESSION_COOKIE = "portside_session";
+const SESSION_DAYS = 7;
+
+export type SessionUser = { id: string; email: string; name: string; role: RoleName };
+
+function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export async function createSession(userId: string): Promise<void> {
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
+  await db().session.create({ data: { tokenHash: hashToken(token), userId, expiresAt } });
+  (await cookies()).set(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: process.env.PORTSIDE_SECURE_COOKIES === "true",
+    path: "/",
+    expires: expiresAt,
+  });
+}
+
+/** The signed-in user, or null. Expired sessions and disabled users count as signed out. */
+export async function readSession(): Promise<SessionUser | null> {
+  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  if (!token) return null;
+  const session = await db().session.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { user: true },
+  });
+  if (!session || session.expiresAt < new Date() || session.user.disabled) return null;
+  const { id, email, name, role } = session.user;
+  return { id, email, name, role };
+}
+
+export async function destroySession(): Promise<void> {
+  const jar = await cookies();
+  const token = jar.get(SESSION_COOKIE)?.value;
+  if (token) await db().session.deleteMany({ where: { tokenHash: hashToken(token) } });
+  jar.delete(SESSION_COOKIE);
+}

@@ -1,0 +1,36 @@
+/**
+ * A Plan is the single currency of change: what the review page shows, what the
+ * executor runs, what the history stores and what a cleanup plan inverts.
+ * Plans are plain JSON so they can be stored, exported and diffed.
+ */
+export type PlanRef = { $ref: string };
+
+export type PlanStep = {
+  /** Unique within the plan; other steps reference its outputs as `{ $ref: "key.output" }`. */
+  key: string;
+  service: string;
+  operation: string;
+  /** One line, for people: "Create cluster web-prod". */
+  description: string;
+  input: Record<string, unknown>;
+  dependsOn?: string[];
+  /** Values this step's response provides to later steps: output name → dotted path in the response. */
+  produces?: Record<string, string>;
+  /** The request that undoes this step, used to build cleanup plans. May reference this step's outputs. */
+  inverse?: { service: string; operation: string; description: string; input: Record<string, unknown> };
+};
+
+export type Plan = {
+  version: 1;
+  wizard: string;
+  title: string;
+  /** Resource keys such as "ecs:cluster/web-prod", for history filters and the page to land on. */
+  resources: string[];
+  steps: PlanStep[];
+  /** Where to send the person once the plan has run. */
+  landing?: string;
+};
+
+export function isRef(value: unknown): value is PlanRef {
+  return typeof value === "object" && value !== null && typeof (value as PlanRef).$ref === "string" && Object.keys(value).length === 1;
+}
