@@ -33,6 +33,8 @@ export const createClusterSchema = z
     spotWeight: weight.default(0),
     spotBase: base.default(0),
     tags: tagsSchema,
+    /** Hash of the plan the person reviewed; the confirm step refuses a plan that differs. */
+    reviewedHash: z.string().optional(),
   })
   .superRefine((v, ctx) => {
     if (v.fargateWeight === 0 && v.spotWeight === 0) {

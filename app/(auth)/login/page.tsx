@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { LoginForm } from "@/components/auth/login-form";
+import { readSession } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  if (await readSession()) redirect("/ecs/clusters");
+  const { next } = await searchParams;
+  return (
+    <main className="flex min-h-screen items-center justify-center p-6">
+      <div className="w-full max-w-sm">
+        <div className="mb-6 text-center">
+          <p className="text-lg font-semibold tracking-tight">Portside</p>
+          <p className="text-ink-muted">Sign in to deploy and run containers on AWS</p>
+        </div>
+        <LoginForm next={next} />
+      </div>
+    </main>
+  );
+}

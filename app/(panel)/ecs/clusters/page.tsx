@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { AwsErrorAlert } from "@/components/common/aws-error";
+import { NoConnection } from "@/components/common/no-connection";
+import { ClusterTable } from "@/components/ecs/cluster-table";
+import { ButtonLink } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePageUser } from "@/lib/auth/guard";
+import { roleAllows } from "@/lib/auth/roles";
+import { listClusters } from "@/lib/aws/ecs";
+import { attempt, loadWorkingConnection } from "@/lib/connections/load";
+
+export const metadata: Metadata = { title: "ECS clusters" };
+
+export default async function ClustersPage() {
+  const user = await requirePageUser("viewer");
+  const working = await loadWorkingConnection();
+  if (!working) return <NoConnection />;
+  const { context, conn } = working;
+  const result = await attempt(() => listClusters(conn, context.region));
+  const canCreate = roleAllows(user.role, "operator");
+  return (
+    <>
+      <PageHeader
+        title="Clusters"
+        description={`Amazon ECS clusters in ${context.region} · ${context.connectionName}`}
+        actions={canCreate && <ButtonLink href="/ecs/clusters/new" variant="primary">Create cluster</ButtonLink>}
+      />
+      {result.data ? <ClusterTable clusters={result.data} canCreate={canCreate} /> : <AwsErrorAlert error={result.error} />}
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { RunDetail } from "@/components/history/run-detail";
+import { PageHeader } from "@/components/ui/page-header";
+import { getRun } from "@/lib/audit/runs";
+import { isFinished, toRunView } from "@/lib/audit/run-view";
+import { requirePageUser } from "@/lib/auth/guard";
+import { roleAllows } from "@/lib/auth/roles";
+import { buildCleanupPlan } from "@/lib/plans/cleanup";
+import { reviewOf } from "@/lib/plans/submit";
+import type { Plan } from "@/lib/plans/types";
+
+export const metadata: Metadata = { title: "Plan run" };
+
+export default async function RunPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser("viewer");
+  const run = await getRun((await params).id);
+  if (!run) notFound();
+  const view = toRunView(run);
+  // Offered after a run that did not complete: the inverse of what it created.
+  const cleanupPlan = isFinished(run.status) && run.status !== "succeeded" ? buildCleanupPlan(run.plan as unknown as Plan, run.steps, run.id) : null;
+  return (
+    <>
+      <PageHeader
+        title={run.title}
+        breadcrumbs={[{ href: "/history", label: "History" }, { label: run.id }]}
+        description={`Run ${run.id}`}
+      />
+      <RunDetail
+        initial={view}
+        plan={run.plan as unknown as Plan}
+        cleanup={cleanupPlan ? reviewOf(cleanupPlan, run.region) : null}
+        canOperate={roleAllows(user.role, "operator")}
+      />
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { HistoryFilters } from "@/components/history/history-filters";
+import { HistoryTable } from "@/components/history/history-table";
+import { PageHeader } from "@/components/ui/page-header";
+import { listRuns } from "@/lib/audit/runs";
+import { requirePageUser } from "@/lib/auth/guard";
+import { db } from "@/lib/db/client";
+
+export const metadata: Metadata = { title: "History" };
+
+type Search = { user?: string; status?: string; resource?: string };
+
+export default async function HistoryPage({ searchParams }: { searchParams: Promise<Search> }) {
+  await requirePageUser("viewer");
+  const filters = await searchParams;
+  const [runs, users] = await Promise.all([
+    listRuns({ userId: filters.user, status: filters.status, resource: filters.resource }),
+    db().user.findMany({ select: { id: true, name: true, email: true }, orderBy: { name: "asc" } }),
+  ]);
+  return (
+    <>
+      <PageHeader title="History" description="Every plan run against AWS: who ran it, when, where, and each request's outcome." />
+      <HistoryFilters users={users} current={filters} />
+      <HistoryTable
+        filtered={Boolean(filters.user || filters.status || filters.resource)}
+        runs={runs.map((r) => ({
+          id: r.id,
+          title: r.title,
+          status: r.status,
+          wizard: r.wizard,
+          user: r.user.name,
+          connection: r.connection.name,
+          region: r.region,
+          resources: r.resources,
+          steps: r._count.steps,
+          createdAt: r.createdAt.toISOString(),
+        }))}
+      />
+    </>
+  );
+}

@@ -1,0 +1,15 @@
+import type { ReactNode } from "react";
+import { AppShell } from "@/components/shell/app-shell";
+import { requirePageUser } from "@/lib/auth/guard";
+import { getWorkingContext } from "@/lib/connections/context";
+import { listConnections } from "@/lib/connections/store";
+
+export default async function PanelLayout({ children }: { children: ReactNode }) {
+  const user = await requirePageUser("viewer");
+  const [context, connections] = await Promise.all([getWorkingContext(), listConnections()]);
+  return (
+    <AppShell user={user} context={context} connections={connections.map((c) => ({ id: c.id, name: c.name, regions: c.regions }))}>
+      {children}
+    </AppShell>
+  );
+}

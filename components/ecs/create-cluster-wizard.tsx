@@ -1,0 +1,160 @@
+"use client";
+
+import { useState } from "react";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Field, fieldAria } from "@/components/ui/field";
+import { Input, RadioCards, Select } from "@/components/ui/input";
+import { PlanReview } from "@/components/wizard/plan-review";
+import { TagsEditor } from "@/components/wizard/tags-editor";
+import { useWizard, type WizardStep } from "@/components/wizard/use-wizard";
+import { WizardFrame } from "@/components/wizard/wizard-frame";
+import { initialState } from "@/lib/actions/action-state";
+import { createClusterAction, previewClusterPlanAction } from "@/lib/actions/cluster-actions";
+import type { PlanReview as Review } from "@/lib/plans/review-types";
+import { createClusterSchema } from "@/lib/validation/ecs-cluster";
+import type { Tag } from "@/lib/validation/tags";
+
+const STEPS: WizardStep[] = [
+  { id: "cluster", label: "Cluster", fields: ["connectionId", "region", "clusterName"] },
+  { id: "infrastructure", label: "Infrastructure", fields: ["fargateWeight", "fargateBase", "spotWeight", "spotBase"] },
+  { id: "monitoring", label: "Monitoring and tags", fields: ["containerInsights", "tags"] },
+];
+
+type StrategyFields = { fargateWeight: string; fargateBase: string; spotWeight: string; spotBase: string };
+
+const PRESETS: Record<"fargate" | "spot" | "mixed", StrategyFields> = {
+  fargate: { fargateWeight: "1", fargateBase: "0", spotWeight: "0", spotBase: "0" },
+  spot: { fargateWeight: "0", fargateBase: "0", spotWeight: "1", spotBase: "0" },
+  mixed: { fargateWeight: "1", fargateBase: "1", spotWeight: "3", spotBase: "0" },
+};
+
+type Connection = { id: string; name: string; regions: string[] };
+
+export function CreateClusterWizard({ connections, defaults }: { connections: Connection[]; defaults: { connectionId: string; region: string } }) {
+  const [values, setValues] = useState({
+    ...defaults,
+    clusterName: "",
+    containerInsights: "disabled",
+    ...PRESETS.fargate,
+    tags: [] as Tag[],
+  });
+  const [preset, setPreset] = useState<keyof typeof PRESETS>("fargate");
+  const [review, setReview] = useState<Review | null>(null);
+  const [message, setMessage] = useState<{ text: string; requestId?: string }>();
+  const w = useWizard(createClusterSchema, STEPS, values);
+  const set = (patch: Partial<typeof values>) => {
+    setValues((v) => ({ ...v, ...patch }));
+    setReview(null);
+  };
+  const regions = connections.find((c) => c.id === values.connectionId)?.regions ?? [];
+  const onReview = w.current === STEPS.length;
+
+  async function action(form: FormData) {
+    setMessage(undefined);
+    if (w.current < STEPS.length - 1) return void w.next();
+    if (!onReview) {
+      if (!w.next()) return;
+      const result = await previewClusterPlanAction(initialState, form);
+      if (result.ok) return setReview(result.data as Review);
+      w.applyServerErrors(result.fieldErrors ?? {});
+      if (result.message && !result.fieldErrors) setMessage({ text: result.message, requestId: result.requestId });
+      return;
+    }
+    form.set("reviewedHash", review?.hash ?? "");
+    const result = await createClusterAction(initialState, form);
+    // Success redirects to the run page; only failures come back.
+    if (result.fieldErrors) w.applyServerErrors(result.fieldErrors);
+    setMessage({ text: result.message ?? "The plan could not be started.", requestId: result.requestId });
+  }
+
+  const err = (k: string) => w.errorFor(k);
+  const field = (k: keyof typeof values) => ({
+    id: k,
+    name: k,
+    value: String(values[k]),
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => set({ [k]: e.target.value } as Partial<typeof values>),
+    onBlur: () => w.touch(k),
+    ...fieldAria(k, err(k)),
+  });
+
+  return (
+    <WizardFrame
+      steps={STEPS}
+      current={w.current}
+      action={action}
+      onBack={w.back}
+      message={message}
+      submitLabel={onReview ? "Create cluster" : w.current === STEPS.length - 1 ? "Review" : "Next"}
+    >
+      <div hidden={w.current !== 0}>
+        <Card>
+          <CardHeader title="Cluster configuration" description="Where the cluster lives and what it is called." />
+          <CardBody className="space-y-4">
+            <div className="grid gap-4 md:grid-cols-2">
+              <Field label="Connection" htmlFor="connectionId" error={err("connectionId")}>
+                <Select {...field("connectionId")} onChange={(e) => {
+                  const conn = connections.find((c) => c.id === e.target.value);
+                  set({ connectionId: e.target.value, region: conn?.regions[0] ?? "" });
+                }}>
+                  {connections.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+                </Select>
+              </Field>
+              <Field label="Region" htmlFor="region" error={err("region")}>
+                <Select {...field("region")}>
+                  {regions.map((r) => <option key={r} value={r}>{r}</option>)}
+                </Select>
+              </Field>
+            </div>
+            <Field label="Cluster name" htmlFor="clusterName" required error={err("clusterName")}
+              hint="Up to 255 letters, digits, hyphens and underscores. Unique in the region.">
+              <Input {...field("clusterName")} autoFocus autoComplete="off" spellCheck={false} placeholder="web-production" />
+            </Field>
+          </CardBody>
+        </Card>
+      </div>
+
+      <div hidden={w.current !== 1}>
+        <Card>
+          <CardHeader title="Infrastructure" description="AWS Fargate runs tasks without servers to manage. Fargate Spot runs them on spare capacity at up to 70% off, and may stop them with two minutes' notice." />
+          <CardBody className="space-y-4">
+            <RadioCards name="strategyPreset" legend="Default capacity provider strategy" value={preset}
+              onValueChange={(v) => { setPreset(v as keyof typeof PRESETS); set(PRESETS[v as keyof typeof PRESETS]); }}
+              options={[
+                { value: "fargate", label: "Fargate", description: "On-demand capacity for every task." },
+                { value: "spot", label: "Fargate Spot", description: "Interruption-tolerant work only." },
+                { value: "mixed", label: "Mixed", description: "A base on Fargate, the rest mostly on Spot." },
+              ]} />
+            <div className="grid gap-4 md:grid-cols-4">
+              <Field label="FARGATE weight" htmlFor="fargateWeight" error={err("fargateWeight")}><Input type="number" min={0} max={1000} {...field("fargateWeight")} /></Field>
+              <Field label="FARGATE base" htmlFor="fargateBase" error={err("fargateBase")}><Input type="number" min={0} max={100000} {...field("fargateBase")} /></Field>
+              <Field label="FARGATE_SPOT weight" htmlFor="spotWeight" error={err("spotWeight")}><Input type="number" min={0} max={1000} {...field("spotWeight")} /></Field>
+              <Field label="FARGATE_SPOT base" htmlFor="spotBase" error={err("spotBase")}><Input type="number" min={0} max={100000} {...field("spotBase")} /></Field>
+            </div>
+            <p className="text-xs text-ink-muted">Base: tasks placed on that provider first. Weight: how the rest are shared.</p>
+          </CardBody>
+        </Card>
+      </div>
+
+      <div hidden={w.current !== 2}>
+        <Card>
+          <CardHeader title="Monitoring and tags" />
+          <CardBody className="space-y-5">
+            <Field label="Container Insights" htmlFor="containerInsights" error={err("containerInsights")}
+              hint="CloudWatch metrics per cluster, service and task. Enhanced adds per-container detail; both are billed as custom metrics.">
+              <Select {...field("containerInsights")}>
+                <option value="disabled">Off</option>
+                <option value="enabled">On</option>
+                <option value="enhanced">On, with enhanced observability</option>
+              </Select>
+            </Field>
+            <TagsEditor tags={values.tags} onChange={(tags) => set({ tags })} errorFor={err} onTouch={w.touch} />
+          </CardBody>
+        </Card>
+      </div>
+
+      {onReview && review && (
+        <PlanReview review={review} note={<p className="text-xs text-ink-muted">Cost: an ECS cluster itself is free; you pay for the Fargate tasks that run in it.</p>} />
+      )}
+    </WizardFrame>
+  );
+}

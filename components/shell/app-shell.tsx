@@ -1,0 +1,39 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { SessionUser } from "@/lib/auth/session";
+import type { WorkingContext } from "@/lib/connections/context";
+import { logoutAction } from "@/lib/actions/login-action";
+import { ContextSwitcher, type SwitcherConnection } from "./context-switcher";
+import { NavLinks } from "./nav-links";
+
+export function AppShell(props: {
+  user: SessionUser;
+  context: WorkingContext | null;
+  connections: SwitcherConnection[];
+  children: ReactNode;
+}) {
+  const { user } = props;
+  return (
+    <div className="flex min-h-screen">
+      <aside className="flex w-56 shrink-0 flex-col border-r border-line bg-surface">
+        <Link href="/ecs/clusters" className="px-4 py-4 text-base font-semibold tracking-tight">
+          Portside
+        </Link>
+        <NavLinks isAdmin={user.role === "admin"} />
+        <div className="mt-auto border-t border-line px-4 py-3 text-xs">
+          <p className="truncate font-medium" title={user.email}>{user.name}</p>
+          <p className="text-ink-muted">{user.email} · {user.role}</p>
+          <form action={logoutAction}>
+            <button type="submit" className="mt-2 text-accent-700 hover:underline">Sign out</button>
+          </form>
+        </div>
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="flex h-12 items-center justify-end gap-3 border-b border-line bg-surface px-6">
+          <ContextSwitcher context={props.context} connections={props.connections} />
+        </header>
+        <main className="min-w-0 flex-1 px-6 py-5">{props.children}</main>
+      </div>
+    </div>
+  );
+}

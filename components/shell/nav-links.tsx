@@ -1,0 +1,48 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/components/ui/cn";
+
+const SECTIONS = [
+  { title: "ECS", links: [{ href: "/ecs/clusters", label: "Clusters" }] },
+  { title: "Audit", links: [{ href: "/history", label: "History" }] },
+  {
+    title: "Settings",
+    links: [
+      { href: "/settings/connections", label: "Connections" },
+      { href: "/settings/users", label: "Users", admin: true },
+    ],
+  },
+];
+
+export function NavLinks({ isAdmin }: { isAdmin: boolean }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main" className="space-y-4 px-2">
+      {SECTIONS.map((section) => (
+        <div key={section.title}>
+          <p className="px-2 pb-1 text-xs font-medium uppercase tracking-wide text-ink-faint">{section.title}</p>
+          {section.links
+            .filter((l) => !("admin" in l) || isAdmin)
+            .map((link) => {
+              const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
+              return (
+                <Link
+                  key={link.href}
+                  href={link.href}
+                  aria-current={active ? "page" : undefined}
+                  className={cn(
+                    "block rounded-md px-2 py-1.5",
+                    active ? "bg-accent-50 font-medium text-accent-700" : "text-ink-muted hover:bg-line-subtle hover:text-ink",
+                  )}
+                >
+                  {link.label}
+                </Link>
+              );
+            })}
+        </div>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,43 @@
+import { Badge } from "@/components/ui/badge";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { CodeBlock } from "@/components/ui/code-block";
+import type { PlanReview as Review } from "@/lib/plans/review-types";
+
+/** The review page of every wizard: each request as JSON and as the AWS CLI command. */
+export function PlanReview({ review, note }: { review: Review; note?: React.ReactNode }) {
+  const { plan, cli } = review;
+  return (
+    <div className="space-y-4">
+      <div>
+        <h2 className="text-base font-semibold">{plan.title}</h2>
+        <p className="text-ink-muted">
+          Portside will send these {plan.steps.length} requests in order, recording each one in the history before the next.
+        </p>
+        {note && <div className="mt-2">{note}</div>}
+      </div>
+      <ol className="space-y-3" aria-label="Plan steps">
+        {plan.steps.map((step, i) => (
+          <li key={step.key}>
+            <Card>
+              <CardHeader
+                title={`${i + 1}. ${step.description}`}
+                description={step.dependsOn?.length ? `Uses the result of: ${step.dependsOn.join(", ")}` : undefined}
+                actions={<Badge tone="blue" className="font-mono">{step.service}:{step.operation}</Badge>}
+              />
+              <CardBody className="grid gap-3 lg:grid-cols-2">
+                <div>
+                  <p className="mb-1 text-xs font-medium text-ink-muted">Request</p>
+                  <CodeBlock code={JSON.stringify(step.input, null, 2)} aria-label={`Request ${i + 1} JSON`} />
+                </div>
+                <div>
+                  <p className="mb-1 text-xs font-medium text-ink-muted">AWS CLI equivalent</p>
+                  <CodeBlock code={cli[i] ?? ""} aria-label={`Request ${i + 1} AWS CLI`} />
+                </div>
+              </CardBody>
+            </Card>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

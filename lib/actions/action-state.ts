@@ -1,0 +1,11 @@
+/** What every server action returns; shared by the action and the form rendering it. */
+export type ActionState = {
+  ok: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string[]>;
+  values?: Record<string, unknown>;
+  requestId?: string;
+  data?: Record<string, unknown>;
+};
+
+export const initialState: ActionState = { ok: false };

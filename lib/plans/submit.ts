@@ -1,0 +1,43 @@
+import "server-only";
+import { recordPlanRun } from "@/lib/audit/runs";
+import type { SessionUser } from "@/lib/auth/session";
+import { ConflictError } from "@/lib/errors";
+import { planToCli } from "./cli";
+import { planHash } from "./hash";
+import { enqueueRun } from "./queue";
+import type { Plan } from "./types";
+
+export type { PlanReview } from "./review-types";
+import type { PlanReview } from "./review-types";
+
+export function reviewOf(plan: Plan, region: string): PlanReview {
+  return { plan, cli: planToCli(plan, region), hash: planHash(plan) };
+}
+
+/**
+ * Records a confirmed plan in the history and queues it. The run id is returned
+ * before any AWS call is made; the run page follows its progress.
+ */
+export async function submitPlan(args: {
+  user: SessionUser;
+  input: { connectionId: string; region: string; reviewedHash?: string };
+  plan: Plan;
+  reviewedHash?: string;
+  cleanupOfId?: string;
+}): Promise<string> {
+  const { input, plan } = args;
+  if (args.reviewedHash && args.reviewedHash !== planHash(plan)) {
+    throw new ConflictError("The plan changed since you reviewed it. Review it again before running it.");
+  }
+  const { reviewedHash: _omit, ...storedInput } = input;
+  const run = await recordPlanRun({
+    userId: args.user.id,
+    connectionId: input.connectionId,
+    region: input.region,
+    plan,
+    input: storedInput,
+    cleanupOfId: args.cleanupOfId,
+  });
+  await enqueueRun(run.id);
+  return run.id;
+}

@@ -1,0 +1,57 @@
+// Tiny client for the sandbox gateway's control API (tests, benchmarks, scripts).
+// `endpoint` is the gateway URL, e.g. "http://127.0.0.1:4566".
+
+async function call(endpoint, method, path, body) {
+  const res = await fetch(new URL(path, endpoint), {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let data;
+  try {
+    data = text ? JSON.parse(text) : {};
+  } catch {
+    data = { raw: text };
+  }
+  if (!res.ok) {
+    throw new Error(`sandbox ${method} ${path} → HTTP ${res.status}: ${data.error ?? data.message ?? text}`);
+  }
+  return data;
+}
+
+/** @returns {Promise<{ total: number, calls: Record<string, number>, byRegion: object, faulted: Record<string, number>, unimplemented: Record<string, number> }>} */
+export function sandboxCalls(endpoint) {
+  return call(endpoint, "GET", "/_sandbox/calls");
+}
+
+export function resetSandboxCalls(endpoint) {
+  return call(endpoint, "POST", "/_sandbox/calls/reset");
+}
+
+/**
+ * @param {string} endpoint
+ * @param {{ service?: string, operation?: string, fault: "throttle"|"server_error"|"latency"|"access_denied",
+ *           count?: number, latencyMs?: number, code?: string, message?: string, status?: number }} rule
+ * @returns {Promise<object>} the stored rule, with its id
+ */
+export function injectFault(endpoint, rule) {
+  return call(endpoint, "POST", "/_sandbox/faults", rule);
+}
+
+export async function listFaults(endpoint) {
+  return (await call(endpoint, "GET", "/_sandbox/faults")).faults;
+}
+
+export function clearFaults(endpoint) {
+  return call(endpoint, "DELETE", "/_sandbox/faults");
+}
+
+/** Reset moto's state, the call counters and the fault rules. */
+export function resetSandbox(endpoint) {
+  return call(endpoint, "POST", "/_sandbox/reset");
+}
+
+export function sandboxHealth(endpoint) {
+  return call(endpoint, "GET", "/_sandbox/health");
+}

@@ -1,0 +1,326 @@
+// Sandbox gateway: the single AWS endpoint Portside talks to in local development and tests.
+//
+// A reverse proxy in front of moto_server that
+//   - names every AWS call (service:Operation) and counts it,
+//   - injects faults shaped exactly like real AWS errors (throttle, 5xx, latency, access denied),
+//   - guarantees an x-amzn-RequestId header on every response,
+//   - serves a JSON control API under /_sandbox/.
+// See sandbox/README.md.
+import http from "node:http";
+import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
+import { identifyRequest } from "./operations.mjs";
+import { FaultStore, buildFaultResponse } from "./faults.mjs";
+
+const HOP_BY_HOP = new Set([
+  "connection",
+  "keep-alive",
+  "proxy-connection",
+  "proxy-authenticate",
+  "proxy-authorization",
+  "te",
+  "trailer",
+  "transfer-encoding",
+  "upgrade",
+  "expect",
+]);
+
+/** In-memory call counters keyed "service:Operation". */
+export class CallCounters {
+  #calls = new Map();
+  #byRegion = new Map();
+  #faulted = new Map();
+  #unimplemented = new Map();
+  #total = 0;
+
+  static #bump(map, key) {
+    map.set(key, (map.get(key) ?? 0) + 1);
+  }
+  record(ident) {
+    const key = `${ident.service}:${ident.operation}`;
+    this.#total += 1;
+    CallCounters.#bump(this.#calls, key);
+    let region = this.#byRegion.get(ident.region);
+    if (!region) this.#byRegion.set(ident.region, (region = new Map()));
+    CallCounters.#bump(region, key);
+    return key;
+  }
+  markFaulted(key) {
+    CallCounters.#bump(this.#faulted, key);
+  }
+  markUnimplemented(key) {
+    CallCounters.#bump(this.#unimplemented, key);
+  }
+  get total() {
+    return this.#total;
+  }
+  count(key) {
+    return this.#calls.get(key) ?? 0;
+  }
+  snapshot() {
+    const obj = (m) => Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return {
+      total: this.#total,
+      calls: obj(this.#calls),
+      byRegion: Object.fromEntries([...this.#byRegion].map(([r, m]) => [r, obj(m)])),
+      faulted: obj(this.#faulted),
+      unimplemented: obj(this.#unimplemented),
+    };
+  }
+  reset() {
+    this.#calls.clear();
+    this.#byRegion.clear();
+    this.#faulted.clear();
+    this.#unimplemented.clear();
+    this.#total = 0;
+  }
+}
+
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    req.on("data", (c) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+/** Turn Node rawHeaders into an object keeping the original casing and repeated headers. */
+function rawToObject(raw, { drop = HOP_BY_HOP } = {}) {
+  const out = {};
+  const seen = new Map(); // lowercase → key used in out
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i];
+    const lower = name.toLowerCase();
+    if (drop.has(lower)) continue;
+    const existing = seen.get(lower);
+    if (existing === undefined) {
+      seen.set(lower, name);
+      out[name] = raw[i + 1];
+    } else {
+      out[existing] = [].concat(out[existing], raw[i + 1]);
+    }
+  }
+  return out;
+}
+
+function sendJson(res, status, value, extraHeaders = {}) {
+  const body = Buffer.from(JSON.stringify(value, null, 2) + "\n");
+  res.writeHead(status, { "Content-Type": "application/json", "Content-Length": body.length, ...extraHeaders });
+  res.end(body);
+}
+
+/** moto answers operations it lacks with an HTML 500 (or an HTML 404 when no route matches at all). */
+function isUnimplementedResponse(status, headers) {
+  return (status >= 500 || status === 404) && String(headers["content-type"] ?? "").startsWith("text/html");
+}
+
+/**
+ * Start the gateway.
+ * @param {{ port?: number, host?: string, upstream: string }} options
+ *   port 0/undefined = pick a free port; upstream = moto base URL, e.g. "http://127.0.0.1:5001".
+ * @returns {Promise<{ url: string, port: number, stop: () => Promise<void>, counters: CallCounters, faults: FaultStore, server: http.Server }>}
+ */
+export async function startGateway({ port = 0, host = "127.0.0.1", upstream } = {}) {
+  if (!upstream) throw new Error("startGateway: `upstream` (moto base URL) is required");
+  const up = new URL(upstream);
+  const upstreamBase = up.origin;
+  const counters = new CallCounters();
+  const faults = new FaultStore();
+  // moto (Werkzeug) answers "Connection: close"; don't try to reuse sockets.
+  const agent = new http.Agent({ keepAlive: false, maxSockets: 256 });
+  const pendingTimers = new AbortController();
+
+  async function upstreamFetch(path, init = {}) {
+    return fetch(upstreamBase + path, { ...init, signal: AbortSignal.timeout(init.timeoutMs ?? 10_000) });
+  }
+
+  function proxy(req, res, body, onUpstreamResponse) {
+    const headers = rawToObject(req.rawHeaders);
+    const hadBody =
+      body.length > 0 || req.headers["content-length"] !== undefined || req.headers["transfer-encoding"] !== undefined;
+    if (hadBody) {
+      for (const k of Object.keys(headers)) if (k.toLowerCase() === "content-length") delete headers[k];
+      headers["Content-Length"] = String(body.length);
+    }
+    const upReq = http.request({
+      protocol: up.protocol,
+      hostname: up.hostname,
+      port: up.port,
+      method: req.method,
+      path: req.url,
+      headers,
+      agent,
+    });
+    res.on("close", () => {
+      if (!res.writableFinished) upReq.destroy();
+    });
+    upReq.on("error", (err) => {
+      if (res.headersSent) return res.destroy(err);
+      const requestId = randomUUID();
+      sendJson(
+        res,
+        502,
+        { __type: "SandboxUpstreamUnavailable", message: `sandbox gateway: moto at ${upstreamBase} unreachable: ${err.message}` },
+        { "x-amzn-RequestId": requestId, "x-amzn-ErrorType": "SandboxUpstreamUnavailable" },
+      );
+    });
+    upReq.on("response", (upRes) => {
+      onUpstreamResponse?.(upRes);
+      const outHeaders = rawToObject(upRes.rawHeaders);
+      const hasRequestId = upRes.headers["x-amzn-requestid"] !== undefined;
+      const ct = String(upRes.headers["content-type"] ?? "");
+      if (!hasRequestId && /xml/i.test(ct) && req.method !== "HEAD") {
+        // Query/XML responses carry their request id in the body; expose the same one as a header.
+        readBody(upRes).then(
+          (buf) => {
+            const m = /<Request(?:Id|ID)>([^<]+)<\/Request(?:Id|ID)>/.exec(buf.toString("utf8"));
+            outHeaders["x-amzn-RequestId"] = m ? m[1] : upRes.headers["x-amz-request-id"] ?? randomUUID();
+            for (const k of Object.keys(outHeaders)) if (k.toLowerCase() === "content-length") delete outHeaders[k];
+            outHeaders["Content-Length"] = String(buf.length);
+            res.writeHead(upRes.statusCode, upRes.statusMessage, outHeaders);
+            res.end(buf);
+          },
+          (err) => res.destroy(err),
+        );
+        return;
+      }
+      if (!hasRequestId) outHeaders["x-amzn-RequestId"] = upRes.headers["x-amz-request-id"] ?? randomUUID();
+      res.writeHead(upRes.statusCode, upRes.statusMessage, outHeaders);
+      upRes.pipe(res);
+    });
+    upReq.end(body);
+  }
+
+  async function control(req, res, pathname) {
+    const route = `${req.method} ${pathname.replace(/\/+$/, "") || "/"}`;
+    const jsonBody = async () => {
+      const raw = (await readBody(req)).toString("utf8").trim();
+      return raw ? JSON.parse(raw) : {};
+    };
+    switch (route) {
+      case "GET /_sandbox":
+        return sendJson(res, 200, {
+          upstream: upstreamBase,
+          endpoints: [
+            "GET /_sandbox/health",
+            "GET /_sandbox/calls",
+            "POST /_sandbox/calls/reset",
+            "GET /_sandbox/faults",
+            "POST /_sandbox/faults",
+            "DELETE /_sandbox/faults",
+            "DELETE /_sandbox/faults/{id}",
+            "POST /_sandbox/reset",
+          ],
+        });
+      case "GET /_sandbox/health":
+        try {
+          const r = await upstreamFetch("/moto-api/", { timeoutMs: 3000 });
+          await r.arrayBuffer();
+          if (!r.ok) throw new Error(`moto answered HTTP ${r.status}`);
+          return sendJson(res, 200, { ok: true, upstream: upstreamBase });
+        } catch (err) {
+          return sendJson(res, 503, { ok: false, upstream: upstreamBase, error: String(err?.message ?? err) });
+        }
+      case "GET /_sandbox/calls":
+        return sendJson(res, 200, counters.snapshot());
+      case "POST /_sandbox/calls/reset":
+        counters.reset();
+        return sendJson(res, 200, { ok: true });
+      case "GET /_sandbox/faults":
+        return sendJson(res, 200, { faults: faults.list() });
+      case "POST /_sandbox/faults": {
+        let rule;
+        try {
+          rule = faults.add(await jsonBody());
+        } catch (err) {
+          return sendJson(res, 400, { error: String(err?.message ?? err) });
+        }
+        return sendJson(res, 201, rule);
+      }
+      case "DELETE /_sandbox/faults":
+        faults.clear();
+        return sendJson(res, 200, { ok: true });
+      case "POST /_sandbox/reset":
+        try {
+          const r = await upstreamFetch("/moto-api/reset", { method: "POST" });
+          await r.arrayBuffer();
+          if (!r.ok) throw new Error(`moto reset answered HTTP ${r.status}`);
+        } catch (err) {
+          return sendJson(res, 502, { ok: false, error: String(err?.message ?? err) });
+        }
+        counters.reset();
+        faults.clear();
+        return sendJson(res, 200, { ok: true });
+    }
+    const del = /^DELETE \/_sandbox\/faults\/([^/]+)$/.exec(route);
+    if (del) {
+      return faults.remove(decodeURIComponent(del[1]))
+        ? sendJson(res, 200, { ok: true })
+        : sendJson(res, 404, { error: `no fault rule ${del[1]}` });
+    }
+    return sendJson(res, 404, { error: `unknown sandbox control route: ${route}` });
+  }
+
+  async function handle(req, res) {
+    const pathname = new URL(req.url ?? "/", "http://gateway.invalid").pathname;
+    if (pathname === "/_sandbox" || pathname.startsWith("/_sandbox/")) return control(req, res, pathname);
+
+    const body = await readBody(req);
+    if (pathname === "/moto-api" || pathname.startsWith("/moto-api/") || req.method === "OPTIONS") {
+      return proxy(req, res, body);
+    }
+
+    const ident = identifyRequest(req, body);
+    const key = counters.record(ident);
+    const { latencyMs, error } = faults.take(ident);
+    if (latencyMs > 0) {
+      try {
+        await sleep(latencyMs, undefined, { signal: pendingTimers.signal });
+      } catch {
+        return res.destroy();
+      }
+    }
+    if (error) {
+      counters.markFaulted(key);
+      const f = buildFaultResponse(error.fault, ident, error);
+      res.writeHead(f.status, f.headers);
+      return res.end(f.body);
+    }
+    proxy(req, res, body, (upRes) => {
+      if (isUnimplementedResponse(upRes.statusCode, upRes.headers)) counters.markUnimplemented(key);
+    });
+  }
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err) => {
+      if (!res.headersSent) sendJson(res, 500, { error: `sandbox gateway: ${err?.message ?? err}` });
+      else res.destroy(err);
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const actualPort = server.address().port;
+  const urlHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
+  const url = `http://${urlHost}:${actualPort}`;
+
+  let stopped = null;
+  function stop() {
+    stopped ??= new Promise((resolve) => {
+      pendingTimers.abort();
+      server.close(() => resolve());
+      server.closeAllConnections();
+      agent.destroy();
+    });
+    return stopped;
+  }
+
+  return { url, port: actualPort, stop, counters, faults, server };
+}

