@@ -53,19 +53,24 @@ export function freePort(host = MOTO_HOST) {
 }
 
 // moto runs under a tiny sh supervisor in its own process group:
-//  - stop() signals the whole group (sh, moto and anything moto forks);
-//  - the supervisor holds our stdin pipe: when this Node process dies for any reason, even
-//    SIGKILL, the pipe reaches EOF and the supervisor kills moto, so moto never outlives us;
-//  - it exits with moto's status, so an early moto failure (port taken, crash) is seen at once.
+//  - stop() signals the group; the supervisor's trap forwards SIGTERM to moto, waits for it and
+//    reaps its watchdog, so nothing (not even a zombie) is left once the supervisor exits;
+//  - the watchdog (a subshell using only the `read` builtin) holds our stdin pipe: when this Node
+//    process dies for any reason, even SIGKILL, the pipe reaches EOF and it kills moto, so moto
+//    never outlives us;
+//  - the supervisor exits with moto's status, so an early moto failure (port taken) is seen at once.
 const SUPERVISOR = [
-  'exec 3<&0 </dev/null',
+  "exec 3<&0 </dev/null",
   '"$@" 3<&- &',
   "m=$!",
-  '( cat <&3 >/dev/null 2>&1; kill -TERM "$m" 2>/dev/null ) &',
+  '( while read -r _ <&3; do :; done; kill -TERM "$m" 2>/dev/null ) &',
+  "w=$!",
   "exec 3<&-",
   "trap 'kill -TERM \"$m\" 2>/dev/null' TERM INT HUP",
   "s=0",
   'while kill -0 "$m" 2>/dev/null; do wait "$m"; s=$?; done',
+  'kill -TERM "$w" 2>/dev/null',
+  'wait "$w" 2>/dev/null',
   'exit "$s"',
 ].join("\n");
 
@@ -200,15 +205,12 @@ export async function startSandbox({
     if (child.exitCode === null && child.signalCode === null) {
       killGroup("SIGTERM");
       const done = await Promise.race([exited.then(() => true), sleep(5000).then(() => false)]);
+      // A stuck moto: SIGKILL the whole group (the supervisor may then leave unreaped children).
       if (!done) {
         killGroup("SIGKILL");
         await exited;
       }
     }
-    // The supervisor's group may still hold the watchdog; make sure nothing is left behind.
-    try {
-      process.kill(-child.pid, "SIGKILL");
-    } catch {}
   }
 
   let gateway;

@@ -1,0 +1,34 @@
+"use client";
+
+import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Field, fieldAria } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
+import { SubmitButton } from "@/components/wizard/submit-button";
+import { initialState } from "@/lib/actions/action-state";
+import { createUserAction } from "@/lib/actions/user-actions";
+import { ROLE_DESCRIPTIONS, ROLES } from "@/lib/auth/roles";
+
+export function CreateUserForm() {
+  const [state, action] = useActionState(createUserAction, initialState);
+  const e = state.fieldErrors ?? {};
+  const v = (k: string) => (state.ok ? "" : String(state.values?.[k] ?? ""));
+  return (
+    <form action={action} noValidate className="space-y-4" key={state.ok ? String(Date.now()) : "form"}>
+      {state.message && <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>}
+      <div className="grid gap-4 md:grid-cols-2">
+        <Field label="Name" htmlFor="new-name" error={e.name}><Input id="new-name" name="name" defaultValue={v("name")} {...fieldAria("new-name", e.name)} /></Field>
+        <Field label="Email" htmlFor="new-email" error={e.email}><Input id="new-email" name="email" type="email" defaultValue={v("email")} {...fieldAria("new-email", e.email)} /></Field>
+        <Field label="Role" htmlFor="new-role" error={e.role}>
+          <Select id="new-role" name="role" defaultValue={v("role") || "viewer"}>
+            {ROLES.map((r) => <option key={r} value={r}>{r} — {ROLE_DESCRIPTIONS[r]}</option>)}
+          </Select>
+        </Field>
+        <Field label="Initial password" htmlFor="new-password" error={e.password} hint="At least 12 characters. Share it privately.">
+          <Input id="new-password" name="password" type="password" autoComplete="new-password" {...fieldAria("new-password", e.password)} />
+        </Field>
+      </div>
+      <SubmitButton>Create user</SubmitButton>
+    </form>
+  );
+}
