@@ -151,6 +151,8 @@ export async function startSandbox({
   motoPort ??= await freePort();
   const motoUrl = `http://${MOTO_HOST}:${motoPort}`;
   const started = Date.now();
+  // Bind the gateway first: a busy gateway port then fails before moto is ever spawned.
+  const gateway = await startGateway({ port, host, upstream: motoUrl });
   const child = spawn("sh", ["-c", SUPERVISOR, "sandbox-moto", motoPath, "-H", MOTO_HOST, "-p", String(motoPort)], {
     detached: true, // own process group, so stop() can signal moto and its children together
     stdio: ["pipe", "pipe", "pipe"],
@@ -213,12 +215,10 @@ export async function startSandbox({
     }
   }
 
-  let gateway;
   try {
     await waitForMoto(motoUrl, child, output, startTimeoutMs);
-    gateway = await startGateway({ port, host, upstream: motoUrl });
   } catch (err) {
-    await killMoto();
+    await Promise.all([gateway.stop(), killMoto()]);
     throw err;
   }
   say(`moto_server on ${motoUrl} (pid group ${child.pid}), ready in ${Date.now() - started} ms`);
