@@ -1,25 +1,3 @@
 import "server-only";
-import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
-import { promisify } from "node:util";
 
-// scrypt from node:crypto: memory-hard, no native dependency to build offline.
-const scryptAsync = promisify(scrypt) as (pw: string, salt: Buffer, len: number, opts: object) => Promise<Buffer>;
-const PARAMS = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
-
-export async function hashPassword(password: string): Promise<string> {
-  const salt = randomBytes(16);
-  const hash = await scryptAsync(password, salt, 64, PARAMS);
-  return `scrypt$${PARAMS.N}$${salt.toString("base64")}$${hash.toString("base64")}`;
-}
-
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [scheme, n, salt, hash] = stored.split("$");
-  if (scheme !== "scrypt" || !n || !salt || !hash) return false;
-  const expected = Buffer.from(hash, "base64");
-  const actual = await scryptAsync(password, Buffer.from(salt, "base64"), expected.length, { ...PARAMS, N: Number(n) });
-  return timingSafeEqual(actual, expected);
-}
-
-export function generatePassword(): string {
-  return randomBytes(12).toString("base64url");
-}
+export { generatePassword, hashPassword, verifyPassword } from "./password-hash";

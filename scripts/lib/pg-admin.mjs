@@ -31,21 +31,25 @@ async function withAdminClient(url, fn) {
   }
 }
 
+async function exists(client, name) {
+  const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+  return rowCount > 0;
+}
+
 export async function databaseExists(url, name = databaseName(url)) {
-  return withAdminClient(url, async (c) => {
-    const { rowCount } = await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    return rowCount > 0;
-  });
+  return withAdminClient(url, (c) => exists(c, name));
 }
 
 /** Creates database `name` on the server of `url`; returns false if it already existed. */
 export async function createDatabase(url, name = databaseName(url)) {
   return withAdminClient(url, async (c) => {
+    if (await exists(c, name)) return false;
     try {
       await c.query(`CREATE DATABASE ${quoteIdent(name)}`);
       return true;
     } catch (e) {
-      if (e.code === "42P04") return false; // duplicate_database
+      // Lost a race with a concurrent creator: duplicate_database / unique_violation.
+      if (e.code === "42P04" || e.code === "23505") return false;
       throw e;
     }
   });

@@ -6,6 +6,8 @@ import net from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
+const OWNER_FILE = "owner.pid";
+
 /** Resolves when 127.0.0.1:port can be bound; throws a readable error otherwise. */
 export function assertPortFree(port) {
   return new Promise((resolve, reject) => {
@@ -80,13 +82,32 @@ async function stopOrphan(pid, log) {
   throw new Error(`Could not stop the orphaned PostgreSQL server (pid ${pid}).`);
 }
 
+/** Records which process started the server on a run folder (see recoverFromCrash). */
+export function recordOwner(runDir) {
+  fs.writeFileSync(path.join(runDir, OWNER_FILE), String(process.pid));
+}
+
+export function clearOwner(runDir) {
+  fs.rmSync(path.join(runDir, OWNER_FILE), { force: true });
+}
+
 /**
  * Makes `dataDir` startable after a crash. A postmaster.pid whose process is gone (or is not a
  * postgres for this folder) is removed. A postgres still serving this folder is stopped when the
- * process that started it (recorded in `ownerFile`) is no longer its parent, i.e. it was orphaned
- * by a killed run; if its owner is still alive, the folder is in use and we refuse.
+ * process that started it (recorded by recordOwner) is no longer its parent, i.e. it was orphaned
+ * by a killed run; if its owner is still alive, the folder is in use and we refuse. `runDir` is the
+ * server's private folder for its socket and owner file.
  */
-export async function recoverFromCrash(dataDir, ownerFile, log) {
+export async function recoverFromCrash(dataDir, runDir, log) {
+  await stopLeftoverServer(dataDir, path.join(runDir, OWNER_FILE), log);
+  // No server runs on this folder now, so socket lock files in its private run folder are stale
+  // too (postgres would refuse to start if their pid was reused or is an unreaped zombie).
+  for (const name of fs.readdirSync(runDir)) {
+    if (name.startsWith(".s.PGSQL.")) fs.rmSync(path.join(runDir, name), { force: true });
+  }
+}
+
+async function stopLeftoverServer(dataDir, ownerFile, log) {
   const pidFile = path.join(dataDir, "postmaster.pid");
   let pid;
   try {

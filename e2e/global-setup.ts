@@ -1,0 +1,61 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { E2E_PORT } from "../playwright.config";
+import { STACK_FILE, type Stack } from "./fixtures/stack";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+/**
+ * Starts Portside exactly as a newcomer does (`npm start`'s script) on a fresh data
+ * folder: new embedded Postgres, migrations, sandbox, build if needed. The first-run
+ * admin credentials it prints are read back from its log by the first-run spec.
+ */
+export default async function globalSetup() {
+  const dataDir = path.dirname(STACK_FILE);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.mkdirSync(dataDir, { recursive: true });
+  const logFile = path.join(dataDir, "server.log");
+  const [pgPort, sandboxPort] = [await freePort(), await freePort()];
+  const out = fs.openSync(logFile, "a");
+  const child = spawn(process.execPath, ["scripts/start.mjs"], {
+    env: {
+      ...process.env,
+      PORTSIDE_DATA_DIR: path.join(dataDir, "data"),
+      PORT: String(E2E_PORT),
+      PORTSIDE_PG_PORT: String(pgPort),
+      PORTSIDE_SANDBOX_PORT: String(sandboxPort),
+      DATABASE_URL: "",
+    },
+    stdio: ["ignore", out, out],
+    detached: true,
+  });
+  const deadline = Date.now() + 300_000;
+  let text = "";
+  while (Date.now() < deadline) {
+    text = fs.readFileSync(logFile, "utf8");
+    if (text.includes("Portside is ready")) break;
+    if (child.exitCode !== null || text.includes("could not start")) throw new Error(`Portside did not start:\n${text}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  if (!text.includes("Portside is ready")) throw new Error(`Portside was not ready within 5 minutes:\n${text}`);
+  const databaseUrl = `postgresql://postgres:postgres@127.0.0.1:${pgPort}/portside`;
+  const stackInfo: Stack = {
+    baseURL: `http://127.0.0.1:${E2E_PORT}`,
+    sandboxEndpoint: `http://127.0.0.1:${sandboxPort}`,
+    databaseUrl,
+    logFile,
+    pid: child.pid!,
+  };
+  fs.writeFileSync(STACK_FILE, JSON.stringify(stackInfo, null, 2));
+  child.unref();
+}

@@ -1,0 +1,25 @@
+// Types for client.mjs, so TypeScript tests and benchmarks can use it.
+export type SandboxCalls = {
+  total: number;
+  calls: Record<string, number>;
+  byRegion: Record<string, Record<string, number>>;
+  faulted: Record<string, number>;
+  unimplemented: Record<string, number>;
+};
+export type FaultRule = {
+  service?: string;
+  operation?: string;
+  fault: "throttle" | "server_error" | "latency" | "access_denied";
+  count?: number;
+  latencyMs?: number;
+  code?: string;
+  message?: string;
+  status?: number;
+};
+export function sandboxCalls(endpoint: string): Promise<SandboxCalls>;
+export function resetSandboxCalls(endpoint: string): Promise<unknown>;
+export function injectFault(endpoint: string, rule: FaultRule): Promise<FaultRule & { id: string }>;
+export function listFaults(endpoint: string): Promise<(FaultRule & { id: string })[]>;
+export function clearFaults(endpoint: string): Promise<unknown>;
+export function resetSandbox(endpoint: string): Promise<unknown>;
+export function sandboxHealth(endpoint: string): Promise<{ ok: boolean; upstream: string }>;
