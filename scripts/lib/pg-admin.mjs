@@ -23,7 +23,13 @@ function quoteIdent(name) {
 async function withAdminClient(url, fn) {
   const client = new pg.Client({ connectionString: urlForDatabase(url, "postgres") });
   client.on("error", () => {});
-  await client.connect();
+  try {
+    await client.connect();
+  } catch (e) {
+    const { hostname, port, username } = new URL(url);
+    const where = `${username || "(default user)"}@${hostname}:${port || 5432}`;
+    throw Object.assign(new Error(`Cannot connect to PostgreSQL as ${where}: ${e.message}`, { cause: e }), { code: e.code });
+  }
   try {
     return await fn(client);
   } finally {

@@ -116,7 +116,7 @@ async function stopLeftoverServer(dataDir, ownerFile, log) {
     return;
   }
   const info = Number.isInteger(pid) && isAlive(pid) ? procInfo(pid) : null;
-  if (!info || !/postgres/.test(info.args) || !info.args.includes(dataDir)) {
+  if (!info || !/postgres/.test(info.args) || !`${info.args} `.includes(`-D ${dataDir} `)) {
     log(`removing stale ${pidFile} (pid ${pid} is not running it)`);
     fs.rmSync(pidFile, { force: true });
     return;
