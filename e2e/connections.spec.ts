@@ -16,7 +16,7 @@ test("test the sandbox connection: account and ARN from STS", async ({ page }) =
   const viewer = await seedUser("viewer");
   await login(page, viewer.email, viewer.password);
   await page.goto("/settings/connections");
-  const card = page.getByLabel("Connection Local sandbox");
+  const card = page.getByLabel("Connection Local sandbox", { exact: true });
   await card.getByRole("button", { name: "Test connection Local sandbox" }).click();
   await expect(card.getByRole("status").or(card.getByRole("alert"))).toContainText("Account 123456789012 · arn:aws:sts::123456789012:user/moto");
   expect((await sandbox.calls()).calls["sts:GetCallerIdentity"]).toBeGreaterThanOrEqual(1);
@@ -30,7 +30,7 @@ test("add an access-key connection: the secret is stored encrypted and never sen
   await page.goto("/settings/connections");
   await page.getByRole("link", { name: "Add connection" }).click();
 
-  await page.getByLabel("Name").fill(name);
+  await page.getByRole("textbox", { name: "Name" }).fill(name);
   await page.getByText("Access keys", { exact: true }).click();
   await page.getByLabel("Access key id").fill("bad key");
   await page.getByLabel("Secret access key").fill(secret);
@@ -44,7 +44,7 @@ test("add an access-key connection: the secret is stored encrypted and never sen
   await page.getByLabel("Secret access key").fill(secret);
   await page.getByRole("button", { name: "Add connection" }).click();
   await expect(page).toHaveURL(/\/settings\/connections$/);
-  const card = page.getByLabel(`Connection ${name}`);
+  const card = page.getByLabel(`Connection ${name}`, { exact: true });
   await expect(card).toContainText("AKIAIOSFODNN7EXAMPLE · secret stored encrypted");
   expect(await page.content()).not.toContain(secret);
 
@@ -62,7 +62,7 @@ test("a refused identity check says which permission is missing, with the reques
   await login(page, viewer.email, viewer.password);
   await sandbox.fault({ service: "sts", operation: "GetCallerIdentity", fault: "access_denied", count: -1 });
   await page.goto("/settings/connections");
-  const card = page.getByLabel("Connection Local sandbox");
+  const card = page.getByLabel("Connection Local sandbox", { exact: true });
   await card.getByRole("button", { name: "Test connection Local sandbox" }).click();
   const alert = card.getByRole("alert");
   await expect(alert).toContainText("Connection failed");

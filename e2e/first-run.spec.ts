@@ -1,7 +1,12 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { login } from "./fixtures/auth";
+import { sandbox } from "./fixtures/sandbox";
 import { stack } from "./fixtures/stack";
+
+test.beforeAll(async () => {
+  await sandbox.reset();
+});
 
 /** The credentials `npm start` printed on its first run, as a newcomer would read them. */
 function printedAdmin() {

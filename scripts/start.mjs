@@ -87,10 +87,17 @@ async function main() {
     next.once("exit", resolve);
     next.kill("SIGTERM");
   }));
-  next.stdout.on("data", (chunk) => {
-    process.stdout.write(chunk);
-    if (String(chunk).includes("Ready")) log(`Portside is ready at http://${host}:${port} (${since()} from npm start)`);
-  });
+  next.stdout.on("data", (chunk) => process.stdout.write(chunk));
+  // Ready means the login page answers, which is after first-run setup has finished.
+  const url = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
+  for (let i = 0; i < 1200 && next.exitCode === null; i++) {
+    const ok = await fetch(`${url}/login`).then((r) => r.ok, () => false);
+    if (ok) {
+      log(`Portside is ready at ${url} (${since()} from npm start)`);
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
   next.on("exit", (code) => {
     if (!stopping) {
       log(`the panel exited (${code}); stopping`);

@@ -41,7 +41,7 @@ export function StepList({ steps, region, plan }: { steps: RunStepView[]; region
                 </div>
                 <div className="lg:col-span-2">
                   <p className="mb-1 text-xs text-ink-muted">AWS CLI equivalent</p>
-                  <CodeBlock code={stepToCli({ ...(plan.steps[step.index] ?? { key: step.key, service: step.service, operation: step.operation, description: "" }), input: step.request as Record<string, unknown> }, region)} />
+                  <CodeBlock wrap code={stepToCli({ ...(plan.steps[step.index] ?? { key: step.key, service: step.service, operation: step.operation, description: "" }), input: step.request as Record<string, unknown> }, region)} />
                 </div>
               </div>
             </details>

@@ -6,7 +6,8 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardBody } from "@/components/ui/card";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input, RadioCards, Select } from "@/components/ui/input";
-import { SubmitButton } from "@/components/wizard/submit-button";
+import { Button } from "@/components/ui/button";
+import { keepValuesSubmit } from "@/components/forms/keep-values-submit";
 import { initialState } from "@/lib/actions/action-state";
 import { saveConnectionAction } from "@/lib/actions/connection-actions";
 import { AWS_REGIONS } from "@/lib/aws/regions";
@@ -35,7 +36,7 @@ const KINDS = [
 
 export function ConnectionForm({ initial }: { initial: ConnectionFormValues }) {
   const router = useRouter();
-  const [state, action] = useActionState(saveConnectionAction, initialState);
+  const [state, action, pending] = useActionState(saveConnectionAction, initialState);
   const [kind, setKind] = useState(initial.kind);
   const e = state.fieldErrors ?? {};
   const v = (k: string, fallback: string) => String(state.values?.[k] ?? fallback);
@@ -44,7 +45,7 @@ export function ConnectionForm({ initial }: { initial: ConnectionFormValues }) {
   }, [state.ok, router]);
 
   return (
-    <form action={action} noValidate className="max-w-3xl space-y-5">
+    <form onSubmit={keepValuesSubmit(action)} noValidate className="max-w-3xl space-y-5">
       {state.message && !state.ok && <Alert tone="error">{state.message}</Alert>}
       {initial.id && <input type="hidden" name="id" value={initial.id} />}
       <Card>
@@ -105,7 +106,7 @@ export function ConnectionForm({ initial }: { initial: ConnectionFormValues }) {
           </fieldset>
         </CardBody>
       </Card>
-      <SubmitButton>{initial.id ? "Save connection" : "Add connection"}</SubmitButton>
+      <Button type="submit" variant="primary" pending={pending}>{initial.id ? "Save connection" : "Add connection"}</Button>
     </form>
   );
 }

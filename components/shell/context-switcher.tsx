@@ -17,7 +17,7 @@ export function ContextSwitcher({ context, connections }: { context: WorkingCont
   return (
     <form ref={form} action={action} className="flex items-center gap-2" aria-label="AWS connection and region">
       <label htmlFor="ctx-connection" className="text-xs text-ink-muted">Connection</label>
-      <Select id="ctx-connection" name="connectionId" defaultValue={context.connectionId} className="w-44"
+      <Select id="ctx-connection" name="connectionId" defaultValue={context.connectionId} className="w-48"
         onChange={() => form.current?.requestSubmit()}>
         {connections.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
       </Select>

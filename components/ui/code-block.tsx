@@ -12,9 +12,13 @@ const feedback: Record<CopyState, { text: string; ms: number }> = {
   manual: { text: "Selected — press Ctrl+C", ms: 5000 },
 };
 
-export type CodeBlockProps = Omit<ComponentProps<"div">, "children"> & { code: string };
+export type CodeBlockProps = Omit<ComponentProps<"div">, "children"> & {
+  code: string;
+  /** Wrap long lines (shell commands) instead of scrolling sideways. */
+  wrap?: boolean;
+};
 
-export function CodeBlock({ code, className, ...props }: CodeBlockProps) {
+export function CodeBlock({ code, wrap = false, className, ...props }: CodeBlockProps) {
   const preRef = useRef<HTMLPreElement>(null);
   const [state, setState] = useState<CopyState>("idle");
 
@@ -45,7 +49,7 @@ export function CodeBlock({ code, className, ...props }: CodeBlockProps) {
     >
       <pre
         ref={preRef}
-        className="max-h-80 min-w-0 flex-1 overflow-auto py-2.5 pl-3 font-mono text-xs leading-5 text-ink"
+        className={cn("max-h-80 min-w-0 flex-1 overflow-auto py-2.5 pl-3 font-mono text-xs leading-5 text-ink", wrap && "whitespace-pre-wrap break-all")}
       >
         <code>{code}</code>
       </pre>

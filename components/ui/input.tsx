@@ -4,23 +4,26 @@ import { cn } from "./cn";
 // Invalid styling keys off aria-invalid, which `fieldAria` sets, so a control can't look
 // invalid to sighted users without also being announced as invalid.
 const control = cn(
-  "block w-full rounded-md border border-line bg-surface px-2.5 text-sm text-ink shadow-xs",
+  "block rounded-md border border-line bg-surface px-2.5 text-sm text-ink shadow-xs",
   "placeholder:text-ink-faint focus-visible:outline-offset-0 focus-visible:border-accent-600",
   "disabled:cursor-not-allowed disabled:bg-canvas disabled:text-ink-muted",
   "aria-invalid:border-red-500 aria-invalid:focus-visible:outline-red-600",
 );
 
+// Full width unless the caller sizes the control: two width utilities would fight in the CSS order.
+const width = (className?: string) => (/(^|\s)(w|max-w)-/.test(className ?? "") ? undefined : "w-full");
+
 export function Input({ className, ...props }: ComponentProps<"input">) {
-  return <input className={cn(control, "h-8", className)} {...props} />;
+  return <input className={cn(control, width(className), "h-8", className)} {...props} />;
 }
 
 export function Textarea({ className, rows = 3, ...props }: ComponentProps<"textarea">) {
-  return <textarea rows={rows} className={cn(control, "py-1.5", className)} {...props} />;
+  return <textarea rows={rows} className={cn(control, width(className), "py-1.5", className)} {...props} />;
 }
 
 /** A native select: its keyboard and mobile pickers beat any re-implementation. */
 export function Select({ className, ...props }: ComponentProps<"select">) {
-  return <select className={cn(control, "h-8 pr-7", className)} {...props} />;
+  return <select className={cn(control, width(className), "h-8 pr-7", className)} {...props} />;
 }
 
 export type CheckboxProps = Omit<ComponentProps<"input">, "type"> & {

@@ -31,7 +31,7 @@ export function PlanReview({ review, note }: { review: Review; note?: React.Reac
                 </div>
                 <div>
                   <p className="mb-1 text-xs font-medium text-ink-muted">AWS CLI equivalent</p>
-                  <CodeBlock code={cli[i] ?? ""} aria-label={`Request ${i + 1} AWS CLI`} />
+                  <CodeBlock wrap code={cli[i] ?? ""} aria-label={`Request ${i + 1} AWS CLI`} />
                 </div>
               </CardBody>
             </Card>

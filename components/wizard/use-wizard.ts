@@ -19,8 +19,8 @@ export function useWizard<S extends z.ZodType>(schema: S, steps: WizardStep[], v
   const errors: Record<string, string[]> = {};
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const key = issue.path.join(".");
-      (errors[key] ??= []).push(issue.message);
+      // One message per field: the first rule broken is the one to fix.
+      errors[issue.path.join(".")] ??= [issue.message];
     }
   }
   const stepOf = (key: string) => steps.findIndex((s) => s.fields.some((f) => key === f || key.startsWith(`${f}.`)));

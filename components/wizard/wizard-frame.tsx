@@ -1,11 +1,11 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { useTransition, type ReactNode } from "react";
+import { keepValuesSubmit } from "@/components/forms/keep-values-submit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Stepper } from "@/components/ui/stepper";
 import type { WizardStep } from "./use-wizard";
-import { SubmitButton } from "./submit-button";
 
 /** Layout every wizard shares: stepper, the step's body, an error banner and Back / Next. */
 export function WizardFrame(props: {
@@ -17,10 +17,11 @@ export function WizardFrame(props: {
   message?: { text: string; requestId?: string };
   children: ReactNode;
 }) {
+  const [pending, startTransition] = useTransition();
   const stepperSteps = [...props.steps.map(({ id, label }) => ({ id, label })), { id: "review", label: "Review and create" }];
   return (
-    <form action={props.action} noValidate className="grid gap-6 lg:grid-cols-[13rem_1fr]">
-      <Stepper steps={stepperSteps} current={props.current} aria-label="Wizard steps" />
+    <form onSubmit={keepValuesSubmit(props.action, startTransition)} noValidate className="grid gap-6 lg:grid-cols-[13rem_1fr]">
+      <Stepper steps={stepperSteps} current={props.current} aria-label="Wizard steps" className="self-start" />
       <div className="min-w-0 space-y-5">
         {props.message && (
           <Alert tone="error" title="Could not continue">
@@ -30,7 +31,9 @@ export function WizardFrame(props: {
         )}
         {props.children}
         <div className="flex items-center gap-2 border-t border-line pt-4">
-          <SubmitButton>{props.submitLabel}</SubmitButton>
+          <Button type="submit" variant="primary" pending={pending}>
+            {props.submitLabel}
+          </Button>
           {props.current > 0 && (
             <Button type="button" variant="secondary" onClick={props.onBack}>
               Back

@@ -5,6 +5,7 @@ const region = z.string().refine((r) => REGION_CODES.includes(r), "Pick a region
 const optionalUrl = z
   .string()
   .trim()
+  .optional()
   .transform((s) => s || undefined)
   .pipe(z.url({ message: "Enter a full URL such as http://127.0.0.1:4566." }).optional());
 
@@ -36,7 +37,7 @@ export const connectionSchema = z
       need("externalId", "External ids are 2–1224 characters: letters, digits and + = , . @ : / -");
     }
     if (v.kind === "static_keys") {
-      if (!/^(AKIA|ASIA)[A-Z0-9]{12,124}$/.test(v.accessKeyId ?? "") && !(v.endpointUrl && v.accessKeyId)) {
+      if (!/^(AKIA|ASIA)[A-Z0-9]{12,124}$/.test(v.accessKeyId ?? "")) {
         need("accessKeyId", "Access key ids start with AKIA and are 16–128 capitals and digits.");
       }
       if (!v.id && !v.secretAccessKey) need("secretAccessKey", "Enter the secret access key.");

@@ -33,7 +33,7 @@ export default async function ClusterPage({ params }: Props) {
         title={name}
         description={`ECS cluster in ${context.region} · ${context.connectionName}`}
         breadcrumbs={[{ href: "/ecs/clusters", label: "Clusters" }, { label: name }]}
-        actions={<ButtonLink href={`/history?resource=${encodeURIComponent(`ecs:cluster/${name}`)}`}>History</ButtonLink>}
+        actions={<ButtonLink variant="secondary" href={`/history?resource=${encodeURIComponent(`ecs:cluster/${name}`)}`}>History</ButtonLink>}
       />
       {result.error ? (
         <AwsErrorAlert error={result.error} />
