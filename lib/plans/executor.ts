@@ -40,6 +40,7 @@ export async function executeRun(runId: string): Promise<void> {
         where: { id: step.id },
         data: { status: "unknown", error: "Portside stopped while this request was in flight; AWS may or may not have applied it.", finishedAt: new Date() },
       });
+      await db().planStep.updateMany({ where: { runId, index: { gt: step.index } }, data: { status: "skipped" } });
       await finishRun(runId, "interrupted", `Interrupted at step ${step.index + 1} (${step.operation}) by a restart. Check the resource, then run the cleanup plan if needed.`);
       return;
     }

@@ -1,0 +1,116 @@
+import { randomUUID } from "node:crypto";
+import { CreateClusterCommand, DescribeClustersCommand, ECSClient } from "@aws-sdk/client-ecs";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runMigrateDeploy } from "../../scripts/migrate.mjs";
+import { resetSandboxCalls, sandboxCalls } from "../../sandbox/client.mjs";
+import { startSandbox, type Sandbox } from "../../sandbox/start.mjs";
+import { createClusterSchema } from "../validation/ecs-cluster";
+import { buildCreateClusterPlan } from "./ecs-cluster";
+
+// Integration: the executor against a real Postgres (DATABASE_URL, from `npm test`) and the
+// sandbox, simulating a process that died at each point of a run.
+const adminUrl = process.env.DATABASE_URL;
+const dbName = `executor_${randomUUID().slice(0, 8)}`;
+let sandbox: Sandbox;
+let connectionId: string;
+let userId: string;
+
+type Db = typeof import("../db/client");
+let dbModule: Db;
+const db = () => dbModule.db();
+
+async function admin(sql: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  await client.query(sql);
+  await client.end();
+}
+
+beforeAll(async () => {
+  if (!adminUrl) throw new Error("DATABASE_URL is not set: run these tests through `npm test`, which starts a database.");
+  const url = new URL(adminUrl);
+  url.pathname = `/${dbName}`;
+  await admin(`CREATE DATABASE ${dbName}`);
+  await runMigrateDeploy(url.toString());
+  process.env.DATABASE_URL = url.toString();
+  process.env.PORTSIDE_SECRET_KEY = "test";
+  dbModule = await import("../db/client");
+  const started = await startSandbox({ port: 0, log: false });
+  if (!started) throw new Error("moto_server is not installed; the sandbox is needed for this test");
+  sandbox = started;
+  userId = (await db().user.create({ data: { email: "x@y.z", name: "X", passwordHash: "-", role: "operator" } })).id;
+  connectionId = (await db().connection.create({
+    data: { name: "sb", kind: "sandbox", endpointUrl: sandbox.endpoint, defaultRegion: "us-east-1", regions: ["us-east-1"] },
+  })).id;
+}, 60_000);
+
+afterAll(async () => {
+  await db()?.$disconnect();
+  await sandbox?.stop();
+  if (adminUrl) await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+});
+
+async function recordRun(clusterName: string) {
+  const { recordPlanRun } = await import("../audit/runs");
+  const plan = buildCreateClusterPlan(createClusterSchema.parse({ connectionId, region: "us-east-1", clusterName, spotWeight: "2" }));
+  return recordPlanRun({ userId, connectionId, region: "us-east-1", plan, input: {} });
+}
+
+const ecs = () => new ECSClient({ region: "us-east-1", endpoint: sandbox.endpoint, credentials: { accessKeyId: "t", secretAccessKey: "t" }, maxAttempts: 1 });
+
+describe("executeRun after a crash", () => {
+  it("resumes a run that died between steps, using the recorded outputs", async () => {
+    const { executeRun } = await import("./executor");
+    const run = await recordRun("resumed");
+    // The first step completed and was recorded; the process died before the second.
+    const created = await ecs().send(new CreateClusterCommand({ clusterName: "resumed" }));
+    await db().planStep.update({
+      where: { runId_index: { runId: run.id, index: 0 } },
+      data: { status: "succeeded", response: { cluster: { clusterArn: created.cluster!.clusterArn! } } },
+    });
+    await db().planRun.update({ where: { id: run.id }, data: { status: "running", startedAt: new Date() } });
+    await resetSandboxCalls(sandbox.endpoint);
+
+    await executeRun(run.id);
+
+    const after = await db().planRun.findUniqueOrThrow({ where: { id: run.id }, include: { steps: { orderBy: { index: "asc" } } } });
+    expect(after.status).toBe("succeeded");
+    expect(after.steps.map((s) => s.status)).toEqual(["succeeded", "succeeded"]);
+    expect(after.steps[1]!.request).toMatchObject({ cluster: created.cluster!.clusterArn });
+    expect(after.steps[1]!.requestId).toBeTruthy();
+    // Only the missing step was sent.
+    expect((await sandboxCalls(sandbox.endpoint)).calls).toEqual({ "ecs:PutClusterCapacityProviders": 1 });
+    const [cluster] = (await ecs().send(new DescribeClustersCommand({ clusters: ["resumed"] }))).clusters ?? [];
+    expect(cluster?.defaultCapacityProviderStrategy).toEqual([
+      { capacityProvider: "FARGATE", weight: 1, base: 0 },
+      { capacityProvider: "FARGATE_SPOT", weight: 2, base: 0 },
+    ]);
+  });
+
+  it("marks a run interrupted when a request was in flight, and sends nothing more", async () => {
+    const { executeRun } = await import("./executor");
+    const run = await recordRun("inflight");
+    await db().planStep.update({ where: { runId_index: { runId: run.id, index: 0 } }, data: { status: "running", startedAt: new Date() } });
+    await db().planRun.update({ where: { id: run.id }, data: { status: "running", startedAt: new Date() } });
+    await resetSandboxCalls(sandbox.endpoint);
+
+    await executeRun(run.id);
+
+    const after = await db().planRun.findUniqueOrThrow({ where: { id: run.id }, include: { steps: { orderBy: { index: "asc" } } } });
+    expect(after.status).toBe("interrupted");
+    expect(after.error).toMatch(/Interrupted at step 1 \(CreateCluster\)/);
+    expect(after.steps.map((s) => s.status)).toEqual(["unknown", "skipped"]);
+    expect((await sandboxCalls(sandbox.endpoint)).total).toBe(0);
+  });
+
+  it("leaves a finished run alone when the queue delivers it again", async () => {
+    const { executeRun } = await import("./executor");
+    const run = await recordRun("twice");
+    await executeRun(run.id);
+    await resetSandboxCalls(sandbox.endpoint);
+    await executeRun(run.id);
+    expect((await db().planRun.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("succeeded");
+    expect((await sandboxCalls(sandbox.endpoint)).total).toBe(0);
+  });
+});
