@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { login } from "./fixtures/auth";
 import { runsFor, seedUser } from "./fixtures/db";
 import { describeCluster, sandbox } from "./fixtures/sandbox";
+import { createClusterWithDefaults, reviewClusterWithDefaults } from "./fixtures/wizard";
 
 test.beforeAll(async () => {
   await sandbox.reset();
@@ -89,17 +90,9 @@ test("creating a cluster whose name is taken is refused before any change", asyn
   const operator = await seedUser("operator");
   const clusterName = `dup-${Date.now()}`;
   await login(page, operator.email, operator.password);
-  for (const attempt of [1, 2]) {
-    await page.goto("/ecs/clusters/new");
-    await page.getByLabel("Cluster name").fill(clusterName);
-    await page.getByRole("button", { name: "Next" }).click();
-    await page.getByRole("button", { name: "Next" }).click();
-    await page.getByRole("button", { name: "Review" }).click();
-    if (attempt === 1) {
-      await page.getByRole("button", { name: "Create cluster" }).click();
-      await expect(page.getByTestId("run-status")).toHaveText(/succeeded/i, { timeout: 20_000 });
-    }
-  }
+  await createClusterWithDefaults(page, clusterName);
+  await expect(page.getByTestId("run-status")).toHaveText(/succeeded/i, { timeout: 20_000 });
+  await reviewClusterWithDefaults(page, clusterName);
   await expect(page.locator("#clusterName-error")).toHaveText(`A cluster named ${clusterName} already exists in us-east-1.`);
   expect(await runsFor(`ecs:cluster/${clusterName}`)).toHaveLength(1);
 });

@@ -1,7 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { login } from "./fixtures/auth";
 import { runsFor, seedUser } from "./fixtures/db";
 import { describeCluster, sandbox } from "./fixtures/sandbox";
+import { createClusterWithDefaults } from "./fixtures/wizard";
 
 test.beforeAll(async () => {
   await sandbox.reset();
@@ -11,23 +12,13 @@ test.afterEach(async () => {
   await sandbox.clearFaults();
 });
 
-async function createCluster(page: Page, clusterName: string) {
-  await page.goto("/ecs/clusters/new");
-  await page.getByLabel("Cluster name").fill(clusterName);
-  await page.getByRole("button", { name: "Next" }).click();
-  await page.getByRole("button", { name: "Next" }).click();
-  await page.getByRole("button", { name: "Review" }).click();
-  await page.getByRole("button", { name: "Create cluster" }).click();
-  await expect(page).toHaveURL(/\/history\/\w+/);
-}
-
 test("a throttled step fails the run clearly, and its cleanup plan removes what was created", async ({ page }) => {
   const operator = await seedUser("operator");
   const clusterName = `throttled-${Date.now()}`;
   await login(page, operator.email, operator.password);
   // Every attempt of the second step is throttled, so the SDK's retries give up.
   await sandbox.fault({ service: "ecs", operation: "PutClusterCapacityProviders", fault: "throttle", count: -1 });
-  await createCluster(page, clusterName);
+  await createClusterWithDefaults(page, clusterName);
 
   await expect(page.getByTestId("run-status")).toHaveText(/failed/i, { timeout: 30_000 });
   await expect(page.getByRole("alert").filter({ hasText: "The run stopped at a failed request" })).toContainText(
@@ -61,7 +52,7 @@ test("access denied names the missing permission and keeps AWS's request id", as
   const clusterName = `denied-${Date.now()}`;
   await login(page, operator.email, operator.password);
   await sandbox.fault({ service: "ecs", operation: "CreateCluster", fault: "access_denied", count: -1 });
-  await createCluster(page, clusterName);
+  await createClusterWithDefaults(page, clusterName);
 
   await expect(page.getByTestId("run-status")).toHaveText(/failed/i, { timeout: 20_000 });
   await expect(page.getByTestId("step-0")).toContainText('Permission missing: the connection\'s identity is not allowed to call ecs:CreateCluster. Grant "ecs:CreateCluster"');

@@ -3,12 +3,17 @@ import { ConnectionForm } from "@/components/settings/connection-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guard";
 import { getConnectionView } from "@/lib/connections/store";
+import { NotFoundError } from "@/lib/errors";
+import { notFound } from "next/navigation";
 
 export const metadata: Metadata = { title: "Edit connection" };
 
 export default async function EditConnectionPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePageUser("admin");
-  const c = await getConnectionView((await params).id);
+  const c = await getConnectionView((await params).id).catch((error) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
   return (
     <>
       <PageHeader title={`Edit ${c.name}`} breadcrumbs={[{ href: "/settings/connections", label: "Connections" }, { label: c.name }]} />
