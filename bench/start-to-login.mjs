@@ -40,13 +40,18 @@ async function startOnce(dataDir) {
     }
     await new Promise((r) => setTimeout(r, 50));
   }
-  child.kill("SIGINT");
-  await new Promise((r) => child.once("exit", r));
+  if (child.exitCode === null) {
+    const exited = new Promise((r) => child.once("exit", r));
+    child.kill("SIGINT");
+    await exited;
+  }
   if (ms === null) throw new Error(`login page never answered:\n${output}`);
   return ms;
 }
 
 const dataDir = fs.mkdtempSync(path.join(root, ".portside", "bench-"));
+// mkdtemp makes the folder private; PostgreSQL runs as its own user when started by root.
+fs.chmodSync(dataDir, 0o755);
 try {
   const first = await startOnce(dataDir);
   const second = await startOnce(dataDir);
