@@ -56,6 +56,15 @@ async function main() {
   fs.mkdirSync(dataDir, { recursive: true });
   env.PORTSIDE_SECRET_KEY = secretKey();
 
+  // moto takes about a second to boot: start it while the database comes up.
+  const sandboxStarting =
+    env.PORTSIDE_SANDBOX === "off"
+      ? Promise.resolve(null)
+      : startSandbox({ port: Number(env.PORTSIDE_SANDBOX_PORT ?? 4566), log: (m) => log(`sandbox: ${m}`) }).then((sandbox) => {
+          if (sandbox) stops.push(sandbox.stop);
+          return sandbox;
+        });
+
   if (!env.DATABASE_URL) {
     const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), port: Number(env.PORTSIDE_PG_PORT ?? 54329) });
     stops.push(pg.stop);
@@ -65,13 +74,10 @@ async function main() {
   await runMigrateDeploy(env.DATABASE_URL);
   log(`migrations applied (${since()})`);
 
-  if (env.PORTSIDE_SANDBOX !== "off") {
-    const sandbox = await startSandbox({ port: Number(env.PORTSIDE_SANDBOX_PORT ?? 4566), log: (m) => log(`sandbox: ${m}`) });
-    if (sandbox) {
-      stops.push(sandbox.stop);
-      env.PORTSIDE_SANDBOX_ENDPOINT = sandbox.endpoint;
-      log(`local AWS sandbox at ${sandbox.endpoint} (${since()})`);
-    }
+  const sandbox = await sandboxStarting;
+  if (sandbox) {
+    env.PORTSIDE_SANDBOX_ENDPOINT = sandbox.endpoint;
+    log(`local AWS sandbox at ${sandbox.endpoint} (${since()})`);
   }
 
   const stale = buildIsStale(root);
