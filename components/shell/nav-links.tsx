@@ -6,6 +6,13 @@ import { cn } from "@/components/ui/cn";
 
 const SECTIONS = [
   { title: "ECS", links: [{ href: "/ecs/clusters", label: "Clusters" }] },
+  {
+    title: "Web services",
+    links: [
+      { href: "/ecs/express", label: "Express Mode" },
+      { href: "/apprunner", label: "App Runner" },
+    ],
+  },
   { title: "Audit", links: [{ href: "/history", label: "History" }] },
   {
     title: "Settings",

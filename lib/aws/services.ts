@@ -1,5 +1,8 @@
 import "server-only";
+import * as apprunner from "@aws-sdk/client-apprunner";
+import * as logs from "@aws-sdk/client-cloudwatch-logs";
 import * as ecs from "@aws-sdk/client-ecs";
+import * as iam from "@aws-sdk/client-iam";
 import * as sts from "@aws-sdk/client-sts";
 
 /**
@@ -9,6 +12,9 @@ import * as sts from "@aws-sdk/client-sts";
 export const SERVICES = {
   ecs: { Client: ecs.ECSClient, commands: ecs as unknown as CommandNamespace, cli: "ecs" },
   sts: { Client: sts.STSClient, commands: sts as unknown as CommandNamespace, cli: "sts" },
+  apprunner: { Client: apprunner.AppRunnerClient, commands: apprunner as unknown as CommandNamespace, cli: "apprunner" },
+  logs: { Client: logs.CloudWatchLogsClient, commands: logs as unknown as CommandNamespace, cli: "logs" },
+  iam: { Client: iam.IAMClient, commands: iam as unknown as CommandNamespace, cli: "iam" },
 } as const;
 
 export type AwsServiceName = keyof typeof SERVICES;
