@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
+import { cache } from "react";
 import { db } from "@/lib/db/client";
 import type { RoleName } from "./roles";
 
@@ -26,8 +27,11 @@ export async function createSession(userId: string): Promise<void> {
   });
 }
 
-/** The signed-in user, or null. Expired sessions and disabled users count as signed out. */
-export async function readSession(): Promise<SessionUser | null> {
+/**
+ * The signed-in user, or null. Expired sessions and disabled users count as signed out.
+ * Cached per request: the layout and the page both ask, Postgres is asked once.
+ */
+export const readSession = cache(async (): Promise<SessionUser | null> => {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
   if (!token) return null;
   const session = await db().session.findUnique({
@@ -37,7 +41,7 @@ export async function readSession(): Promise<SessionUser | null> {
   if (!session || session.expiresAt < new Date() || session.user.disabled) return null;
   const { id, email, name, role } = session.user;
   return { id, email, name, role };
-}
+});
 
 export async function destroySession(): Promise<void> {
   const jar = await cookies();
