@@ -23,3 +23,18 @@ export function listFaults(endpoint: string): Promise<(FaultRule & { id: string 
 export function clearFaults(endpoint: string): Promise<unknown>;
 export function resetSandbox(endpoint: string): Promise<unknown>;
 export function sandboxHealth(endpoint: string): Promise<{ ok: boolean; upstream: string }>;
+export type AppRunnerSettings = { refuseNewCustomers: boolean; paceMs: number };
+export function setAppRunner(
+  endpoint: string,
+  settings: { refuseNewCustomers?: boolean; paceMs?: number },
+): Promise<AppRunnerSettings>;
+export function getAppRunner(endpoint: string): Promise<AppRunnerSettings>;
+export type SandboxExpressService = {
+  serviceArn: string;
+  serviceName: string;
+  cluster: string;
+  region: string;
+  status: "ACTIVE" | "DRAINING" | "INACTIVE";
+  endpoint: string;
+};
+export function expressServices(endpoint: string): Promise<SandboxExpressService[]>;

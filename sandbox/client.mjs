@@ -55,3 +55,27 @@ export function resetSandbox(endpoint) {
 export function sandboxHealth(endpoint) {
   return call(endpoint, "GET", "/_sandbox/health");
 }
+
+/**
+ * Configure the gateway's App Runner: refuse CreateService as for an account new to App Runner,
+ * and/or the pace of lifecycle transitions (ms). Returns the settings now in force.
+ * @param {string} endpoint
+ * @param {{ refuseNewCustomers?: boolean, paceMs?: number }} settings
+ * @returns {Promise<{ refuseNewCustomers: boolean, paceMs: number }>}
+ */
+export function setAppRunner(endpoint, settings = {}) {
+  return call(endpoint, "POST", "/_sandbox/apprunner", settings);
+}
+
+/** @returns {Promise<{ refuseNewCustomers: boolean, paceMs: number }>} */
+export function getAppRunner(endpoint) {
+  return call(endpoint, "GET", "/_sandbox/apprunner");
+}
+
+/**
+ * The Express Mode services the gateway knows (every region, including DRAINING/INACTIVE ones).
+ * @returns {Promise<{ serviceArn: string, serviceName: string, cluster: string, region: string, status: string, endpoint: string }[]>}
+ */
+export async function expressServices(endpoint) {
+  return (await call(endpoint, "GET", "/_sandbox/express")).services;
+}

@@ -11,6 +11,8 @@ import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { identifyRequest } from "./operations.mjs";
 import { FaultStore, buildFaultResponse } from "./faults.mjs";
+import { AppRunnerSandbox } from "./apprunner.mjs";
+import { ExpressSandbox } from "./express.mjs";
 
 const HOP_BY_HOP = new Set([
   "connection",
@@ -110,6 +112,11 @@ function sendJson(res, status, value, extraHeaders = {}) {
   res.end(body);
 }
 
+function sendEmulated(res, { status, headers, body }) {
+  res.writeHead(status, headers);
+  res.end(body);
+}
+
 /** moto answers operations it lacks with an HTML 500 (or an HTML 404 when no route matches at all). */
 function isUnimplementedResponse(status, headers) {
   return (status >= 500 || status === 404) && String(headers["content-type"] ?? "").startsWith("text/html");
@@ -119,7 +126,7 @@ function isUnimplementedResponse(status, headers) {
  * Start the gateway.
  * @param {{ port?: number, host?: string, upstream: string }} options
  *   port 0/undefined = pick a free port; upstream = moto base URL, e.g. "http://127.0.0.1:5001".
- * @returns {Promise<{ url: string, port: number, stop: () => Promise<void>, counters: CallCounters, faults: FaultStore, server: http.Server }>}
+ * @returns {Promise<{ url: string, port: number, stop: () => Promise<void>, counters: CallCounters, faults: FaultStore, server: http.Server, appRunner: AppRunnerSandbox, express: ExpressSandbox }>}
  */
 export async function startGateway({ port = 0, host = "127.0.0.1", upstream } = {}) {
   if (!upstream) throw new Error("startGateway: `upstream` (moto base URL) is required");
@@ -130,12 +137,15 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream } = 
   // moto (Werkzeug) answers "Connection: close"; don't try to reuse sockets.
   const agent = new http.Agent({ keepAlive: false, maxSockets: 256 });
   const pendingTimers = new AbortController();
+  // Services moto lacks, served by the gateway itself (in-memory, cleared by POST /_sandbox/reset).
+  const appRunner = new AppRunnerSandbox({ upstream: upstreamBase });
+  const express = new ExpressSandbox({ upstream: upstreamBase, paceMs: () => appRunner.settings().paceMs });
 
   async function upstreamFetch(path, init = {}) {
     return fetch(upstreamBase + path, { ...init, signal: AbortSignal.timeout(init.timeoutMs ?? 10_000) });
   }
 
-  function proxy(req, res, body, onUpstreamResponse) {
+  function proxy(req, res, body, onUpstreamResponse, transformJson) {
     const headers = rawToObject(req.rawHeaders);
     const hadBody =
       body.length > 0 || req.headers["content-length"] !== undefined || req.headers["transfer-encoding"] !== undefined;
@@ -168,6 +178,24 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream } = 
     upReq.on("response", (upRes) => {
       onUpstreamResponse?.(upRes);
       const outHeaders = rawToObject(upRes.rawHeaders);
+      if (transformJson && upRes.statusCode === 200) {
+        // Rewrite a JSON body (e.g. ECS DescribeServices gains resourceManagementType for Express services).
+        readBody(upRes).then(
+          (buf) => {
+            let out = buf;
+            try {
+              out = Buffer.from(JSON.stringify(transformJson(JSON.parse(buf.toString("utf8")))));
+            } catch {}
+            for (const k of Object.keys(outHeaders)) if (k.toLowerCase() === "content-length") delete outHeaders[k];
+            outHeaders["Content-Length"] = String(out.length);
+            if (upRes.headers["x-amzn-requestid"] === undefined) outHeaders["x-amzn-RequestId"] = randomUUID();
+            res.writeHead(upRes.statusCode, upRes.statusMessage, outHeaders);
+            res.end(out);
+          },
+          (err) => res.destroy(err),
+        );
+        return;
+      }
       const hasRequestId = upRes.headers["x-amzn-requestid"] !== undefined;
       const ct = String(upRes.headers["content-type"] ?? "");
       if (!hasRequestId && /xml/i.test(ct) && req.method !== "HEAD") {
@@ -211,6 +239,9 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream } = 
             "DELETE /_sandbox/faults",
             "DELETE /_sandbox/faults/{id}",
             "POST /_sandbox/reset",
+            "GET /_sandbox/apprunner",
+            "POST /_sandbox/apprunner",
+            "GET /_sandbox/express",
           ],
         });
       case "GET /_sandbox/health":
@@ -251,7 +282,20 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream } = 
         }
         counters.reset();
         faults.clear();
+        appRunner.reset();
+        express.reset();
         return sendJson(res, 200, { ok: true });
+      case "GET /_sandbox/apprunner":
+        return sendJson(res, 200, appRunner.settings());
+      case "POST /_sandbox/apprunner": {
+        try {
+          return sendJson(res, 200, appRunner.configure(await jsonBody()));
+        } catch (err) {
+          return sendJson(res, 400, { error: String(err?.message ?? err) });
+        }
+      }
+      case "GET /_sandbox/express":
+        return sendJson(res, 200, { services: express.list() });
     }
     const del = /^DELETE \/_sandbox\/faults\/([^/]+)$/.exec(route);
     if (del) {
@@ -287,9 +331,23 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream } = 
       res.writeHead(f.status, f.headers);
       return res.end(f.body);
     }
-    proxy(req, res, body, (upRes) => {
-      if (isUnimplementedResponse(upRes.statusCode, upRes.headers)) counters.markUnimplemented(key);
-    });
+    if (ident.service === "apprunner") return sendEmulated(res, await appRunner.handle(ident, body));
+    if (ident.service === "ecs" && express.handles(ident.operation)) {
+      return sendEmulated(res, await express.handle(ident, body));
+    }
+    const transform =
+      ident.service === "ecs" && ident.operation === "DescribeServices" && express.size > 0
+        ? (data) => express.markDescribedServices(data)
+        : undefined;
+    proxy(
+      req,
+      res,
+      body,
+      (upRes) => {
+        if (isUnimplementedResponse(upRes.statusCode, upRes.headers)) counters.markUnimplemented(key);
+      },
+      transform,
+    );
   }
 
   const server = http.createServer((req, res) => {
@@ -315,6 +373,8 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream } = 
   function stop() {
     stopped ??= new Promise((resolve) => {
       pendingTimers.abort();
+      appRunner.close();
+      express.close();
       server.close(() => resolve());
       server.closeAllConnections();
       agent.destroy();
@@ -322,5 +382,5 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream } = 
     return stopped;
   }
 
-  return { url, port: actualPort, stop, counters, faults, server };
+  return { url, port: actualPort, stop, counters, faults, server, appRunner, express };
 }
