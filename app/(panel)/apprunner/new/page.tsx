@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import { CreateAppRunnerWizard } from "@/components/apprunner/create-service-wizard";
+import { NewCustomersBanner, RegionUnavailable } from "@/components/apprunner/notices";
+import { AwsErrorAlert } from "@/components/common/aws-error";
+import { NoConnection } from "@/components/common/no-connection";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePageUser } from "@/lib/auth/guard";
+import { listScalingConfigurations } from "@/lib/aws/apprunner";
+import { isAppRunnerRegion } from "@/lib/aws/apprunner-regions";
+import { attempt, loadWorkingConnection } from "@/lib/connections/load";
+
+export const metadata: Metadata = { title: "Create App Runner service" };
+
+export default async function NewAppRunnerServicePage() {
+  await requirePageUser("operator");
+  const working = await loadWorkingConnection();
+  if (!working) return <NoConnection />;
+  const { context, conn } = working;
+  const offered = isAppRunnerRegion(context.region);
+  // The existing-configuration picker; the wizard still works with a custom one if this read fails.
+  const scaling = offered ? await attempt(() => listScalingConfigurations(conn, context.region)) : null;
+  return (
+    <>
+      <PageHeader
+        title="Create App Runner service"
+        description={`A web service from a container image, in ${context.region} · ${context.connectionName}. Switch region at the top.`}
+        breadcrumbs={[{ href: "/apprunner", label: "App Runner" }, { label: "Create" }]}
+      />
+      <div className="space-y-5">
+        <NewCustomersBanner />
+        {!offered ? (
+          <RegionUnavailable region={context.region} />
+        ) : (
+          <>
+            {scaling?.error !== undefined && <AwsErrorAlert error={scaling.error} title="Existing auto scaling configurations could not be listed" />}
+            <CreateAppRunnerWizard
+              defaults={{ connectionId: context.connectionId, region: context.region }}
+              scalingOptions={scaling?.data ?? []}
+            />
+          </>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+"use client";
+
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { ButtonLink } from "@/components/ui/button";
+import { fieldAria } from "@/components/ui/field";
+import { PlanReview } from "@/components/wizard/plan-review";
+import { useWizard, type WizardStep } from "@/components/wizard/use-wizard";
+import { WizardFrame } from "@/components/wizard/wizard-frame";
+import { initialState } from "@/lib/actions/action-state";
+import { createAppRunnerServiceAction, previewAppRunnerPlanAction } from "@/lib/actions/apprunner-actions";
+import { createInputToExpress } from "@/lib/apprunner/to-express";
+import type { ScalingConfigurationOption } from "@/lib/aws/apprunner";
+import type { PlanReview as Review } from "@/lib/plans/review-types";
+import { createAppRunnerServiceSchema } from "@/lib/validation/apprunner";
+import { ConfigureStep } from "./configure-step";
+import { expressWizardHref } from "./express-link";
+import { initialValues, type AppRunnerFormValues, type BindField } from "./form-values";
+import { SourceStep } from "./source-step";
+
+const STEPS: WizardStep[] = [
+  { id: "source", label: "Source and deployment", fields: ["sourceType", "imageUri", "deploymentTrigger", "accessRoleArn"] },
+  {
+    id: "configure",
+    label: "Configure service",
+    fields: [
+      "region", "serviceName", "cpu", "memory", "port", "environment",
+      "scalingMode", "scalingName", "minSize", "maxSize", "maxConcurrency", "scalingArn",
+      "healthProtocol", "healthPath", "healthInterval", "healthTimeout", "healthyThreshold", "unhealthyThreshold",
+      "instanceRoleArn", "tags",
+    ],
+  },
+];
+
+type Props = { defaults: { connectionId: string; region: string }; scalingOptions: ScalingConfigurationOption[] };
+
+/** The App Runner console's create flow: source, configuration, then the plan to review. */
+export function CreateAppRunnerWizard({ defaults, scalingOptions }: Props) {
+  const [values, setValues] = useState<AppRunnerFormValues>(() => initialValues(defaults));
+  const [review, setReview] = useState<Review | null>(null);
+  const [message, setMessage] = useState<{ text: string; requestId?: string }>();
+  const w = useWizard(createAppRunnerServiceSchema, STEPS, values);
+  const set = (patch: Partial<AppRunnerFormValues>) => {
+    setValues((v) => ({ ...v, ...patch }));
+    setReview(null);
+  };
+  const onReview = w.current === STEPS.length;
+
+  async function action(form: FormData) {
+    setMessage(undefined);
+    if (w.current < STEPS.length - 1) return void w.next();
+    if (!onReview) {
+      if (!w.next()) return;
+      const result = await previewAppRunnerPlanAction(initialState, form);
+      if (result.ok) return setReview(result.data as Review);
+      w.applyServerErrors(result.fieldErrors ?? {});
+      if (result.message && !result.fieldErrors) setMessage({ text: result.message, requestId: result.requestId });
+      return;
+    }
+    form.set("reviewedHash", review?.hash ?? "");
+    const result = await createAppRunnerServiceAction(initialState, form);
+    // Success redirects to the run page; only failures come back.
+    if (result.fieldErrors) w.applyServerErrors(result.fieldErrors);
+    setMessage({ text: result.message ?? "The plan could not be started.", requestId: result.requestId });
+  }
+
+  const err = (k: string) => w.errorFor(k);
+  const field: BindField = (k) => ({
+    id: k,
+    name: k,
+    value: values[k],
+    onChange: (e) => set({ [k]: e.target.value } as Partial<AppRunnerFormValues>),
+    onBlur: () => w.touch(k),
+    ...fieldAria(k, err(k)),
+  });
+  const stepProps = { values, set, field, err, touch: w.touch };
+  const expressHref = w.parsed.success ? expressWizardHref(createInputToExpress(w.parsed.data)) : "/ecs/express/new";
+
+  return (
+    <WizardFrame
+      steps={STEPS}
+      current={w.current}
+      action={action}
+      onBack={w.back}
+      message={message ?? (err("region") ? { text: err("region")![0]! } : undefined)}
+      submitLabel={onReview ? "Create service" : w.current === STEPS.length - 1 ? "Review" : "Next"}
+    >
+      <input type="hidden" name="connectionId" value={values.connectionId} />
+      <input type="hidden" name="region" value={values.region} />
+      <div hidden={w.current !== 0}>
+        <SourceStep {...stepProps} />
+      </div>
+      <div hidden={w.current !== 1}>
+        <ConfigureStep {...stepProps} scalingOptions={scalingOptions} />
+      </div>
+      {onReview && review && (
+        <PlanReview
+          review={review}
+          note={
+            <Alert tone="warning" title="Accounts new to App Runner are refused">
+              <p>
+                Since 30 April 2026 AWS creates App Runner services only for accounts that already used App Runner. If this
+                account never did, the CreateService request will fail; ECS Express Mode runs the same image instead.
+              </p>
+              <div className="mt-2">
+                <ButtonLink href={expressHref} size="sm" variant="secondary">Use ECS Express Mode instead</ButtonLink>
+              </div>
+            </Alert>
+          }
+        />
+      )}
+    </WizardFrame>
+  );
+}

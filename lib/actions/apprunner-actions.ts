@@ -1,0 +1,76 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { getAppRunnerService } from "@/lib/aws/apprunner";
+import { getConnectionSettings } from "@/lib/connections/store";
+import { buildCreateAppRunnerPlan, buildServiceOperationPlan, type AppRunnerServiceOperation } from "@/lib/plans/apprunner";
+import { reviewOf, submitPlan } from "@/lib/plans/submit";
+import {
+  appRunnerServiceActionSchema,
+  createAppRunnerServiceSchema,
+  type CreateAppRunnerServiceInput,
+} from "@/lib/validation/apprunner";
+import { defineAction } from "./action";
+import type { ActionState } from "./action-state";
+
+const runPage = (runId: string) => `/apprunner/runs/${runId}`;
+
+async function regionProblem(connectionId: string, region: string): Promise<ActionState | null> {
+  const conn = await getConnectionSettings(connectionId);
+  if (!conn.regions.includes(region)) {
+    return { ok: false, fieldErrors: { region: [`Connection "${conn.name}" is not set up for ${region}.`] } };
+  }
+  return null;
+}
+
+async function checkCreate(input: CreateAppRunnerServiceInput): Promise<ActionState | null> {
+  const problem = await regionProblem(input.connectionId, input.region);
+  if (problem) return problem;
+  // CreateService fails on a taken name only after the auto scaling configuration exists; say so first.
+  const existing = await getAppRunnerService(await getConnectionSettings(input.connectionId), input.region, input.serviceName);
+  if (existing) {
+    return { ok: false, fieldErrors: { serviceName: [`A service named ${input.serviceName} already exists in ${input.region}.`] } };
+  }
+  return null;
+}
+
+/** Review step: validates, checks the name is free, and returns the plan with its CLI form. */
+export const previewAppRunnerPlanAction = defineAction({
+  role: "operator",
+  does: "create App Runner services",
+  schema: createAppRunnerServiceSchema,
+  run: async (input) => (await checkCreate(input)) ?? { ok: true, data: reviewOf(buildCreateAppRunnerPlan(input), input.region) },
+});
+
+/** Confirm step: rebuilds the reviewed plan, refuses if it differs, runs it and opens its run page. */
+export const createAppRunnerServiceAction = defineAction({
+  role: "operator",
+  does: "create App Runner services",
+  schema: createAppRunnerServiceSchema,
+  run: async (input, { user }) => {
+    const problem = await checkCreate(input);
+    if (problem) return problem;
+    const runId = await submitPlan({ user, input, plan: buildCreateAppRunnerPlan(input), reviewedHash: input.reviewedHash });
+    redirect(runPage(runId));
+  },
+});
+
+// The confirm dialog is the review of these one-request plans.
+function serviceOperation(operation: AppRunnerServiceOperation, does: string) {
+  return defineAction({
+    role: "operator",
+    does,
+    schema: appRunnerServiceActionSchema,
+    run: async (input, { user }) => {
+      const problem = await regionProblem(input.connectionId, input.region);
+      if (problem) return { ok: false, message: problem.fieldErrors?.region?.[0] };
+      const runId = await submitPlan({ user, input, plan: buildServiceOperationPlan(operation, input) });
+      redirect(runPage(runId));
+    },
+  });
+}
+
+export const pauseAppRunnerServiceAction = serviceOperation("PauseService", "pause App Runner services");
+export const resumeAppRunnerServiceAction = serviceOperation("ResumeService", "resume App Runner services");
+export const deployAppRunnerServiceAction = serviceOperation("StartDeployment", "deploy App Runner services");
+export const deleteAppRunnerServiceAction = serviceOperation("DeleteService", "delete App Runner services");
