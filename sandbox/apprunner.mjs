@@ -10,12 +10,15 @@ import { SANDBOX_ACCOUNT } from "./faults.mjs";
 
 export const APPRUNNER_DEFAULT_PACE_MS = 2000;
 
-/** Regions where App Runner is offered (the gateway serves any region; this list is informative). */
+/**
+ * Regions where App Runner has an endpoint (AWS General Reference, "AWS App Runner endpoints and
+ * quotas"). Elsewhere apprunner.<region>.amazonaws.com does not exist: the gateway drops the
+ * connection, as an unresolvable endpoint would fail.
+ */
 export const APPRUNNER_REGIONS = [
   "us-east-1",
   "us-east-2",
   "us-west-2",
-  "ca-central-1",
   "eu-central-1",
   "eu-west-1",
   "eu-west-2",
@@ -346,6 +349,11 @@ export class AppRunnerSandbox {
     this.#upstream = upstream;
     const envPace = Number(process.env.SANDBOX_APPRUNNER_PACE_MS);
     this.#paceMs = paceMs ?? (Number.isFinite(envPace) && envPace >= 0 ? envPace : APPRUNNER_DEFAULT_PACE_MS);
+  }
+
+  /** Whether App Runner has an endpoint in this region ("unknown" = unsigned request: served). */
+  offeredIn(region) {
+    return !region || region === "unknown" || APPRUNNER_REGIONS.includes(region);
   }
 
   settings() {

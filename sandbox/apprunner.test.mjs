@@ -317,12 +317,18 @@ describe.skipIf(!hasMoto)("App Runner in the sandbox gateway", () => {
     await until(async () => (await describeStatus(svc.ServiceArn)) === "RUNNING");
 
     const west = new AppRunnerClient(clientConfig(endpoint, "eu-west-1"));
+    const north = new AppRunnerClient(clientConfig(endpoint, "eu-north-1"));
     try {
       expect((await west.send(new ListServicesCommand({}))).ServiceSummaryList).toEqual([]);
       const err = await rejection(west.send(new DescribeServiceCommand({ ServiceArn: svc.ServiceArn })));
       expect(err.name).toBe("ResourceNotFoundException");
+      // No App Runner in eu-north-1: the connection fails (no HTTP answer), and the call is still counted.
+      const none = await rejection(north.send(new ListServicesCommand({})));
+      expect(none.$metadata?.httpStatusCode).toBeUndefined();
+      expect((await sandboxCalls(endpoint)).byRegion["eu-north-1"]).toEqual({ "apprunner:ListServices": 1 });
     } finally {
       west.destroy();
+      north.destroy();
     }
   });
 

@@ -228,6 +228,30 @@ export class ExpressSandbox {
     }));
   }
 
+  /**
+   * A rewrite for a moto ECS answer that Express Mode changes, or undefined:
+   *  - DescribeServices: Express-managed services gain resourceManagementType "ECS";
+   *  - ListServices with a resourceManagementType filter (moto ignores it): "ECS" keeps only
+   *    Express-managed services, "CUSTOMER" drops them.
+   */
+  transformFor(operation, body) {
+    if (operation === "DescribeServices") return this.#services.size ? (data) => this.markDescribedServices(data) : undefined;
+    if (operation !== "ListServices") return undefined;
+    let filter;
+    try {
+      filter = JSON.parse(body.toString("utf8") || "{}").resourceManagementType;
+    } catch {
+      return undefined;
+    }
+    if (filter !== "ECS" && filter !== "CUSTOMER") return undefined;
+    return (data) => {
+      if (Array.isArray(data?.serviceArns)) {
+        data.serviceArns = data.serviceArns.filter((arn) => this.#services.has(arn) === (filter === "ECS"));
+      }
+      return data;
+    };
+  }
+
   /** Rewrite a moto DescribeServices answer: Express-managed services get resourceManagementType "ECS". */
   markDescribedServices(data) {
     for (const s of data?.services ?? []) {

@@ -167,6 +167,13 @@ describe.skipIf(!hasMoto)("ECS Express Mode in the sandbox gateway", () => {
     const { services } = await ecs.send(new DescribeServicesCommand({ cluster: "default", services: ["plain", "web"] }));
     const byName = Object.fromEntries(services.map((s) => [s.serviceName, s.resourceManagementType]));
     expect(byName).toEqual({ plain: undefined, web: "ECS" });
+    // ListServices' resourceManagementType filter (moto ignores it; the gateway applies it)
+    const arn = (name) => `arn:aws:ecs:us-east-1:123456789012:service/default/${name}`;
+    const list = async (resourceManagementType) =>
+      (await ecs.send(new ListServicesCommand({ cluster: "default", resourceManagementType }))).serviceArns;
+    expect(await list("ECS")).toEqual([arn("web")]);
+    expect(await list("CUSTOMER")).toEqual([arn("plain")]);
+    expect(await list(undefined)).toEqual([arn("plain"), arn("web")]);
   });
 
   it("updates: new task definition revision, new deployment, moto service updated", async () => {

@@ -331,14 +331,15 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream } = 
       res.writeHead(f.status, f.headers);
       return res.end(f.body);
     }
-    if (ident.service === "apprunner") return sendEmulated(res, await appRunner.handle(ident, body));
+    if (ident.service === "apprunner") {
+      // No App Runner endpoint in this region: fail like a connection to a host that doesn't exist.
+      if (!appRunner.offeredIn(ident.region)) return res.destroy();
+      return sendEmulated(res, await appRunner.handle(ident, body));
+    }
     if (ident.service === "ecs" && express.handles(ident.operation)) {
       return sendEmulated(res, await express.handle(ident, body));
     }
-    const transform =
-      ident.service === "ecs" && ident.operation === "DescribeServices" && express.size > 0
-        ? (data) => express.markDescribedServices(data)
-        : undefined;
+    const transform = ident.service === "ecs" ? express.transformFor(ident.operation, body) : undefined;
     proxy(
       req,
       res,
