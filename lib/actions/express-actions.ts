@@ -1,0 +1,104 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { getCluster } from "@/lib/aws/ecs";
+import { getExpressService, serviceExists } from "@/lib/aws/express";
+import { getRole } from "@/lib/aws/iam-roles";
+import { getConnectionSettings } from "@/lib/connections/store";
+import { ConflictError } from "@/lib/errors";
+import { buildCreateExpressPlan, buildDeleteExpressPlan, buildUpdateExpressPlan } from "@/lib/plans/express";
+import { STANDARD_ROLES } from "@/lib/plans/iam-roles";
+import { reviewOf, submitPlan } from "@/lib/plans/submit";
+import {
+  createExpressSchema,
+  deleteExpressSchema,
+  updateExpressSchema,
+  type CreateExpressInput,
+  type UpdateExpressInput,
+} from "@/lib/validation/express";
+import { defineAction } from "./action";
+import type { ActionState } from "./action-state";
+
+type Errors = Record<string, string[]>;
+
+async function connectionFor(input: { connectionId: string; region: string }) {
+  const conn = await getConnectionSettings(input.connectionId);
+  if (!conn.regions.includes(input.region)) throw new ConflictError(`Connection "${conn.name}" is not set up for ${input.region}.`);
+  return conn;
+}
+
+/** What AWS would refuse or silently get wrong, checked before the plan is shown or run. */
+async function checkCreate(input: CreateExpressInput): Promise<ActionState | null> {
+  const conn = await connectionFor(input);
+  const errors: Errors = {};
+  // Express creates the default cluster when it is missing; any other cluster must exist.
+  if (input.cluster !== "default" && !(await getCluster(conn, input.region, input.cluster))) {
+    errors.cluster = [`There is no cluster named ${input.cluster} in ${input.region}. Use default, or create the cluster first.`];
+  }
+  if (input.serviceName && !errors.cluster && (await serviceExists(conn, input.region, input.cluster, input.serviceName))) {
+    errors.serviceName = [`A service named ${input.serviceName} already exists in cluster ${input.cluster}.`];
+  }
+  for (const kind of ["execution", "infrastructure"] as const) {
+    if (input[`${kind}RoleMode`] !== "create") continue;
+    const name = STANDARD_ROLES[kind].name;
+    if (await getRole(conn, name)) errors[`${kind}RoleMode`] = [`A role named ${name} already exists in this account: pick it instead of creating it.`];
+  }
+  return Object.keys(errors).length ? { ok: false, message: "Check the highlighted fields.", fieldErrors: errors } : null;
+}
+
+/** Review step of the create wizard: validates, checks names and roles, returns the plan with its CLI form. */
+export const previewExpressPlanAction = defineAction({
+  role: "operator",
+  does: "create Express services",
+  schema: createExpressSchema,
+  run: async (input) => (await checkCreate(input)) ?? { ok: true, data: reviewOf(buildCreateExpressPlan(input), input.region) },
+});
+
+/** Confirm step: rebuilds the same plan, refuses if it differs from the reviewed one, then runs it. */
+export const createExpressAction = defineAction({
+  role: "operator",
+  does: "create Express services",
+  schema: createExpressSchema,
+  run: async (input, { user }) => {
+    const conflict = await checkCreate(input);
+    if (conflict) return conflict;
+    const runId = await submitPlan({ user, input, plan: buildCreateExpressPlan(input), reviewedHash: input.reviewedHash });
+    redirect(`/history/${runId}`);
+  },
+});
+
+async function updatePlan(input: UpdateExpressInput) {
+  const conn = await connectionFor(input);
+  const current = await getExpressService(conn, input.region, input.cluster, input.serviceName);
+  if (!current || current.arn !== input.serviceArn) throw new ConflictError(`The Express service ${input.serviceName} no longer exists in cluster ${input.cluster}.`);
+  return buildUpdateExpressPlan(input, current.settings);
+}
+
+export const previewExpressUpdateAction = defineAction({
+  role: "operator",
+  does: "update Express services",
+  schema: updateExpressSchema,
+  run: async (input) => ({ ok: true, data: reviewOf(await updatePlan(input), input.region) }),
+});
+
+export const updateExpressAction = defineAction({
+  role: "operator",
+  does: "update Express services",
+  schema: updateExpressSchema,
+  run: async (input, { user }) => {
+    const runId = await submitPlan({ user, input, plan: await updatePlan(input), reviewedHash: input.reviewedHash });
+    redirect(`/history/${runId}`);
+  },
+});
+
+export const deleteExpressAction = defineAction({
+  role: "operator",
+  does: "delete Express services",
+  schema: deleteExpressSchema,
+  run: async (input, { user }) => {
+    await connectionFor(input);
+    const { confirmName: _typed, ...stored } = input;
+    const runId = await submitPlan({ user, input: stored, plan: buildDeleteExpressPlan(input) });
+    redirect(`/history/${runId}`);
+  },
+});
