@@ -296,8 +296,12 @@ function normalizeNetwork(input, previous) {
 const SERVICE_NAME = /^[A-Za-z0-9][A-Za-z0-9\-_]{3,39}$/;
 const ASC_NAME = /^[A-Za-z0-9][A-Za-z0-9\-_]{3,31}$/;
 
+/** One page of `items`. Without MaxResults App Runner returns everything in one response. */
 function paginate(items, { MaxResults, NextToken }, max = 100) {
-  const limit = Math.max(1, Math.min(Number(MaxResults) || max, max));
+  if (MaxResults !== undefined && MaxResults !== null && (!Number.isInteger(MaxResults) || MaxResults < 1 || MaxResults > max)) {
+    throw validationError(MaxResults, "maxResults", `Member must have value ${MaxResults < 1 ? "greater than or equal to 1" : `less than or equal to ${max}`}`);
+  }
+  const limit = MaxResults ?? Infinity;
   let start = 0;
   if (NextToken) {
     const n = Number(Buffer.from(String(NextToken), "base64url").toString("utf8"));
@@ -523,6 +527,7 @@ export class AppRunnerSandbox {
   }
 
   #writeLogs(state, group, stream, lines) {
+    if (this.#regions.get(state.region) !== state) return Promise.resolve(); // reset meanwhile
     const p = putLogLines(this.#upstream, state.region, group, stream, lines).catch(() => {});
     this.#pending.add(p);
     p.finally(() => this.#pending.delete(p));

@@ -18,7 +18,7 @@ import {
   TagResourceCommand,
   UpdateServiceCommand,
 } from "@aws-sdk/client-apprunner";
-import { CloudWatchLogsClient, FilterLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
+import { CloudWatchLogsClient, DescribeLogGroupsCommand, FilterLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { findExecutable, startSandbox } from "./start.mjs";
 import { getAppRunner, injectFault, resetSandbox, sandboxCalls, setAppRunner } from "./client.mjs";
 import { parseAppRunnerCpu, parseAppRunnerMemory } from "./apprunner.mjs";
@@ -330,6 +330,23 @@ describe.skipIf(!hasMoto)("App Runner in the sandbox gateway", () => {
       west.destroy();
       north.destroy();
     }
+  });
+
+  it("pages ListServices only when asked, and forgets everything on reset, logs included", async () => {
+    for (const name of ["page-one", "page-two", "page-three"]) await ar.send(new CreateServiceCommand(httpdInput(name)));
+    expect((await ar.send(new ListServicesCommand({}))).ServiceSummaryList).toHaveLength(3);
+    const first = await ar.send(new ListServicesCommand({ MaxResults: 2 }));
+    expect(first.ServiceSummaryList.map((s) => s.ServiceName)).toEqual(["page-three", "page-two"]);
+    const second = await ar.send(new ListServicesCommand({ MaxResults: 2, NextToken: first.NextToken }));
+    expect(second.ServiceSummaryList.map((s) => s.ServiceName)).toEqual(["page-one"]);
+    expect(second.NextToken).toBeUndefined();
+    expect((await rejection(ar.send(new ListServicesCommand({ MaxResults: 21 })))).name).toBe("InvalidRequestException");
+
+    // Reset while the creations are still in progress: no service, and no log group appears later.
+    await resetSandbox(endpoint);
+    await new Promise((r) => setTimeout(r, PACE * 3));
+    expect((await ar.send(new ListServicesCommand({}))).ServiceSummaryList).toEqual([]);
+    expect((await logs.send(new DescribeLogGroupsCommand({}))).logGroups).toEqual([]);
   });
 
   it("has the default auto scaling configuration and custom ones with revisions and tags", async () => {

@@ -273,6 +273,11 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream } = 
         faults.clear();
         return sendJson(res, 200, { ok: true });
       case "POST /_sandbox/reset":
+        // Forget the gateway-served services first and let their in-flight log writes land, so
+        // nothing reaches moto after its reset.
+        appRunner.reset();
+        express.reset();
+        await appRunner.settled();
         try {
           const r = await upstreamFetch("/moto-api/reset", { method: "POST" });
           await r.arrayBuffer();
@@ -282,8 +287,6 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream } = 
         }
         counters.reset();
         faults.clear();
-        appRunner.reset();
-        express.reset();
         return sendJson(res, 200, { ok: true });
       case "GET /_sandbox/apprunner":
         return sendJson(res, 200, appRunner.settings());
