@@ -125,8 +125,8 @@ test("create an Express service with new roles, update its image, delete it", as
   await page.getByLabel("Health check path").fill("/healthz");
   await page.getByRole("button", { name: "Next" }).click();
 
-  await expect(page.getByRole("radio", { name: /Create ecsTaskExecutionRole/ })).toBeChecked();
-  await expect(page.getByRole("radio", { name: /Create ecsInfrastructureRoleForExpressServices/ })).toBeChecked();
+  await expect(page.getByRole("radio", { name: /Create the standard role.*ecsTaskExecutionRole/ })).toBeChecked();
+  await expect(page.getByRole("radio", { name: /Create the standard role.*ecsInfrastructureRoleForExpressServices/ })).toBeChecked();
   await page.getByRole("button", { name: "Next" }).click();
 
   await page.getByRole("button", { name: "Add variable" }).click();
@@ -203,6 +203,15 @@ test("create an Express service with new roles, update its image, delete it", as
   await waitForRun(page);
   const deleted = await describeExpress(name).catch(() => null);
   expect(deleted?.express.status?.statusCode ?? "INACTIVE").not.toBe("ACTIVE");
+
+  // Next time the wizard offers the roles that now exist instead of creating them again.
+  await page.goto("/ecs/express/new");
+  await page.getByLabel("Image URI").fill("nginx");
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByRole("radio", { name: /Create the standard role/ }).first()).toBeDisabled();
+  await expect(page.getByLabel("Existing task execution role")).toHaveValue(execRole.arn!);
+  await expect(page.getByLabel("Existing infrastructure role")).toHaveValue(infraRole.arn!);
 
   // Three recorded plans, all found by the service's resource key.
   const runs = await runsFor(`ecs:express/${name}`);

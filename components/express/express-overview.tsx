@@ -47,7 +47,7 @@ export function ExpressOverview({ service: s }: { service: ExpressService }) {
               <Item label="Container port">{c.containerPort}</Item>
               <Item label="Task size">{cpuLabel(c.cpu)} · {memoryLabel(c.memory)}</Item>
               <Item label="Scaling">{c.minTasks} to {c.maxTasks} tasks</Item>
-              <Item label="Scaling target">{metric}: {c.scalingTarget}</Item>
+              <Item label="Scaling target">{metric} {c.scalingMetric === "REQUEST_COUNT_PER_TARGET" ? `${c.scalingTarget} per task` : `${c.scalingTarget}%`}</Item>
               <Item label="Health check path">{mono(c.healthCheckPath)}</Item>
               <Item label="Environment">{c.environment.length ? c.environment.map((e) => <div key={e.name} className="font-mono text-xs">{e.name}={e.value}</div>) : "None"}</Item>
               <Item label="Execution role" wide>{mono(s.executionRoleArn)}</Item>

@@ -32,15 +32,20 @@ export function RolePicker({ kind, title, standardName, policyName, roles, mode,
         options={[
           {
             value: "create",
-            label: `Create ${standardName}`,
-            description: standardExists ? "Already exists in this account: pick it." : `A new role with the AWS managed policy ${policyName}.`,
+            label: "Create the standard role",
+            // Role and policy names are long unbroken words: let them wrap inside the card.
+            description: (
+              <span className="[overflow-wrap:anywhere]">
+                {standardExists ? `${standardName} already exists in this account: pick it.` : `${standardName}, with the AWS managed policy ${policyName}.`}
+              </span>
+            ),
             disabled: standardExists,
           },
           { value: "existing", label: "Use an existing role", description: roles ? `${roles.length} suitable in this account.` : "Enter its ARN." },
         ]} />
       {errorFor(modeKey) && <p id={`${modeKey}-error`} role="alert" className="text-xs font-medium text-red-700">{errorFor(modeKey)![0]}</p>}
       {mode === "existing" && (
-        <Field label={`${title} ARN`} htmlFor={arnKey} error={errorFor(arnKey)}>
+        <Field label={`Existing ${title.toLowerCase()}`} htmlFor={arnKey} error={errorFor(arnKey)}>
           {roles ? (
             <Select id={arnKey} name={arnKey} value={arn} onChange={(e) => onChange({ arn: e.target.value })} onBlur={() => touch(arnKey)} {...fieldAria(arnKey, errorFor(arnKey))}>
               <option value="">Pick a role…</option>

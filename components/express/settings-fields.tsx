@@ -76,10 +76,10 @@ export function ComputeFields<V extends SettingsValues>(props: Props<V>) {
           </Select>
         </Field>
       </div>
-      <div className="grid gap-4 md:grid-cols-4">
+      <div className="grid gap-4 md:grid-cols-[1fr_1fr_1.4fr_1fr]">
         <Field label="Minimum tasks" htmlFor="minTasks" error={err("minTasks")}><Input type="number" min={1} {...control("minTasks")} /></Field>
         <Field label="Maximum tasks" htmlFor="maxTasks" error={err("maxTasks")}><Input type="number" min={1} {...control("maxTasks")} /></Field>
-        <Field label="Scaling metric" htmlFor="scalingMetric" error={err("scalingMetric")} className="md:col-span-1">
+        <Field label="Scaling metric" htmlFor="scalingMetric" error={err("scalingMetric")}>
           <Select {...control("scalingMetric")}>
             {SCALING_METRICS.map((m) => <option key={m} value={m}>{SCALING_METRIC_LABELS[m]}</option>)}
           </Select>

@@ -21,8 +21,8 @@ export const memoryLabel = (memory: string) => `${Number(memory) / 1024} GB`;
 
 export const SCALING_METRICS = ["AVERAGE_CPU", "AVERAGE_MEMORY", "REQUEST_COUNT_PER_TARGET"] as const;
 export const SCALING_METRIC_LABELS: Record<(typeof SCALING_METRICS)[number], string> = {
-  AVERAGE_CPU: "Average CPU utilization (%)",
-  AVERAGE_MEMORY: "Average memory utilization (%)",
+  AVERAGE_CPU: "Average CPU",
+  AVERAGE_MEMORY: "Average memory",
   REQUEST_COUNT_PER_TARGET: "Requests per target",
 };
 
