@@ -28,7 +28,7 @@ export function RolePicker({ kind, title, standardName, policyName, roles, mode,
   const standardExists = roles?.some((r) => r.name === standardName) ?? false;
   return (
     <div className="space-y-3">
-      <RadioCards name={modeKey} legend={title} value={mode} onValueChange={(v) => { onChange({ mode: v }); touch(arnKey); }}
+      <RadioCards name={modeKey} legend={title} value={mode} onValueChange={(v) => onChange({ mode: v })}
         options={[
           {
             value: "create",
@@ -41,7 +41,12 @@ export function RolePicker({ kind, title, standardName, policyName, roles, mode,
             ),
             disabled: standardExists,
           },
-          { value: "existing", label: "Use an existing role", description: roles ? `${roles.length} suitable in this account.` : "Enter its ARN." },
+          {
+            value: "existing",
+            label: "Use an existing role",
+            description: !roles ? "Enter its ARN." : roles.length ? `${roles.length} suitable in this account.` : "None in this account trusts ECS for this yet.",
+            disabled: roles?.length === 0,
+          },
         ]} />
       {errorFor(modeKey) && <p id={`${modeKey}-error`} role="alert" className="text-xs font-medium text-red-700">{errorFor(modeKey)![0]}</p>}
       {mode === "existing" && (
