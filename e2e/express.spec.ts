@@ -193,8 +193,23 @@ test("create an Express service with new roles, update its image, delete it", as
   expect(updated.config?.scalingTarget).toMatchObject({ minTaskCount: 2, maxTaskCount: 8 });
   expect(updated.config).toMatchObject({ cpu: "512", memory: "2048", healthCheckPath: "/healthz" });
 
+  // A second service with the same name is refused at review, before any change; the roles
+  // that now exist are offered instead of being created again.
+  await page.goto("/ecs/express/new");
+  await page.getByLabel("Image URI").fill("nginx");
+  await page.getByLabel("Service name").fill(name);
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByRole("radio", { name: /Create the standard role/ }).first()).toBeDisabled();
+  await expect(page.getByLabel("Existing task execution role")).toHaveValue(execRole.arn!);
+  await expect(page.getByLabel("Existing infrastructure role")).toHaveValue(infraRole.arn!);
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Review" }).click();
+  await expect(page.locator("#serviceName-error")).toHaveText(`A service named ${name} already exists in cluster default.`);
+  expect(await runsFor(`ecs:express/${name}`)).toHaveLength(2);
+
   // Delete: only once the name is typed.
-  await page.getByRole("link", { name: "Open the resource" }).click();
+  await page.goto(`/ecs/express/default/${name}`);
   await page.getByRole("button", { name: "Delete" }).click();
   const dialog = page.getByRole("dialog");
   await expect(dialog.getByRole("button", { name: "Delete service" })).toBeDisabled();
@@ -204,14 +219,6 @@ test("create an Express service with new roles, update its image, delete it", as
   const deleted = await describeExpress(name).catch(() => null);
   expect(deleted?.express.status?.statusCode ?? "INACTIVE").not.toBe("ACTIVE");
 
-  // Next time the wizard offers the roles that now exist instead of creating them again.
-  await page.goto("/ecs/express/new");
-  await page.getByLabel("Image URI").fill("nginx");
-  await page.getByRole("button", { name: "Next" }).click();
-  await page.getByRole("button", { name: "Next" }).click();
-  await expect(page.getByRole("radio", { name: /Create the standard role/ }).first()).toBeDisabled();
-  await expect(page.getByLabel("Existing task execution role")).toHaveValue(execRole.arn!);
-  await expect(page.getByLabel("Existing infrastructure role")).toHaveValue(infraRole.arn!);
 
   // Three recorded plans, all found by the service's resource key.
   const runs = await runsFor(`ecs:express/${name}`);
