@@ -82,6 +82,8 @@ describe("create App Runner service validation", () => {
     expect(firstIssue({ sourceType: "ecr", imageUri: PRIVATE, accessRoleArn: "not-an-arn" })?.path).toBe("accessRoleArn");
     expect(firstIssue({ sourceType: "ecr", imageUri: PRIVATE, accessRoleArn: ROLE, deploymentTrigger: "automatic" })).toBeNull();
     expect(firstIssue({ deploymentTrigger: "automatic" })?.path).toBe("deploymentTrigger");
+    // A role typed for ECR, then ECR Public chosen: not used, so not in the way.
+    expect(firstIssue({ accessRoleArn: "not-an-arn" })).toBeNull();
   });
 
   it("checks the image URI against its registry", () => {

@@ -91,7 +91,8 @@ export const createAppRunnerServiceSchema = z
       .refine(isAppRunnerRegion, "App Runner is not offered in this region."),
     sourceType: z.enum(["ecr", "ecr_public"]).default("ecr_public"),
     imageUri: z.string().trim().min(1, "Enter the container image URI."),
-    accessRoleArn: optionalRoleArn,
+    // Checked below: only a private ECR source uses it.
+    accessRoleArn: z.string().trim().default(""),
     deploymentTrigger: z.enum(["manual", "automatic"]).default("manual"),
     serviceName: appRunnerServiceNameSchema,
     port: int("The port", 1, 51200).default(8080),
@@ -126,6 +127,8 @@ export const createAppRunnerServiceSchema = z
     // App Runner pulls private ECR images with an access role; public images need none.
     if (v.sourceType === "ecr" && v.accessRoleArn === "") {
       issue("accessRoleArn", "An ECR access role is required for a private ECR image: App Runner assumes it to pull the image.");
+    } else if (v.sourceType === "ecr" && !IAM_ROLE_ARN.test(v.accessRoleArn)) {
+      issue("accessRoleArn", "Enter an IAM role ARN: arn:aws:iam::123456789012:role/name.");
     }
     if (v.sourceType === "ecr_public" && v.deploymentTrigger === "automatic") {
       issue("deploymentTrigger", "Automatic deployment is only available for private Amazon ECR images.");
