@@ -153,6 +153,8 @@ test("an account new to App Runner is refused, and Express Mode opens with the s
   const offer = page.getByTestId("apprunner-refused");
   await expect(offer).toContainText("AWS refused to create the service: this account is new to App Runner");
   await expect(offer).toContainText("App Runner stopped taking new customers on 30 April 2026");
+  await expect(offer).toContainText("AWS said: Your account is not allowlisted to use AWS App Runner");
+  await expect(offer).toContainText("the cleanup plan below deletes it");
   expect(await findServiceArn(name)).toBeUndefined();
 
   await offer.getByRole("link", { name: "Create with ECS Express Mode instead" }).click();
@@ -183,6 +185,28 @@ test("Move to Express Mode prefills the Express wizard from a running service", 
   await expect(page.locator("#cpu")).toHaveValue("1024");
   await expect(page.locator("#memory")).toHaveValue("2048");
   await expect(page.locator("#maxTasks")).toHaveValue("25");
+});
+
+test("a service can use an existing auto scaling configuration", async ({ page }) => {
+  const operator = await seedUser("operator");
+  const name = `shared-${Date.now()}`;
+  await login(page, operator.email, operator.password);
+  await page.goto("/apprunner/new");
+  await page.getByLabel("Container image URI").fill(HTTPD);
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByLabel("Service name").fill(name);
+  await page.getByRole("spinbutton", { name: "Port" }).fill("80");
+  await page.getByText("Use existing", { exact: true }).click();
+  await page.getByLabel("Auto scaling configuration").selectOption({ label: "DefaultConfiguration (revision 1): 1–25 instances, 100 requests · default" });
+  await page.getByRole("button", { name: "Review" }).click();
+  const steps = page.getByRole("list", { name: "Plan steps" }).getByRole("listitem");
+  await expect(steps).toHaveCount(1);
+  await expect(steps.nth(0)).toContainText("autoscalingconfiguration/DefaultConfiguration/1/");
+  await page.getByRole("button", { name: "Create service" }).click();
+  await expect(page.getByTestId("run-status")).toHaveText(/succeeded/i, { timeout: 20_000 });
+  const held = await describeAppRunnerService(name);
+  expect(held?.service.AutoScalingConfigurationSummary?.AutoScalingConfigurationName).toBe("DefaultConfiguration");
+  expect(held?.scaling).toMatchObject({ MinSize: 1, MaxSize: 25, MaxConcurrency: 100 });
 });
 
 test("bad settings are caught at the field with no AWS call", async ({ page }) => {

@@ -51,7 +51,8 @@ export function ConfigureStep(props: StepProps & { scalingOptions: ScalingConfig
         <CardHeader title="Auto scaling" description="App Runner adds an instance when each one has more concurrent requests than the concurrency, up to the maximum." />
         <CardBody className="space-y-4">
           <RadioCards name="scalingMode" legend="Configuration" value={values.scalingMode}
-            onValueChange={(v) => set({ scalingMode: v as "custom" | "existing" })}
+            // The custom sizes are not sent with an existing configuration; reset them so a half-typed value cannot block Next.
+            onValueChange={(v) => set(v === "existing" ? { scalingMode: "existing", scalingName: "", minSize: "1", maxSize: "25", maxConcurrency: "100" } : { scalingMode: "custom" })}
             options={[
               { value: "custom", label: "Custom configuration", description: "Create a new configuration with these sizes." },
               { value: "existing", label: "Use existing", description: scalingOptions.length ? `${scalingOptions.length} in this region.` : "None in this region yet.", disabled: scalingOptions.length === 0 },

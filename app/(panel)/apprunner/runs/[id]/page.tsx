@@ -26,8 +26,10 @@ function refusedOffer(run: RunWithSteps) {
   const step = run.steps.find((s) => s.operation === "CreateService" && s.status === "failed");
   const input = createAppRunnerServiceSchema.safeParse(run.input);
   if (!step || !input.success) return null;
-  const message = step.error ?? "";
-  return <RefusedCreateOffer awsMessage={message} newCustomer={NEW_CUSTOMER.test(message)} expressHref={expressWizardHref(createInputToExpress(input.data))} />;
+  // The recorded error is Portside's explanation followed by "AWS said: <AWS's message>".
+  const message = (step.error ?? "").split("AWS said: ").pop()!.trim();
+  const cleanup = run.steps.some((s) => s.operation === "CreateAutoScalingConfiguration" && s.status === "succeeded");
+  return <RefusedCreateOffer awsMessage={message} leftScalingConfiguration={cleanup} newCustomer={NEW_CUSTOMER.test(message)} expressHref={expressWizardHref(createInputToExpress(input.data))} />;
 }
 
 /** The run page for App Runner plans: the shared run view, plus what to do when AWS refused the service. */
