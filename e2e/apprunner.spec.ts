@@ -4,6 +4,7 @@ import {
   findServiceArn,
   refuseNewCustomers,
   reviewAppRunnerService,
+  seedRole,
   seedRunningService,
   useRegionWithoutAppRunner,
 } from "./fixtures/apprunner";
@@ -207,6 +208,36 @@ test("a service can use an existing auto scaling configuration", async ({ page }
   const held = await describeAppRunnerService(name);
   expect(held?.service.AutoScalingConfigurationSummary?.AutoScalingConfigurationName).toBe("DefaultConfiguration");
   expect(held?.scaling).toMatchObject({ MinSize: 1, MaxSize: 25, MaxConcurrency: 100 });
+});
+
+test("a private ECR image with an existing access role and automatic deployments", async ({ page }) => {
+  const operator = await seedUser("operator");
+  const name = `private-${Date.now()}`;
+  const image = "123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web:1.4";
+  const accessRole = await seedRole(`AppRunnerECRAccess-${Date.now()}`, "build.apprunner.amazonaws.com");
+  const instanceRole = await seedRole(`web-instance-${Date.now()}`, "tasks.apprunner.amazonaws.com");
+  await login(page, operator.email, operator.password);
+  await page.goto("/apprunner/new");
+  await page.getByText("Amazon ECR", { exact: true }).click();
+  await page.getByLabel("Container image URI").fill(image);
+  await page.getByText("Automatic", { exact: true }).click();
+  // Existing roles App Runner can assume are offered, each under the field it fits.
+  await expect(page.locator("#access-roles option")).toHaveAttribute("value", accessRole);
+  await expect(page.locator("#instance-roles option")).toHaveAttribute("value", instanceRole);
+  await page.getByLabel("ECR access role").fill(accessRole);
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByLabel("Service name").fill(name);
+  await page.getByLabel("Instance role").fill(instanceRole);
+  await page.getByRole("button", { name: "Review" }).click();
+  await page.getByRole("button", { name: "Create service" }).click();
+  await expect(page.getByTestId("run-status")).toHaveText(/succeeded/i, { timeout: 20_000 });
+  const held = await describeAppRunnerService(name);
+  expect(held?.service.SourceConfiguration).toMatchObject({
+    ImageRepository: { ImageIdentifier: image, ImageRepositoryType: "ECR", ImageConfiguration: { Port: "8080" } },
+    AutoDeploymentsEnabled: true,
+    AuthenticationConfiguration: { AccessRoleArn: accessRole },
+  });
+  expect(held?.service.InstanceConfiguration).toMatchObject({ Cpu: "1024", Memory: "2048", InstanceRoleArn: instanceRole });
 });
 
 test("bad settings are caught at the field with no AWS call", async ({ page }) => {

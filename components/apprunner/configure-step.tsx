@@ -8,12 +8,13 @@ import type { ScalingConfigurationOption } from "@/lib/aws/apprunner";
 import { CPU_MEMORY, CPU_OPTIONS, cpuLabel, memoryLabel } from "@/lib/validation/apprunner";
 import { EnvEditor } from "./env-editor";
 import type { StepProps } from "./form-values";
+import { RoleSuggestions, type RoleOption } from "./role-suggestions";
 
 const num = (min: number, max: number) => ({ type: "number", min, max, inputMode: "numeric" as const });
 
 /** Step 2: the service itself, its size, scaling, health check, security and tags. */
-export function ConfigureStep(props: StepProps & { scalingOptions: ScalingConfigurationOption[] }) {
-  const { values, set, field, err, touch, scalingOptions } = props;
+export function ConfigureStep(props: StepProps & { scalingOptions: ScalingConfigurationOption[]; instanceRoles: RoleOption[] }) {
+  const { values, set, field, err, touch, scalingOptions, instanceRoles } = props;
   const memories = CPU_MEMORY[values.cpu] ?? [];
   return (
     <div className="space-y-5">
@@ -115,7 +116,9 @@ export function ConfigureStep(props: StepProps & { scalingOptions: ScalingConfig
         <CardBody className="space-y-5">
           <Field label="Instance role" htmlFor="instanceRoleArn" error={err("instanceRoleArn")}
             hint="Optional. The IAM role your code uses to call AWS services (trusted by tasks.apprunner.amazonaws.com).">
-            <Input {...field("instanceRoleArn")} autoComplete="off" spellCheck={false} className="font-mono" placeholder="arn:aws:iam::123456789012:role/web-instance-role" />
+            <Input {...field("instanceRoleArn")} autoComplete="off" spellCheck={false} className="font-mono" list="instance-roles"
+              placeholder="arn:aws:iam::123456789012:role/web-instance-role" />
+            <RoleSuggestions id="instance-roles" roles={instanceRoles} />
           </Field>
           <TagsEditor tags={values.tags} onChange={(tags) => set({ tags })} errorFor={err} onTouch={touch} />
         </CardBody>

@@ -16,6 +16,7 @@ import { createAppRunnerServiceSchema } from "@/lib/validation/apprunner";
 import { ConfigureStep } from "./configure-step";
 import { expressWizardHref } from "./express-link";
 import { initialValues, type AppRunnerFormValues, type BindField } from "./form-values";
+import type { RoleOption } from "./role-suggestions";
 import { SourceStep } from "./source-step";
 
 const STEPS: WizardStep[] = [
@@ -32,10 +33,15 @@ const STEPS: WizardStep[] = [
   },
 ];
 
-type Props = { defaults: { connectionId: string; region: string }; scalingOptions: ScalingConfigurationOption[] };
+type Props = {
+  defaults: { connectionId: string; region: string };
+  scalingOptions: ScalingConfigurationOption[];
+  /** Existing roles App Runner can assume, offered as suggestions in the ARN fields. */
+  roles: { access: RoleOption[]; instance: RoleOption[] };
+};
 
 /** The App Runner console's create flow: source, configuration, then the plan to review. */
-export function CreateAppRunnerWizard({ defaults, scalingOptions }: Props) {
+export function CreateAppRunnerWizard({ defaults, scalingOptions, roles }: Props) {
   const [values, setValues] = useState<AppRunnerFormValues>(() => initialValues(defaults));
   const [review, setReview] = useState<Review | null>(null);
   const [message, setMessage] = useState<{ text: string; requestId?: string }>();
@@ -88,10 +94,10 @@ export function CreateAppRunnerWizard({ defaults, scalingOptions }: Props) {
       <input type="hidden" name="connectionId" value={values.connectionId} />
       <input type="hidden" name="region" value={values.region} />
       <div hidden={w.current !== 0}>
-        <SourceStep {...stepProps} />
+        <SourceStep {...stepProps} accessRoles={roles.access} />
       </div>
       <div hidden={w.current !== 1}>
-        <ConfigureStep {...stepProps} scalingOptions={scalingOptions} />
+        <ConfigureStep {...stepProps} scalingOptions={scalingOptions} instanceRoles={roles.instance} />
       </div>
       {onReview && review && (
         <PlanReview

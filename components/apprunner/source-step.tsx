@@ -4,9 +4,10 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input, RadioCards } from "@/components/ui/input";
 import type { StepProps } from "./form-values";
+import { RoleSuggestions, type RoleOption } from "./role-suggestions";
 
 /** Step 1, as in the console: where the image comes from and how new images get deployed. */
-export function SourceStep({ values, set, field, err }: StepProps) {
+export function SourceStep({ values, set, field, err, accessRoles }: StepProps & { accessRoles: RoleOption[] }) {
   const privateEcr = values.sourceType === "ecr";
   return (
     <div className="space-y-5">
@@ -39,8 +40,9 @@ export function SourceStep({ values, set, field, err }: StepProps) {
           {privateEcr && (
             <Field label="ECR access role" htmlFor="accessRoleArn" required error={err("accessRoleArn")}
               hint="The IAM role App Runner assumes to pull from your private repository, with the AWSAppRunnerServicePolicyForECRAccess policy.">
-              <Input {...field("accessRoleArn")} autoComplete="off" spellCheck={false} className="font-mono"
+              <Input {...field("accessRoleArn")} autoComplete="off" spellCheck={false} className="font-mono" list="access-roles"
                 placeholder="arn:aws:iam::123456789012:role/service-role/AppRunnerECRAccessRole" />
+              <RoleSuggestions id="access-roles" roles={accessRoles} />
             </Field>
           )}
         </CardBody>

@@ -7,7 +7,11 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guard";
 import { listScalingConfigurations } from "@/lib/aws/apprunner";
 import { isAppRunnerRegion } from "@/lib/aws/apprunner-regions";
+import { listRolesTrusting } from "@/lib/aws/iam-roles";
 import { attempt, loadWorkingConnection } from "@/lib/connections/load";
+
+const ACCESS_PRINCIPAL = "build.apprunner.amazonaws.com";
+const INSTANCE_PRINCIPAL = "tasks.apprunner.amazonaws.com";
 
 export const metadata: Metadata = { title: "Create App Runner service" };
 
@@ -18,7 +22,14 @@ export default async function NewAppRunnerServicePage() {
   const { context, conn } = working;
   const offered = isAppRunnerRegion(context.region);
   // The existing-configuration picker; the wizard still works with a custom one if this read fails.
-  const scaling = offered ? await attempt(() => listScalingConfigurations(conn, context.region)) : null;
+  const [scaling, roles] = offered
+    ? await Promise.all([
+        attempt(() => listScalingConfigurations(conn, context.region)),
+        // ECR access roles are trusted by build.apprunner, instance roles by tasks.apprunner. Suggestions only.
+        attempt(() => listRolesTrusting(conn, [ACCESS_PRINCIPAL, INSTANCE_PRINCIPAL])),
+      ])
+    : [null, null];
+  const trusting = (principal: string) => (roles?.data ?? []).filter((r) => r.principals.includes(principal)).map(({ name, arn }) => ({ name, arn }));
   return (
     <>
       <PageHeader
@@ -36,6 +47,7 @@ export default async function NewAppRunnerServicePage() {
             <CreateAppRunnerWizard
               defaults={{ connectionId: context.connectionId, region: context.region }}
               scalingOptions={scaling?.data ?? []}
+              roles={{ access: trusting(ACCESS_PRINCIPAL), instance: trusting(INSTANCE_PRINCIPAL) }}
             />
           </>
         )}
