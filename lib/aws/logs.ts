@@ -1,6 +1,9 @@
 import "server-only";
 import { DescribeLogStreamsCommand, FilterLogEventsCommand, GetLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { awsClient, type ConnectionSettings } from "./clients";
+
+/** What these reads need of a CloudWatch Logs client; tests pass a fake. */
+type LogsClient = Pick<ReturnType<typeof awsClient<"logs">>, "send">;
 import { mapAwsError } from "./errors";
 
 export type LogLine = { timestamp: string; stream: string; message: string };
@@ -40,9 +43,9 @@ export async function tailLogGroup(
   region: string,
   logGroupName: string,
   opts: { limit?: number; streams?: number } = {},
+  client: LogsClient = awsClient(conn, region, "logs"),
 ): Promise<LogTail> {
   const limit = clamp(opts.limit ?? 100);
-  const client = awsClient(conn, region, "logs");
   let streams: string[];
   try {
     const out = await client.send(
@@ -78,9 +81,9 @@ export async function filterLogGroup(
   region: string,
   logGroupName: string,
   opts: { pattern?: string; since?: Date; limit?: number } = {},
+  client: LogsClient = awsClient(conn, region, "logs"),
 ): Promise<LogTail> {
   const limit = clamp(opts.limit ?? 100);
-  const client = awsClient(conn, region, "logs");
   const lines: LogLine[] = [];
   let nextToken: string | undefined;
   try {
