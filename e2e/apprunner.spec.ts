@@ -117,10 +117,33 @@ test("pause then resume a service, each a recorded plan", async ({ page }) => {
   await expect(page.getByTestId("apprunner-status")).toHaveText("Running", { timeout: 20_000 });
   expect((await describeAppRunnerService(name))?.service.Status).toBe("RUNNING");
 
+  // Deploy: StartDeployment, a new deployment in the operations list.
+  await page.getByRole("button", { name: "Deploy", exact: true }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Start deployment" }).click();
+  await expect(page.getByTestId("run-status")).toHaveText(/succeeded/i, { timeout: 20_000 });
+  await expect(page.getByTestId("step-0")).toContainText("apprunner:StartDeployment");
+  await page.getByRole("link", { name: "Open the resource" }).click();
+  await expect(page.getByTestId("apprunner-status")).toHaveText("Running", { timeout: 20_000 });
+
   const runs = await runsFor(`apprunner:service/${name}`);
-  expect(runs.map((r) => r.status)).toEqual(["succeeded", "succeeded"]);
-  await expect(page.getByRole("table", { name: "Operations" })).toContainText("Resume service");
-  await expect(page.getByRole("table", { name: "Operations" })).toContainText("Pause service");
+  expect(runs.map((r) => r.status)).toEqual(["succeeded", "succeeded", "succeeded"]);
+  const operations = page.getByRole("table", { name: "Operations" });
+  await expect(operations.getByRole("row").nth(1)).toContainText("Deployment");
+  await expect(operations).toContainText("Resume service");
+  await expect(operations).toContainText("Pause service");
+});
+
+test("a viewer sees the service but no actions", async ({ page }) => {
+  const viewer = await seedUser("viewer");
+  const name = `viewed-${Date.now()}`;
+  await seedRunningService(name);
+  await login(page, viewer.email, viewer.password);
+  await page.goto(`/apprunner/services/${name}`);
+  await expect(page.getByTestId("apprunner-status")).toHaveText("Running");
+  await expect(page.getByRole("button", { name: "Pause", exact: true })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Delete", exact: true })).toHaveCount(0);
+  await page.goto("/apprunner");
+  await expect(page.getByRole("link", { name: "Create service" })).toHaveCount(0);
 });
 
 test("delete asks for the service name, then removes it", async ({ page }) => {
