@@ -4,6 +4,7 @@ import {
   findServiceArn,
   refuseNewCustomers,
   reviewAppRunnerService,
+  seedExpressService,
   seedRole,
   seedRunningService,
   useRegionWithoutAppRunner,
@@ -209,6 +210,22 @@ test("Move to Express Mode prefills the Express wizard from a running service", 
   await expect(page.locator("#cpu")).toHaveValue("1024");
   await expect(page.locator("#memory")).toHaveValue("2048");
   await expect(page.locator("#maxTasks")).toHaveValue("25");
+});
+
+test("after the move, the App Runner page follows the Express service that took over", async ({ page }) => {
+  const operator = await seedUser("operator");
+  const name = `moved-${Date.now()}`;
+  await seedRunningService(name);
+  await seedExpressService(name, HTTPD);
+  await login(page, operator.email, operator.password);
+  await page.goto(`/apprunner/services/${name}`);
+  const move = page.getByTestId("move-to-express");
+  await expect(move).toContainText(`Express Mode service ${name} (cluster default) is active, running 0 of 1 tasks`);
+  await expect(move.getByRole("link", { name, exact: true })).toHaveAttribute("href", `/ecs/express/default/${name}`);
+  // Not healthy yet (no task runs in the sandbox): no offer to pause, and no second move.
+  await expect(move).toContainText("Once it runs all its tasks, Portside offers to pause this App Runner service here.");
+  await expect(move.getByRole("button", { name: "Pause the App Runner service" })).toHaveCount(0);
+  await expect(move.getByRole("link", { name: "Move to Express Mode" })).toHaveCount(0);
 });
 
 test("a service can use an existing auto scaling configuration", async ({ page }) => {

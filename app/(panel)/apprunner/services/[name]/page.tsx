@@ -13,11 +13,13 @@ import { AwsErrorAlert } from "@/components/common/aws-error";
 import { NoConnection } from "@/components/common/no-connection";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { findExpressSuccessor } from "@/lib/apprunner/express-successor";
 import { toExpress } from "@/lib/apprunner/to-express";
 import { requirePageUser } from "@/lib/auth/guard";
 import { roleAllows } from "@/lib/auth/roles";
 import { getAppRunnerService, listAppRunnerOperations } from "@/lib/aws/apprunner";
 import { isAppRunnerRegion } from "@/lib/aws/apprunner-regions";
+import { listExpressServices } from "@/lib/aws/express";
 import { tailLogGroup } from "@/lib/aws/logs";
 import { attempt, loadWorkingConnection } from "@/lib/connections/load";
 import { AwsOperationError } from "@/lib/errors";
@@ -60,6 +62,10 @@ export default async function AppRunnerServicePage({ params }: Props) {
       ])
     : [null, null, null];
   const canOperate = roleAllows(user.role, "operator");
+  // A successor is only looked for when the move can go on: an operator, and no operation running.
+  const express = service && canOperate && !isInProgress(service.status) ? await attempt(() => listExpressServices(conn, context.region)) : null;
+  const successor = service && express?.data ? findExpressSuccessor(service.name, express.data) : null;
+  const target = service && { connectionId: context.connectionId, region: context.region, serviceArn: service.arn, serviceName: service.name };
 
   return (
     <>
@@ -79,13 +85,10 @@ export default async function AppRunnerServicePage({ params }: Props) {
       ) : (
         <div className="space-y-5">
           {canOperate && (
-            <AppRunnerServiceActions
-              status={service.status}
-              target={{ connectionId: context.connectionId, region: context.region, serviceArn: service.arn, serviceName: service.name }}
-            />
+            <AppRunnerServiceActions status={service.status} target={target!} />
           )}
           <AppRunnerServiceOverview service={service} />
-          {canOperate && <MoveToExpress prefillHref={expressWizardHref(toExpress(service))} status={service.status} />}
+          {canOperate && <MoveToExpress prefillHref={expressWizardHref(toExpress(service))} status={service.status} target={target!} successor={successor} />}
           {operations?.data ? <AppRunnerOperations operations={operations.data} /> : <AwsErrorAlert error={operations?.error} title="Operations could not be read" />}
           <div className="grid gap-5 xl:grid-cols-2">
             <LogPanel title="Service log" description={`${logBase}/service`} tail={serviceLog?.data ?? null} error={serviceLog?.error ? logMessage(serviceLog.error) : undefined} />
