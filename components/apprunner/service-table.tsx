@@ -23,10 +23,12 @@ export function AppRunnerServiceTable({ services, canCreate }: { services: AppRu
         title="No App Runner services in this region"
         description="Existing App Runner customers can still create services here. New web services are better started with ECS Express Mode."
         action={
-          <div className="flex gap-2">
-            <ButtonLink href="/ecs/express/new" variant="primary">Create with ECS Express Mode</ButtonLink>
-            {canCreate && <ButtonLink href="/apprunner/new" variant="secondary">Create App Runner service</ButtonLink>}
-          </div>
+          canCreate && (
+            <div className="flex gap-2">
+              <ButtonLink href="/ecs/express/new" variant="primary">Create with ECS Express Mode</ButtonLink>
+              <ButtonLink href="/apprunner/new" variant="secondary">Create App Runner service</ButtonLink>
+            </div>
+          )
         }
       />
     );
