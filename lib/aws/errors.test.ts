@@ -9,11 +9,16 @@ function sdkError(name: string, status: number, message = "boom", fault: "client
 
 describe("mapAwsError", () => {
   it("names the missing permission and keeps the request id", () => {
-    const e = mapAwsError(sdkError("AccessDeniedException", 400, "not authorized"), ctx);
+    const e = mapAwsError(sdkError("AccessDeniedException", 400, "User: arn:aws:iam::1:user/x is not authorized to perform: ecs:CreateCluster"), ctx);
     expect(e.message).toContain('Grant "ecs:CreateCluster"');
-    expect(e.message).toContain("not authorized");
+    expect(e.message).toContain("is not authorized to perform");
     expect(e.details.requestId).toBe("req-1");
     expect(e.details.code).toBe("AccessDeniedException");
+  });
+
+  it("does not blame IAM when the account itself is refused", () => {
+    const e = mapAwsError(sdkError("AccessDeniedException", 400, "Your account is not allowlisted to use AWS App Runner"), { ...ctx, service: "apprunner", operation: "CreateService" });
+    expect(e.message).toBe("AWS refused apprunner:CreateService for this account. AWS said: Your account is not allowlisted to use AWS App Runner");
   });
 
   it("explains throttling as rate limiting", () => {

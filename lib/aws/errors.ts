@@ -72,6 +72,11 @@ export function mapAwsError(raw: unknown, ctx: AwsCallContext): AwsOperationErro
       retryable: true,
     });
   }
+  // An IAM denial says "... is not authorized to perform: <action>"; other AccessDenied
+  // answers (an account not allowed to use a service at all) must not be blamed on IAM.
+  if (ACCESS_DENIED.has(code) && error.message && !/not authorized to perform/i.test(error.message)) {
+    return new AwsOperationError(`AWS refused ${action} for this account.${awsSaid}`, details);
+  }
   if (ACCESS_DENIED.has(code)) {
     return new AwsOperationError(
       `Permission missing: the connection's identity is not allowed to call ${action}. Grant "${action}" in its IAM policy.${awsSaid}`,
