@@ -11,7 +11,9 @@ export function PlanReview({ review, note }: { review: Review; note?: React.Reac
       <div>
         <h2 className="text-base font-semibold">{plan.title}</h2>
         <p className="text-ink-muted">
-          Portside will send these {plan.steps.length} requests in order, recording each one in the history before the next.
+          {plan.steps.length === 1
+            ? "Portside will send this request and record it in the history."
+            : `Portside will send these ${plan.steps.length} requests in order, recording each one in the history before the next.`}
         </p>
         {note && <div className="mt-2">{note}</div>}
       </div>
