@@ -5,7 +5,14 @@ import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
 const SECTIONS = [
-  { title: "ECS", links: [{ href: "/ecs/clusters", label: "Clusters" }] },
+  {
+    title: "ECS",
+    links: [
+      { href: "/ecs/clusters", label: "Clusters" },
+      { href: "/ecs/task-definitions", label: "Task definitions" },
+    ],
+  },
+  { title: "EKS", links: [{ href: "/eks/clusters", label: "Clusters" }] },
   {
     title: "Web services",
     links: [

@@ -1,5 +1,10 @@
 import "server-only";
 import * as apprunner from "@aws-sdk/client-apprunner";
+import * as autoscaling from "@aws-sdk/client-auto-scaling";
+import * as ec2 from "@aws-sdk/client-ec2";
+import * as eks from "@aws-sdk/client-eks";
+import * as elbv2 from "@aws-sdk/client-elastic-load-balancing-v2";
+import * as scheduler from "@aws-sdk/client-scheduler";
 import * as logs from "@aws-sdk/client-cloudwatch-logs";
 import * as ecs from "@aws-sdk/client-ecs";
 import * as iam from "@aws-sdk/client-iam";
@@ -15,6 +20,11 @@ export const SERVICES = {
   apprunner: { Client: apprunner.AppRunnerClient, commands: apprunner as unknown as CommandNamespace, cli: "apprunner" },
   logs: { Client: logs.CloudWatchLogsClient, commands: logs as unknown as CommandNamespace, cli: "logs" },
   iam: { Client: iam.IAMClient, commands: iam as unknown as CommandNamespace, cli: "iam" },
+  ec2: { Client: ec2.EC2Client, commands: ec2 as unknown as CommandNamespace, cli: "ec2" },
+  elbv2: { Client: elbv2.ElasticLoadBalancingV2Client, commands: elbv2 as unknown as CommandNamespace, cli: "elbv2" },
+  autoscaling: { Client: autoscaling.AutoScalingClient, commands: autoscaling as unknown as CommandNamespace, cli: "autoscaling" },
+  scheduler: { Client: scheduler.SchedulerClient, commands: scheduler as unknown as CommandNamespace, cli: "scheduler" },
+  eks: { Client: eks.EKSClient, commands: eks as unknown as CommandNamespace, cli: "eks" },
 } as const;
 
 export type AwsServiceName = keyof typeof SERVICES;
