@@ -35,6 +35,8 @@ export default async function globalSetup() {
       PORTSIDE_PG_PORT: String(pgPort),
       PORTSIDE_SANDBOX_PORT: String(sandboxPort),
       DATABASE_URL: "",
+      // Plans that wait for AWS (EKS clusters) poll the fast sandbox every half second.
+      PORTSIDE_WAIT_POLL_MS: "500",
     },
     stdio: ["ignore", out, out],
     detached: true,

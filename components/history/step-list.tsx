@@ -22,6 +22,9 @@ export function StepList({ steps, region, plan }: { steps: RunStepView[]; region
               {step.durationMs !== null && <span className="text-xs text-ink-muted">{formatDuration(step.durationMs)}</span>}
               {step.requestId && <span className="font-mono text-xs text-ink-muted">request id {step.requestId}</span>}
             </div>
+            {step.progress && step.status === "running" && (
+              <p className="mt-2 text-sm text-ink-muted" role="status" aria-live="polite">{step.progress}</p>
+            )}
             {step.error && (
               <p className="mt-2 text-sm text-red-700" role="alert">
                 {step.errorCode && <span className="font-mono">{step.errorCode}: </span>}

@@ -13,6 +13,7 @@ export type RunStepView = {
   requestId: string | null;
   errorCode: string | null;
   error: string | null;
+  progress: string | null;
   startedAt: string | null;
   durationMs: number | null;
 };
@@ -67,6 +68,7 @@ export function toRunView(run: RunWithSteps): RunView {
       requestId: s.requestId,
       errorCode: s.errorCode,
       error: s.error,
+      progress: s.progress,
       startedAt: iso(s.startedAt),
       durationMs: s.durationMs,
     })),

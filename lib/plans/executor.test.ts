@@ -104,6 +104,53 @@ describe("executeRun after a crash", () => {
     expect((await sandboxCalls(sandbox.endpoint)).total).toBe(0);
   });
 
+  it("waits for a resource to be ready, reporting progress, and resumes a wait after a restart", async () => {
+    const { executeRun } = await import("./executor");
+    const { recordPlanRun } = await import("../audit/runs");
+    const plan = {
+      version: 1 as const,
+      wizard: "test",
+      title: "wait",
+      resources: [],
+      steps: [
+        {
+          key: "cluster",
+          service: "ecs",
+          operation: "CreateCluster",
+          description: "Create",
+          input: { clusterName: "waited" },
+          produces: { arn: "cluster.clusterArn" },
+          waitFor: {
+            service: "ecs",
+            operation: "DescribeClusters",
+            input: { clusters: [{ $ref: "cluster.arn" }] },
+            path: "clusters.0.status",
+            success: ["ACTIVE"],
+            description: "cluster waited to become ACTIVE",
+            intervalMs: 50,
+          },
+        },
+      ],
+    };
+    const run = await recordPlanRun({ userId, connectionId, region: "us-east-1", plan, input: {} });
+    await executeRun(run.id);
+    const step = await db().planStep.findFirstOrThrow({ where: { runId: run.id } });
+    expect(step.status).toBe("succeeded");
+    expect(step.progress).toMatch(/^Waiting for cluster waited to become ACTIVE: ACTIVE · \d+ ms$/);
+
+    // A restart while waiting: the answer was recorded, so only the wait resumes.
+    const again = await recordPlanRun({ userId, connectionId, region: "us-east-1", plan, input: {} });
+    await db().planStep.updateMany({
+      where: { runId: again.id },
+      data: { status: "running", startedAt: new Date(), response: { cluster: { clusterArn: step.response && (step.response as { cluster: { clusterArn: string } }).cluster.clusterArn } } },
+    });
+    await db().planRun.update({ where: { id: again.id }, data: { status: "running" } });
+    await resetSandboxCalls(sandbox.endpoint);
+    await executeRun(again.id);
+    expect((await db().planRun.findUniqueOrThrow({ where: { id: again.id } })).status).toBe("succeeded");
+    expect((await sandboxCalls(sandbox.endpoint)).calls).toEqual({ "ecs:DescribeClusters": 1 });
+  });
+
   it("leaves a finished run alone when the queue delivers it again", async () => {
     const { executeRun } = await import("./executor");
     const run = await recordRun("twice");

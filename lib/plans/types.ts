@@ -16,8 +16,29 @@ export type PlanStep = {
   dependsOn?: string[];
   /** Values this step's response provides to later steps: output name → dotted path in the response. */
   produces?: Record<string, string>;
+  /**
+   * After the request succeeds, poll a read until AWS reports the resource ready
+   * (an EKS cluster takes ~10 minutes to become ACTIVE). May reference this step's outputs.
+   */
+  waitFor?: WaitFor;
   /** The request that undoes this step, used to build cleanup plans. May reference this step's outputs. */
   inverse?: { service: string; operation: string; description: string; input: Record<string, unknown> };
+};
+
+export type WaitFor = {
+  service: string;
+  operation: string;
+  input: Record<string, unknown>;
+  /** Dotted path of the status in the read's response, e.g. "cluster.status". */
+  path: string;
+  /** Done when the status is one of these. */
+  success: string[];
+  /** Failed when the status is one of these (e.g. CREATE_FAILED). */
+  failure?: string[];
+  /** What is being waited for, for people: "cluster prod to become ACTIVE". */
+  description: string;
+  intervalMs?: number;
+  timeoutMs?: number;
 };
 
 export type Plan = {

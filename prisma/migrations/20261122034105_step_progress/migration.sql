@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PlanStep" ADD COLUMN     "progress" TEXT;
