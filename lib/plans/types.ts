@@ -35,6 +35,8 @@ export type WaitFor = {
   success: string[];
   /** Failed when the status is one of these (e.g. CREATE_FAILED). */
   failure?: string[];
+  /** Done when the read answers "not found": waiting for a deletion to finish. */
+  untilGone?: boolean;
   /** What is being waited for, for people: "cluster prod to become ACTIVE". */
   description: string;
   intervalMs?: number;

@@ -1,6 +1,7 @@
 import "server-only";
 import { callAws } from "@/lib/aws/call";
 import type { ConnectionSettings } from "@/lib/aws/clients";
+import { AwsOperationError } from "@/lib/errors";
 import { formatDuration } from "@/lib/format/duration";
 import { readPath, resolveRefs, type StepOutputs } from "./refs";
 import type { WaitFor } from "./types";
@@ -32,6 +33,11 @@ export async function waitUntil(
       const { output } = await callAws(conn, region, waitFor.service, waitFor.operation, input);
       status = String(readPath(output, waitFor.path) ?? "unknown");
     } catch (error) {
+      const gone = error instanceof AwsOperationError && /NotFound/.test(error.details.code);
+      if (gone && waitFor.untilGone) {
+        await report(`Waiting for ${waitFor.description}: deleted · ${formatDuration(Date.now() - startedAt.getTime())}`);
+        return { ok: true, status: "deleted" };
+      }
       status = `read failed (${(error as Error).message.slice(0, 120)}), retrying`;
     }
     await report(`Waiting for ${waitFor.description}: ${status} · ${formatDuration(Date.now() - startedAt.getTime())}`);
