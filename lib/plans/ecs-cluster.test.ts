@@ -62,3 +62,97 @@ describe("buildCreateClusterPlan", () => {
     expect(simple.resources).toEqual(["ecs:cluster/web-prod_1"]);
   });
 });
+
+describe("EC2 capacity", () => {
+  const ec2 = {
+    ...valid,
+    infrastructure: "both",
+    instanceType: "m5.large",
+    keyName: "ops",
+    minSize: "1",
+    maxSize: "4",
+    desiredCapacity: "2",
+    subnets: ["subnet-0a1", "subnet-0b2"],
+    targetCapacity: "80",
+    ec2Weight: "2",
+    ec2Base: "1",
+    fargateWeight: "1",
+  };
+
+  it("checks min, max, desired, subnets, target capacity and the AMI's architecture", () => {
+    const paths = (v: object) => createClusterSchema.safeParse({ ...ec2, ...v }).error?.issues.map((i) => [i.path.join("."), i.message]);
+    expect(paths({ minSize: "5" })).toEqual([["minSize", "Minimum cannot be more than maximum."]]);
+    expect(paths({ desiredCapacity: "9" })).toEqual([["desiredCapacity", "Desired capacity must be between minimum (1) and maximum (4)."]]);
+    expect(paths({ subnets: [] })).toEqual([["subnets", "Pick at least one subnet for the instances."]]);
+    expect(paths({ targetCapacity: "0" })?.[0]?.[0]).toBe("targetCapacity");
+    expect(paths({ targetCapacity: "101" })?.[0]?.[0]).toBe("targetCapacity");
+    expect(paths({ amiFamily: "al2023-arm64" })?.[0]?.[1]).toContain("Graviton");
+    expect(paths({ instanceType: "t4g.small" })?.[0]?.[1]).toContain("arm64");
+    expect(paths({ instanceType: "big" })?.[0]?.[0]).toBe("instanceType");
+    expect(paths({ fargateBase: "1" })).toEqual([["ec2Base", "Only one capacity provider can have a base; set the others to 0."]]);
+    expect(paths({ asgMode: "existing" })).toEqual([["existingAsgArn", "Pick an Auto Scaling group."]]);
+    expect(paths({ instanceRoleMode: "existing" })).toEqual([["instanceProfile", "Pick an instance profile."]]);
+    // Fargate-only ignores the EC2 fields entirely.
+    expect(paths({ infrastructure: "fargate", subnets: [], minSize: "9" })).toBeUndefined();
+  });
+
+  const plan = buildCreateClusterPlan(createClusterSchema.parse(ec2));
+
+  it("creates role, profile, launch template, group, capacity provider, cluster, then attaches them in order", () => {
+    expect(plan.steps.map((s) => s.operation)).toEqual([
+      "CreateRole", "AttachRolePolicy", "CreateInstanceProfile", "AddRoleToInstanceProfile",
+      "CreateLaunchTemplate", "CreateAutoScalingGroup", "DescribeAutoScalingGroups",
+      "CreateCapacityProvider", "CreateCluster", "PutClusterCapacityProviders",
+    ]);
+    const byOp = (op: string) => plan.steps.find((s) => s.operation === op)!;
+    expect(byOp("CreateRole").input.AssumeRolePolicyDocument).toContain("ec2.amazonaws.com");
+    expect(byOp("AttachRolePolicy").input.PolicyArn).toBe("arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role");
+    const lt = byOp("CreateLaunchTemplate").input as { LaunchTemplateData: Record<string, unknown> };
+    expect(lt.LaunchTemplateData).toMatchObject({
+      ImageId: "resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id",
+      InstanceType: "m5.large",
+      KeyName: "ops",
+      IamInstanceProfile: { Name: "ecsInstanceRole" },
+    });
+    expect(Buffer.from(lt.LaunchTemplateData.UserData as string, "base64").toString()).toContain("ECS_CLUSTER=web-prod_1");
+    expect(byOp("CreateAutoScalingGroup").input).toMatchObject({
+      AutoScalingGroupName: "asg-web-prod_1", MinSize: 1, MaxSize: 4, DesiredCapacity: 2,
+      VPCZoneIdentifier: "subnet-0a1,subnet-0b2", NewInstancesProtectedFromScaleIn: true,
+      LaunchTemplate: { LaunchTemplateId: { $ref: "launchTemplate.id" }, Version: "$Latest" },
+    });
+    expect(byOp("CreateCapacityProvider").input).toEqual({
+      name: "cp-web-prod_1",
+      autoScalingGroupProvider: {
+        autoScalingGroupArn: { $ref: "asgArn.arn" },
+        managedScaling: { status: "ENABLED", targetCapacity: 80 },
+        managedTerminationProtection: "ENABLED",
+      },
+    });
+    expect(byOp("PutClusterCapacityProviders").input).toMatchObject({
+      capacityProviders: ["FARGATE", "FARGATE_SPOT", "cp-web-prod_1"],
+      defaultCapacityProviderStrategy: [
+        { capacityProvider: "FARGATE", weight: 1, base: 0 },
+        { capacityProvider: "cp-web-prod_1", weight: 2, base: 1 },
+      ],
+    });
+  });
+
+  it("gives every creating step an inverse, so cleanup removes the pieces", () => {
+    const inverses = plan.steps.filter((s) => s.inverse).map((s) => s.inverse!.operation);
+    expect(inverses).toEqual([
+      "DeleteRole", "DetachRolePolicy", "DeleteInstanceProfile", "RemoveRoleFromInstanceProfile",
+      "DeleteLaunchTemplate", "DeleteAutoScalingGroup", "DeleteCapacityProvider", "DeleteCluster",
+    ]);
+    expect(plan.steps.find((s) => s.operation === "CreateAutoScalingGroup")!.inverse!.input).toEqual({ AutoScalingGroupName: "asg-web-prod_1", ForceDelete: true });
+    expect(plan.resources).toEqual(["ecs:cluster/web-prod_1", "ecs:capacity-provider/cp-web-prod_1", "autoscaling:group/asg-web-prod_1", "ec2:launch-template/lt-web-prod_1"]);
+  });
+
+  it("registers an existing group and an existing profile without creating them", () => {
+    const existing = buildCreateClusterPlan(createClusterSchema.parse({ ...ec2, infrastructure: "ec2", asgMode: "existing", existingAsgArn: "arn:aws:autoscaling:us-east-1:123:autoScalingGroup:x:autoScalingGroupName/old" }));
+    expect(existing.steps.map((s) => s.operation)).toEqual(["CreateCapacityProvider", "CreateCluster", "PutClusterCapacityProviders"]);
+    expect(existing.steps[2]!.input.capacityProviders).toEqual(["cp-web-prod_1"]);
+    const profile = buildCreateClusterPlan(createClusterSchema.parse({ ...ec2, instanceRoleMode: "existing", instanceProfile: "myProfile" }));
+    expect(profile.steps[0]!.operation).toBe("CreateLaunchTemplate");
+    expect((profile.steps[0]!.input.LaunchTemplateData as { IamInstanceProfile: unknown }).IamInstanceProfile).toEqual({ Name: "myProfile" });
+  });
+});
