@@ -38,3 +38,16 @@ export type SandboxExpressService = {
   endpoint: string;
 };
 export function expressServices(endpoint: string): Promise<SandboxExpressService[]>;
+export type EksSettings = { paceMs: number };
+export type SandboxEksAddon = {
+  region: string;
+  clusterName: string;
+  addonName: string;
+  addonVersion: string;
+  status: "CREATING" | "ACTIVE" | "UPDATING" | "DELETING";
+  serviceAccountRoleArn: string | null;
+  resolveConflicts: "NONE" | "OVERWRITE" | "PRESERVE" | null;
+  preserve: boolean | null;
+};
+export function setEks(endpoint: string, settings: { paceMs?: number }): Promise<EksSettings>;
+export function getEks(endpoint: string): Promise<EksSettings & { addons: SandboxEksAddon[] }>;

@@ -79,3 +79,23 @@ export function getAppRunner(endpoint) {
 export async function expressServices(endpoint) {
   return (await call(endpoint, "GET", "/_sandbox/express")).services;
 }
+
+/**
+ * Configure the gateway's EKS emulation: the pace (ms) of CREATING → ACTIVE, DELETING → gone and
+ * update InProgress → Successful. Returns the settings now in force.
+ * @param {string} endpoint
+ * @param {{ paceMs?: number }} settings
+ * @returns {Promise<{ paceMs: number }>}
+ */
+export async function setEks(endpoint, settings = {}) {
+  return call(endpoint, "POST", "/_sandbox/eks", settings);
+}
+
+/**
+ * The EKS emulation's settings and the add-ons it holds (every region), with the
+ * resolveConflicts each was created or last updated with.
+ * @returns {Promise<{ paceMs: number, addons: object[] }>}
+ */
+export function getEks(endpoint) {
+  return call(endpoint, "GET", "/_sandbox/eks");
+}

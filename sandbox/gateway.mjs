@@ -13,6 +13,7 @@ import { identifyRequest } from "./operations.mjs";
 import { FaultStore, buildFaultResponse } from "./faults.mjs";
 import { AppRunnerSandbox } from "./apprunner.mjs";
 import { ExpressSandbox } from "./express.mjs";
+import { EksSandbox } from "./eks.mjs";
 
 const HOP_BY_HOP = new Set([
   "connection",
@@ -126,7 +127,7 @@ function isUnimplementedResponse(status, headers) {
  * Start the gateway.
  * @param {{ port?: number, host?: string, upstream: string }} options
  *   port 0/undefined = pick a free port; upstream = moto base URL, e.g. "http://127.0.0.1:5001".
- * @returns {Promise<{ url: string, port: number, stop: () => Promise<void>, counters: CallCounters, faults: FaultStore, server: http.Server, appRunner: AppRunnerSandbox, express: ExpressSandbox }>}
+ * @returns {Promise<{ url: string, port: number, stop: () => Promise<void>, counters: CallCounters, faults: FaultStore, server: http.Server, appRunner: AppRunnerSandbox, express: ExpressSandbox, eks: EksSandbox }>}
  */
 export async function startGateway({ port = 0, host = "127.0.0.1", upstream } = {}) {
   if (!upstream) throw new Error("startGateway: `upstream` (moto base URL) is required");
@@ -140,6 +141,8 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream } = 
   // Services moto lacks, served by the gateway itself (in-memory, cleared by POST /_sandbox/reset).
   const appRunner = new AppRunnerSandbox({ upstream: upstreamBase });
   const express = new ExpressSandbox({ upstream: upstreamBase, paceMs: () => appRunner.settings().paceMs });
+  // EKS: moto's clusters, node groups and Fargate profiles with paced status, plus add-ons and updates.
+  const eks = new EksSandbox({ upstream: upstreamBase });
 
   async function upstreamFetch(path, init = {}) {
     return fetch(upstreamBase + path, { ...init, signal: AbortSignal.timeout(init.timeoutMs ?? 10_000) });
@@ -242,6 +245,8 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream } = 
             "GET /_sandbox/apprunner",
             "POST /_sandbox/apprunner",
             "GET /_sandbox/express",
+            "GET /_sandbox/eks",
+            "POST /_sandbox/eks",
           ],
         });
       case "GET /_sandbox/health":
@@ -277,6 +282,7 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream } = 
         // nothing reaches moto after its reset.
         appRunner.reset();
         express.reset();
+        eks.reset();
         await appRunner.settled();
         try {
           const r = await upstreamFetch("/moto-api/reset", { method: "POST" });
@@ -299,6 +305,15 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream } = 
       }
       case "GET /_sandbox/express":
         return sendJson(res, 200, { services: express.list() });
+      case "GET /_sandbox/eks":
+        return sendJson(res, 200, eks.state());
+      case "POST /_sandbox/eks": {
+        try {
+          return sendJson(res, 200, eks.configure(await jsonBody()));
+        } catch (err) {
+          return sendJson(res, 400, { error: String(err?.message ?? err) });
+        }
+      }
     }
     const del = /^DELETE \/_sandbox\/faults\/([^/]+)$/.exec(route);
     if (del) {
@@ -342,6 +357,11 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream } = 
     if (ident.service === "ecs" && express.handles(ident.operation)) {
       return sendEmulated(res, await express.handle(ident, body));
     }
+    if (ident.service === "eks") {
+      const answer = await eks.handle(req, ident, body);
+      if (isUnimplementedResponse(answer.status, { "content-type": answer.headers["Content-Type"] })) counters.markUnimplemented(key);
+      return sendEmulated(res, answer);
+    }
     const transform = ident.service === "ecs" ? express.transformFor(ident.operation, body) : undefined;
     proxy(
       req,
@@ -379,6 +399,7 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream } = 
       pendingTimers.abort();
       appRunner.close();
       express.close();
+      eks.close();
       server.close(() => resolve());
       server.closeAllConnections();
       agent.destroy();
@@ -386,5 +407,5 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream } = 
     return stopped;
   }
 
-  return { url, port: actualPort, stop, counters, faults, server, appRunner, express };
+  return { url, port: actualPort, stop, counters, faults, server, appRunner, express, eks };
 }

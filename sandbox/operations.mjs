@@ -64,6 +64,7 @@ const REST_ROUTES = {
     ["DELETE", "/clusters/{name}/addons/{addonName}", "DeleteAddon"],
     ["POST", "/clusters/{name}/addons/{addonName}/update", "UpdateAddon"],
     ["GET", "/addons/supported-versions", "DescribeAddonVersions"],
+    ["GET", "/cluster-versions", "DescribeClusterVersions"],
     ["POST", "/clusters/{name}/access-entries", "CreateAccessEntry"],
     ["GET", "/clusters/{name}/access-entries", "ListAccessEntries"],
     ["GET", "/clusters/{name}/access-entries/{principalArn}", "DescribeAccessEntry"],
@@ -95,7 +96,7 @@ const REST_ROUTES = {
 
 /** Path prefixes that identify a REST service when the request is unsigned. */
 const REST_PATH_SERVICE = [
-  [/^\/(clusters|addons|access-policies)(\/|$)/, "eks"],
+  [/^\/(clusters|cluster-versions|addons|access-policies)(\/|$)/, "eks"],
   [/^\/(schedules|schedule-groups)(\/|$)/, "scheduler"],
 ];
 
