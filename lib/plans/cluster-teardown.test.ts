@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { buildClusterTeardownPlan, teardownSummary, type TeardownTarget } from "./cluster-teardown";
+
+const target: TeardownTarget = {
+  clusterName: "prod",
+  clusterArn: "arn:aws:ecs:us-east-1:1:cluster/prod",
+  services: [{ name: "web", arn: "arn:svc/web" }, { name: "api", arn: "arn:svc/api" }],
+  capacityProviders: [{ name: "cp-prod", autoScalingGroupName: "asg-prod", launchTemplateId: "lt-0abc", launchTemplateName: "lt-prod" }],
+  hasAttachedProviders: true,
+};
+
+describe("buildClusterTeardownPlan", () => {
+  const plan = buildClusterTeardownPlan(target);
+
+  it("scales each service to 0 and deletes it, detaches and deletes capacity, then deletes the cluster", () => {
+    expect(plan.steps.map((s) => `${s.operation} ${s.description}`)).toEqual([
+      "UpdateService Scale service web to 0 tasks",
+      "DeleteService Delete service web",
+      "UpdateService Scale service api to 0 tasks",
+      "DeleteService Delete service api",
+      "PutClusterCapacityProviders Detach the capacity providers from prod",
+      "DeleteCapacityProvider Delete capacity provider cp-prod",
+      "DeleteAutoScalingGroup Delete Auto Scaling group asg-prod and terminate its instances",
+      "DeleteLaunchTemplate Delete launch template lt-prod",
+      "DeleteCluster Delete cluster prod",
+    ]);
+    expect(plan.steps[0]!.input).toEqual({ cluster: target.clusterArn, service: "arn:svc/web", desiredCount: 0 });
+    expect(plan.steps[4]!.input).toEqual({ cluster: target.clusterArn, capacityProviders: [], defaultCapacityProviderStrategy: [] });
+    expect(plan.steps[4]!.dependsOn).toEqual(["service0", "service1"]);
+    expect(plan.steps[6]!.input).toEqual({ AutoScalingGroupName: "asg-prod", ForceDelete: true });
+    expect(plan.steps[7]!.input).toEqual({ LaunchTemplateId: "lt-0abc" });
+    expect(plan.steps.every((s) => !s.inverse)).toBe(true);
+    expect(plan.landing).toBe("/ecs/clusters");
+  });
+
+  it("keeps task definitions and deletes a bare cluster in one step", () => {
+    const bare = buildClusterTeardownPlan({ ...target, services: [], capacityProviders: [], hasAttachedProviders: false });
+    expect(bare.steps.map((s) => s.operation)).toEqual(["DeleteCluster"]);
+    expect(plan.steps.some((s) => s.operation === "DeregisterTaskDefinition")).toBe(false);
+  });
+
+  it("names everything it deletes", () => {
+    expect(teardownSummary(target)).toEqual([
+      "Service web (scaled to 0, then deleted)",
+      "Service api (scaled to 0, then deleted)",
+      "Capacity provider cp-prod",
+      "Auto Scaling group asg-prod and its EC2 instances",
+      "Launch template lt-prod",
+      "Cluster prod",
+    ]);
+  });
+});

@@ -1,0 +1,110 @@
+import type { Plan, PlanStep } from "./types";
+
+/** What a cluster holds, as read just before the teardown is planned. */
+export type TeardownTarget = {
+  clusterName: string;
+  clusterArn: string;
+  services: { name: string; arn: string }[];
+  /** Capacity providers backed by an Auto Scaling group (FARGATE and FARGATE_SPOT are AWS's and stay). */
+  capacityProviders: { name: string; autoScalingGroupName: string | null; launchTemplateId: string | null; launchTemplateName: string | null }[];
+  /** Whether FARGATE / FARGATE_SPOT are attached; they only need detaching. */
+  hasAttachedProviders: boolean;
+};
+
+/**
+ * Tears a cluster down the way AWS requires: each service scaled to 0 and deleted,
+ * the capacity providers detached from the cluster and deleted, their Auto Scaling
+ * groups force-deleted (terminating the instances) and launch templates deleted, then
+ * the cluster. Task definitions are kept: they cost nothing. Nothing here has an
+ * inverse: a teardown is not undone.
+ */
+export function buildClusterTeardownPlan(t: TeardownTarget): Plan {
+  const steps: PlanStep[] = [];
+  for (const [i, s] of t.services.entries()) {
+    steps.push({
+      key: `scale${i}`,
+      service: "ecs",
+      operation: "UpdateService",
+      description: `Scale service ${s.name} to 0 tasks`,
+      input: { cluster: t.clusterArn, service: s.arn, desiredCount: 0 },
+    });
+    steps.push({
+      key: `service${i}`,
+      service: "ecs",
+      operation: "DeleteService",
+      description: `Delete service ${s.name}`,
+      dependsOn: [`scale${i}`],
+      input: { cluster: t.clusterArn, service: s.arn },
+    });
+  }
+  const serviceKeys = t.services.map((_, i) => `service${i}`);
+  if (t.capacityProviders.length > 0 || t.hasAttachedProviders) {
+    steps.push({
+      key: "detach",
+      service: "ecs",
+      operation: "PutClusterCapacityProviders",
+      description: `Detach the capacity providers from ${t.clusterName}`,
+      dependsOn: serviceKeys.length ? serviceKeys : undefined,
+      input: { cluster: t.clusterArn, capacityProviders: [], defaultCapacityProviderStrategy: [] },
+    });
+  }
+  for (const [i, cp] of t.capacityProviders.entries()) {
+    steps.push({
+      key: `cp${i}`,
+      service: "ecs",
+      operation: "DeleteCapacityProvider",
+      description: `Delete capacity provider ${cp.name}`,
+      dependsOn: ["detach"],
+      input: { capacityProvider: cp.name },
+    });
+    if (cp.autoScalingGroupName) {
+      steps.push({
+        key: `asg${i}`,
+        service: "autoscaling",
+        operation: "DeleteAutoScalingGroup",
+        description: `Delete Auto Scaling group ${cp.autoScalingGroupName} and terminate its instances`,
+        dependsOn: [`cp${i}`],
+        input: { AutoScalingGroupName: cp.autoScalingGroupName, ForceDelete: true },
+      });
+    }
+    if (cp.launchTemplateId) {
+      steps.push({
+        key: `lt${i}`,
+        service: "ec2",
+        operation: "DeleteLaunchTemplate",
+        description: `Delete launch template ${cp.launchTemplateName ?? cp.launchTemplateId}`,
+        dependsOn: cp.autoScalingGroupName ? [`asg${i}`] : [`cp${i}`],
+        input: { LaunchTemplateId: cp.launchTemplateId },
+      });
+    }
+  }
+  steps.push({
+    key: "cluster",
+    service: "ecs",
+    operation: "DeleteCluster",
+    description: `Delete cluster ${t.clusterName}`,
+    dependsOn: steps.length ? [steps[steps.length - 1]!.key] : undefined,
+    input: { cluster: t.clusterArn },
+  });
+  return {
+    version: 1,
+    wizard: "ecs-cluster-teardown",
+    title: `Tear down ECS cluster ${t.clusterName}`,
+    resources: [`ecs:cluster/${t.clusterName}`, ...t.capacityProviders.map((cp) => `ecs:capacity-provider/${cp.name}`)],
+    landing: "/ecs/clusters",
+    steps,
+  };
+}
+
+/** Everything the teardown deletes, for the confirmation to name. */
+export function teardownSummary(t: TeardownTarget): string[] {
+  return [
+    ...t.services.map((s) => `Service ${s.name} (scaled to 0, then deleted)`),
+    ...t.capacityProviders.flatMap((cp) => [
+      `Capacity provider ${cp.name}`,
+      ...(cp.autoScalingGroupName ? [`Auto Scaling group ${cp.autoScalingGroupName} and its EC2 instances`] : []),
+      ...(cp.launchTemplateId ? [`Launch template ${cp.launchTemplateName ?? cp.launchTemplateId}`] : []),
+    ]),
+    `Cluster ${t.clusterName}`,
+  ];
+}
