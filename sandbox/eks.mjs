@@ -548,23 +548,57 @@ export class EksSandbox {
     return ok({ cluster: view });
   }
 
+  /** Call moto's EC2 Query API directly (not counted); returns the XML text. */
+  async #ec2(region, params) {
+    const res = await fetch(this.#upstream + "/", {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded; charset=utf-8",
+        Authorization: `AWS4-HMAC-SHA256 Credential=test/20260101/${region}/ec2/aws4_request, SignedHeaders=host, Signature=0`,
+      },
+      body: new URLSearchParams({ Version: "2016-11-15", ...params }).toString(),
+      signal: AbortSignal.timeout(10_000),
+    });
+    return res.text();
+  }
+
   async #vpcOfSubnet(region, subnetId) {
     if (!subnetId) return undefined;
     try {
-      const res = await fetch(this.#upstream + "/", {
-        method: "POST",
-        headers: {
-          "Content-Type": "application/x-www-form-urlencoded; charset=utf-8",
-          Authorization: `AWS4-HMAC-SHA256 Credential=test/20260101/${region}/ec2/aws4_request, SignedHeaders=host, Signature=0`,
-        },
-        body: new URLSearchParams({ Action: "DescribeSubnets", Version: "2016-11-15", "SubnetId.1": subnetId }).toString(),
-        signal: AbortSignal.timeout(10_000),
-      });
-      const m = /<vpcId>([^<]+)<\/vpcId>/.exec(await res.text());
+      const m = /<vpcId>([^<]+)<\/vpcId>/.exec(await this.#ec2(region, { Action: "DescribeSubnets", "SubnetId.1": subnetId }));
       return m?.[1];
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * Whether a subnet is public the way AWS means it: its route table (explicitly associated, else
+   * the VPC's main one) sends 0.0.0.0/0 to an internet gateway; without any table,
+   * MapPublicIpOnLaunch. Unknown subnets → null.
+   */
+  async #subnetPublic(region, subnetId) {
+    const sub = await this.#ec2(region, { Action: "DescribeSubnets", "SubnetId.1": subnetId });
+    const vpcId = /<vpcId>([^<]+)<\/vpcId>/.exec(sub)?.[1];
+    if (!vpcId) return null;
+    const toIgw = (xml) =>
+      [...xml.matchAll(/<routeSet>([\s\S]*?)<\/routeSet>/g)].some((m) =>
+        [...m[1].matchAll(/<item>([\s\S]*?)<\/item>/g)].some(
+          (r) => r[1].includes("<destinationCidrBlock>0.0.0.0/0</destinationCidrBlock>") && /<gatewayId>igw-/.test(r[1]),
+        ),
+      );
+    const hasTable = (xml) => /<routeTableId>/.test(xml);
+    let rt = await this.#ec2(region, { Action: "DescribeRouteTables", "Filter.1.Name": "association.subnet-id", "Filter.1.Value.1": subnetId });
+    if (!hasTable(rt))
+      rt = await this.#ec2(region, {
+        Action: "DescribeRouteTables",
+        "Filter.1.Name": "vpc-id",
+        "Filter.1.Value.1": vpcId,
+        "Filter.2.Name": "association.main",
+        "Filter.2.Value.1": "true",
+      });
+    if (hasTable(rt)) return toIgw(rt);
+    return /<mapPublicIpOnLaunch>true<\/mapPublicIpOnLaunch>/.test(sub);
   }
 
   /** The cluster's state record, adopting clusters moto has that the gateway did not see created. */
@@ -747,7 +781,22 @@ export class EksSandbox {
     if (c.life.status(t) === "CREATING") throw invalidRequest(`Cluster '${c.name}' is not in ACTIVE status`);
     const creating = [...c.fargate.values()].some((f) => f.life.status(t) === "CREATING" || f.life.deleting(t));
     if (creating) throw inUse(`Cannot create a Fargate profile while another profile is being created or deleted in cluster ${c.name}`);
-    const r = await this.#moto(req, region, body);
+    // Fargate runs pods in private subnets only; without subnets, the cluster's private ones are used.
+    let subnets = input.subnets;
+    if (!subnets?.length) {
+      const cur = await this.#moto(req, region, Buffer.alloc(0), { method: "GET", path: `/clusters/${encodeURIComponent(c.name)}` });
+      const all = cur.data.cluster?.resourcesVpcConfig?.subnetIds ?? [];
+      subnets = [];
+      for (const id of all) if ((await this.#subnetPublic(region, id)) === false) subnets.push(id);
+      if (!subnets.length) throw invalidParam("No private subnets found in the cluster's VPC configuration for the Fargate profile");
+    } else {
+      for (const id of subnets) {
+        const pub = await this.#subnetPublic(region, id);
+        if (pub === null) throw invalidParam(`The subnet ID '${id}' does not exist`);
+        if (pub) throw invalidParam(`Subnet ${id} provided in Fargate Profile is not a private subnet`);
+      }
+    }
+    const r = await this.#moto(req, region, body, { json: { ...input, subnets } });
     if (r.status !== 200) throw EksSandbox.#motoError(r);
     const f = { life: new Life(this.#paceMs, t) };
     c.fargate.set(input.fargateProfileName, f);

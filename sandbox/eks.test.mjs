@@ -29,13 +29,22 @@ import {
   UpdateNodegroupVersionCommand,
 } from "@aws-sdk/client-eks";
 import { CreateRoleCommand, IAMClient } from "@aws-sdk/client-iam";
-import { DescribeSubnetsCommand, EC2Client } from "@aws-sdk/client-ec2";
+import {
+  AssociateRouteTableCommand,
+  AttachInternetGatewayCommand,
+  CreateInternetGatewayCommand,
+  CreateRouteCommand,
+  CreateRouteTableCommand,
+  DescribeInternetGatewaysCommand,
+  DescribeSubnetsCommand,
+  EC2Client,
+} from "@aws-sdk/client-ec2";
 import { findExecutable, startSandbox } from "./start.mjs";
 import { getEks, injectFault, resetSandbox, sandboxCalls, setEks } from "./client.mjs";
 import { EKS_ADDONS } from "./eks.mjs";
 
 const hasMoto = findExecutable("moto_server") !== null;
-const PACE = 250;
+const PACE = 1500; // long enough that "still CREATING" holds on a busy machine
 const cfg = (endpoint, region = "us-east-1") => ({
   endpoint,
   region,
@@ -53,7 +62,7 @@ async function rejection(promise) {
   throw new Error("expected the call to fail, it succeeded");
 }
 
-describe.skipIf(!hasMoto)("EKS in the sandbox gateway", () => {
+describe.skipIf(!hasMoto)("EKS in the sandbox gateway", { timeout: 30_000 }, () => {
   let sandbox;
   let eks;
   let iam;
@@ -104,7 +113,7 @@ describe.skipIf(!hasMoto)("EKS in the sandbox gateway", () => {
   const describe_ = async (name = "demo") => (await eks.send(new DescribeClusterCommand({ name }))).cluster;
   const activeCluster = async (name = "demo", extra = {}) => {
     await createCluster(name, extra);
-    await sleep(PACE + 30);
+    await sleep(PACE + 50);
     expect((await describe_(name)).status).toBe("ACTIVE");
   };
 
@@ -125,7 +134,7 @@ describe.skipIf(!hasMoto)("EKS in the sandbox gateway", () => {
     expect(created.resourcesVpcConfig.vpcId).toMatch(/^vpc-/);
     expect(created.createdAt).toBeInstanceOf(Date);
     expect((await describe_()).status).toBe("CREATING");
-    await sleep(PACE + 30);
+    await sleep(PACE + 50);
     const active = await describe_();
     expect(active.status).toBe("ACTIVE");
     expect(active.endpoint).toMatch(/^https:\/\//);
@@ -138,7 +147,7 @@ describe.skipIf(!hasMoto)("EKS in the sandbox gateway", () => {
     expect((await eks.send(new ListClustersCommand({}))).clusters).toEqual(["demo"]);
     // The name is still taken while DELETING.
     expect((await rejection(createCluster("demo"))).name).toBe("ResourceInUseException");
-    await sleep(PACE + 30);
+    await sleep(PACE + 50);
     const gone = await rejection(describe_());
     expect(gone.name).toBe("ResourceNotFoundException");
     expect(gone.$metadata.httpStatusCode).toBe(404);
@@ -177,7 +186,7 @@ describe.skipIf(!hasMoto)("EKS in the sandbox gateway", () => {
       eks.send(new CreateNodegroupCommand({ clusterName: "demo", nodegroupName: "ng", nodeRole: roleArn, subnets })),
     );
     expect(early.name).toBe("InvalidRequestException");
-    await sleep(PACE + 30);
+    await sleep(PACE + 50);
 
     const bad = await rejection(
       eks.send(
@@ -220,7 +229,7 @@ describe.skipIf(!hasMoto)("EKS in the sandbox gateway", () => {
       eks.send(new UpdateNodegroupConfigCommand({ clusterName: "demo", nodegroupName: "ng", scalingConfig: { desiredSize: 3 } })),
     );
     expect(busy.name).toBe("ResourceInUseException");
-    await sleep(PACE + 30);
+    await sleep(PACE + 50);
     const active = await dn();
     expect(active.status).toBe("ACTIVE");
     expect(active.scalingConfig).toEqual({ minSize: 1, maxSize: 3, desiredSize: 2 });
@@ -263,7 +272,7 @@ describe.skipIf(!hasMoto)("EKS in the sandbox gateway", () => {
     const ids = (await eks.send(new ListUpdatesCommand({ name: "demo", nodegroupName: "ng" }))).updateIds;
     expect(ids).toEqual([upd.id]);
     expect((await eks.send(new ListUpdatesCommand({ name: "demo" }))).updateIds).toEqual([]);
-    await sleep(PACE + 30);
+    await sleep(PACE + 50);
     expect((await dn()).status).toBe("ACTIVE");
     const done = (await eks.send(new DescribeUpdateCommand({ name: "demo", updateId: upd.id, nodegroupName: "ng" }))).update;
     expect(done.status).toBe("Successful");
@@ -275,14 +284,40 @@ describe.skipIf(!hasMoto)("EKS in the sandbox gateway", () => {
     expect((await dn()).status).toBe("DELETING");
     expect((await eks.send(new ListNodegroupsCommand({ clusterName: "demo" }))).nodegroups).toEqual(["ng"]);
     expect((await rejection(eks.send(new DeleteClusterCommand({ name: "demo" })))).name).toBe("ResourceInUseException");
-    await sleep(PACE + 30);
+    await sleep(PACE + 50);
     expect((await rejection(dn())).name).toBe("ResourceNotFoundException");
     expect((await eks.send(new ListNodegroupsCommand({ clusterName: "demo" }))).nodegroups).toEqual([]);
     expect((await eks.send(new DeleteClusterCommand({ name: "demo" }))).cluster.status).toBe("DELETING");
   });
 
-  it("Fargate profile: CREATING → ACTIVE → DELETING → gone", async () => {
+  it("Fargate profile: public subnets refused; CREATING → ACTIVE → DELETING → gone", async () => {
     await activeCluster();
+    // moto's default VPC main route table has no internet route: its subnets count as private.
+    // Make the third default subnet public (route table with 0.0.0.0/0 → internet gateway).
+    const sn = (await ec2.send(new DescribeSubnetsCommand({ SubnetIds: [subnets[2]] }))).Subnets[0];
+    const igws = (await ec2.send(new DescribeInternetGatewaysCommand({ Filters: [{ Name: "attachment.vpc-id", Values: [sn.VpcId] }] })))
+      .InternetGateways;
+    let igw = igws[0]?.InternetGatewayId;
+    if (!igw) {
+      igw = (await ec2.send(new CreateInternetGatewayCommand({}))).InternetGateway.InternetGatewayId;
+      await ec2.send(new AttachInternetGatewayCommand({ InternetGatewayId: igw, VpcId: sn.VpcId }));
+    }
+    const rtb = (await ec2.send(new CreateRouteTableCommand({ VpcId: sn.VpcId }))).RouteTable.RouteTableId;
+    await ec2.send(new CreateRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: "0.0.0.0/0", GatewayId: igw }));
+    await ec2.send(new AssociateRouteTableCommand({ RouteTableId: rtb, SubnetId: subnets[2] }));
+    const pub = await rejection(
+      eks.send(
+        new CreateFargateProfileCommand({
+          clusterName: "demo",
+          fargateProfileName: "fp",
+          podExecutionRoleArn: roleArn,
+          subnets: [subnets[0], subnets[2]],
+          selectors: [{ namespace: "default" }],
+        }),
+      ),
+    );
+    expect(pub.name).toBe("InvalidParameterException");
+    expect(pub.message).toBe(`Subnet ${subnets[2]} provided in Fargate Profile is not a private subnet`);
     const fp = (
       await eks.send(
         new CreateFargateProfileCommand({
@@ -297,14 +332,14 @@ describe.skipIf(!hasMoto)("EKS in the sandbox gateway", () => {
     expect(fp.status).toBe("CREATING");
     const df = () => eks.send(new DescribeFargateProfileCommand({ clusterName: "demo", fargateProfileName: "fp" })).then((r) => r.fargateProfile);
     expect((await df()).status).toBe("CREATING");
-    await sleep(PACE + 30);
+    await sleep(PACE + 50);
     const active = await df();
     expect(active.status).toBe("ACTIVE");
     expect(active.selectors).toEqual([{ namespace: "default", labels: { app: "web" } }]);
     expect((await eks.send(new DeleteFargateProfileCommand({ clusterName: "demo", fargateProfileName: "fp" }))).fargateProfile.status).toBe("DELETING");
     expect((await df()).status).toBe("DELETING");
     expect((await eks.send(new ListFargateProfilesCommand({ clusterName: "demo" }))).fargateProfileNames).toEqual(["fp"]);
-    await sleep(PACE + 30);
+    await sleep(PACE + 50);
     expect((await rejection(df())).name).toBe("ResourceNotFoundException");
   });
 
@@ -361,7 +396,7 @@ describe.skipIf(!hasMoto)("EKS in the sandbox gateway", () => {
 
     const da = (name) => eks.send(new DescribeAddonCommand({ clusterName: "demo", addonName: name })).then((r) => r.addon);
     expect((await da("kube-proxy")).status).toBe("CREATING");
-    await sleep(PACE + 30);
+    await sleep(PACE + 50);
     expect((await da("kube-proxy")).status).toBe("ACTIVE");
 
     const upd = (
@@ -379,13 +414,13 @@ describe.skipIf(!hasMoto)("EKS in the sandbox gateway", () => {
       "ResourceInUseException",
     );
     expect((await eks.send(new ListUpdatesCommand({ name: "demo", addonName: "kube-proxy" }))).updateIds).toEqual([upd.id]);
-    await sleep(PACE + 30);
+    await sleep(PACE + 50);
     expect(await da("kube-proxy")).toMatchObject({ status: "ACTIVE", addonVersion: "v1.33.5-eksbuild.2" });
     expect((await eks.send(new DescribeUpdateCommand({ name: "demo", updateId: upd.id, addonName: "kube-proxy" }))).update.status).toBe("Successful");
 
     expect((await eks.send(new DeleteAddonCommand({ clusterName: "demo", addonName: "kube-proxy", preserve: true }))).addon.status).toBe("DELETING");
     expect((await da("kube-proxy")).status).toBe("DELETING");
-    await sleep(PACE + 30);
+    await sleep(PACE + 50);
     expect((await rejection(da("kube-proxy"))).name).toBe("ResourceNotFoundException");
     expect((await eks.send(new ListAddonsCommand({ clusterName: "demo" }))).addons).toEqual(["aws-ebs-csi-driver"]);
     expect((await rejection(eks.send(new ListAddonsCommand({ clusterName: "nope" })))).name).toBe("ResourceNotFoundException");
@@ -402,7 +437,7 @@ describe.skipIf(!hasMoto)("EKS in the sandbox gateway", () => {
     expect(await describe_()).toMatchObject({ status: "UPDATING", version: "1.32" });
     expect((await rejection(eks.send(new UpdateClusterVersionCommand({ name: "demo", version: "1.33" })))).name).toBe("ResourceInUseException");
     expect((await eks.send(new ListUpdatesCommand({ name: "demo" }))).updateIds).toEqual([upd.id]);
-    await sleep(PACE + 30);
+    await sleep(PACE + 50);
     expect(await describe_()).toMatchObject({ status: "ACTIVE", version: "1.33" });
     expect((await eks.send(new DescribeUpdateCommand({ name: "demo", updateId: upd.id }))).update.status).toBe("Successful");
     const missing = await rejection(eks.send(new DescribeUpdateCommand({ name: "demo", updateId: "00000000-0000-0000-0000-000000000000" })));
@@ -413,7 +448,7 @@ describe.skipIf(!hasMoto)("EKS in the sandbox gateway", () => {
     const nv = (await eks.send(new UpdateNodegroupVersionCommand({ clusterName: "demo", nodegroupName: "ng" }))).update;
     expect(nv).toMatchObject({ type: "VersionUpdate", status: "InProgress" });
     expect(await dn()).toMatchObject({ status: "UPDATING", version: "1.32" });
-    await sleep(PACE + 30);
+    await sleep(PACE + 50);
     const after = await dn();
     expect(after).toMatchObject({ status: "ACTIVE", version: "1.33" });
     expect(after.releaseVersion).toMatch(/^1\.33\./);
@@ -436,7 +471,7 @@ describe.skipIf(!hasMoto)("EKS in the sandbox gateway", () => {
     expect((await rejection(eks.send(new UpdateClusterConfigCommand({ name: "demo", logging: { clusterLogging: [] } })))).name).toBe(
       "ResourceInUseException",
     );
-    await sleep(PACE + 30);
+    await sleep(PACE + 50);
     const ep = (
       await eks.send(
         new UpdateClusterConfigCommand({
@@ -460,7 +495,7 @@ describe.skipIf(!hasMoto)("EKS in the sandbox gateway", () => {
       publicAccessCidrs: ["203.0.113.0/24"],
     });
     expect((await eks.send(new ListUpdatesCommand({ name: "demo" }))).updateIds).toEqual([ep.id, log.id]);
-    await sleep(PACE + 30);
+    await sleep(PACE + 50);
     const none = await rejection(
       eks.send(new UpdateClusterConfigCommand({ name: "demo", resourcesVpcConfig: { endpointPrivateAccess: false, endpointPublicAccess: false } })),
     );
