@@ -523,6 +523,9 @@ export class EksSandbox {
     if (c.vpcId) vpc.vpcId ??= c.vpcId;
     vpc.clusterSecurityGroupId ??= c.clusterSecurityGroupId;
     out.health ??= { issues: [] };
+    out.accessConfig ??= clone(c.accessConfig) ?? { authenticationMode: "CONFIG_MAP" };
+    out.upgradePolicy ??= clone(c.upgradePolicy) ?? { supportType: "EXTENDED" };
+    out.tags ??= {};
     return out;
   }
 
@@ -541,6 +544,10 @@ export class EksSandbox {
     const c = new ClusterState(input.name, this.#paceMs);
     c.version = version;
     c.clusterSecurityGroupId = `sg-${randomUUID().replaceAll("-", "").slice(0, 17)}`;
+    // AWS's defaults: authentication mode API_AND_CONFIG_MAP (what the console and current SDKs
+    // create with), extended support on.
+    c.accessConfig = { authenticationMode: input.accessConfig?.authenticationMode ?? "API_AND_CONFIG_MAP" };
+    c.upgradePolicy = { supportType: input.upgradePolicy?.supportType ?? "EXTENDED" };
     c.vpcId = await this.#vpcOfSubnet(region, subnets[0]);
     rs.clusters.set(input.name, c);
     const view = this.#clusterView(c, r.data.cluster, t);
@@ -643,9 +650,17 @@ export class EksSandbox {
       const busy = [...c.nodegroups.entries()].filter(([, n]) => !n.life.gone(t)).map(([k]) => k);
       if (busy.length)
         throw Object.assign(inUse(`Cluster has nodegroups attached`), { extra: { clusterName: name } });
-      const profiles = [...c.fargate.entries()].filter(([, f]) => f.life.deleting(t)).map(([k]) => k);
-      if (profiles.length) throw inUse(`Cluster has Fargate profiles attached`);
+      const profiles = [...c.fargate.entries()].filter(([, f]) => !f.life.gone(t)).map(([k]) => k);
+      if (profiles.length)
+        throw Object.assign(inUse(`Cluster has Fargate profiles attached: ${profiles.join(", ")}. Delete them first.`), {
+          extra: { clusterName: name },
+        });
     }
+    const fps = await this.#moto(req, region, Buffer.alloc(0), { method: "GET", path: `/clusters/${encodeURIComponent(name)}/fargate-profiles` });
+    if (fps.status === 200 && fps.data.fargateProfileNames?.length)
+      throw Object.assign(inUse(`Cluster has Fargate profiles attached: ${fps.data.fargateProfileNames.join(", ")}. Delete them first.`), {
+        extra: { clusterName: name },
+      });
     // A cluster's add-ons go with it.
     const r = await this.#moto(req, region, body);
     if (r.status !== 200) throw EksSandbox.#motoError(r);

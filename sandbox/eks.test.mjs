@@ -140,6 +140,10 @@ describe.skipIf(!hasMoto)("EKS in the sandbox gateway", { timeout: 30_000 }, () 
     expect(active.endpoint).toMatch(/^https:\/\//);
     expect(active.identity.oidc.issuer).toMatch(/^https:\/\/oidc\.eks\./);
     expect(active.platformVersion).toMatch(/^eks\.\d+$/);
+    expect(active.accessConfig).toEqual({ authenticationMode: "API_AND_CONFIG_MAP" });
+    expect(active.tags).toEqual({ team: "a" });
+    expect(active.resourcesVpcConfig).toMatchObject({ endpointPublicAccess: true, endpointPrivateAccess: false, publicAccessCidrs: ["0.0.0.0/0"] });
+    expect(active.resourcesVpcConfig.clusterSecurityGroupId).toMatch(/^sg-/);
 
     const deleted = (await eks.send(new DeleteClusterCommand({ name: "demo" }))).cluster;
     expect(deleted.status).toBe("DELETING");
@@ -336,11 +340,13 @@ describe.skipIf(!hasMoto)("EKS in the sandbox gateway", { timeout: 30_000 }, () 
     const active = await df();
     expect(active.status).toBe("ACTIVE");
     expect(active.selectors).toEqual([{ namespace: "default", labels: { app: "web" } }]);
+    expect((await rejection(eks.send(new DeleteClusterCommand({ name: "demo" })))).name).toBe("ResourceInUseException");
     expect((await eks.send(new DeleteFargateProfileCommand({ clusterName: "demo", fargateProfileName: "fp" }))).fargateProfile.status).toBe("DELETING");
     expect((await df()).status).toBe("DELETING");
     expect((await eks.send(new ListFargateProfilesCommand({ clusterName: "demo" }))).fargateProfileNames).toEqual(["fp"]);
     await sleep(PACE + 50);
     expect((await rejection(df())).name).toBe("ResourceNotFoundException");
+    expect((await eks.send(new DeleteClusterCommand({ name: "demo" }))).cluster.status).toBe("DELETING");
   });
 
   it("add-on versions are filtered by Kubernetes version, with one default each", async () => {
