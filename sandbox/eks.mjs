@@ -521,6 +521,9 @@ export class EksSandbox {
     vpc.endpointPrivateAccess ??= false;
     vpc.publicAccessCidrs ??= vpc.endpointPublicAccess ? ["0.0.0.0/0"] : [];
     if (c.vpcId) vpc.vpcId ??= c.vpcId;
+    if (c.endpoint) out.endpoint = c.endpoint;
+    if (c.issuer) out.identity = { oidc: { issuer: c.issuer } };
+    out.kubernetesNetworkConfig = { ipFamily: "ipv4", ...(out.kubernetesNetworkConfig ?? {}) };
     vpc.clusterSecurityGroupId ??= c.clusterSecurityGroupId;
     out.health ??= { issues: [] };
     out.accessConfig ??= clone(c.accessConfig) ?? { authenticationMode: "CONFIG_MAP" };
@@ -544,6 +547,10 @@ export class EksSandbox {
     const c = new ClusterState(input.name, this.#paceMs);
     c.version = version;
     c.clusterSecurityGroupId = `sg-${randomUUID().replaceAll("-", "").slice(0, 17)}`;
+    // moto gives every cluster the same endpoint and issuer; AWS gives each its own id, shared by both.
+    const id = randomUUID().replaceAll("-", "").toUpperCase();
+    c.endpoint = `https://${id}.gr7.${region}.eks.amazonaws.com`;
+    c.issuer = `https://oidc.eks.${region}.amazonaws.com/id/${id}`;
     // AWS's defaults: authentication mode API_AND_CONFIG_MAP (what the console and current SDKs
     // create with), extended support on.
     c.accessConfig = { authenticationMode: input.accessConfig?.authenticationMode ?? "API_AND_CONFIG_MAP" };
@@ -685,7 +692,13 @@ export class EksSandbox {
     out.health = { issues: [] };
     const res = (out.resources ??= {});
     res.autoScalingGroups ??= [{ name: `eks-${out.nodegroupName}-${randomUUID()}` }];
-    if (!out.remoteAccess) delete res.remoteAccessSecurityGroup;
+    // moto invents remoteAccess { ec2SshKey: "eksKeypair" } when none was asked for; AWS leaves it out.
+    if (n.remoteAccess === false) {
+      delete out.remoteAccess;
+      delete res.remoteAccessSecurityGroup;
+    }
+    if (out.diskSize !== undefined) out.diskSize = Number(out.diskSize);
+    if (out.launchTemplate && n.remoteAccess !== undefined && !n.diskSizeGiven) delete out.diskSize;
     out.labels ??= {};
     out.taints ??= [];
     return out;
@@ -723,7 +736,15 @@ export class EksSandbox {
       json: { ...input, scalingConfig, updateConfig, version, amiType, releaseVersion: input.releaseVersion ?? releaseVersionFor(version, amiType) },
     });
     if (r.status !== 200) throw EksSandbox.#motoError(r);
-    const n = { life: new Life(this.#paceMs, t), version, releaseVersion: input.releaseVersion ?? releaseVersionFor(version, amiType), scalingConfig, updateConfig };
+    const n = {
+      life: new Life(this.#paceMs, t),
+      version,
+      releaseVersion: input.releaseVersion ?? releaseVersionFor(version, amiType),
+      scalingConfig,
+      updateConfig,
+      remoteAccess: Boolean(input.remoteAccess),
+      diskSizeGiven: input.diskSize !== undefined,
+    };
     c.nodegroups.set(input.nodegroupName, n);
     const view = this.#nodegroupView(c, n, r.data.nodegroup, t);
     n.asg = view.resources.autoScalingGroups;

@@ -161,9 +161,15 @@ describe.skipIf(!hasMoto)("EKS in the sandbox gateway", { timeout: 30_000 }, () 
   it("cluster: default version is the newest; unsupported versions and one subnet are refused", async () => {
     const c = (await createCluster("dflt", { version: undefined })).cluster;
     expect(c.version).toBe("1.34");
+    expect(c.kubernetesNetworkConfig).toMatchObject({ ipFamily: "ipv4" });
     for (const version of ["1.31", "1.32", "1.33"]) {
       expect((await createCluster(`v${version.replace(".", "")}`, { version })).cluster.version).toBe(version);
     }
+    // Each cluster has its own endpoint and OIDC issuer, sharing one id as on AWS.
+    const [a, b] = [await describe_("dflt"), await describe_("v131")];
+    expect(a.endpoint).not.toBe(b.endpoint);
+    expect(a.endpoint).toMatch(/^https:\/\/[0-9A-F]{32}\.gr7\.us-east-1\.eks\.amazonaws\.com$/);
+    expect(a.identity.oidc.issuer).toBe(`https://oidc.eks.us-east-1.amazonaws.com/id/${a.endpoint.slice(8, 40)}`);
     const bad = await rejection(createCluster("old", { version: "1.19" }));
     expect(bad.name).toBe("InvalidParameterException");
     const one = await rejection(
@@ -241,6 +247,9 @@ describe.skipIf(!hasMoto)("EKS in the sandbox gateway", { timeout: 30_000 }, () 
     expect(active.taints).toEqual([{ key: "dedicated", value: "web", effect: "NO_SCHEDULE" }]);
     expect(active.capacityType).toBe("SPOT");
     expect(active.instanceTypes).toEqual(["t3.medium"]);
+    expect(active.diskSize).toBe(20);
+    expect(active.remoteAccess).toBeUndefined();
+    expect(active.amiType).toBe("AL2023_x86_64_STANDARD");
 
     const wrong = await rejection(
       eks.send(new UpdateNodegroupConfigCommand({ clusterName: "demo", nodegroupName: "ng", scalingConfig: { desiredSize: 5 } })),
