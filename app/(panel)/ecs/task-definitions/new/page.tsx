@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import { AwsErrorAlert } from "@/components/common/aws-error";
+import { NoConnection } from "@/components/common/no-connection";
+import { TaskDefinitionWizard } from "@/components/task-definitions/task-definition-wizard";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePageUser } from "@/lib/auth/guard";
+import { describeTaskDefinition } from "@/lib/aws/ecs-task-definitions";
+import { listRolesTrusting } from "@/lib/aws/iam-roles";
+import { attempt, loadWorkingConnection } from "@/lib/connections/load";
+import { AwsOperationError } from "@/lib/errors";
+import { STANDARD_ROLES } from "@/lib/plans/iam-roles";
+import { emptyForm, formFromRevision } from "@/lib/task-definitions/form-values";
+
+export const metadata: Metadata = { title: "Create task definition" };
+
+export default async function NewTaskDefinitionPage({ searchParams }: { searchParams: Promise<{ from?: string }> }) {
+  await requirePageUser("operator");
+  const working = await loadWorkingConnection();
+  if (!working) return <NoConnection />;
+  const { context, conn } = working;
+  const from = (await searchParams).from?.trim();
+  const [roles, source] = await Promise.all([
+    attempt(() => listRolesTrusting(conn, [STANDARD_ROLES.execution.principal])),
+    from ? attempt(() => describeTaskDefinition(conn, context.region, from)) : Promise.resolve(null),
+  ]);
+  const header = (
+    <PageHeader
+      title={from ? "Create new revision" : "Create task definition"}
+      description="Describe the containers of a task: images, ports, environment, secrets, logs, health checks and size."
+      breadcrumbs={[{ href: "/ecs/task-definitions", label: "Task definitions" }, { label: from ? `New revision of ${from}` : "Create" }]}
+    />
+  );
+  if (source?.error) return <>{header}<AwsErrorAlert error={source.error} /></>;
+  const prefill = source?.data ? formFromRevision(source.data) : null;
+  const roleOptions = roles.data?.map(({ name, arn }) => ({ name, arn })) ?? null;
+  const initial = prefill?.values ?? emptyForm();
+  if (!prefill) {
+    // As the console does: pick ecsTaskExecutionRole when it exists, else offer to create it.
+    const standard = roleOptions?.find((r) => r.name === STANDARD_ROLES.execution.name);
+    if (standard) Object.assign(initial, { executionRoleMode: "existing", executionRoleArn: standard.arn });
+  }
+  return (
+    <>
+      {header}
+      {from && !source?.data && <p className="mb-4 text-sm text-red-700">Task definition {from} was not found; starting from the defaults.</p>}
+      <TaskDefinitionWizard
+        connection={{ id: context.connectionId, name: context.connectionName, region: context.region }}
+        initial={initial}
+        roles={roleOptions}
+        rolesError={roles.error ? (roles.error instanceof AwsOperationError ? roles.error.message : "IAM did not answer.") : undefined}
+        fromLabel={source?.data ? `${source.data.family}:${source.data.revision}` : undefined}
+        dropped={prefill?.dropped}
+      />
+    </>
+  );
+}

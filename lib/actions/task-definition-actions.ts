@@ -1,0 +1,79 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { describeTaskDefinition, existingLogGroups } from "@/lib/aws/ecs-task-definitions";
+import { getRole } from "@/lib/aws/iam-roles";
+import { getConnectionSettings } from "@/lib/connections/store";
+import { ConflictError } from "@/lib/errors";
+import { STANDARD_ROLES } from "@/lib/plans/iam-roles";
+import { reviewOf, submitPlan } from "@/lib/plans/submit";
+import { buildDeregisterTaskDefinitionPlan, buildRegisterTaskDefinitionPlan } from "@/lib/plans/task-definition";
+import {
+  createTaskDefinitionSchema,
+  deregisterTaskDefinitionSchema,
+  type CreateTaskDefinitionInput,
+} from "@/lib/validation/task-definition";
+import { defineAction } from "./action";
+import type { ActionState } from "./action-state";
+
+async function connectionFor(input: { connectionId: string; region: string }) {
+  const conn = await getConnectionSettings(input.connectionId);
+  if (!conn.regions.includes(input.region)) throw new ConflictError(`Connection "${conn.name}" is not set up for ${input.region}.`);
+  return conn;
+}
+
+/**
+ * Reads what the plan depends on: which log groups exist (their CreateLogGroup step is
+ * skipped), and whether the standard execution role exists (then it must be picked).
+ */
+async function planFor(input: CreateTaskDefinitionInput): Promise<ActionState | { plan: ReturnType<typeof buildRegisterTaskDefinitionPlan> }> {
+  const conn = await connectionFor(input);
+  if (input.executionRoleMode === "create" && (await getRole(conn, STANDARD_ROLES.execution.name))) {
+    return {
+      ok: false,
+      message: "Check the highlighted fields.",
+      fieldErrors: { executionRoleMode: [`A role named ${STANDARD_ROLES.execution.name} already exists in this account: pick it instead of creating it.`] },
+    };
+  }
+  const groups = input.containers.filter((c) => c.logs.enabled).map((c) => c.logs.group);
+  const existing = groups.length ? await existingLogGroups(conn, input.region, groups) : [];
+  return { plan: buildRegisterTaskDefinitionPlan(input, { existingLogGroups: existing }) };
+}
+
+/** Review step: validates, reads log groups and roles, and returns the plan with its CLI form. */
+export const previewTaskDefinitionPlanAction = defineAction({
+  role: "operator",
+  does: "register task definitions",
+  schema: createTaskDefinitionSchema,
+  run: async (input) => {
+    const result = await planFor(input);
+    return "plan" in result ? { ok: true, data: reviewOf(result.plan, input.region) } : result;
+  },
+});
+
+/** Confirm step: rebuilds the same plan, refuses if it differs from the reviewed one, then runs it. */
+export const registerTaskDefinitionAction = defineAction({
+  role: "operator",
+  does: "register task definitions",
+  schema: createTaskDefinitionSchema,
+  run: async (input, { user }) => {
+    const result = await planFor(input);
+    if (!("plan" in result)) return result;
+    const runId = await submitPlan({ user, input, plan: result.plan, reviewedHash: input.reviewedHash });
+    redirect(`/history/${runId}`);
+  },
+});
+
+export const deregisterTaskDefinitionAction = defineAction({
+  role: "operator",
+  does: "deregister task definitions",
+  schema: deregisterTaskDefinitionSchema,
+  run: async (input, { user }) => {
+    const conn = await connectionFor(input);
+    const current = await describeTaskDefinition(conn, input.region, `${input.family}:${input.revision}`);
+    if (!current) throw new ConflictError(`Task definition ${input.family}:${input.revision} does not exist.`);
+    if (current.status !== "ACTIVE") throw new ConflictError(`Task definition ${input.family}:${input.revision} is already ${current.status.toLowerCase()}.`);
+    const runId = await submitPlan({ user, input, plan: buildDeregisterTaskDefinitionPlan(input) });
+    redirect(`/history/${runId}`);
+  },
+});
