@@ -109,6 +109,21 @@ export const EKS_ADDONS = [
     ],
   },
 ];
+/** Service accounts and AWS managed policies an add-on needs (DescribeAddonConfiguration). */
+const ADDON_POD_IDENTITY = {
+  "vpc-cni": [{ serviceAccount: "aws-node", recommendedManagedPolicies: ["arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy"] }],
+  "aws-ebs-csi-driver": [
+    { serviceAccount: "ebs-csi-controller-sa", recommendedManagedPolicies: ["arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy"] },
+  ],
+};
+/** A small JSON schema per add-on, the shape AWS returns (draft-07, additionalProperties false). */
+const ADDON_SCHEMA_PROPS = {
+  "vpc-cni": { env: { type: "object", properties: { ENABLE_PREFIX_DELEGATION: { type: "string" }, WARM_IP_TARGET: { type: "string" } } }, resources: { type: "object" } },
+  coredns: { replicaCount: { type: "integer", minimum: 1 }, resources: { type: "object" }, tolerations: { type: "array" } },
+  "kube-proxy": { ipvs: { type: "object" }, mode: { type: "string", enum: ["iptables", "ipvs"] }, resources: { type: "object" } },
+  "eks-pod-identity-agent": { agent: { type: "object" }, resources: { type: "object" }, tolerations: { type: "array" } },
+  "aws-ebs-csi-driver": { controller: { type: "object" }, node: { type: "object" }, defaultStorageClass: { type: "object", properties: { enabled: { type: "boolean" } } } },
+};
 const addonEntry = (name) => EKS_ADDONS.find((a) => a.addonName === name);
 const compatible = (entry, addonVersion, k8s) => entry.versions.some((x) => x.v === addonVersion && x.k8s.includes(k8s));
 const defaultAddonVersion = (entry, k8s) =>
@@ -267,6 +282,7 @@ function validUpdateConfig(uc) {
 export const EKS_GATEWAY_OPERATIONS = new Set([
   "DescribeClusterVersions",
   "DescribeAddonVersions",
+  "DescribeAddonConfiguration",
   "CreateAddon",
   "DescribeAddon",
   "ListAddons",
@@ -496,6 +512,27 @@ export class EksSandbox {
     return this.#page(list, q, "addons");
   }
 
+  opDescribeAddonConfiguration({ q }) {
+    const name = q.get("addonName");
+    const version = q.get("addonVersion");
+    const entry = name ? addonEntry(name) : undefined;
+    if (!entry) throw notFound(`Addon ${name} does not exist`, { addonName: name });
+    if (!entry.versions.some((x) => x.v === version))
+      throw invalidParam(`Addon version ${version} specified is not supported for addon ${name}`);
+    const schema = {
+      $ref: "#/definitions/AddonConfig",
+      $schema: "http://json-schema.org/draft-07/schema#",
+      definitions: { AddonConfig: { type: "object", additionalProperties: false, properties: ADDON_SCHEMA_PROPS[name] ?? {} } },
+      description: `Configuration values for the ${name} add-on`,
+    };
+    return ok({
+      addonName: name,
+      addonVersion: version,
+      configurationSchema: JSON.stringify(schema),
+      podIdentityConfiguration: ADDON_POD_IDENTITY[name] ?? [],
+    });
+  }
+
   #page(list, q, key) {
     const max = q.get("maxResults") ? Number(q.get("maxResults")) : 100;
     if (!Number.isInteger(max) || max < 1 || max > 100) throw invalidParam("maxResults must be between 1 and 100");
@@ -701,6 +738,7 @@ export class EksSandbox {
     if (out.launchTemplate && n.remoteAccess !== undefined && !n.diskSizeGiven) delete out.diskSize;
     out.labels ??= {};
     out.taints ??= [];
+    if (n.tags) out.tags = clone(n.tags);
     return out;
   }
 
@@ -800,6 +838,7 @@ export class EksSandbox {
     const out = clone(profile);
     out.status = f.life.status(t) === "UPDATING" ? "ACTIVE" : f.life.status(t);
     out.health ??= { issues: [] };
+    if (f.tags) out.tags = clone(f.tags);
     return out;
   }
 
@@ -1023,6 +1062,54 @@ export class EksSandbox {
     a.preserve = q.get("preserve") === "true";
     a.modifiedAt = t;
     return ok({ addon: this.#addonView(c, a, t) });
+  }
+
+  // ------------------------------------------------------------------ tags
+
+  /**
+   * moto tags clusters only; node groups, Fargate profiles and add-ons keep their tags here.
+   * Returns the record holding them, or null for a cluster ARN (moto's business).
+   */
+  async #taggable(ctx, arn) {
+    const m = /^arn:aws[a-z-]*:eks:([^:]+):\d{12}:(nodegroup|fargateprofile|addon)\/([^/]+)\/([^/]+)\/.+$/.exec(arn ?? "");
+    if (!m) return null;
+    const [, , kind, clusterName, name] = m;
+    const missing = () => notFound("Resource was not found", {});
+    const c = ctx.rs.clusters.get(clusterName);
+    if (kind === "addon") {
+      const a = c?.addons.get(name);
+      if (!a || a.life.gone() || a.addonArn !== arn) throw missing();
+      return a;
+    }
+    const path = `/clusters/${encodeURIComponent(clusterName)}/${kind === "nodegroup" ? "node-groups" : "fargate-profiles"}/${encodeURIComponent(name)}`;
+    const r = await this.#moto(ctx.req, ctx.region, Buffer.alloc(0), { method: "GET", path });
+    const rec = r.data.nodegroup ?? r.data.fargateProfile;
+    if (r.status !== 200 || (rec.nodegroupArn ?? rec.fargateProfileArn) !== arn) throw missing();
+    const st = this.#adopt(ctx.rs, clusterName);
+    const holder = kind === "nodegroup" ? this.#ngState(st, name, rec) : this.#fpState(st, name);
+    holder.tags ??= clone(rec.tags ?? {});
+    return holder;
+  }
+
+  async opListTagsForResource(ctx) {
+    const h = await this.#taggable(ctx, ctx.seg[1]);
+    if (!h) return this.#passThrough(ctx);
+    return ok({ tags: clone(h.tags ?? {}) });
+  }
+
+  async opTagResource(ctx) {
+    const h = await this.#taggable(ctx, ctx.seg[1]);
+    if (!h) return this.#passThrough(ctx);
+    h.tags = { ...(h.tags ?? {}), ...(ctx.input.tags ?? {}) };
+    return ok({});
+  }
+
+  async opUntagResource(ctx) {
+    const h = await this.#taggable(ctx, ctx.seg[1]);
+    if (!h) return this.#passThrough(ctx);
+    const keys = ctx.q.getAll("tagKeys").flatMap((k) => k.split(","));
+    h.tags = Object.fromEntries(Object.entries(h.tags ?? {}).filter(([k]) => !keys.includes(k)));
+    return ok({});
   }
 
   // ------------------------------------------------------------------ updates

@@ -10,6 +10,7 @@ import {
   DeleteFargateProfileCommand,
   DeleteNodegroupCommand,
   DescribeAddonCommand,
+  DescribeAddonConfigurationCommand,
   DescribeAddonVersionsCommand,
   DescribeClusterCommand,
   DescribeClusterVersionsCommand,
@@ -21,7 +22,10 @@ import {
   ListClustersCommand,
   ListFargateProfilesCommand,
   ListNodegroupsCommand,
+  ListTagsForResourceCommand,
   ListUpdatesCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
   UpdateAddonCommand,
   UpdateClusterConfigCommand,
   UpdateClusterVersionCommand,
@@ -378,6 +382,14 @@ describe.skipIf(!hasMoto)("EKS in the sandbox gateway", { timeout: 30_000 }, () 
     expect(ebs).toHaveLength(1);
     expect(ebs[0]).toMatchObject({ type: "storage", owner: "aws", publisher: "eks" });
     expect(ebs[0].addonVersions[0].requiresIamPermissions).toBe(true);
+    const conf = await eks.send(new DescribeAddonConfigurationCommand({ addonName: "aws-ebs-csi-driver", addonVersion: ebs[0].addonVersions[0].addonVersion }));
+    expect(JSON.parse(conf.configurationSchema).$schema).toMatch(/json-schema/);
+    expect(conf.podIdentityConfiguration).toEqual([
+      { serviceAccount: "ebs-csi-controller-sa", recommendedManagedPolicies: ["arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy"] },
+    ]);
+    expect((await rejection(eks.send(new DescribeAddonConfigurationCommand({ addonName: "coredns", addonVersion: "v0.0.1" })))).name).toBe(
+      "InvalidParameterException",
+    );
     // Pages
     const p1 = await eks.send(new DescribeAddonVersionsCommand({ maxResults: 2 }));
     expect(p1.addons).toHaveLength(2);
@@ -515,6 +527,28 @@ describe.skipIf(!hasMoto)("EKS in the sandbox gateway", { timeout: 30_000 }, () 
       eks.send(new UpdateClusterConfigCommand({ name: "demo", resourcesVpcConfig: { endpointPrivateAccess: false, endpointPublicAccess: false } })),
     );
     expect(none.name).toBe("InvalidParameterException");
+  });
+
+  it("tags on clusters (moto), node groups, Fargate profiles and add-ons (gateway)", async () => {
+    await activeCluster("demo", { tags: { team: "a" } });
+    const cluster = await describe_();
+    const ng = (
+      await eks.send(new CreateNodegroupCommand({ clusterName: "demo", nodegroupName: "ng", nodeRole: roleArn, subnets, tags: { tier: "web" } }))
+    ).nodegroup;
+    const addon = (await eks.send(new CreateAddonCommand({ clusterName: "demo", addonName: "coredns", tags: { a: "1" } }))).addon;
+    const tags = async (resourceArn) => (await eks.send(new ListTagsForResourceCommand({ resourceArn }))).tags;
+    expect(await tags(cluster.arn)).toEqual({ team: "a" });
+    expect(await tags(ng.nodegroupArn)).toEqual({ tier: "web" });
+    expect(await tags(addon.addonArn)).toEqual({ a: "1" });
+    await eks.send(new TagResourceCommand({ resourceArn: ng.nodegroupArn, tags: { env: "prod" } }));
+    await eks.send(new TagResourceCommand({ resourceArn: addon.addonArn, tags: { b: "2" } }));
+    await eks.send(new UntagResourceCommand({ resourceArn: addon.addonArn, tagKeys: ["a"] }));
+    expect(await tags(ng.nodegroupArn)).toEqual({ tier: "web", env: "prod" });
+    expect((await eks.send(new DescribeNodegroupCommand({ clusterName: "demo", nodegroupName: "ng" }))).nodegroup.tags).toEqual({ tier: "web", env: "prod" });
+    expect(await tags(addon.addonArn)).toEqual({ b: "2" });
+    expect((await eks.send(new DescribeAddonCommand({ clusterName: "demo", addonName: "coredns" }))).addon.tags).toEqual({ b: "2" });
+    const missing = await rejection(tags(addon.addonArn.replace("coredns", "kube-proxy")));
+    expect(missing.name).toBe("ResourceNotFoundException");
   });
 
   it("every EKS call is counted and faultable", async () => {

@@ -64,6 +64,7 @@ const REST_ROUTES = {
     ["DELETE", "/clusters/{name}/addons/{addonName}", "DeleteAddon"],
     ["POST", "/clusters/{name}/addons/{addonName}/update", "UpdateAddon"],
     ["GET", "/addons/supported-versions", "DescribeAddonVersions"],
+    ["GET", "/addons/configuration-schemas", "DescribeAddonConfiguration"],
     ["GET", "/cluster-versions", "DescribeClusterVersions"],
     ["POST", "/clusters/{name}/access-entries", "CreateAccessEntry"],
     ["GET", "/clusters/{name}/access-entries", "ListAccessEntries"],
