@@ -10,7 +10,7 @@
 //     (UpdateClusterVersion, UpdateClusterConfig, UpdateNodegroupConfig, UpdateNodegroupVersion,
 //     DescribeUpdate, ListUpdates).
 // Status is computed from timestamps when asked (no timers). See sandbox/README.md ("Amazon EKS").
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { SANDBOX_ACCOUNT } from "./faults.mjs";
 import { ApiError, jsonError, jsonResponse } from "./apprunner.mjs";
 
@@ -561,6 +561,17 @@ export class EksSandbox {
     if (c.endpoint) out.endpoint = c.endpoint;
     if (c.issuer) out.identity = { oidc: { issuer: c.issuer } };
     out.kubernetesNetworkConfig = { ipFamily: "ipv4", ...(out.kubernetesNetworkConfig ?? {}) };
+    if (c.certificateAuthority) out.certificateAuthority = { data: c.certificateAuthority };
+    // AWS reports logging as one enabled and one disabled group covering all five types.
+    const LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"];
+    const on = new Set();
+    for (const g of out.logging?.clusterLogging ?? []) for (const ty of g.types ?? []) if (g.enabled) on.add(ty);
+    out.logging = {
+      clusterLogging: [
+        { types: LOG_TYPES.filter((x) => on.has(x)), enabled: true },
+        { types: LOG_TYPES.filter((x) => !on.has(x)), enabled: false },
+      ].filter((g) => g.types.length),
+    };
     vpc.clusterSecurityGroupId ??= c.clusterSecurityGroupId;
     out.health ??= { issues: [] };
     out.accessConfig ??= clone(c.accessConfig) ?? { authenticationMode: "CONFIG_MAP" };
@@ -587,6 +598,9 @@ export class EksSandbox {
     // moto gives every cluster the same endpoint and issuer; AWS gives each its own id, shared by both.
     const id = randomUUID().replaceAll("-", "").toUpperCase();
     c.endpoint = `https://${id}.gr7.${region}.eks.amazonaws.com`;
+    // A PEM-shaped (not valid) CA certificate, base64 as AWS returns it, for kubeconfig files.
+    const der = randomBytes(780).toString("base64").replace(/(.{64})/g, "$1\n");
+    c.certificateAuthority = Buffer.from(`-----BEGIN CERTIFICATE-----\n${der}\n-----END CERTIFICATE-----\n`).toString("base64");
     c.issuer = `https://oidc.eks.${region}.amazonaws.com/id/${id}`;
     // AWS's defaults: authentication mode API_AND_CONFIG_MAP (what the console and current SDKs
     // create with), extended support on.

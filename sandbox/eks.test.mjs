@@ -145,6 +145,10 @@ describe.skipIf(!hasMoto)("EKS in the sandbox gateway", { timeout: 30_000 }, () 
     expect(active.identity.oidc.issuer).toMatch(/^https:\/\/oidc\.eks\./);
     expect(active.platformVersion).toMatch(/^eks\.\d+$/);
     expect(active.accessConfig).toEqual({ authenticationMode: "API_AND_CONFIG_MAP" });
+    expect(Buffer.from(active.certificateAuthority.data, "base64").toString()).toMatch(/^-----BEGIN CERTIFICATE-----\n[\s\S]+-----END CERTIFICATE-----\n$/);
+    expect(active.logging.clusterLogging).toEqual([
+      { types: ["api", "audit", "authenticator", "controllerManager", "scheduler"], enabled: false },
+    ]);
     expect(active.tags).toEqual({ team: "a" });
     expect(active.resourcesVpcConfig).toMatchObject({ endpointPublicAccess: true, endpointPrivateAccess: false, publicAccessCidrs: ["0.0.0.0/0"] });
     expect(active.resourcesVpcConfig.clusterSecurityGroupId).toMatch(/^sg-/);
@@ -493,8 +497,10 @@ describe.skipIf(!hasMoto)("EKS in the sandbox gateway", { timeout: 30_000 }, () 
     expect(log).toMatchObject({ type: "LoggingUpdate", status: "InProgress" });
     const c1 = await describe_();
     expect(c1.status).toBe("UPDATING");
-    const enabled = c1.logging.clusterLogging.find((s) => s.enabled);
-    expect(enabled.types.sort()).toEqual(["api", "audit"]);
+    expect(c1.logging.clusterLogging).toEqual([
+      { types: ["api", "audit"], enabled: true },
+      { types: ["authenticator", "controllerManager", "scheduler"], enabled: false },
+    ]);
     expect((await rejection(eks.send(new UpdateClusterConfigCommand({ name: "demo", logging: { clusterLogging: [] } })))).name).toBe(
       "ResourceInUseException",
     );
