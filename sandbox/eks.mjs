@@ -834,7 +834,6 @@ export class EksSandbox {
     const held = c?.nodegroups.get(seg[3]);
     if (held && held.life.deleting(t))
       throw inUse(`Nodegroup ${seg[3]} is currently being deleted`);
-    if (held && held.life.status(t) === "CREATING") throw inUse(`Nodegroup ${seg[3]} is currently being created`);
     const r = await this.#moto(req, region, body);
     if (r.status !== 200) throw EksSandbox.#motoError(r);
     const st = this.#adopt(rs, seg[1]);
