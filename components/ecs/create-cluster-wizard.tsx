@@ -6,6 +6,7 @@ import { Field, fieldAria } from "@/components/ui/field";
 import { Input, RadioCards, Select } from "@/components/ui/input";
 import { PlanReview } from "@/components/wizard/plan-review";
 import { TagsEditor } from "@/components/wizard/tags-editor";
+import { Ec2CapacityFields, EC2_FIELDS, type Ec2Options, type Ec2Values } from "./ec2-capacity-fields";
 import { useWizard, type WizardStep } from "@/components/wizard/use-wizard";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
 import { initialState } from "@/lib/actions/action-state";
@@ -16,7 +17,7 @@ import type { Tag } from "@/lib/validation/tags";
 
 const STEPS: WizardStep[] = [
   { id: "cluster", label: "Cluster", fields: ["connectionId", "region", "clusterName"] },
-  { id: "infrastructure", label: "Infrastructure", fields: ["fargateWeight", "fargateBase", "spotWeight", "spotBase"] },
+  { id: "infrastructure", label: "Infrastructure", fields: ["infrastructure", "fargateWeight", "fargateBase", "spotWeight", "spotBase", ...EC2_FIELDS] },
   { id: "monitoring", label: "Monitoring and tags", fields: ["containerInsights", "tags"] },
 ];
 
@@ -30,12 +31,21 @@ const PRESETS: Record<"fargate" | "spot" | "mixed", StrategyFields> = {
 
 type Connection = { id: string; name: string; regions: string[] };
 
-export function CreateClusterWizard({ connections, defaults }: { connections: Connection[]; defaults: { connectionId: string; region: string } }) {
+const EC2_DEFAULTS: Ec2Values = {
+  asgMode: "new", existingAsgArn: "", amiFamily: "al2023-x86_64", instanceType: "t3.medium", keyName: "",
+  instanceRoleMode: "create", instanceProfile: "", minSize: "0", maxSize: "5", desiredCapacity: "1",
+  vpcId: "", subnets: [], targetCapacity: "100", terminationProtection: "enabled", ec2Weight: "1", ec2Base: "0",
+};
+
+export function CreateClusterWizard({ connections, defaults, ec2 }: { connections: Connection[]; defaults: { connectionId: string; region: string }; ec2: Ec2Options }) {
   const [values, setValues] = useState({
     ...defaults,
     clusterName: "",
     containerInsights: "disabled",
+    infrastructure: "fargate",
     ...PRESETS.fargate,
+    ...EC2_DEFAULTS,
+    vpcId: ec2.networks[0]?.id ?? "",
     tags: [] as Tag[],
   });
   const [preset, setPreset] = useState<keyof typeof PRESETS>("fargate");
@@ -115,21 +125,34 @@ export function CreateClusterWizard({ connections, defaults }: { connections: Co
 
       <div hidden={w.current !== 1}>
         <Card>
-          <CardHeader title="Infrastructure" description="AWS Fargate runs tasks without servers to manage. Fargate Spot runs them on spare capacity at up to 70% off, and may stop them with two minutes' notice." />
+          <CardHeader title="Infrastructure" description="AWS Fargate runs tasks without servers to manage. Amazon EC2 instances run them on servers in an Auto Scaling group that ECS scales for you." />
           <CardBody className="space-y-4">
-            <RadioCards name="strategyPreset" legend="Default capacity provider strategy" value={preset}
-              onValueChange={(v) => { setPreset(v as keyof typeof PRESETS); set(PRESETS[v as keyof typeof PRESETS]); }}
+            <RadioCards name="infrastructure" legend="Infrastructure" value={values.infrastructure} onValueChange={(v) => set({ infrastructure: v })}
               options={[
-                { value: "fargate", label: "Fargate", description: "On-demand capacity for every task." },
-                { value: "spot", label: "Fargate Spot", description: "Interruption-tolerant work only." },
-                { value: "mixed", label: "Mixed", description: "A base on Fargate, the rest mostly on Spot." },
+                { value: "fargate", label: "Fargate only", description: "Serverless: pay per task." },
+                { value: "ec2", label: "EC2 instances only", description: "Your instances, managed by an Auto Scaling group." },
+                { value: "both", label: "Fargate and EC2", description: "Both, shared by the default strategy." },
               ]} />
-            <div className="grid gap-4 md:grid-cols-4">
-              <Field label="FARGATE weight" htmlFor="fargateWeight" error={err("fargateWeight")}><Input type="number" min={0} max={1000} {...field("fargateWeight")} /></Field>
-              <Field label="FARGATE base" htmlFor="fargateBase" error={err("fargateBase")}><Input type="number" min={0} max={100000} {...field("fargateBase")} /></Field>
-              <Field label="FARGATE_SPOT weight" htmlFor="spotWeight" error={err("spotWeight")}><Input type="number" min={0} max={1000} {...field("spotWeight")} /></Field>
-              <Field label="FARGATE_SPOT base" htmlFor="spotBase" error={err("spotBase")}><Input type="number" min={0} max={100000} {...field("spotBase")} /></Field>
-            </div>
+            {values.infrastructure !== "ec2" && (
+              <>
+                <RadioCards name="strategyPreset" legend="Default capacity provider strategy" value={preset}
+                  onValueChange={(v) => { setPreset(v as keyof typeof PRESETS); set(PRESETS[v as keyof typeof PRESETS]); }}
+                  options={[
+                    { value: "fargate", label: "Fargate", description: "On-demand capacity for every task." },
+                    { value: "spot", label: "Fargate Spot", description: "Interruption-tolerant work only; up to 70% off, two minutes' notice." },
+                    { value: "mixed", label: "Mixed", description: "A base on Fargate, the rest mostly on Spot." },
+                  ]} />
+                <div className="grid gap-4 md:grid-cols-4">
+                  <Field label="FARGATE weight" htmlFor="fargateWeight" error={err("fargateWeight")}><Input type="number" min={0} max={1000} {...field("fargateWeight")} /></Field>
+                  <Field label="FARGATE base" htmlFor="fargateBase" error={err("fargateBase")}><Input type="number" min={0} max={100000} {...field("fargateBase")} /></Field>
+                  <Field label="FARGATE_SPOT weight" htmlFor="spotWeight" error={err("spotWeight")}><Input type="number" min={0} max={1000} {...field("spotWeight")} /></Field>
+                  <Field label="FARGATE_SPOT base" htmlFor="spotBase" error={err("spotBase")}><Input type="number" min={0} max={100000} {...field("spotBase")} /></Field>
+                </div>
+              </>
+            )}
+            {values.infrastructure !== "fargate" && (
+              <Ec2CapacityFields values={values} options={ec2} set={set} err={err} touch={w.touch} />
+            )}
             <p className="text-xs text-ink-muted">Base: tasks placed on that provider first. Weight: how the rest are shared.</p>
           </CardBody>
         </Card>
@@ -153,7 +176,7 @@ export function CreateClusterWizard({ connections, defaults }: { connections: Co
       </div>
 
       {onReview && review && (
-        <PlanReview review={review} note={<p className="text-xs text-ink-muted">Cost: an ECS cluster itself is free; you pay for the Fargate tasks that run in it.</p>} />
+        <PlanReview review={review} note={<p className="text-xs text-ink-muted">Cost: an ECS cluster itself is free; you pay for the Fargate tasks and EC2 instances that run in it.</p>} />
       )}
     </WizardFrame>
   );

@@ -2,13 +2,18 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AwsErrorAlert } from "@/components/common/aws-error";
 import { NoConnection } from "@/components/common/no-connection";
+import { ClusterCapacity } from "@/components/ecs/cluster-capacity";
 import { ClusterOverview } from "@/components/ecs/cluster-overview";
 import { ServiceTable } from "@/components/ecs/service-table";
+import { TeardownClusterButton } from "@/components/ecs/teardown-cluster-button";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guard";
+import { roleAllows } from "@/lib/auth/roles";
 import { getCluster, listServices } from "@/lib/aws/ecs";
+import { describeClusterCapacity } from "@/lib/aws/ecs-capacity";
 import { attempt, loadWorkingConnection } from "@/lib/connections/load";
+import { teardownSummary } from "@/lib/plans/cluster-teardown";
 
 type Props = { params: Promise<{ name: string }> };
 
@@ -17,30 +22,61 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ClusterPage({ params }: Props) {
-  await requirePageUser("viewer");
+  const user = await requirePageUser("viewer");
   const name = decodeURIComponent((await params).name);
   const working = await loadWorkingConnection();
   if (!working) return <NoConnection />;
   const { context, conn } = working;
   const result = await attempt(async () => {
     const cluster = await getCluster(conn, context.region, name);
-    return cluster && { cluster, services: await listServices(conn, context.region, cluster.arn) };
+    if (!cluster) return null;
+    const [services, capacity] = await Promise.all([
+      listServices(conn, context.region, cluster.arn),
+      describeClusterCapacity(conn, context.region, cluster.capacityProviders),
+    ]);
+    return { cluster, services, capacity };
   });
   if (!result.error && !result.data) notFound();
+  const canOperate = roleAllows(user.role, "operator");
+  const base = `/ecs/clusters/${encodeURIComponent(name)}`;
+  const data = result.data;
+  const deletes = data
+    ? teardownSummary({
+        clusterName: name,
+        clusterArn: data.cluster.arn,
+        services: data.services.map((s) => ({ name: s.name, arn: s.arn })),
+        capacityProviders: data.capacity.map((cp) => ({
+          name: cp.name,
+          autoScalingGroupName: cp.group?.name ?? null,
+          launchTemplateId: cp.group?.launchTemplateId ?? null,
+          launchTemplateName: cp.group?.launchTemplateName ?? null,
+        })),
+        hasAttachedProviders: data.cluster.capacityProviders.length > 0,
+      })
+    : [];
   return (
     <>
       <PageHeader
         title={name}
         description={`ECS cluster in ${context.region} · ${context.connectionName}`}
         breadcrumbs={[{ href: "/ecs/clusters", label: "Clusters" }, { label: name }]}
-        actions={<ButtonLink variant="secondary" href={`/history?resource=${encodeURIComponent(`ecs:cluster/${name}`)}`}>History</ButtonLink>}
+        actions={
+          <div className="flex flex-wrap items-center gap-2">
+            {canOperate && <ButtonLink variant="primary" href={`${base}/services/new`}>Create service</ButtonLink>}
+            {canOperate && <ButtonLink variant="secondary" href={`${base}/run-task`}>Run task</ButtonLink>}
+            <ButtonLink variant="secondary" href={`${base}/scheduled-tasks`}>Scheduled tasks</ButtonLink>
+            <ButtonLink variant="secondary" href={`/history?resource=${encodeURIComponent(`ecs:cluster/${name}`)}`}>History</ButtonLink>
+            {canOperate && data && <TeardownClusterButton connectionId={context.connectionId} region={context.region} cluster={name} deletes={deletes} />}
+          </div>
+        }
       />
       {result.error ? (
         <AwsErrorAlert error={result.error} />
       ) : (
         <div className="space-y-5">
-          <ClusterOverview cluster={result.data!.cluster} />
-          <ServiceTable services={result.data!.services} />
+          <ClusterOverview cluster={data!.cluster} />
+          <ClusterCapacity providers={data!.capacity} />
+          <ServiceTable services={data!.services} />
         </div>
       )}
     </>
