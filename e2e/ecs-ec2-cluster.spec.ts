@@ -1,8 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { login } from "./fixtures/auth";
 import { seedUser } from "./fixtures/db";
-import { describeCapacityProvider, describeGroup, launchTemplateData, launchTemplateNamed } from "./fixtures/ecs-tasks";
-import { describeCluster, sandbox } from "./fixtures/sandbox";
+import { CreateServiceCommand, DescribeServicesCommand } from "@aws-sdk/client-ecs";
+import { describeCapacityProvider, describeGroup, fargateNetwork, launchTemplateData, launchTemplateNamed, registerJob } from "./fixtures/ecs-tasks";
+import { describeCluster, ecs, sandbox } from "./fixtures/sandbox";
 
 test.describe.configure({ mode: "serial" });
 
@@ -91,7 +92,12 @@ test("an EC2 + Fargate cluster is created piece by piece, as entered", async ({ 
   await expect(row).toContainText("On · target 80%");
 });
 
-test("tearing the cluster down removes its capacity provider, group, launch template and the cluster", async ({ page }) => {
+test("tearing the cluster down removes its service, capacity provider, group, launch template and the cluster", async ({ page }) => {
+  const network = await fargateNetwork();
+  await ecs().send(new CreateServiceCommand({
+    cluster: clusterName, serviceName: "web", taskDefinition: await registerJob(`web-${Date.now()}`), desiredCount: 2, launchType: "FARGATE",
+    networkConfiguration: { awsvpcConfiguration: { subnets: network.subnets.slice(0, 1), securityGroups: [network.securityGroupId] } },
+  }));
   const operator = await seedUser("operator");
   await login(page, operator.email, operator.password);
   await page.goto(`/ecs/clusters/${clusterName}`);
@@ -99,6 +105,7 @@ test("tearing the cluster down removes its capacity provider, group, launch temp
   const dialog = page.getByRole("dialog");
   const items = dialog.getByRole("list", { name: "Will be deleted" }).getByRole("listitem");
   await expect(items).toHaveText([
+    "Service web (scaled to 0, then deleted)",
     `Capacity provider cp-${clusterName}`,
     `Auto Scaling group asg-${clusterName} and its EC2 instances`,
     `Launch template lt-${clusterName}`,
@@ -111,6 +118,8 @@ test("tearing the cluster down removes its capacity provider, group, launch temp
   await expect(page).toHaveURL(/\/history\/\w+/);
   await expect(page.getByTestId("run-status")).toHaveText(/succeeded/i, { timeout: 30_000 });
 
+  const { services } = await ecs().send(new DescribeServicesCommand({ cluster: clusterName, services: ["web"] }));
+  expect(services?.[0]?.status ?? "MISSING").toMatch(/INACTIVE|DRAINING|MISSING/);
   expect((await describeCluster(clusterName))?.status).toBe("INACTIVE");
   expect(await describeCapacityProvider(`cp-${clusterName}`)).toBeUndefined();
   expect(await describeGroup(`asg-${clusterName}`)).toBeUndefined();

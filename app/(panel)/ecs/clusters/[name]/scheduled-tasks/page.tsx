@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AwsErrorAlert } from "@/components/common/aws-error";
+import { NoConnection } from "@/components/common/no-connection";
+import { ScheduleTable } from "@/components/scheduled-tasks/schedule-table";
+import { ButtonLink } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePageUser } from "@/lib/auth/guard";
+import { roleAllows } from "@/lib/auth/roles";
+import { getCluster } from "@/lib/aws/ecs";
+import { listClusterSchedules } from "@/lib/aws/ecs-tasks";
+import { attempt, loadWorkingConnection } from "@/lib/connections/load";
+
+type Props = { params: Promise<{ name: string }> };
+
+export const metadata: Metadata = { title: "Scheduled tasks" };
+
+export default async function ScheduledTasksPage({ params }: Props) {
+  const user = await requirePageUser("viewer");
+  const name = decodeURIComponent((await params).name);
+  const working = await loadWorkingConnection();
+  if (!working) return <NoConnection />;
+  const { context, conn } = working;
+  const result = await attempt(async () => {
+    const cluster = await getCluster(conn, context.region, name);
+    return cluster && listClusterSchedules(conn, context.region, cluster.arn);
+  });
+  if (!result.error && !result.data) notFound();
+  const canOperate = roleAllows(user.role, "operator");
+  const base = `/ecs/clusters/${encodeURIComponent(name)}`;
+  return (
+    <>
+      <PageHeader
+        title="Scheduled tasks"
+        description={`Tasks EventBridge Scheduler runs in ${name} · ${context.region}`}
+        breadcrumbs={[{ href: "/ecs/clusters", label: "Clusters" }, { href: base, label: name }, { label: "Scheduled tasks" }]}
+        actions={canOperate && <ButtonLink variant="primary" href={`${base}/scheduled-tasks/new`}>Create schedule</ButtonLink>}
+      />
+      {result.error ? (
+        <AwsErrorAlert error={result.error} />
+      ) : (
+        <ScheduleTable schedules={result.data!} canDelete={canOperate} context={{ connectionId: context.connectionId, region: context.region, cluster: name }} />
+      )}
+    </>
+  );
+}

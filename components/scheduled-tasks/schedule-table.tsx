@@ -1,0 +1,48 @@
+import { StatusBadge } from "@/components/ui/badge";
+import { Card, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
+import type { ScheduleSummary } from "@/lib/aws/ecs-tasks";
+import { DeleteScheduleButton } from "./delete-schedule-button";
+
+type Props = { schedules: ScheduleSummary[]; canDelete: boolean; context: { connectionId: string; region: string; cluster: string } };
+
+export function ScheduleTable({ schedules, canDelete, context }: Props) {
+  return (
+    <Card>
+      <CardHeader title="Schedules" description="EventBridge Scheduler schedules whose target is this cluster." />
+      {schedules.length === 0 ? (
+        <EmptyState title="No scheduled tasks" description="A schedule runs a task definition on Fargate at a rate or on a cron expression." />
+      ) : (
+        <Table aria-label="Schedules">
+          <THead>
+            <Tr>
+              <Th>Schedule</Th>
+              <Th>State</Th>
+              <Th>Expression</Th>
+              <Th>Time zone</Th>
+              <Th>Task definition</Th>
+              <Th className="text-right">Tasks</Th>
+              <Th>Launch type</Th>
+              {canDelete && <Th><span className="sr-only">Actions</span></Th>}
+            </Tr>
+          </THead>
+          <TBody>
+            {schedules.map((s) => (
+              <Tr key={`${s.group}/${s.name}`}>
+                <Td className="font-medium">{s.name}</Td>
+                <Td><StatusBadge status={s.state} /></Td>
+                <Td className="font-mono text-xs">{s.expression}</Td>
+                <Td>{s.timezone}</Td>
+                <Td className="font-mono text-xs">{s.taskDefinition}</Td>
+                <Td className="text-right tabular-nums">{s.taskCount}</Td>
+                <Td>{s.launchType}</Td>
+                {canDelete && <Td className="text-right"><DeleteScheduleButton {...context} scheduleName={s.name} groupName={s.group} /></Td>}
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
+      )}
+    </Card>
+  );
+}
