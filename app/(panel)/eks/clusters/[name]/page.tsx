@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AwsErrorAlert } from "@/components/common/aws-error";
+import { NoConnection } from "@/components/common/no-connection";
+import { EksClusterPage } from "@/components/eks/cluster/cluster-page";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePageUser } from "@/lib/auth/guard";
+import { roleAllows } from "@/lib/auth/roles";
+import { getEksCluster, getEksClusterContents, listKubernetesVersions } from "@/lib/aws/eks";
+import { attempt, loadWorkingConnection } from "@/lib/connections/load";
+
+type Props = { params: Promise<{ name: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `EKS cluster ${decodeURIComponent((await params).name)}` };
+}
+
+export default async function EksClusterRoute({ params }: Props) {
+  const user = await requirePageUser("viewer");
+  const name = decodeURIComponent((await params).name);
+  const working = await loadWorkingConnection();
+  if (!working) return <NoConnection />;
+  const { context, conn } = working;
+  const result = await attempt(async () => {
+    const cluster = await getEksCluster(conn, context.region, name);
+    if (!cluster) return null;
+    const [contents, versions] = await Promise.all([getEksClusterContents(conn, context.region, name), listKubernetesVersions(conn, context.region)]);
+    return { cluster, contents, versions: versions.versions.map((v) => v.version) };
+  });
+  if (!result.error && !result.data) notFound();
+  if (result.error) {
+    return (
+      <>
+        <PageHeader title={name} breadcrumbs={[{ href: "/eks/clusters", label: "EKS clusters" }, { label: name }]} />
+        <AwsErrorAlert error={result.error} />
+      </>
+    );
+  }
+  return (
+    <EksClusterPage
+      {...result.data!}
+      connection={{ id: context.connectionId, name: context.connectionName, region: context.region }}
+      canOperate={roleAllows(user.role, "operator")}
+    />
+  );
+}

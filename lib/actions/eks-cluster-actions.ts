@@ -1,0 +1,96 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { getEksCluster, getEksClusterContents } from "@/lib/aws/eks";
+import { listSubnets } from "@/lib/aws/ec2-network";
+import { getRole } from "@/lib/aws/iam-roles";
+import { getConnectionSettings } from "@/lib/connections/store";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import { buildCreateEksClusterPlan, buildTeardownEksClusterPlan, buildUpgradeEksClusterPlan, EKS_CLUSTER_ROLE, nextMinorVersion } from "@/lib/plans/eks-cluster";
+import { reviewOf, submitPlan } from "@/lib/plans/submit";
+import { createEksClusterSchema, deleteEksClusterSchema, upgradeEksClusterSchema, type CreateEksClusterInput } from "@/lib/validation/eks-cluster";
+import { defineAction } from "./action";
+import type { ActionState } from "./action-state";
+
+async function connectionFor(input: { connectionId: string; region: string }) {
+  const conn = await getConnectionSettings(input.connectionId);
+  if (!conn.regions.includes(input.region)) throw new ConflictError(`Connection "${conn.name}" is not set up for ${input.region}.`);
+  return conn;
+}
+
+/** What AWS would refuse, checked against AWS itself before the plan is shown or run. */
+async function checkCreate(input: CreateEksClusterInput): Promise<ActionState | null> {
+  const conn = await connectionFor(input);
+  const errors: Record<string, string[]> = {};
+  if (await getEksCluster(conn, input.region, input.clusterName)) {
+    errors.clusterName = [`A cluster named ${input.clusterName} already exists in ${input.region}.`];
+  }
+  // The browser sent each subnet's zone for the checks as you type; AWS's own answer decides.
+  const subnets = await listSubnets(conn, input.region, input.vpcId);
+  const picked = input.subnets.map((id) => subnets.find((s) => s.id === id));
+  if (picked.some((s) => !s)) errors.subnets = [`Pick subnets of ${input.vpcId}; some of these are not in it.`];
+  else if (new Set(picked.map((s) => s!.az)).size < 2) errors.subnets = ["The subnets must be in at least two Availability Zones; these are all in one."];
+  if (input.roleMode === "create" && (await getRole(conn, EKS_CLUSTER_ROLE.name))) {
+    errors.roleMode = [`${EKS_CLUSTER_ROLE.name} already exists in this account: pick it as an existing role.`];
+  }
+  return Object.keys(errors).length > 0 ? { ok: false, message: "Check the highlighted fields.", fieldErrors: errors } : null;
+}
+
+/** Review step: validates, checks against AWS, and returns the plan with its CLI form. */
+export const previewEksClusterPlanAction = defineAction({
+  role: "operator",
+  does: "create EKS clusters",
+  schema: createEksClusterSchema,
+  run: async (input) => (await checkCreate(input)) ?? { ok: true, data: reviewOf(buildCreateEksClusterPlan(input), input.region) },
+});
+
+/** Confirm step: rebuilds the same plan, refuses if it differs from the reviewed one, then runs it. */
+export const createEksClusterAction = defineAction({
+  role: "operator",
+  does: "create EKS clusters",
+  schema: createEksClusterSchema,
+  run: async (input, { user }) => {
+    const conflict = await checkCreate(input);
+    if (conflict) return conflict;
+    const runId = await submitPlan({ user, input, plan: buildCreateEksClusterPlan(input), reviewedHash: input.reviewedHash });
+    redirect(`/history/${runId}`);
+  },
+});
+
+/** Kubernetes upgrade to the next minor version, as a recorded plan. */
+export const upgradeEksClusterAction = defineAction({
+  role: "operator",
+  does: "upgrade EKS clusters",
+  schema: upgradeEksClusterSchema,
+  run: async (input, { user }) => {
+    const conn = await connectionFor(input);
+    const cluster = await getEksCluster(conn, input.region, input.clusterName);
+    if (!cluster) throw new NotFoundError(`EKS cluster ${input.clusterName} in ${input.region}`);
+    if (cluster.status !== "ACTIVE") throw new ConflictError(`Cluster ${cluster.name} is ${cluster.status}; it can be upgraded once it is ACTIVE.`);
+    // EKS upgrades one minor version at a time, from the version it runs now.
+    if (cluster.version !== input.currentVersion || nextMinorVersion(cluster.version) !== input.version) {
+      throw new ConflictError(`Cluster ${cluster.name} runs Kubernetes ${cluster.version}; it can only be upgraded to ${nextMinorVersion(cluster.version)}. Reload the page.`);
+    }
+    const runId = await submitPlan({ user, input, plan: buildUpgradeEksClusterPlan(input) });
+    redirect(`/history/${runId}`);
+  },
+});
+
+/** Teardown: node groups and Fargate profiles as AWS lists them now, then the cluster. */
+export const deleteEksClusterAction = defineAction({
+  role: "operator",
+  does: "delete EKS clusters",
+  schema: deleteEksClusterSchema,
+  run: async (input, { user }) => {
+    const conn = await connectionFor(input);
+    const contents = await getEksClusterContents(conn, input.region, input.clusterName, 0);
+    const { confirmName: _typed, ...stored } = input;
+    const plan = buildTeardownEksClusterPlan({
+      ...stored,
+      nodegroups: contents.nodegroups.map((n) => n.name),
+      fargateProfiles: contents.fargateProfiles.map((f) => f.name),
+    });
+    const runId = await submitPlan({ user, input: stored, plan });
+    redirect(`/history/${runId}`);
+  },
+});
