@@ -89,6 +89,9 @@ test("create a cluster through the wizard, creating eksClusterRole, and watch it
   await expect(page.getByLabel("Kubernetes version")).toHaveValue("1.34");
   await expect(page.getByLabel("Kubernetes version").locator("option")).toHaveText([/^1\.34 \(default\)/, /^1\.33/, /^1\.32/, /^1\.31/]);
   await expect(page.getByRole("radio", { name: /Create eksClusterRole/ })).toBeChecked();
+  // Standard support is the console's default; pick extended.
+  await expect(page.getByRole("radio", { name: /Standard support/ })).toBeChecked();
+  await page.getByRole("radio", { name: /Extended support/ }).check();
   await page.getByRole("button", { name: "Next" }).click();
 
   await subnetBox(page, subnets[0]!.id).check();
@@ -135,6 +138,7 @@ test("create a cluster through the wizard, creating eksClusterRole, and watch it
   expect(cluster.logging?.clusterLogging?.filter((l) => l.enabled).flatMap((l) => l.types)).toEqual(["api", "audit"]);
   expect(cluster.tags).toEqual({ team: "platform" });
   expect(cluster.encryptionConfig ?? []).toEqual([]);
+  expect(cluster.upgradePolicy?.supportType).toBe("EXTENDED");
   const [run] = await runsFor(`eks:cluster/${clusterName}`);
   expect(run?.status).toBe("succeeded");
 
@@ -145,6 +149,7 @@ test("create a cluster through the wizard, creating eksClusterRole, and watch it
   await expect(page.getByTestId("cluster-endpoint")).toHaveText(cluster.endpoint!);
   await expect(page.getByTestId("cluster-oidc")).toHaveText(cluster.identity!.oidc!.issuer!);
   await expect(page.getByTestId("cluster-logging")).toHaveText("apiaudit");
+  await expect(page.getByTestId("cluster-support")).toHaveText(/^Extended/);
   await expect(page.getByText(`aws eks update-kubeconfig --region us-east-1 --name ${clusterName}`)).toBeVisible();
   await expect(page.getByRole("link", { name: "Add node group" })).toHaveAttribute("href", `/eks/clusters/${clusterName}/nodegroups/new`);
   await expect(page.getByRole("link", { name: "Add Fargate profile" })).toHaveAttribute("href", `/eks/clusters/${clusterName}/fargate-profiles/new`);

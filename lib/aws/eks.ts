@@ -26,6 +26,8 @@ export type EksCluster = {
   certificateAuthority: string;
   oidcIssuer: string;
   roleArn: string;
+  /** STANDARD or EXTENDED: what happens when the version's standard support ends. */
+  supportType: string;
   createdAt: Date | null;
   vpcId: string;
   subnetIds: string[];
@@ -77,6 +79,7 @@ function toCluster(c: Cluster): EksCluster {
     certificateAuthority: c.certificateAuthority?.data ?? "",
     oidcIssuer: c.identity?.oidc?.issuer ?? "",
     roleArn: c.roleArn ?? "",
+    supportType: c.upgradePolicy?.supportType ?? "",
     createdAt: c.createdAt ?? null,
     vpcId: vpc.vpcId ?? "",
     subnetIds: vpc.subnetIds ?? [],

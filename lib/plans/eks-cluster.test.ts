@@ -38,6 +38,7 @@ describe("buildCreateEksClusterPlan", () => {
       name: "prod",
       version: "1.34",
       roleArn: { $ref: "clusterRole.roleArn" },
+      upgradePolicy: { supportType: "STANDARD" },
       resourcesVpcConfig: {
         subnetIds: ["subnet-0a", "subnet-0b"],
         securityGroupIds: ["sg-01"],
@@ -70,7 +71,7 @@ describe("buildCreateEksClusterPlan", () => {
   it("uses an existing role as given, a private endpoint without CIDRs, and secrets encryption", () => {
     const key = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
     const plan = buildCreateEksClusterPlan(
-      input({ roleMode: "existing", roleArn: "arn:aws:iam::123456789012:role/mine", endpointAccess: "private", securityGroups: [], logTypes: [], tags: [], encryption: "on", kmsKeyArn: key }),
+      input({ supportType: "EXTENDED", roleMode: "existing", roleArn: "arn:aws:iam::123456789012:role/mine", endpointAccess: "private", securityGroups: [], logTypes: [], tags: [], encryption: "on", kmsKeyArn: key }),
     );
     expect(plan.steps).toHaveLength(1);
     expect(plan.steps[0]!.dependsOn).toBeUndefined();
@@ -78,6 +79,7 @@ describe("buildCreateEksClusterPlan", () => {
       name: "prod",
       version: "1.34",
       roleArn: "arn:aws:iam::123456789012:role/mine",
+      upgradePolicy: { supportType: "EXTENDED" },
       resourcesVpcConfig: { subnetIds: ["subnet-0a", "subnet-0b"], endpointPublicAccess: false, endpointPrivateAccess: true },
       encryptionConfig: [{ resources: ["secrets"], provider: { keyArn: key } }],
     });

@@ -49,6 +49,7 @@ export function createClusterRequest(input: CreateEksClusterInput, roleArn: unkn
     name: input.clusterName,
     version: input.version,
     roleArn,
+    upgradePolicy: { supportType: input.supportType },
     resourcesVpcConfig: {
       subnetIds: input.subnets,
       ...(input.securityGroups.length > 0 ? { securityGroupIds: input.securityGroups } : {}),

@@ -27,6 +27,7 @@ describe("createEksClusterSchema", () => {
     const r = createEksClusterSchema.parse(valid);
     expect(r.logTypes).toEqual([]);
     expect(r.encryption).toBe("off");
+    expect(r.supportType).toBe("STANDARD");
     expect(r.securityGroups).toEqual([]);
   });
 

@@ -41,6 +41,8 @@ export const createEksClusterSchema = z
     region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "Pick a region."),
     clusterName: eksClusterNameSchema,
     version: z.string().regex(/^\d+\.\d+$/, "Pick a Kubernetes version."),
+    /** STANDARD (the console's default): upgraded automatically when standard support ends. EXTENDED: stays, at the extended price. */
+    supportType: z.enum(["STANDARD", "EXTENDED"]).default("STANDARD"),
     roleMode: z.enum(["create", "existing"]).default("create"),
     roleArn: z.string().trim().default(""),
     vpcId: z.string().regex(/^vpc-[0-9a-f]+$/, "Pick a VPC."),

@@ -31,6 +31,9 @@ export function EksClusterOverview({ cluster: c }: { cluster: EksCluster }) {
             <Item label="API server endpoint" wide>{c.endpoint ? <span className={mono} data-testid="cluster-endpoint">{c.endpoint}</span> : <span className="text-ink-faint">Not yet assigned</span>}</Item>
             <Item label="OpenID Connect provider URL" wide>{c.oidcIssuer ? <span className={mono} data-testid="cluster-oidc">{c.oidcIssuer}</span> : "—"}</Item>
             <Item label="Cluster IAM role" wide><span className={mono}>{c.roleArn}</span></Item>
+            <Item label="Upgrade policy" wide>
+              <span data-testid="cluster-support">{c.supportType === "STANDARD" ? "Standard: upgraded automatically when standard support ends" : c.supportType === "EXTENDED" ? "Extended: stays on its version, at the extended support price" : "—"}</span>
+            </Item>
             <Item label="Secrets encryption" wide>{c.kmsKeyArn ? <span className={mono}>{c.kmsKeyArn}</span> : "Off"}</Item>
             <Item label="ARN" wide><span className={mono}>{c.arn}</span></Item>
             <Item label="Tags" wide>{tags.length ? tags.map(([k, v]) => <Badge key={k} className="mr-1">{k}={v}</Badge>) : none}</Item>

@@ -10,6 +10,7 @@ import { useWizard, type WizardStep } from "@/components/wizard/use-wizard";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
 import { initialState } from "@/lib/actions/action-state";
 import { createEksClusterAction, previewEksClusterPlanAction } from "@/lib/actions/eks-cluster-actions";
+import { EKS_PRICE_PER_HOUR } from "@/lib/plans/eks-cluster";
 import type { PlanReview as Review } from "@/lib/plans/review-types";
 import { createEksClusterSchema, LOG_TYPES } from "@/lib/validation/eks-cluster";
 import type { Tag } from "@/lib/validation/tags";
@@ -19,7 +20,7 @@ import { ClusterRoleField } from "./role-field";
 import type { EksNetwork, RoleOption, VersionOption } from "./types";
 
 const STEPS: WizardStep[] = [
-  { id: "cluster", label: "Cluster", fields: ["clusterName", "version", "roleMode", "roleArn"] },
+  { id: "cluster", label: "Cluster", fields: ["clusterName", "version", "supportType", "roleMode", "roleArn"] },
   { id: "networking", label: "Networking", fields: ["vpcId", "subnets", "securityGroups", "endpointAccess", "publicAccessCidrs"] },
   { id: "observability", label: "Logging, encryption, tags", fields: ["logTypes", "encryption", "kmsKeyArn", "tags"] },
 ];
@@ -50,6 +51,7 @@ export function CreateEksClusterWizard({ connection, versions, versionsFromAws, 
     region: connection.region,
     clusterName: "",
     version: defaultVersion,
+    supportType: "STANDARD",
     roleMode: standardExists ? "existing" : "create",
     roleArn: standardExists ? roles!.find((r) => r.name === "eksClusterRole")!.arn : "",
     vpcId: defaultVpc,
@@ -124,6 +126,11 @@ export function CreateEksClusterWizard({ connection, versions, versionsFromAws, 
                 ))}
               </Select>
             </Field>
+            <RadioCards name="supportType" legend="Upgrade policy" value={values.supportType} onValueChange={(v) => set({ supportType: v })}
+              options={[
+                { value: "STANDARD", label: "Standard support", description: `EKS upgrades the cluster automatically when its version's standard support ends. $${EKS_PRICE_PER_HOUR.standard.toFixed(2)} an hour.` },
+                { value: "EXTENDED", label: "Extended support", description: `The cluster stays on its version for 12 more months, at $${EKS_PRICE_PER_HOUR.extended.toFixed(2)} an hour once standard support ends.` },
+              ]} />
             <ClusterRoleField roles={roles} rolesError={rolesError} mode={values.roleMode} arn={values.roleArn}
               onChange={(p) => set({ ...(p.mode !== undefined ? { roleMode: p.mode } : {}), ...(p.arn !== undefined ? { roleArn: p.arn } : {}) })}
               errorFor={err} touch={w.touch} />
