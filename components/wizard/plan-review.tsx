@@ -29,7 +29,7 @@ export function PlanReview({ review, note }: { review: Review; note?: React.Reac
               <CardBody className="grid gap-3 lg:grid-cols-2">
                 <div>
                   <p className="mb-1 text-xs font-medium text-ink-muted">Request</p>
-                  <CodeBlock code={JSON.stringify(step.input, null, 2)} aria-label={`Request ${i + 1} JSON`} />
+                  <CodeBlock wrap code={JSON.stringify(step.input, null, 2)} aria-label={`Request ${i + 1} JSON`} />
                 </div>
                 <div>
                   <p className="mb-1 text-xs font-medium text-ink-muted">AWS CLI equivalent</p>
