@@ -1,0 +1,175 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import type { z } from "zod";
+import { getAddon, getEksClusterBasics, getNodegroup, listAvailableAddons, listFargateProfiles } from "@/lib/aws/eks-compute";
+import { listSubnets } from "@/lib/aws/ec2-network";
+import { getRole } from "@/lib/aws/iam-roles";
+import { getConnectionSettings } from "@/lib/connections/store";
+import { buildInstallAddonPlan, buildRemoveAddonPlan, buildUpdateAddonPlan } from "@/lib/plans/eks-addon";
+import { buildCreateFargateProfilePlan, buildDeleteFargateProfilePlan } from "@/lib/plans/eks-fargate-profile";
+import { buildCreateNodegroupPlan, buildDeleteNodegroupPlan, buildScaleNodegroupPlan } from "@/lib/plans/eks-nodegroup";
+import { reviewOf, submitPlan } from "@/lib/plans/submit";
+import type { Plan } from "@/lib/plans/types";
+import { installAddonSchema, removeAddonSchema, updateAddonSchema, type InstallAddonInput, type UpdateAddonInput } from "@/lib/validation/eks-addon";
+import { createFargateProfileSchema, FARGATE_ROLE, fargateProfileSchema, deleteFargateProfileSchema, type CreateFargateProfileInput } from "@/lib/validation/eks-fargate-profile";
+import { createNodegroupSchema, deleteNodegroupSchema, NODE_ROLE, scaleNodegroupSchema, type CreateNodegroupInput, type ScaleNodegroupInput } from "@/lib/validation/eks-nodegroup";
+import { defineAction, fieldErrorsOf } from "./action";
+import type { ActionState } from "./action-state";
+
+type Target = { connectionId: string; region: string; clusterName: string };
+const fail = (field: string, message: string): ActionState => ({ ok: false, message: "Check the highlighted fields.", fieldErrors: { [field]: [message] } });
+
+/** The connection serves the region and the cluster exists; returns the cluster or the reason it cannot be used. */
+async function clusterFor(input: Target) {
+  const conn = await getConnectionSettings(input.connectionId);
+  if (!conn.regions.includes(input.region)) return { problem: { ok: false, message: `Connection "${conn.name}" is not set up for ${input.region}.` } as ActionState };
+  const cluster = await getEksClusterBasics(conn, input.region, input.clusterName);
+  if (!cluster) return { problem: { ok: false, message: `There is no EKS cluster ${input.clusterName} in ${input.region}.` } as ActionState };
+  return { conn, cluster };
+}
+
+/** Preview and confirm for one plan kind: the preview returns the review, the confirm rebuilds, compares and runs it. */
+function reviewed<S extends z.ZodType<Target & { reviewedHash?: string }>>(opts: {
+  does: string;
+  schema: S;
+  check: (input: z.output<S>) => Promise<ActionState | null>;
+  build: (input: z.output<S>) => Plan;
+}) {
+  const preview = defineAction({
+    role: "operator",
+    does: opts.does,
+    schema: opts.schema,
+    run: async (input) => (await opts.check(input)) ?? { ok: true, data: reviewOf(opts.build(input), input.region) },
+  });
+  const confirm = defineAction({
+    role: "operator",
+    does: opts.does,
+    schema: opts.schema,
+    run: async (input, { user }) => {
+      const problem = await opts.check(input);
+      if (problem) return problem;
+      const runId = await submitPlan({ user, input, plan: opts.build(input), reviewedHash: input.reviewedHash });
+      redirect(`/history/${runId}`);
+    },
+  });
+  return { preview, confirm };
+}
+
+async function checkNodegroup(input: CreateNodegroupInput): Promise<ActionState | null> {
+  const { problem, conn, cluster } = await clusterFor(input);
+  if (problem) return problem;
+  if (await getNodegroup(conn, input.region, input.clusterName, input.nodegroupName)) {
+    return fail("nodegroupName", `Cluster ${input.clusterName} already has a node group named ${input.nodegroupName}.`);
+  }
+  const subnets = await listSubnets(conn, input.region, cluster.vpcId);
+  const foreign = input.subnets.filter((s) => !subnets.some((x) => x.id === s));
+  if (foreign.length) return fail("subnets", `${foreign.join(", ")} ${foreign.length > 1 ? "are" : "is"} not in the cluster's VPC ${cluster.vpcId}.`);
+  if (input.nodeRoleMode === "create" && (await getRole(conn, NODE_ROLE.name))) {
+    return fail("nodeRoleMode", `${NODE_ROLE.name} already exists in this account: pick it as an existing role.`);
+  }
+  return null;
+}
+
+const nodegroup = reviewed({ does: "create node groups", schema: createNodegroupSchema, check: checkNodegroup, build: buildCreateNodegroupPlan });
+export const previewNodegroupPlanAction = nodegroup.preview;
+export const createNodegroupAction = nodegroup.confirm;
+
+async function checkScale(input: ScaleNodegroupInput): Promise<ActionState | null> {
+  const { problem, conn } = await clusterFor(input);
+  if (problem) return problem;
+  const current = await getNodegroup(conn, input.region, input.clusterName, input.nodegroupName);
+  if (!current) return { ok: false, message: `Node group ${input.nodegroupName} no longer exists.` };
+  if (current.status !== "ACTIVE") return { ok: false, message: `Node group ${input.nodegroupName} is ${current.status}; EKS accepts a scaling change only when it is ACTIVE.` };
+  const s = current.scaling;
+  if (s.minSize === input.minSize && s.maxSize === input.maxSize && s.desiredSize === input.desiredSize) {
+    return fail("desiredSize", "These are the current sizes; change at least one.");
+  }
+  return null;
+}
+
+const scale = reviewed({ does: "scale node groups", schema: scaleNodegroupSchema, check: checkScale, build: buildScaleNodegroupPlan });
+export const previewScaleNodegroupAction = scale.preview;
+export const scaleNodegroupAction = scale.confirm;
+
+export const deleteNodegroupAction = defineAction({
+  role: "operator",
+  does: "delete node groups",
+  schema: deleteNodegroupSchema,
+  run: async (input, { user }) => {
+    const { problem } = await clusterFor(input);
+    if (problem) return problem;
+    const runId = await submitPlan({ user, input, plan: buildDeleteNodegroupPlan(input) });
+    redirect(`/history/${runId}`);
+  },
+});
+
+async function checkFargateProfile(input: CreateFargateProfileInput): Promise<ActionState | null> {
+  const { problem, conn, cluster } = await clusterFor(input);
+  if (problem) return problem;
+  const subnets = await listSubnets(conn, input.region, cluster.vpcId);
+  const foreign = input.subnets.filter((s) => !subnets.some((x) => x.id === s));
+  if (foreign.length) return fail("subnets", `${foreign.join(", ")} ${foreign.length > 1 ? "are" : "is"} not in the cluster's VPC ${cluster.vpcId}.`);
+  // The same schema as the form, now with what AWS says is public: the server is the authority.
+  const checked = fargateProfileSchema(subnets.filter((s) => s.public).map((s) => s.id)).safeParse(input);
+  if (!checked.success) return { ok: false, message: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(checked.error) };
+  if ((await listFargateProfiles(conn, input.region, input.clusterName)).some((p) => p.name === input.fargateProfileName)) {
+    return fail("fargateProfileName", `Cluster ${input.clusterName} already has a Fargate profile named ${input.fargateProfileName}.`);
+  }
+  if (input.podRoleMode === "create" && (await getRole(conn, FARGATE_ROLE.name))) {
+    return fail("podRoleMode", `${FARGATE_ROLE.name} already exists in this account: pick it as an existing role.`);
+  }
+  return null;
+}
+
+const fargate = reviewed({ does: "create Fargate profiles", schema: createFargateProfileSchema, check: checkFargateProfile, build: buildCreateFargateProfilePlan });
+export const previewFargateProfilePlanAction = fargate.preview;
+export const createFargateProfileAction = fargate.confirm;
+
+export const deleteFargateProfileAction = defineAction({
+  role: "operator",
+  does: "delete Fargate profiles",
+  schema: deleteFargateProfileSchema,
+  run: async (input, { user }) => {
+    const { problem } = await clusterFor(input);
+    if (problem) return problem;
+    const runId = await submitPlan({ user, input, plan: buildDeleteFargateProfilePlan(input) });
+    redirect(`/history/${runId}`);
+  },
+});
+
+/** The version must be one DescribeAddonVersions offers for the cluster's Kubernetes version. */
+async function checkAddonVersion(input: InstallAddonInput | UpdateAddonInput, installing: boolean): Promise<ActionState | null> {
+  const { problem, conn, cluster } = await clusterFor(input);
+  if (problem) return problem;
+  const installed = await getAddon(conn, input.region, input.clusterName, input.addonName);
+  if (installing && installed) return fail("addonName", `${input.addonName} is already installed (${installed.version}).`);
+  if (!installing && !installed) return { ok: false, message: `${input.addonName} is not installed on ${input.clusterName}.` };
+  if (!installing && installed?.version === input.addonVersion) return fail("addonVersion", `${input.addonName} already runs ${input.addonVersion}; pick another version.`);
+  const available = (await listAvailableAddons(conn, input.region, cluster.version)).find((a) => a.name === input.addonName);
+  if (!available) return fail("addonName", `${input.addonName} is not offered for Kubernetes ${cluster.version}.`);
+  if (!available.versions.some((v) => v.version === input.addonVersion)) {
+    return fail("addonVersion", `${input.addonVersion} does not run on Kubernetes ${cluster.version}.`);
+  }
+  return null;
+}
+
+const install = reviewed({ does: "install add-ons", schema: installAddonSchema, check: (i) => checkAddonVersion(i, true), build: buildInstallAddonPlan });
+export const previewInstallAddonAction = install.preview;
+export const installAddonAction = install.confirm;
+
+const update = reviewed({ does: "update add-ons", schema: updateAddonSchema, check: (i) => checkAddonVersion(i, false), build: buildUpdateAddonPlan });
+export const previewUpdateAddonAction = update.preview;
+export const updateAddonAction = update.confirm;
+
+export const removeAddonAction = defineAction({
+  role: "operator",
+  does: "remove add-ons",
+  schema: removeAddonSchema,
+  run: async (input, { user }) => {
+    const { problem } = await clusterFor(input);
+    if (problem) return problem;
+    const runId = await submitPlan({ user, input, plan: buildRemoveAddonPlan(input) });
+    redirect(`/history/${runId}`);
+  },
+});
