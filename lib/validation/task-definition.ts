@@ -236,6 +236,7 @@ function checkContainers(v: TaskShape, size: { cpu: number | null; memory: numbe
         if (portNames.has(p.name)) issue(ctx, at("portMappings", j, "name"), `The port name ${p.name} is used twice in this task definition.`);
         portNames.add(p.name);
       }
+      if (p.appProtocol && !p.name) issue(ctx, at("portMappings", j, "name"), "Name the port to set an app protocol.");
       if (p.appProtocol && p.protocol !== "tcp") issue(ctx, at("portMappings", j, "appProtocol"), "An app protocol needs the tcp protocol.");
     });
     const envNames = new Set<string>();
