@@ -125,3 +125,38 @@ test("tearing the cluster down removes its service, capacity provider, group, la
   expect(await describeGroup(`asg-${clusterName}`)).toBeUndefined();
   expect(await launchTemplateNamed(`lt-${clusterName}`)).toBeUndefined();
 });
+
+test("a failure at the capacity provider leaves the group and launch template recorded, and the cleanup removes them", async ({ page }) => {
+  const operator = await seedUser("operator");
+  const name = `half-${Date.now()}`;
+  await login(page, operator.email, operator.password);
+  await page.goto("/ecs/clusters/new");
+  await page.getByLabel("Cluster name").fill(name);
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByText("EC2 instances only", { exact: true }).click();
+  // ecsInstanceRole exists since the first cluster: use its instance profile.
+  await page.getByText("Use an instance profile", { exact: true }).click();
+  await page.getByLabel("Instance profile", { exact: true }).selectOption("ecsInstanceRole");
+  await page.getByRole("group", { name: "Subnets" }).getByRole("checkbox").first().check();
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Review" }).click();
+  await expect(page.getByRole("list", { name: "Plan steps" }).getByRole("listitem")).toHaveCount(6);
+
+  await sandbox.fault({ service: "ecs", operation: "CreateCapacityProvider", fault: "access_denied", count: -1 });
+  await page.getByRole("button", { name: "Create cluster" }).click();
+  await expect(page.getByTestId("run-status")).toHaveText(/failed/i, { timeout: 30_000 });
+  await sandbox.clearFaults();
+  expect(await describeGroup(`asg-${name}`)).toBeDefined();
+  expect(await launchTemplateNamed(`lt-${name}`)).toBeDefined();
+  expect(await describeCluster(name)).toBeUndefined();
+
+  const cleanup = page.getByRole("list", { name: "Plan steps" });
+  await expect(cleanup).toContainText("autoscaling:DeleteAutoScalingGroup");
+  await expect(cleanup).toContainText("ec2:DeleteLaunchTemplate");
+  await page.getByRole("button", { name: "Run cleanup plan" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete these resources" }).click();
+  await expect(page.getByText(`Clean up after: Create ECS cluster ${name}`).first()).toBeVisible();
+  await expect(page.getByTestId("run-status")).toHaveText(/succeeded/i, { timeout: 20_000 });
+  expect(await describeGroup(`asg-${name}`)).toBeUndefined();
+  expect(await launchTemplateNamed(`lt-${name}`)).toBeUndefined();
+});
