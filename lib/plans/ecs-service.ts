@@ -45,8 +45,7 @@ export function buildCreateServicePlan(input: CreateServiceInput): Plan {
   const useLb = input.loadBalancerMode !== "none";
 
   if (newLb) {
-    const name = `${input.loadBalancerName}-alb`;
-    steps.push(createSecurityGroup("lbSg", name.slice(0, 255), `Load balancer ${input.loadBalancerName} of ECS service ${input.serviceName}`, input.vpcId));
+    steps.push(createSecurityGroup("lbSg", loadBalancerGroupName(input.loadBalancerName), `Load balancer ${input.loadBalancerName} of ECS service ${input.serviceName}`, input.vpcId));
     const cidr = input.loadBalancerScheme === "internet-facing" ? "0.0.0.0/0" : input.ingressCidr || "10.0.0.0/8";
     steps.push(authorize("lbSgIngress", "lbSg", [input.listenerPort], { cidr }, `port ${input.listenerPort} to the load balancer from ${cidr}`));
   }
@@ -145,6 +144,9 @@ export function buildCreateServicePlan(input: CreateServiceInput): Plan {
   };
 }
 
+/** The security group a new load balancer gets: named after it. */
+export const loadBalancerGroupName = (loadBalancerName: string) => `${loadBalancerName}-sg`;
+
 export const servicePath = (cluster: string, service: string) =>
   `/ecs/clusters/${encodeURIComponent(cluster)}/services/${encodeURIComponent(service)}`;
 
@@ -168,7 +170,7 @@ function serviceStep(input: CreateServiceInput, securityGroups: (string | PlanRe
       ...(replica ? { desiredCount: input.desiredCount } : {}),
       ...(input.computeMode === "launchType"
         ? { launchType: input.launchType }
-        : { capacityProviderStrategy: input.strategy.map((s) => ({ capacityProvider: s.capacityProvider, weight: s.weight, base: s.base })) }),
+        : { capacityProviderStrategy: input.strategy.filter((s) => s.weight > 0 || s.base > 0).map((s) => ({ capacityProvider: s.capacityProvider, weight: s.weight, base: s.base })) }),
       ...(onFargate ? { platformVersion: input.platformVersion } : {}),
       ...(input.networkMode === "awsvpc"
         ? {

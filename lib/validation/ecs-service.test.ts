@@ -42,6 +42,7 @@ describe("create service validation", () => {
     [{ ingressSource: "cidr", ingressCidr: "10.0.0.0/33" }, "ingressCidr", "CIDR"],
     [{ schedulingStrategy: "DAEMON" }, "schedulingStrategy", "EC2 launch type"],
     [{ computeMode: "capacityProvider" }, "strategy", "at least one capacity provider"],
+    [{ ingressSource: "loadBalancer" }, "loadBalancerMode", "pick one"],
   ])("rejects %j", (patch, path, message) => {
     const issue = firstIssue({ ...base, ...patch });
     expect(issue.path).toBe(path);

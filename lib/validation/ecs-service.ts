@@ -137,7 +137,8 @@ export const createServiceSchema = z
       if (!name.success) issue("securityGroupName", name.error.issues[0]!.message);
       if (!v.allowHttp && !v.allowHttps && v.ingressSource !== "loadBalancer") issue("allowHttp", "Allow HTTP, HTTPS or both.");
       if (v.ingressSource === "cidr" && !CIDR.test(v.ingressCidr)) issue("ingressCidr", "Enter an IPv4 CIDR block such as 10.0.0.0/16.");
-      if (v.ingressSource === "loadBalancer" && v.loadBalancerMode === "none") issue("ingressSource", "Pick a load balancer below to allow traffic from it.");
+      // Asked on the load balancing step, which comes after networking.
+      if (v.ingressSource === "loadBalancer" && v.loadBalancerMode === "none") issue("loadBalancerMode", "The new security group allows traffic from the load balancer: pick one, or change the source.");
     }
     if (v.loadBalancerMode === "none") return;
     if (v.networkMode !== "awsvpc" && v.loadBalancerMode === "new") {

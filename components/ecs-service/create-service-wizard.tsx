@@ -1,0 +1,181 @@
+"use client";
+
+import { useState } from "react";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Field, fieldAria } from "@/components/ui/field";
+import { Checkbox, Input } from "@/components/ui/input";
+import { PlanReview } from "@/components/wizard/plan-review";
+import { TagsEditor } from "@/components/wizard/tags-editor";
+import { useWizard, type WizardStep } from "@/components/wizard/use-wizard";
+import { WizardFrame } from "@/components/wizard/wizard-frame";
+import { initialState } from "@/lib/actions/action-state";
+import { createServiceAction, previewServicePlanAction, serviceNetworkAction, taskDefinitionInfoAction } from "@/lib/actions/ecs-service-actions";
+import type { Vpc } from "@/lib/aws/ec2-network";
+import type { TaskDefinitionInfo } from "@/lib/aws/ecs-service-detail";
+import type { PlanReview as Review } from "@/lib/plans/review-types";
+import { createServiceSchema } from "@/lib/validation/ecs-service";
+import { ComputeFields } from "./compute-fields";
+import { initialValues, portChoices, type LoadBalancerOption, type NetworkOptions, type ServiceValues, type StrategyRow } from "./form-values";
+import { HiddenFields } from "./hidden-fields";
+import { LoadBalancerFields } from "./load-balancer-fields";
+import { NetworkFields } from "./network-fields";
+
+const STEPS: WizardStep[] = [
+  { id: "service", label: "Service", fields: ["serviceName", "taskDefinition", "computeMode", "launchType", "strategy", "platformVersion", "schedulingStrategy", "desiredCount"] },
+  { id: "networking", label: "Networking", fields: ["vpcId", "subnets", "securityGroupMode", "securityGroupIds", "securityGroupName", "allowHttp", "ingressSource", "ingressCidr"] },
+  {
+    id: "loadBalancing",
+    label: "Load balancing",
+    fields: ["loadBalancerMode", "loadBalancerName", "loadBalancerArn", "listenerPort", "targetGroupName", "healthCheckPath", "healthCheckInterval", "healthCheckTimeout", "healthyThreshold", "unhealthyThreshold", "containerName", "containerPort", "gracePeriod"],
+  },
+  { id: "deployment", label: "Deployment and tags", fields: ["minHealthyPercent", "maxPercent", "circuitBreaker", "rollback", "enableExecuteCommand", "tags"] },
+];
+
+export type ServiceWizardProps = {
+  connection: { id: string; name: string; region: string };
+  cluster: { name: string; capacityProviders: string[]; strategy: StrategyRow[] };
+  revisions: string[];
+  taskDefinition: string;
+  td: TaskDefinitionInfo | null;
+  vpcs: Vpc[];
+  network: NetworkOptions;
+  loadBalancers: LoadBalancerOption[];
+};
+
+export function CreateServiceWizard(props: ServiceWizardProps) {
+  const { connection, cluster } = props;
+  const [values, setValues] = useState(() =>
+    initialValues({
+      connectionId: connection.id, region: connection.region, cluster: cluster.name, taskDefinition: props.taskDefinition, td: props.td,
+      strategy: cluster.strategy, vpcId: props.vpcs.find((v) => v.isDefault)?.id ?? props.vpcs[0]?.id ?? "", subnets: props.network.subnets,
+    }),
+  );
+  const [td, setTd] = useState(props.td);
+  const [network, setNetwork] = useState(props.network);
+  const [loadingNetwork, setLoadingNetwork] = useState(false);
+  const [review, setReview] = useState<Review | null>(null);
+  const [message, setMessage] = useState<{ text: string; requestId?: string }>();
+  const w = useWizard(createServiceSchema, STEPS, values);
+  const set = (patch: Partial<ServiceValues>) => {
+    setValues((v) => ({ ...v, ...patch }));
+    setReview(null);
+  };
+  const onReview = w.current === STEPS.length;
+  const where = () => {
+    const form = new FormData();
+    form.set("connectionId", connection.id);
+    form.set("region", connection.region);
+    return form;
+  };
+
+  async function pickTaskDefinition(taskDefinition: string) {
+    set({ taskDefinition });
+    if (!/:\d+$/.test(taskDefinition)) return setTd(null);
+    const form = where();
+    form.set("taskDefinition", taskDefinition);
+    const result = await taskDefinitionInfoAction(initialState, form);
+    const info = result.ok ? ((result.data as { info: TaskDefinitionInfo }).info) : null;
+    setTd(info);
+    const first = portChoices(info)[0];
+    set({ taskDefinition, networkMode: info?.networkMode ?? "awsvpc", containerName: first?.container ?? "", containerPort: first ? String(first.port) : "" });
+    if (!result.ok) setMessage({ text: result.message ?? "Could not read the task definition.", requestId: result.requestId });
+  }
+
+  async function pickVpc(vpcId: string) {
+    set({ vpcId, subnets: [], securityGroupIds: [], loadBalancerArn: "" });
+    setLoadingNetwork(true);
+    const form = where();
+    form.set("vpcId", vpcId);
+    const result = await serviceNetworkAction(initialState, form);
+    setLoadingNetwork(false);
+    if (!result.ok) return setMessage({ text: result.message ?? "Could not list the VPC's subnets.", requestId: result.requestId });
+    const next = result.data as NetworkOptions;
+    setNetwork(next);
+    set({ vpcId, subnets: next.subnets.map((s) => s.id), securityGroupIds: [], loadBalancerArn: "" });
+  }
+
+  async function action(form: FormData) {
+    setMessage(undefined);
+    if (w.current < STEPS.length - 1) return void w.next();
+    if (!onReview) {
+      if (!w.next()) return;
+      const result = await previewServicePlanAction(initialState, form);
+      if (result.ok) return setReview(result.data as Review);
+      w.applyServerErrors(result.fieldErrors ?? {});
+      if (result.message && !result.fieldErrors) setMessage({ text: result.message, requestId: result.requestId });
+      return;
+    }
+    form.set("reviewedHash", review?.hash ?? "");
+    const result = await createServiceAction(initialState, form);
+    if (result.fieldErrors) w.applyServerErrors(result.fieldErrors);
+    setMessage({ text: result.message ?? "The plan could not be started.", requestId: result.requestId });
+  }
+
+  const err = (k: string) => w.errorFor(k);
+  const num = (k: "minHealthyPercent" | "maxPercent") => (
+    <Input id={k} name={k} type="number" value={values[k]} onChange={(e) => set({ [k]: e.target.value })} onBlur={() => w.touch(k)} {...fieldAria(k, err(k))} />
+  );
+  const fieldsProps = { values, set, errorFor: err, touch: w.touch };
+
+  return (
+    <WizardFrame steps={STEPS} current={w.current} action={action} onBack={w.back} message={message}
+      submitLabel={onReview ? "Create service" : w.current === STEPS.length - 1 ? "Review" : "Next"}>
+      <HiddenFields values={values} />
+
+      <div hidden={w.current !== 0}>
+        <Card>
+          <CardHeader title="Service configuration" description={`In cluster ${cluster.name} · ${connection.region} · ${connection.name}.`} />
+          <CardBody>
+            <ComputeFields {...fieldsProps} revisions={props.revisions} td={td} capacityProviders={cluster.capacityProviders} onTaskDefinition={pickTaskDefinition} />
+          </CardBody>
+        </Card>
+      </div>
+
+      <div hidden={w.current !== 1}>
+        <Card>
+          <CardHeader title="Networking" description="Where the tasks run and who may reach them." />
+          <CardBody>
+            <NetworkFields {...fieldsProps} vpcs={props.vpcs} network={network} loadingNetwork={loadingNetwork} onVpcChange={pickVpc} />
+          </CardBody>
+        </Card>
+      </div>
+
+      <div hidden={w.current !== 2}>
+        <Card>
+          <CardHeader title="Load balancing" description="Spread requests over the service's tasks; ECS registers each task in the target group." />
+          <CardBody>
+            <LoadBalancerFields {...fieldsProps} loadBalancers={props.loadBalancers} td={td} />
+          </CardBody>
+        </Card>
+      </div>
+
+      <div hidden={w.current !== 3}>
+        <Card>
+          <CardHeader title="Deployment, ECS Exec and tags" description="Rolling update: ECS replaces tasks while keeping the minimum healthy share running." />
+          <CardBody className="space-y-5">
+            <div className="grid gap-4 md:grid-cols-2">
+              <Field label="Minimum healthy percent" htmlFor="minHealthyPercent" error={err("minHealthyPercent")} hint="Share of desired tasks kept running during a deployment.">{num("minHealthyPercent")}</Field>
+              <Field label="Maximum percent" htmlFor="maxPercent" error={err("maxPercent")} hint="Upper limit of running tasks during a deployment.">{num("maxPercent")}</Field>
+            </div>
+            <Checkbox label="Deployment circuit breaker" description="Stop a deployment whose tasks keep failing to start."
+              checked={values.circuitBreaker} onChange={(e) => set({ circuitBreaker: e.target.checked })} />
+            <Checkbox className="ml-6" label="Roll back on failure" description="Return to the last completed deployment when the circuit breaker trips."
+              checked={values.rollback && values.circuitBreaker} disabled={!values.circuitBreaker} onChange={(e) => set({ rollback: e.target.checked })} />
+            <Checkbox label="Turn on ECS Exec" description="Allows running commands in the service's containers (needs SSM permissions in the task role)."
+              checked={values.enableExecuteCommand} onChange={(e) => set({ enableExecuteCommand: e.target.checked })} />
+            <TagsEditor tags={values.tags} onChange={(tags) => set({ tags })} errorFor={err} onTouch={w.touch} />
+          </CardBody>
+        </Card>
+      </div>
+
+      {onReview && review && (
+        <PlanReview review={review} note={
+          <p className="text-xs text-ink-muted">
+            Cost: you pay for the tasks the service runs (Fargate per vCPU and GB per second, or your EC2 instances) and, with a
+            load balancer, for the Application Load Balancer per hour and per LCU. Security groups and target groups are free.
+          </p>
+        } />
+      )}
+    </WizardFrame>
+  );
+}

@@ -1,0 +1,238 @@
+import { expect, test, type Page } from "@playwright/test";
+import { login } from "./fixtures/auth";
+import { query, runsFor, seedUser } from "./fixtures/db";
+import {
+  defaultVpc,
+  describeService,
+  listenersOf,
+  loadBalancerNamed,
+  securityGroupNamed,
+  seedClusterAndTaskDefinition,
+  targetGroupNamed,
+} from "./fixtures/ecs-service";
+import { sandbox } from "./fixtures/sandbox";
+
+const cluster = `svc-${Date.now()}`;
+let taskDefinition = "";
+
+test.beforeAll(async () => {
+  await sandbox.reset();
+  taskDefinition = await seedClusterAndTaskDefinition(cluster, "webapp");
+});
+
+test.afterEach(async () => {
+  await sandbox.clearFaults();
+});
+
+/** Fills the wizard up to the review: a new security group open to the new ALB, a new ALB and target group. */
+async function fillServiceWithLoadBalancer(page: Page, name: string) {
+  await page.goto(`/ecs/clusters/${cluster}/services/new?taskDefinition=${taskDefinition}`);
+  await expect(page.getByLabel("Revision")).toHaveValue(taskDefinition);
+  await page.getByLabel("Service name").fill(name);
+  await page.getByLabel("Desired tasks").fill("2");
+  await page.getByRole("button", { name: "Next" }).click();
+
+  await page.getByLabel("Security group name").fill(`${name}-sg`);
+  await page.getByLabel("HTTPS (port 443)").check();
+  await page.getByLabel("Allow from").selectOption("loadBalancer");
+  await page.getByRole("button", { name: "Next" }).click();
+
+  await page.getByText("New Application Load Balancer").click();
+  await expect(page.getByLabel("Load balancer name")).toHaveValue(`${name}-alb`);
+  await expect(page.getByLabel("Target group name")).toHaveValue(`${name}-tg`);
+  await page.getByLabel("Listener port").fill("8000");
+  await page.getByLabel("Path").fill("/health");
+  await page.getByLabel("Interval (s)").fill("20");
+  await page.getByLabel("Health check grace period (s)").fill("45");
+  await page.getByRole("button", { name: "Next" }).click();
+
+  await page.getByRole("button", { name: "Add tag" }).click();
+  await page.getByLabel("Tag 1 key").fill("team");
+  await page.getByLabel("Tag 1 value").fill("web");
+  await page.getByRole("button", { name: "Review" }).click();
+}
+
+test("create a service with a new security group, ALB and target group; AWS holds what was entered", async ({ page }) => {
+  const operator = await seedUser("operator");
+  const name = `api${Date.now() % 100000}`;
+  await login(page, operator.email, operator.password);
+  await fillServiceWithLoadBalancer(page, name);
+
+  const steps = page.getByRole("list", { name: "Plan steps" }).getByRole("listitem");
+  await expect(steps).toHaveCount(8);
+  const expected = [
+    "ec2:CreateSecurityGroup", "ec2:AuthorizeSecurityGroupIngress", "ec2:CreateSecurityGroup", "ec2:AuthorizeSecurityGroupIngress",
+    "elbv2:CreateLoadBalancer", "elbv2:CreateTargetGroup", "elbv2:CreateListener", "ecs:CreateService",
+  ];
+  for (const [i, op] of expected.entries()) await expect(steps.nth(i)).toContainText(op);
+  await expect(steps.nth(7)).toContainText("Uses the result of: sg, tg, listener");
+
+  await page.getByRole("button", { name: "Create service" }).click();
+  await expect(page).toHaveURL(/\/history\/\w+/);
+  await expect(page.getByTestId("run-status")).toHaveText(/succeeded/i, { timeout: 30_000 });
+  await page.getByRole("link", { name: "Open the resource" }).click();
+  await expect(page).toHaveURL(new RegExp(`/ecs/clusters/${cluster}/services/${name}$`));
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+  await expect(page.getByTestId("task-counts")).toHaveText(/^2 desired · \d+ running · \d+ pending$/);
+  await expect(page.getByTestId("load-balancing")).toContainText(`${name}-alb`);
+  await expect(page.getByTestId("load-balancing")).toContainText("HTTP:8000");
+  await expect(page.getByTestId("load-balancing")).toContainText("HTTP /health every 20 s, timeout 5 s, healthy after 5, unhealthy after 2");
+  await expect(page.getByText("team=web")).toBeVisible();
+  await expect(page.getByRole("main").getByRole("link", { name: "History" })).toHaveAttribute("href", `/history?resource=${encodeURIComponent(`ecs:service/${cluster}/${name}`)}`);
+
+  // What AWS now holds.
+  const { subnets } = await defaultVpc();
+  const lbSg = await securityGroupNamed(`${name}-alb-sg`);
+  const sg = await securityGroupNamed(`${name}-sg`);
+  const lb = await loadBalancerNamed(`${name}-alb`);
+  const tg = await targetGroupNamed(`${name}-tg`);
+  expect(lb).toMatchObject({ Scheme: "internet-facing", Type: "application", SecurityGroups: [lbSg!.GroupId] });
+  expect(tg).toMatchObject({
+    Protocol: "HTTP", Port: 8080, TargetType: "ip", HealthCheckPath: "/health", HealthCheckIntervalSeconds: 20,
+    HealthCheckTimeoutSeconds: 5, HealthyThresholdCount: 5, UnhealthyThresholdCount: 2, LoadBalancerArns: [lb!.LoadBalancerArn],
+  });
+  const listeners = await listenersOf(lb!.LoadBalancerArn!);
+  expect(listeners.map((l) => [l.Port, l.Protocol, l.DefaultActions?.[0]?.TargetGroupArn])).toEqual([[8000, "HTTP", tg!.TargetGroupArn]]);
+  expect(lbSg!.IpPermissions).toEqual([expect.objectContaining({ IpProtocol: "tcp", FromPort: 8000, ToPort: 8000, IpRanges: [expect.objectContaining({ CidrIp: "0.0.0.0/0" })] })]);
+  expect(sg!.IpPermissions!.map((p) => [p.FromPort, p.UserIdGroupPairs?.map((g) => g.GroupId)]).sort()).toEqual([
+    [443, [lbSg!.GroupId]], [80, [lbSg!.GroupId]], [8080, [lbSg!.GroupId]],
+  ].sort());
+
+  const service = await describeService(cluster, name);
+  expect(service).toMatchObject({
+    status: "ACTIVE",
+    desiredCount: 2,
+    launchType: "FARGATE",
+    schedulingStrategy: "REPLICA",
+    loadBalancers: [{ targetGroupArn: tg!.TargetGroupArn, containerName: "web", containerPort: 8080 }],
+    tags: [{ key: "team", value: "web" }],
+  });
+  // moto 5.2.1 keeps neither deploymentConfiguration nor healthCheckGracePeriodSeconds of a service
+  // (DescribeServices leaves them out), so those are checked in the request AWS accepted, as recorded.
+  const [accepted] = await query<{ request: Record<string, unknown>; status: string }>(
+    `SELECT s.request, s.status FROM "PlanStep" s JOIN "PlanRun" r ON r.id = s."runId" WHERE $1 = ANY(r.resources) AND s."stepKey" = 'service'`,
+    [`ecs:service/${cluster}/${name}`],
+  );
+  expect(accepted).toMatchObject({
+    status: "succeeded",
+    request: {
+      healthCheckGracePeriodSeconds: 45,
+      deploymentConfiguration: { minimumHealthyPercent: 100, maximumPercent: 200, deploymentCircuitBreaker: { enable: true, rollback: true } },
+      enableExecuteCommand: false,
+    },
+  });
+  expect(service!.taskDefinition).toMatch(new RegExp(`task-definition/${taskDefinition}$`));
+  expect(service!.networkConfiguration?.awsvpcConfiguration).toMatchObject({ securityGroups: [sg!.GroupId], assignPublicIp: "ENABLED" });
+  expect([...service!.networkConfiguration!.awsvpcConfiguration!.subnets!].sort()).toEqual(subnets.map((s) => s.id).sort());
+  expect((await runsFor(`ecs:service/${cluster}/${name}`))[0]).toMatchObject({ status: "succeeded", userId: operator.id });
+});
+
+test("invalid name, a load balancer in one subnet and a port out of range are refused with no AWS call", async ({ page }) => {
+  const operator = await seedUser("operator");
+  await login(page, operator.email, operator.password);
+  await page.goto(`/ecs/clusters/${cluster}/services/new?taskDefinition=${taskDefinition}`);
+  await expect(page.getByLabel("Revision")).toHaveValue(taskDefinition);
+  await sandbox.resetCalls();
+
+  const name = page.getByLabel("Service name");
+  await name.fill("has spaces");
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.locator("#serviceName-error")).toHaveText("Use only letters, digits, hyphens (-) and underscores (_); no spaces.");
+  await expect(name).toHaveAttribute("aria-invalid", "true");
+  await name.fill("one-subnet");
+  await page.getByRole("button", { name: "Next" }).click();
+
+  // Keep only the first subnet.
+  const boxes = page.getByRole("group", { name: "Subnets" }).getByRole("checkbox");
+  const count = await boxes.count();
+  expect(count).toBeGreaterThan(1);
+  for (let i = 1; i < count; i++) await boxes.nth(i).uncheck();
+  await page.getByLabel("Security group name").fill("one-subnet-sg");
+  await page.getByRole("button", { name: "Next" }).click();
+
+  await page.getByText("New Application Load Balancer").click();
+  await page.getByLabel("Listener port").fill("70000");
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.locator("#listenerPort-error")).toHaveText("Listener port is 1 to 65535.");
+  await page.getByLabel("Listener port").fill("80");
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Review" }).click();
+
+  // The server refuses the one-subnet load balancer and sends the person back to the subnets.
+  await expect(page.locator("#subnets-error")).toHaveText("An Application Load Balancer needs subnets in at least two Availability Zones.");
+  await expect(page.getByRole("heading", { name: "Networking" })).toBeVisible();
+  expect((await sandbox.calls()).total).toBe(0);
+});
+
+test("a refused CreateService leaves the earlier resources recorded, and the offered cleanup removes them", async ({ page }) => {
+  const operator = await seedUser("operator");
+  const name = `fail${Date.now() % 100000}`;
+  await login(page, operator.email, operator.password);
+  await fillServiceWithLoadBalancer(page, name);
+  await sandbox.fault({ service: "ecs", operation: "CreateService", fault: "access_denied", count: -1 });
+  await page.getByRole("button", { name: "Create service" }).click();
+
+  await expect(page.getByTestId("run-status")).toHaveText(/failed/i, { timeout: 30_000 });
+  await expect(page.getByTestId("step-7")).toContainText("ecs:CreateService");
+  await expect(page.getByTestId("step-6")).toContainText("succeeded");
+  expect((await runsFor(`ecs:service/${cluster}/${name}`))[0]?.status).toBe("failed");
+  await expect(page.getByText("Created by this run")).toBeVisible();
+  const cleanup = page.getByRole("list", { name: "Plan steps" });
+  for (const op of ["elbv2:DeleteListener", "elbv2:DeleteTargetGroup", "elbv2:DeleteLoadBalancer", "ec2:DeleteSecurityGroup"]) await expect(cleanup).toContainText(op);
+
+  // Everything before CreateService exists in AWS.
+  const lb = await loadBalancerNamed(`${name}-alb`);
+  expect(lb).toBeDefined();
+  expect(await listenersOf(lb!.LoadBalancerArn!)).toHaveLength(1);
+  expect(await targetGroupNamed(`${name}-tg`)).toBeDefined();
+  expect(await securityGroupNamed(`${name}-sg`)).toBeDefined();
+  expect(await securityGroupNamed(`${name}-alb-sg`)).toBeDefined();
+  expect(await describeService(cluster, name)).toBeUndefined();
+  await sandbox.clearFaults();
+
+  await page.getByRole("button", { name: "Run cleanup plan" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete these resources" }).click();
+  await expect(page.getByText(`Clean up after: Create ECS service ${name}`).first()).toBeVisible();
+  await expect(page.getByTestId("run-status")).toHaveText(/succeeded/i, { timeout: 30_000 });
+  expect(await loadBalancerNamed(`${name}-alb`)).toBeUndefined();
+  expect(await targetGroupNamed(`${name}-tg`)).toBeUndefined();
+  expect(await securityGroupNamed(`${name}-sg`)).toBeUndefined();
+  expect(await securityGroupNamed(`${name}-alb-sg`)).toBeUndefined();
+});
+
+test("delete service: names what goes, asks for the name, scales to 0 and deletes", async ({ page }) => {
+  const operator = await seedUser("operator");
+  const name = `gone${Date.now() % 100000}`;
+  await login(page, operator.email, operator.password);
+  // A plain service without a load balancer, through the wizard's defaults.
+  await page.goto(`/ecs/clusters/${cluster}/services/new?taskDefinition=${taskDefinition}`);
+  await page.getByLabel("Service name").fill(name);
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByLabel("Security group name").fill(`${name}-sg`);
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Review" }).click();
+  await expect(page.getByRole("list", { name: "Plan steps" }).getByRole("listitem")).toHaveCount(3);
+  await page.getByRole("button", { name: "Create service" }).click();
+  await expect(page.getByTestId("run-status")).toHaveText(/succeeded/i, { timeout: 30_000 });
+  await page.getByRole("link", { name: "Open the resource" }).click();
+  await expect(page.getByTestId("task-counts")).toHaveText(/^1 desired · \d+ running · \d+ pending$/);
+
+  await page.getByRole("button", { name: "Delete service" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText(`scales ${name} in cluster ${cluster} from 1 to 0 tasks`);
+  const confirm = dialog.getByRole("button", { name: "Delete service" });
+  await expect(confirm).toBeDisabled();
+  await dialog.getByRole("textbox").fill(name);
+  await confirm.click();
+  await expect(page).toHaveURL(/\/history\/\w+/);
+  await expect(page.getByTestId("run-status")).toHaveText(/succeeded/i, { timeout: 30_000 });
+  await expect(page.getByTestId("step-0")).toContainText("ecs:UpdateService");
+  await expect(page.getByTestId("step-1")).toContainText("ecs:DeleteService");
+
+  // moto keeps listing a deleted service, as INACTIVE, scaled to 0 by the first step.
+  const service = await describeService(cluster, name);
+  expect(service).toMatchObject({ status: "INACTIVE", desiredCount: 0 });
+  await page.goto(`/ecs/clusters/${cluster}/services/${name}`);
+  await expect(page.getByText(/could not be found/i)).toBeVisible();
+});
