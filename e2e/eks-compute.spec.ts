@@ -246,3 +246,33 @@ test("install an add-on with a version compatible with the cluster; AWS holds ve
   await page.goto(`${base()}/addons`);
   await expect(page.getByRole("table", { name: "Installed add-ons" })).toContainText("v1.12.3-eksbuild.1");
 });
+
+test("update an add-on with PRESERVE, then remove it keeping its software; delete a node group", async ({ page }) => {
+  await asOperator(page);
+  await page.goto(`${base()}/addons`);
+  await page.getByText("Update coredns").click();
+  const form = page.getByRole("form", { name: "Update coredns" });
+  await expect(form.getByLabel("coredns version")).toHaveValue("v1.12.4-eksbuild.1");
+  await expect(form.getByLabel("coredns conflict resolution")).toHaveValue("PRESERVE");
+  await form.getByRole("button", { name: "Review" }).click();
+  await expect(form.getByRole("list", { name: "Plan steps" }).getByRole("listitem").first()).toContainText("eks:UpdateAddon");
+  await form.getByRole("button", { name: "Update coredns" }).click();
+  await waitForRun(page);
+  const { addon } = await eks().send(new DescribeAddonCommand({ clusterName: cluster.name, addonName: "coredns" }));
+  expect(addon).toMatchObject({ addonVersion: "v1.12.4-eksbuild.1", status: "ACTIVE" });
+  expect((await eksSandbox.addons()).find((a) => a.clusterName === cluster.name && a.addonName === "coredns")?.resolveConflicts).toBe("PRESERVE");
+
+  await page.goto(`${base()}/addons`);
+  await page.getByRole("button", { name: "Remove coredns" }).click();
+  await page.getByLabel("Keep its software on the cluster").check();
+  await page.getByRole("button", { name: "Remove add-on" }).click();
+  await waitForRun(page);
+  await expect(eks().send(new DescribeAddonCommand({ clusterName: cluster.name, addonName: "coredns" }))).rejects.toThrow(/No addon/);
+
+  await page.goto(`${base()}/nodegroups/scale-me`);
+  await page.getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("dialog").getByRole("textbox").fill("scale-me");
+  await page.getByRole("button", { name: "Delete node group" }).click();
+  await waitForRun(page);
+  await expect(describeNodegroup(cluster.name, "scale-me")).rejects.toThrow();
+});
