@@ -75,6 +75,18 @@ describe("buildCreateServicePlan", () => {
     expect(simple.steps[2]!.input).not.toHaveProperty("healthCheckGracePeriodSeconds");
   });
 
+  it("on an existing load balancer adds a listener and a target group, open to its security group", () => {
+    const lbArn = "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/shared/abc";
+    const p = buildCreateServicePlan(createServiceSchema.parse({
+      ...base, loadBalancerMode: "existing", loadBalancerArn: lbArn, loadBalancerSecurityGroupId: "sg-0ab", listenerPort: "8443",
+      targetGroupName: "api-tg", containerName: "web", containerPort: "8080", ingressSource: "loadBalancer",
+    }));
+    expect(ops(p)).toEqual(["ec2:CreateSecurityGroup", "ec2:AuthorizeSecurityGroupIngress", "elbv2:CreateTargetGroup", "elbv2:CreateListener", "ecs:CreateService"]);
+    expect(p.steps[1]!.input.IpPermissions).toEqual([80, 8080].map((port) => ({ IpProtocol: "tcp", FromPort: port, ToPort: port, UserIdGroupPairs: [{ GroupId: "sg-0ab" }] })));
+    expect(p.steps[3]!.input).toMatchObject({ LoadBalancerArn: lbArn, Port: 8443 });
+    expect(refsIn(p.steps[3]!.input)).toEqual(["tg"]);
+  });
+
   it("uses existing security groups and a capacity provider strategy as given", () => {
     const p = buildCreateServicePlan(createServiceSchema.parse({
       ...base, securityGroupMode: "existing", securityGroupIds: ["sg-0abc"], computeMode: "capacityProvider",

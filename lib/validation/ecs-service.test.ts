@@ -66,6 +66,12 @@ describe("create service validation", () => {
     expect(issue.message).toContain(message);
   });
 
+  it("an existing load balancer without a security group cannot be the ingress source", () => {
+    const existing = { ...withLb, loadBalancerMode: "existing", loadBalancerArn: "arn:aws:elasticloadbalancing:us-east-1:1:loadbalancer/app/x/1", ingressSource: "loadBalancer" };
+    expect(firstIssue(existing)).toMatchObject({ path: "loadBalancerArn", message: expect.stringContaining("no security group") });
+    expect(createServiceSchema.safeParse({ ...existing, loadBalancerSecurityGroupId: "sg-0ab" }).success).toBe(true);
+  });
+
   it("accepts a daemon on EC2 and a load balancer configuration", () => {
     expect(createServiceSchema.safeParse({ ...base, launchType: "EC2", schedulingStrategy: "DAEMON" }).success).toBe(true);
     expect(createServiceSchema.parse({ ...withLb, circuitBreaker: "false" })).toMatchObject({ containerPort: 8080, circuitBreaker: false });

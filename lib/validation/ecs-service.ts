@@ -150,6 +150,8 @@ export const createServiceSchema = z
       if (v.subnets.length < 2) issue("subnets", "An Application Load Balancer needs subnets in at least two Availability Zones.");
     } else if (!/^arn:aws[a-z-]*:elasticloadbalancing:/.test(v.loadBalancerArn)) {
       issue("loadBalancerArn", "Pick a load balancer.");
+    } else if (v.securityGroupMode === "create" && v.ingressSource === "loadBalancer" && !/^sg-[0-9a-f]+$/.test(v.loadBalancerSecurityGroupId)) {
+      issue("loadBalancerArn", "This load balancer has no security group to allow traffic from; pick another source on the networking step.");
     }
     const tg = elbName("target group").safeParse(v.targetGroupName);
     if (!tg.success) issue("targetGroupName", tg.error.issues[0]!.message);
