@@ -5,13 +5,12 @@ import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { fieldAria } from "@/components/ui/field";
 import { PlanReview } from "@/components/wizard/plan-review";
+import { usePlanSubmit } from "@/components/wizard/use-plan-submit";
 import { useWizard, type WizardStep } from "@/components/wizard/use-wizard";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
-import { initialState } from "@/lib/actions/action-state";
 import { createAppRunnerServiceAction, previewAppRunnerPlanAction } from "@/lib/actions/apprunner-actions";
 import { createInputToExpress } from "@/lib/apprunner/to-express";
 import type { ScalingConfigurationOption } from "@/lib/aws/apprunner";
-import type { PlanReview as Review } from "@/lib/plans/review-types";
 import { createAppRunnerServiceSchema } from "@/lib/validation/apprunner";
 import { ConfigureStep } from "./configure-step";
 import { expressWizardHref } from "./express-link";
@@ -43,32 +42,13 @@ type Props = {
 /** The App Runner console's create flow: source, configuration, then the plan to review. */
 export function CreateAppRunnerWizard({ defaults, scalingOptions, roles }: Props) {
   const [values, setValues] = useState<AppRunnerFormValues>(() => initialValues(defaults));
-  const [review, setReview] = useState<Review | null>(null);
-  const [message, setMessage] = useState<{ text: string; requestId?: string }>();
   const w = useWizard(createAppRunnerServiceSchema, STEPS, values);
+  const { review, setReview, message, onReview, action } = usePlanSubmit(w, STEPS.length, previewAppRunnerPlanAction, createAppRunnerServiceAction);
   const set = (patch: Partial<AppRunnerFormValues>) => {
     setValues((v) => ({ ...v, ...patch }));
     setReview(null);
   };
-  const onReview = w.current === STEPS.length;
 
-  async function action(form: FormData) {
-    setMessage(undefined);
-    if (w.current < STEPS.length - 1) return void w.next();
-    if (!onReview) {
-      if (!w.next()) return;
-      const result = await previewAppRunnerPlanAction(initialState, form);
-      if (result.ok) return setReview(result.data as Review);
-      w.applyServerErrors(result.fieldErrors ?? {});
-      if (result.message && !result.fieldErrors) setMessage({ text: result.message, requestId: result.requestId });
-      return;
-    }
-    form.set("reviewedHash", review?.hash ?? "");
-    const result = await createAppRunnerServiceAction(initialState, form);
-    // Success redirects to the run page; only failures come back.
-    if (result.fieldErrors) w.applyServerErrors(result.fieldErrors);
-    setMessage({ text: result.message ?? "The plan could not be started.", requestId: result.requestId });
-  }
 
   const err = (k: string) => w.errorFor(k);
   const field: BindField = (k) => ({

@@ -6,13 +6,13 @@ import { Field, fieldAria } from "@/components/ui/field";
 import { Checkbox, Input } from "@/components/ui/input";
 import { PlanReview } from "@/components/wizard/plan-review";
 import { TagsEditor } from "@/components/wizard/tags-editor";
+import { usePlanSubmit } from "@/components/wizard/use-plan-submit";
 import { useWizard, type WizardStep } from "@/components/wizard/use-wizard";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
 import { initialState } from "@/lib/actions/action-state";
 import { createServiceAction, previewServicePlanAction, serviceNetworkAction, taskDefinitionInfoAction } from "@/lib/actions/ecs-service-actions";
 import type { Vpc } from "@/lib/aws/ec2-network";
 import type { TaskDefinitionInfo } from "@/lib/aws/ecs-service-detail";
-import type { PlanReview as Review } from "@/lib/plans/review-types";
 import { createServiceSchema } from "@/lib/validation/ecs-service";
 import { ComputeFields } from "./compute-fields";
 import { initialValues, portChoices, type LoadBalancerOption, type NetworkOptions, type ServiceValues, type StrategyRow } from "./form-values";
@@ -53,14 +53,12 @@ export function CreateServiceWizard(props: ServiceWizardProps) {
   const [td, setTd] = useState(props.td);
   const [network, setNetwork] = useState(props.network);
   const [loadingNetwork, setLoadingNetwork] = useState(false);
-  const [review, setReview] = useState<Review | null>(null);
-  const [message, setMessage] = useState<{ text: string; requestId?: string }>();
   const w = useWizard(createServiceSchema, STEPS, values);
+  const { review, setReview, message, setMessage, onReview, action } = usePlanSubmit(w, STEPS.length, previewServicePlanAction, createServiceAction);
   const set = (patch: Partial<ServiceValues>) => {
     setValues((v) => ({ ...v, ...patch }));
     setReview(null);
   };
-  const onReview = w.current === STEPS.length;
   const where = () => {
     const form = new FormData();
     form.set("connectionId", connection.id);
@@ -94,22 +92,6 @@ export function CreateServiceWizard(props: ServiceWizardProps) {
     set({ vpcId, subnets: next.subnets.map((s) => s.id), securityGroupIds: [], loadBalancerArn: "" });
   }
 
-  async function action(form: FormData) {
-    setMessage(undefined);
-    if (w.current < STEPS.length - 1) return void w.next();
-    if (!onReview) {
-      if (!w.next()) return;
-      const result = await previewServicePlanAction(initialState, form);
-      if (result.ok) return setReview(result.data as Review);
-      w.applyServerErrors(result.fieldErrors ?? {});
-      if (result.message && !result.fieldErrors) setMessage({ text: result.message, requestId: result.requestId });
-      return;
-    }
-    form.set("reviewedHash", review?.hash ?? "");
-    const result = await createServiceAction(initialState, form);
-    if (result.fieldErrors) w.applyServerErrors(result.fieldErrors);
-    setMessage({ text: result.message ?? "The plan could not be started.", requestId: result.requestId });
-  }
 
   const err = (k: string) => w.errorFor(k);
   const num = (k: "minHealthyPercent" | "maxPercent") => (

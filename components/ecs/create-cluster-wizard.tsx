@@ -7,11 +7,10 @@ import { Input, RadioCards, Select } from "@/components/ui/input";
 import { PlanReview } from "@/components/wizard/plan-review";
 import { TagsEditor } from "@/components/wizard/tags-editor";
 import { Ec2CapacityFields, EC2_FIELDS, type Ec2Options, type Ec2Values } from "./ec2-capacity-fields";
+import { usePlanSubmit } from "@/components/wizard/use-plan-submit";
 import { useWizard, type WizardStep } from "@/components/wizard/use-wizard";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
-import { initialState } from "@/lib/actions/action-state";
 import { createClusterAction, previewClusterPlanAction } from "@/lib/actions/cluster-actions";
-import type { PlanReview as Review } from "@/lib/plans/review-types";
 import { createClusterSchema } from "@/lib/validation/ecs-cluster";
 import type { Tag } from "@/lib/validation/tags";
 
@@ -49,33 +48,14 @@ export function CreateClusterWizard({ connections, defaults, ec2 }: { connection
     tags: [] as Tag[],
   });
   const [preset, setPreset] = useState<keyof typeof PRESETS>("fargate");
-  const [review, setReview] = useState<Review | null>(null);
-  const [message, setMessage] = useState<{ text: string; requestId?: string }>();
   const w = useWizard(createClusterSchema, STEPS, values);
+  const { review, setReview, message, onReview, action } = usePlanSubmit(w, STEPS.length, previewClusterPlanAction, createClusterAction);
   const set = (patch: Partial<typeof values>) => {
     setValues((v) => ({ ...v, ...patch }));
     setReview(null);
   };
   const regions = connections.find((c) => c.id === values.connectionId)?.regions ?? [];
-  const onReview = w.current === STEPS.length;
 
-  async function action(form: FormData) {
-    setMessage(undefined);
-    if (w.current < STEPS.length - 1) return void w.next();
-    if (!onReview) {
-      if (!w.next()) return;
-      const result = await previewClusterPlanAction(initialState, form);
-      if (result.ok) return setReview(result.data as Review);
-      w.applyServerErrors(result.fieldErrors ?? {});
-      if (result.message && !result.fieldErrors) setMessage({ text: result.message, requestId: result.requestId });
-      return;
-    }
-    form.set("reviewedHash", review?.hash ?? "");
-    const result = await createClusterAction(initialState, form);
-    // Success redirects to the run page; only failures come back.
-    if (result.fieldErrors) w.applyServerErrors(result.fieldErrors);
-    setMessage({ text: result.message ?? "The plan could not be started.", requestId: result.requestId });
-  }
 
   const err = (k: string) => w.errorFor(k);
   const field = (k: keyof typeof values) => ({

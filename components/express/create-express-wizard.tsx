@@ -7,13 +7,12 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { PlanReview } from "@/components/wizard/plan-review";
 import { TagsEditor } from "@/components/wizard/tags-editor";
+import { usePlanSubmit } from "@/components/wizard/use-plan-submit";
 import { useWizard, type WizardStep } from "@/components/wizard/use-wizard";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
-import { initialState } from "@/lib/actions/action-state";
 import { createExpressAction, previewExpressPlanAction } from "@/lib/actions/express-actions";
 import type { ExpressPrefill } from "@/lib/express/prefill";
 import { STANDARD_ROLES } from "@/lib/plans/iam-roles";
-import type { PlanReview as Review } from "@/lib/plans/review-types";
 import { createExpressSchema, EXPRESS_DEFAULTS, FARGATE_SIZES } from "@/lib/validation/express";
 import type { Tag } from "@/lib/validation/tags";
 import { EnvEditor, type EnvVar } from "./env-editor";
@@ -73,31 +72,13 @@ export function CreateExpressWizard({ connection, roles, rolesError, prefill, pr
     tags: [] as Tag[],
   });
   type Values = typeof values;
-  const [review, setReview] = useState<Review | null>(null);
-  const [message, setMessage] = useState<{ text: string; requestId?: string }>();
   const w = useWizard(createExpressSchema, STEPS, values);
+  const { review, setReview, message, onReview, action } = usePlanSubmit(w, STEPS.length, previewExpressPlanAction, createExpressAction);
   const set = (patch: Partial<Values>) => {
     setValues((v) => ({ ...v, ...patch }));
     setReview(null);
   };
-  const onReview = w.current === STEPS.length;
 
-  async function action(form: FormData) {
-    setMessage(undefined);
-    if (w.current < STEPS.length - 1) return void w.next();
-    if (!onReview) {
-      if (!w.next()) return;
-      const result = await previewExpressPlanAction(initialState, form);
-      if (result.ok) return setReview(result.data as Review);
-      w.applyServerErrors(result.fieldErrors ?? {});
-      if (result.message && !result.fieldErrors) setMessage({ text: result.message, requestId: result.requestId });
-      return;
-    }
-    form.set("reviewedHash", review?.hash ?? "");
-    const result = await createExpressAction(initialState, form);
-    if (result.fieldErrors) w.applyServerErrors(result.fieldErrors);
-    setMessage({ text: result.message ?? "The plan could not be started.", requestId: result.requestId });
-  }
 
   const err = (k: string) => w.errorFor(k);
   const text = (k: "serviceName" | "cluster") => ({

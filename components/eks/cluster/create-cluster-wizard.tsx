@@ -6,12 +6,11 @@ import { Field, fieldAria } from "@/components/ui/field";
 import { Checkbox, Input, RadioCards, Select } from "@/components/ui/input";
 import { PlanReview } from "@/components/wizard/plan-review";
 import { TagsEditor } from "@/components/wizard/tags-editor";
+import { usePlanSubmit } from "@/components/wizard/use-plan-submit";
 import { useWizard, type WizardStep } from "@/components/wizard/use-wizard";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
-import { initialState } from "@/lib/actions/action-state";
 import { createEksClusterAction, previewEksClusterPlanAction } from "@/lib/actions/eks-cluster-actions";
 import { EKS_PRICE_PER_HOUR } from "@/lib/plans/eks-cluster";
-import type { PlanReview as Review } from "@/lib/plans/review-types";
 import { createEksClusterSchema, LOG_TYPES } from "@/lib/validation/eks-cluster";
 import type { Tag } from "@/lib/validation/tags";
 import { CostNote } from "./cost-note";
@@ -65,32 +64,13 @@ export function CreateEksClusterWizard({ connection, versions, versionsFromAws, 
     logTypes: [] as string[],
     tags: [] as Tag[],
   });
-  const [review, setReview] = useState<Review | null>(null);
-  const [message, setMessage] = useState<{ text: string; requestId?: string }>();
   const w = useWizard(createEksClusterSchema, STEPS, values);
+  const { review, setReview, message, onReview, action } = usePlanSubmit(w, STEPS.length, previewEksClusterPlanAction, createEksClusterAction);
   const set = (patch: Partial<typeof values>) => {
     setValues((v) => ({ ...v, ...patch }));
     setReview(null);
   };
-  const onReview = w.current === STEPS.length;
 
-  async function action(form: FormData) {
-    setMessage(undefined);
-    if (w.current < STEPS.length - 1) return void w.next();
-    if (!onReview) {
-      if (!w.next()) return;
-      const result = await previewEksClusterPlanAction(initialState, form);
-      if (result.ok) return setReview(result.data as Review);
-      w.applyServerErrors(result.fieldErrors ?? {});
-      if (result.message && !result.fieldErrors) setMessage({ text: result.message, requestId: result.requestId });
-      return;
-    }
-    form.set("reviewedHash", review?.hash ?? "");
-    const result = await createEksClusterAction(initialState, form);
-    // Success redirects to the run page; only failures come back.
-    if (result.fieldErrors) w.applyServerErrors(result.fieldErrors);
-    setMessage({ text: result.message ?? "The plan could not be started.", requestId: result.requestId });
-  }
 
   const err = (k: string) => w.errorFor(k);
   const text = (k: "clusterName" | "kmsKeyArn", hint?: boolean) => ({

@@ -6,11 +6,10 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { PlanReview } from "@/components/wizard/plan-review";
+import { usePlanSubmit } from "@/components/wizard/use-plan-submit";
 import { useWizard, type WizardStep } from "@/components/wizard/use-wizard";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
-import { initialState } from "@/lib/actions/action-state";
 import { createFargateProfileAction, previewFargateProfilePlanAction } from "@/lib/actions/eks-compute-actions";
-import type { PlanReview as Review } from "@/lib/plans/review-types";
 import { FARGATE_ROLE, fargateProfileSchema } from "@/lib/validation/eks-fargate-profile";
 import { PairsEditor, type Pair } from "./pairs-editor";
 import { RoleChoice, type RoleOption } from "./role-choice";
@@ -40,30 +39,12 @@ export function FargateProfileWizard({ target, roles, subnets }: {
   type Values = typeof values;
   // The same schema as the server, told which subnets are public.
   const schema = useMemo(() => fargateProfileSchema(subnets.filter((s) => s.public).map((s) => s.id)), [subnets]);
-  const [review, setReview] = useState<Review | null>(null);
-  const [message, setMessage] = useState<{ text: string; requestId?: string }>();
   const w = useWizard(schema, STEPS, values);
+  const { review, setReview, message, onReview, action } = usePlanSubmit(w, STEPS.length, previewFargateProfilePlanAction, createFargateProfileAction);
   const set = (patch: Partial<Values>) => { setValues((v) => ({ ...v, ...patch })); setReview(null); };
   const setSelector = (i: number, patch: Partial<Selector>) => set({ selectors: values.selectors.map((s, j) => (j === i ? { ...s, ...patch } : s)) });
-  const onReview = w.current === STEPS.length;
   const err = (k: string) => w.errorFor(k);
 
-  async function action(form: FormData) {
-    setMessage(undefined);
-    if (w.current < STEPS.length - 1) return void w.next();
-    if (!onReview) {
-      if (!w.next()) return;
-      const result = await previewFargateProfilePlanAction(initialState, form);
-      if (result.ok) return setReview(result.data as Review);
-      w.applyServerErrors(result.fieldErrors ?? {});
-      if (result.message && !result.fieldErrors) setMessage({ text: result.message, requestId: result.requestId });
-      return;
-    }
-    form.set("reviewedHash", review?.hash ?? "");
-    const result = await createFargateProfileAction(initialState, form);
-    if (result.fieldErrors) w.applyServerErrors(result.fieldErrors);
-    setMessage({ text: result.message ?? "The plan could not be started.", requestId: result.requestId });
-  }
 
   return (
     <WizardFrame steps={STEPS} current={w.current} action={action} onBack={w.back} message={message}

@@ -5,11 +5,10 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input, RadioCards, Select } from "@/components/ui/input";
 import { PlanReview } from "@/components/wizard/plan-review";
+import { usePlanSubmit } from "@/components/wizard/use-plan-submit";
 import { useWizard, type WizardStep } from "@/components/wizard/use-wizard";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
-import { initialState } from "@/lib/actions/action-state";
 import { createNodegroupAction, previewNodegroupPlanAction } from "@/lib/actions/eks-compute-actions";
-import type { PlanReview as Review } from "@/lib/plans/review-types";
 import { AMI_TYPES, createNodegroupSchema, NODE_ROLE } from "@/lib/validation/eks-nodegroup";
 import { PairsEditor, type Pair } from "./pairs-editor";
 import { RoleChoice, type RoleOption } from "./role-choice";
@@ -50,31 +49,13 @@ export function NodegroupWizard({ target, roles, subnets }: NodegroupWizardProps
     subnets: subnets.filter((s) => !s.public).map((s) => s.id).concat(subnets.every((s) => s.public) ? subnets.map((s) => s.id) : []),
   });
   type Values = typeof values;
-  const [review, setReview] = useState<Review | null>(null);
-  const [message, setMessage] = useState<{ text: string; requestId?: string }>();
   const w = useWizard(createNodegroupSchema, STEPS, values);
+  const { review, setReview, message, onReview, action } = usePlanSubmit(w, STEPS.length, previewNodegroupPlanAction, createNodegroupAction);
   const set = (patch: Partial<Values>) => {
     setValues((v) => ({ ...v, ...patch }));
     setReview(null);
   };
-  const onReview = w.current === STEPS.length;
 
-  async function action(form: FormData) {
-    setMessage(undefined);
-    if (w.current < STEPS.length - 1) return void w.next();
-    if (!onReview) {
-      if (!w.next()) return;
-      const result = await previewNodegroupPlanAction(initialState, form);
-      if (result.ok) return setReview(result.data as Review);
-      w.applyServerErrors(result.fieldErrors ?? {});
-      if (result.message && !result.fieldErrors) setMessage({ text: result.message, requestId: result.requestId });
-      return;
-    }
-    form.set("reviewedHash", review?.hash ?? "");
-    const result = await createNodegroupAction(initialState, form);
-    if (result.fieldErrors) w.applyServerErrors(result.fieldErrors);
-    setMessage({ text: result.message ?? "The plan could not be started.", requestId: result.requestId });
-  }
 
   const err = (k: string) => w.errorFor(k);
   type TextKey = "nodegroupName" | "amiType" | "capacityType" | "instanceTypes" | "diskSize" | "minSize" | "maxSize" | "desiredSize" | "maxUnavailable";
