@@ -1,5 +1,7 @@
 import "server-only";
+import * as appautoscaling from "@aws-sdk/client-application-auto-scaling";
 import * as apprunner from "@aws-sdk/client-apprunner";
+import * as cloudwatch from "@aws-sdk/client-cloudwatch";
 import * as autoscaling from "@aws-sdk/client-auto-scaling";
 import * as ec2 from "@aws-sdk/client-ec2";
 import * as eks from "@aws-sdk/client-eks";
@@ -8,6 +10,7 @@ import * as scheduler from "@aws-sdk/client-scheduler";
 import * as logs from "@aws-sdk/client-cloudwatch-logs";
 import * as ecs from "@aws-sdk/client-ecs";
 import * as iam from "@aws-sdk/client-iam";
+import * as sqs from "@aws-sdk/client-sqs";
 import * as sts from "@aws-sdk/client-sts";
 
 /**
@@ -25,6 +28,13 @@ export const SERVICES = {
   autoscaling: { Client: autoscaling.AutoScalingClient, commands: autoscaling as unknown as CommandNamespace, cli: "autoscaling" },
   scheduler: { Client: scheduler.SchedulerClient, commands: scheduler as unknown as CommandNamespace, cli: "scheduler" },
   eks: { Client: eks.EKSClient, commands: eks as unknown as CommandNamespace, cli: "eks" },
+  cloudwatch: { Client: cloudwatch.CloudWatchClient, commands: cloudwatch as unknown as CommandNamespace, cli: "cloudwatch" },
+  appautoscaling: {
+    Client: appautoscaling.ApplicationAutoScalingClient,
+    commands: appautoscaling as unknown as CommandNamespace,
+    cli: "application-autoscaling",
+  },
+  sqs: { Client: sqs.SQSClient, commands: sqs as unknown as CommandNamespace, cli: "sqs" },
 } as const;
 
 export type AwsServiceName = keyof typeof SERVICES;
