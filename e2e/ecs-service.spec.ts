@@ -78,7 +78,7 @@ test("create a service with a new security group, ALB and target group; AWS hold
   await expect(page.getByTestId("load-balancing")).toContainText("HTTP:8000");
   await expect(page.getByTestId("load-balancing")).toContainText("HTTP /health every 20 s, timeout 5 s, healthy after 5, unhealthy after 2");
   await expect(page.getByText("team=web")).toBeVisible();
-  await expect(page.getByRole("main").getByRole("link", { name: "History" })).toHaveAttribute("href", `/history?resource=${encodeURIComponent(`ecs:service/${cluster}/${name}`)}`);
+  await expect(page.getByRole("main").getByRole("link", { name: "All history" })).toHaveAttribute("href", `/history?resource=${encodeURIComponent(`ecs:service/${cluster}/${name}`)}`);
 
   // What AWS now holds.
   const { subnets } = await defaultVpc();

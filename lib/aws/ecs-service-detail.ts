@@ -7,6 +7,7 @@ import {
 } from "@aws-sdk/client-ecs";
 import { awsClient, type ConnectionSettings } from "./clients";
 import { mapAwsError } from "./errors";
+import { live, liveKey } from "@/lib/live";
 
 export type ServiceDetail = {
   name: string;
@@ -101,6 +102,11 @@ export async function getServiceDetail(conn: ConnectionSettings, region: string,
   const out = await guarded(conn, "DescribeServices", () => client.send(new DescribeServicesCommand({ cluster, services: [name], include: ["TAGS"] })));
   const service = out.services?.[0];
   return service && service.status !== "INACTIVE" ? toDetail(service, cluster) : null;
+}
+
+/** getServiceDetail shared by everything rendering this service within ~2 s (layout, page, header actions). */
+export function getServiceDetailShared(conn: ConnectionSettings, region: string, cluster: string, name: string): Promise<ServiceDetail | null> {
+  return live.cache.get(liveKey(conn, region, "ecs", "service-detail", cluster, name), 2000, () => getServiceDetail(conn, region, cluster, name));
 }
 
 /** ACTIVE task definition revisions as family:revision, newest first (ListTaskDefinitions, 100 per page). */

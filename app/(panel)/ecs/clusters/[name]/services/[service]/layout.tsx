@@ -1,0 +1,51 @@
+import type { ReactNode } from "react";
+import { NoConnection } from "@/components/common/no-connection";
+import { DeleteServiceButton } from "@/components/ecs-service/delete-service-button";
+import { ServiceTabs } from "@/components/ecs-service/service-tabs";
+import { ButtonLink } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePageUser } from "@/lib/auth/guard";
+import { roleAllows } from "@/lib/auth/roles";
+import { getServiceDetailShared } from "@/lib/aws/ecs-service-detail";
+import { attempt, loadWorkingConnection } from "@/lib/connections/load";
+
+type Props = { params: Promise<{ name: string; service: string }>; children: ReactNode };
+
+/**
+ * Header and section tabs shared by every view of one service (overview, logs, metrics, history).
+ * The service read is shared with the page through the live cache, so this costs no extra call.
+ */
+export default async function ServiceLayout({ params, children }: Props) {
+  const user = await requirePageUser("viewer");
+  const { name: rawCluster, service: rawService } = await params;
+  const cluster = decodeURIComponent(rawCluster);
+  const name = decodeURIComponent(rawService);
+  const working = await loadWorkingConnection();
+  if (!working) return <NoConnection />;
+  const { context, conn } = working;
+  const found = await attempt(() => getServiceDetailShared(conn, context.region, cluster, name));
+  const service = found.data ?? null;
+  const clusterHref = `/ecs/clusters/${encodeURIComponent(cluster)}`;
+  const base = `${clusterHref}/services/${encodeURIComponent(name)}`;
+  const canOperate = roleAllows(user.role, "operator");
+  return (
+    <>
+      <PageHeader
+        title={name}
+        description={`ECS service in cluster ${cluster} · ${context.region} · ${context.connectionName}`}
+        breadcrumbs={[{ href: "/ecs/clusters", label: "Clusters" }, { href: clusterHref, label: cluster }, { label: name }]}
+        actions={
+          <div className="flex flex-wrap items-center gap-2">
+            <ButtonLink variant="secondary" href={`/history?resource=${encodeURIComponent(`ecs:service/${cluster}/${name}`)}`}>All history</ButtonLink>
+            {service && canOperate && (
+              <DeleteServiceButton connectionId={context.connectionId} region={context.region} cluster={cluster} serviceName={name}
+                desired={service.desired} loadBalanced={service.loadBalancers.length > 0} />
+            )}
+          </div>
+        }
+      />
+      {service && <ServiceTabs base={base} />}
+      {children}
+    </>
+  );
+}
