@@ -132,6 +132,7 @@ export async function readTeardownTarget(conn: ConnectionSettings, region: strin
       launchTemplateName: cp.group?.launchTemplateName ?? null,
     })),
     hasAttachedProviders: cluster.capacityProviders.length > 0,
+    containerInstances: cluster.containerInstances,
   };
 }
 

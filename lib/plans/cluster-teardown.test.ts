@@ -22,6 +22,7 @@ describe("buildClusterTeardownPlan", () => {
       "DeleteCapacityProvider Delete capacity provider cp-prod",
       "DeleteAutoScalingGroup Delete Auto Scaling group asg-prod and terminate its instances",
       "DeleteLaunchTemplate Delete launch template lt-prod",
+      "DescribeClusters Check that no container instances are left in prod",
       "DeleteCluster Delete cluster prod",
     ]);
     expect(plan.steps[0]!.input).toEqual({ cluster: target.clusterArn, service: "arn:svc/web", desiredCount: 0 });
@@ -48,5 +49,39 @@ describe("buildClusterTeardownPlan", () => {
       "Launch template lt-prod",
       "Cluster prod",
     ]);
+  });
+});
+
+describe("teardown waits", () => {
+  const plan = buildClusterTeardownPlan(target);
+  const step = (key: string) => plan.steps.find((s) => s.key === key)!;
+
+  it("waits for each service's tasks to stop, then for the service to become INACTIVE", () => {
+    expect(step("scale0").waitFor).toMatchObject({
+      operation: "DescribeServices", input: { cluster: target.clusterArn, services: ["arn:svc/web"] }, path: "services.0.runningCount", success: ["0"],
+    });
+    expect(step("service1").waitFor).toMatchObject({
+      operation: "DescribeServices", input: { services: ["arn:svc/api"] }, path: "services.0.status", success: ["INACTIVE"], untilGone: true,
+    });
+  });
+
+  it("deletes the launch template only once the group is gone, and the cluster once no instance is registered", () => {
+    expect(step("asg0").waitFor).toMatchObject({
+      service: "autoscaling", operation: "DescribeAutoScalingGroups", input: { AutoScalingGroupNames: ["asg-prod"] }, path: "AutoScalingGroups.length", success: ["0"],
+    });
+    const ops = plan.steps.map((s) => s.key);
+    expect(ops.slice(-3)).toEqual(["lt0", "instances", "cluster"]);
+    expect(step("instances")).toMatchObject({
+      operation: "DescribeClusters",
+      dependsOn: ["lt0"],
+      waitFor: { path: "clusters.0.registeredContainerInstancesCount", success: ["0"] },
+    });
+    expect(step("cluster").dependsOn).toEqual(["instances"]);
+  });
+
+  it("checks for instances registered outside an Auto Scaling group, and skips the check on Fargate-only clusters", () => {
+    const fargate = { ...target, capacityProviders: [] };
+    expect(buildClusterTeardownPlan(fargate).steps.some((s) => s.key === "instances")).toBe(false);
+    expect(buildClusterTeardownPlan({ ...fargate, containerInstances: 2 }).steps.map((s) => s.key).slice(-2)).toEqual(["instances", "cluster"]);
   });
 });

@@ -1,3 +1,4 @@
+import { autoScalingGroupGone, noContainerInstances, serviceDrained, serviceInactive } from "./ecs-waits";
 import type { Plan, PlanStep } from "./types";
 
 /** What a cluster holds, as read just before the teardown is planned. */
@@ -9,14 +10,18 @@ export type TeardownTarget = {
   capacityProviders: { name: string; autoScalingGroupName: string | null; launchTemplateId: string | null; launchTemplateName: string | null }[];
   /** Whether FARGATE / FARGATE_SPOT are attached; they only need detaching. */
   hasAttachedProviders: boolean;
+  /** Container instances registered now (DescribeClusters registeredContainerInstancesCount). */
+  containerInstances?: number;
 };
 
 /**
  * Tears a cluster down the way AWS requires: each service scaled to 0 and deleted,
  * the capacity providers detached from the cluster and deleted, their Auto Scaling
  * groups force-deleted (terminating the instances) and launch templates deleted, then
- * the cluster. Task definitions are kept: they cost nothing. Nothing here has an
- * inverse: a teardown is not undone.
+ * the cluster. Each deletion is waited for (tasks stopped, service INACTIVE, group gone,
+ * instances deregistered) before the next request, as AWS refuses it otherwise.
+ * Task definitions are kept: they cost nothing. Nothing here has an inverse: a teardown
+ * is not undone.
  */
 export function buildClusterTeardownPlan(t: TeardownTarget): Plan {
   const steps: PlanStep[] = [];
@@ -27,6 +32,7 @@ export function buildClusterTeardownPlan(t: TeardownTarget): Plan {
       operation: "UpdateService",
       description: `Scale service ${s.name} to 0 tasks`,
       input: { cluster: t.clusterArn, service: s.arn, desiredCount: 0 },
+      waitFor: serviceDrained(t.clusterArn, s.arn, s.name),
     });
     steps.push({
       key: `service${i}`,
@@ -35,6 +41,7 @@ export function buildClusterTeardownPlan(t: TeardownTarget): Plan {
       description: `Delete service ${s.name}`,
       dependsOn: [`scale${i}`],
       input: { cluster: t.clusterArn, service: s.arn },
+      waitFor: serviceInactive(t.clusterArn, s.arn, s.name),
     });
   }
   const serviceKeys = t.services.map((_, i) => `service${i}`);
@@ -65,6 +72,7 @@ export function buildClusterTeardownPlan(t: TeardownTarget): Plan {
         description: `Delete Auto Scaling group ${cp.autoScalingGroupName} and terminate its instances`,
         dependsOn: [`cp${i}`],
         input: { AutoScalingGroupName: cp.autoScalingGroupName, ForceDelete: true },
+        waitFor: autoScalingGroupGone(cp.autoScalingGroupName),
       });
     }
     if (cp.launchTemplateId) {
@@ -77,6 +85,18 @@ export function buildClusterTeardownPlan(t: TeardownTarget): Plan {
         input: { LaunchTemplateId: cp.launchTemplateId },
       });
     }
+  }
+  if (t.capacityProviders.some((cp) => cp.autoScalingGroupName) || (t.containerInstances ?? 0) > 0) {
+    // A read, not a change: the executor's wait needs a request to hang on.
+    steps.push({
+      key: "instances",
+      service: "ecs",
+      operation: "DescribeClusters",
+      description: `Check that no container instances are left in ${t.clusterName}`,
+      dependsOn: steps.length ? [steps[steps.length - 1]!.key] : undefined,
+      input: { clusters: [t.clusterArn] },
+      waitFor: noContainerInstances(t.clusterArn, t.clusterName),
+    });
   }
   steps.push({
     key: "cluster",

@@ -122,4 +122,10 @@ describe("buildDeleteServicePlan", () => {
     expect(plan.steps.every((s) => !s.inverse)).toBe(true);
     expect(plan.landing).toBe("/ecs/clusters/web");
   });
+
+  it("waits for the tasks to stop before deleting, and for the service to drain after", () => {
+    const [scale, del] = buildDeleteServicePlan({ cluster: "web", serviceName: "api" }).steps;
+    expect(scale!.waitFor).toMatchObject({ operation: "DescribeServices", input: { cluster: "web", services: ["api"] }, path: "services.0.runningCount", success: ["0"] });
+    expect(del!.waitFor).toMatchObject({ operation: "DescribeServices", path: "services.0.status", success: ["INACTIVE"], untilGone: true });
+  });
 });

@@ -1,4 +1,5 @@
 import type { CreateServiceInput, DeleteServiceInput } from "@/lib/validation/ecs-service";
+import { serviceDrained, serviceInactive } from "./ecs-waits";
 import type { Plan, PlanRef, PlanStep } from "./types";
 
 const ref = (path: string): PlanRef => ({ $ref: path });
@@ -207,7 +208,7 @@ function serviceStep(input: CreateServiceInput, securityGroups: (string | PlanRe
   };
 }
 
-/** Teardown: scale to 0 so ECS stops the tasks, then delete the service. Task definitions stay. */
+/** Teardown: scale to 0 and wait for the tasks to stop, then delete and wait until INACTIVE. Task definitions stay. */
 export function buildDeleteServicePlan(input: Pick<DeleteServiceInput, "cluster" | "serviceName">): Plan {
   return {
     version: 1,
@@ -222,6 +223,7 @@ export function buildDeleteServicePlan(input: Pick<DeleteServiceInput, "cluster"
         operation: "UpdateService",
         description: `Scale ${input.serviceName} to 0 tasks`,
         input: { cluster: input.cluster, service: input.serviceName, desiredCount: 0 },
+        waitFor: serviceDrained(input.cluster, input.serviceName, input.serviceName),
       },
       {
         key: "delete",
@@ -230,6 +232,7 @@ export function buildDeleteServicePlan(input: Pick<DeleteServiceInput, "cluster"
         description: `Delete service ${input.serviceName}`,
         dependsOn: ["scale"],
         input: { cluster: input.cluster, service: input.serviceName },
+        waitFor: serviceInactive(input.cluster, input.serviceName, input.serviceName),
       },
     ],
   };

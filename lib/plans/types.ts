@@ -35,7 +35,7 @@ export type WaitFor = {
   success: string[];
   /** Failed when the status is one of these (e.g. CREATE_FAILED). */
   failure?: string[];
-  /** Done when the read answers "not found": waiting for a deletion to finish. */
+  /** Done when the read answers "not found", or its answer no longer holds the status: waiting for a deletion to finish. */
   untilGone?: boolean;
   /** What is being waited for, for people: "cluster prod to become ACTIVE". */
   description: string;

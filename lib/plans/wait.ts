@@ -31,7 +31,13 @@ export async function waitUntil(
   for (;;) {
     try {
       const { output } = await callAws(conn, region, waitFor.service, waitFor.operation, input);
-      status = String(readPath(output, waitFor.path) ?? "unknown");
+      const value = readPath(output, waitFor.path);
+      // Batch reads (DescribeServices) answer a missing resource with an empty list, not an error.
+      if (value === undefined && waitFor.untilGone) {
+        await report(`Waiting for ${waitFor.description}: deleted · ${formatDuration(Date.now() - startedAt.getTime())}`);
+        return { ok: true, status: "deleted" };
+      }
+      status = String(value ?? "unknown");
     } catch (error) {
       const gone = error instanceof AwsOperationError && /NotFound/.test(error.details.code);
       if (gone && waitFor.untilGone) {
