@@ -5,6 +5,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Checkbox, Input } from "@/components/ui/input";
 import { PlanReview } from "@/components/wizard/plan-review";
+import { PrefillNotice } from "@/components/wizard/prefill-notice";
 import { TagsEditor } from "@/components/wizard/tags-editor";
 import { usePlanSubmit } from "@/components/wizard/use-plan-submit";
 import { useWizard, type WizardStep } from "@/components/wizard/use-wizard";
@@ -40,16 +41,19 @@ export type ServiceWizardProps = {
   vpcs: Vpc[];
   network: NetworkOptions;
   loadBalancers: LoadBalancerOption[];
+  /** Duplicate: the values taken from an existing service, and what it says about them. */
+  prefill?: { source: string; values: Partial<ServiceValues>; notes: string[]; dropped: string[] };
 };
 
 export function CreateServiceWizard(props: ServiceWizardProps) {
   const { connection, cluster } = props;
-  const [values, setValues] = useState(() =>
-    initialValues({
+  const [values, setValues] = useState(() => ({
+    ...initialValues({
       connectionId: connection.id, region: connection.region, cluster: cluster.name, taskDefinition: props.taskDefinition, td: props.td,
       strategy: cluster.strategy, vpcId: props.vpcs.find((v) => v.isDefault)?.id ?? props.vpcs[0]?.id ?? "", subnets: props.network.subnets,
     }),
-  );
+    ...props.prefill?.values,
+  }));
   const [td, setTd] = useState(props.td);
   const [network, setNetwork] = useState(props.network);
   const [loadingNetwork, setLoadingNetwork] = useState(false);
@@ -100,64 +104,67 @@ export function CreateServiceWizard(props: ServiceWizardProps) {
   const fieldsProps = { values, set, errorFor: err, touch: w.touch };
 
   return (
-    <WizardFrame steps={STEPS} current={w.current} action={action} onBack={w.back} message={message}
-      submitLabel={onReview ? "Create service" : w.current === STEPS.length - 1 ? "Review" : "Next"}>
-      <HiddenFields values={values} />
+    <div className="space-y-4">
+      {props.prefill && <PrefillNotice source={props.prefill.source} notes={props.prefill.notes} dropped={props.prefill.dropped} />}
+      <WizardFrame steps={STEPS} current={w.current} action={action} onBack={w.back} message={message}
+        submitLabel={onReview ? "Create service" : w.current === STEPS.length - 1 ? "Review" : "Next"}>
+        <HiddenFields values={values} />
 
-      <div hidden={w.current !== 0}>
-        <Card>
-          <CardHeader title="Service configuration" description={`In cluster ${cluster.name} · ${connection.region} · ${connection.name}.`} />
-          <CardBody>
-            <ComputeFields {...fieldsProps} revisions={props.revisions} td={td} capacityProviders={cluster.capacityProviders} onTaskDefinition={pickTaskDefinition} />
-          </CardBody>
-        </Card>
-      </div>
+        <div hidden={w.current !== 0}>
+          <Card>
+            <CardHeader title="Service configuration" description={`In cluster ${cluster.name} · ${connection.region} · ${connection.name}.`} />
+            <CardBody>
+              <ComputeFields {...fieldsProps} revisions={props.revisions} td={td} capacityProviders={cluster.capacityProviders} onTaskDefinition={pickTaskDefinition} />
+            </CardBody>
+          </Card>
+        </div>
 
-      <div hidden={w.current !== 1}>
-        <Card>
-          <CardHeader title="Networking" description="Where the tasks run and who may reach them." />
-          <CardBody>
-            <NetworkFields {...fieldsProps} vpcs={props.vpcs} network={network} loadingNetwork={loadingNetwork} onVpcChange={pickVpc} />
-          </CardBody>
-        </Card>
-      </div>
+        <div hidden={w.current !== 1}>
+          <Card>
+            <CardHeader title="Networking" description="Where the tasks run and who may reach them." />
+            <CardBody>
+              <NetworkFields {...fieldsProps} vpcs={props.vpcs} network={network} loadingNetwork={loadingNetwork} onVpcChange={pickVpc} />
+            </CardBody>
+          </Card>
+        </div>
 
-      <div hidden={w.current !== 2}>
-        <Card>
-          <CardHeader title="Load balancing" description="Spread requests over the service's tasks; ECS registers each task in the target group." />
-          <CardBody>
-            <LoadBalancerFields {...fieldsProps} loadBalancers={props.loadBalancers} td={td} />
-          </CardBody>
-        </Card>
-      </div>
+        <div hidden={w.current !== 2}>
+          <Card>
+            <CardHeader title="Load balancing" description="Spread requests over the service's tasks; ECS registers each task in the target group." />
+            <CardBody>
+              <LoadBalancerFields {...fieldsProps} loadBalancers={props.loadBalancers} td={td} />
+            </CardBody>
+          </Card>
+        </div>
 
-      <div hidden={w.current !== 3}>
-        <Card>
-          <CardHeader title="Deployment, ECS Exec and tags" description="Rolling update: ECS replaces tasks while keeping the minimum healthy share running." />
-          <CardBody className="space-y-5">
-            <div className="grid gap-4 md:grid-cols-2">
-              <Field label="Minimum healthy percent" htmlFor="minHealthyPercent" error={err("minHealthyPercent")} hint="Share of desired tasks kept running during a deployment.">{num("minHealthyPercent")}</Field>
-              <Field label="Maximum percent" htmlFor="maxPercent" error={err("maxPercent")} hint="Upper limit of running tasks during a deployment.">{num("maxPercent")}</Field>
-            </div>
-            <Checkbox label="Deployment circuit breaker" description="Stop a deployment whose tasks keep failing to start."
-              checked={values.circuitBreaker} onChange={(e) => set({ circuitBreaker: e.target.checked })} />
-            <Checkbox className="ml-6" label="Roll back on failure" description="Return to the last completed deployment when the circuit breaker trips."
-              checked={values.rollback && values.circuitBreaker} disabled={!values.circuitBreaker} onChange={(e) => set({ rollback: e.target.checked })} />
-            <Checkbox label="Turn on ECS Exec" description="Allows running commands in the service's containers (needs SSM permissions in the task role)."
-              checked={values.enableExecuteCommand} onChange={(e) => set({ enableExecuteCommand: e.target.checked })} />
-            <TagsEditor tags={values.tags} onChange={(tags) => set({ tags })} errorFor={err} onTouch={w.touch} />
-          </CardBody>
-        </Card>
-      </div>
+        <div hidden={w.current !== 3}>
+          <Card>
+            <CardHeader title="Deployment, ECS Exec and tags" description="Rolling update: ECS replaces tasks while keeping the minimum healthy share running." />
+            <CardBody className="space-y-5">
+              <div className="grid gap-4 md:grid-cols-2">
+                <Field label="Minimum healthy percent" htmlFor="minHealthyPercent" error={err("minHealthyPercent")} hint="Share of desired tasks kept running during a deployment.">{num("minHealthyPercent")}</Field>
+                <Field label="Maximum percent" htmlFor="maxPercent" error={err("maxPercent")} hint="Upper limit of running tasks during a deployment.">{num("maxPercent")}</Field>
+              </div>
+              <Checkbox label="Deployment circuit breaker" description="Stop a deployment whose tasks keep failing to start."
+                checked={values.circuitBreaker} onChange={(e) => set({ circuitBreaker: e.target.checked })} />
+              <Checkbox className="ml-6" label="Roll back on failure" description="Return to the last completed deployment when the circuit breaker trips."
+                checked={values.rollback && values.circuitBreaker} disabled={!values.circuitBreaker} onChange={(e) => set({ rollback: e.target.checked })} />
+              <Checkbox label="Turn on ECS Exec" description="Allows running commands in the service's containers (needs SSM permissions in the task role)."
+                checked={values.enableExecuteCommand} onChange={(e) => set({ enableExecuteCommand: e.target.checked })} />
+              <TagsEditor tags={values.tags} onChange={(tags) => set({ tags })} errorFor={err} onTouch={w.touch} />
+            </CardBody>
+          </Card>
+        </div>
 
-      {onReview && review && (
-        <PlanReview review={review} note={
-          <p className="text-xs text-ink-muted">
-            Cost: you pay for the tasks the service runs (Fargate per vCPU and GB per second, or your EC2 instances) and, with a
-            load balancer, for the Application Load Balancer per hour and per LCU. Security groups and target groups are free.
-          </p>
-        } />
-      )}
-    </WizardFrame>
+        {onReview && review && (
+          <PlanReview review={review} note={
+            <p className="text-xs text-ink-muted">
+              Cost: you pay for the tasks the service runs (Fargate per vCPU and GB per second, or your EC2 instances) and, with a
+              load balancer, for the Application Load Balancer per hour and per LCU. Security groups and target groups are free.
+            </p>
+          } />
+        )}
+      </WizardFrame>
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { NoConnection } from "@/components/common/no-connection";
 import { DeleteServiceButton } from "@/components/ecs-service/delete-service-button";
+import { DuplicateServiceLink } from "@/components/ecs-service/duplicate-link";
 import { ServiceTabs } from "@/components/ecs-service/service-tabs";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -37,6 +38,7 @@ export default async function ServiceLayout({ params, children }: Props) {
         actions={
           <div className="flex flex-wrap items-center gap-2">
             <ButtonLink variant="secondary" href={`/history?resource=${encodeURIComponent(`ecs:service/${cluster}/${name}`)}`}>All history</ButtonLink>
+            {service && canOperate && <DuplicateServiceLink cluster={cluster} service={name} />}
             {service && canOperate && (
               <DeleteServiceButton connectionId={context.connectionId} region={context.region} cluster={cluster} serviceName={name}
                 desired={service.desired} loadBalanced={service.loadBalancers.length > 0} />

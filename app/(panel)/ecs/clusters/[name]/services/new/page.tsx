@@ -8,17 +8,21 @@ import { requirePageUser } from "@/lib/auth/guard";
 import { listSecurityGroups, listSubnets, listVpcs } from "@/lib/aws/ec2-network";
 import { getCluster } from "@/lib/aws/ecs";
 import { getTaskDefinitionInfo, listTaskDefinitionRevisions } from "@/lib/aws/ecs-service-detail";
-import { listLoadBalancers } from "@/lib/aws/elbv2";
+import { describeServiceSource, vpcOfSubnet } from "@/lib/aws/ecs-prefill-sources";
+import { describeLoadBalancing, listLoadBalancers } from "@/lib/aws/elbv2";
 import { attempt, loadWorkingConnection } from "@/lib/connections/load";
+import { servicePrefill } from "@/lib/ecs/service-prefill";
 
 export const metadata: Metadata = { title: "Create service" };
 
-type Props = { params: Promise<{ name: string }>; searchParams: Promise<{ taskDefinition?: string }> };
+type Props = { params: Promise<{ name: string }>; searchParams: Promise<{ taskDefinition?: string; from?: string }> };
 
 export default async function NewServicePage({ params, searchParams }: Props) {
   await requirePageUser("operator");
   const name = decodeURIComponent((await params).name);
-  const wanted = (await searchParams).taskDefinition;
+  const query = await searchParams;
+  // ?from=<service> duplicates a service of this cluster: the wizard starts from its settings.
+  const from = query.from?.trim();
   const working = await loadWorkingConnection();
   if (!working) return <NoConnection />;
   const { context, conn } = working;
@@ -26,27 +30,44 @@ export default async function NewServicePage({ params, searchParams }: Props) {
   const result = await attempt(async () => {
     const cluster = await getCluster(conn, region, name);
     if (!cluster) return null;
-    const [revisions, vpcs, loadBalancers] = await Promise.all([listTaskDefinitionRevisions(conn, region), listVpcs(conn, region), listLoadBalancers(conn, region)]);
+    const [revisions, vpcs, loadBalancers, source] = await Promise.all([
+      listTaskDefinitionRevisions(conn, region), listVpcs(conn, region), listLoadBalancers(conn, region),
+      from ? describeServiceSource(conn, region, name, from) : null,
+    ]);
+    const sourceSubnet = source?.networkConfiguration?.awsvpcConfiguration?.subnets?.[0];
+    const targetGroups = (source?.loadBalancers ?? []).map((l) => l.targetGroupArn ?? "").filter(Boolean);
+    const [sourceVpc, loadBalancing] = await Promise.all([
+      sourceSubnet ? vpcOfSubnet(conn, region, sourceSubnet) : null,
+      // A target group deleted since is reported as not carried over, not as a page error.
+      targetGroups.length ? describeLoadBalancing(conn, region, targetGroups).catch(() => []) : [],
+    ]);
+    const prefill = source ? servicePrefill(source, { clusterProviders: cluster.capacityProviders, vpcId: sourceVpc ?? "", loadBalancing }) : null;
+    const wanted = prefill?.values.taskDefinition || query.taskDefinition;
     // ?taskDefinition=family:rev (or a family, meaning its latest) preselects; else the newest revision.
     const preselected = wanted && (revisions.includes(wanted) ? wanted : revisions.find((r) => r.startsWith(`${wanted}:`)));
     const taskDefinition = preselected || revisions[0] || "";
-    const vpc = vpcs.find((v) => v.isDefault) ?? vpcs[0];
+    if (prefill && wanted && !revisions.includes(wanted)) {
+      prefill.notes.push(`Task definition ${wanted} is no longer active: pick a revision.`);
+      delete prefill.values.taskDefinition;
+    }
+    const vpc = vpcs.find((v) => v.id === sourceVpc) ?? vpcs.find((v) => v.isDefault) ?? vpcs[0];
     const [td, subnets, securityGroups] = await Promise.all([
       taskDefinition ? getTaskDefinitionInfo(conn, region, taskDefinition) : null,
       vpc ? listSubnets(conn, region, vpc.id) : [],
       vpc ? listSecurityGroups(conn, region, vpc.id) : [],
     ]);
-    return { cluster, revisions, vpcs, loadBalancers, taskDefinition, td, network: { subnets, securityGroups } };
+    return { cluster, revisions, vpcs, loadBalancers, taskDefinition, td, network: { subnets, securityGroups }, prefill };
   });
   if (!result.error && !result.data) notFound();
   const clusterHref = `/ecs/clusters/${encodeURIComponent(name)}`;
   return (
     <>
       <PageHeader
-        title="Create service"
+        title={from ? `Duplicate service ${from}` : "Create service"}
         description={`Run and keep running a task definition in cluster ${name}, optionally behind an Application Load Balancer.`}
-        breadcrumbs={[{ href: "/ecs/clusters", label: "Clusters" }, { href: clusterHref, label: name }, { label: "Create service" }]}
+        breadcrumbs={[{ href: "/ecs/clusters", label: "Clusters" }, { href: clusterHref, label: name }, { label: from ? "Duplicate service" : "Create service" }]}
       />
+      {from && result.data && !result.data.prefill && <p className="mb-4 text-sm text-red-700">Service {from} was not found in {name}; starting from the defaults.</p>}
       {result.error ? (
         <AwsErrorAlert error={result.error} />
       ) : (
@@ -65,6 +86,7 @@ export default async function NewServicePage({ params, searchParams }: Props) {
           td={result.data!.td}
           vpcs={result.data!.vpcs}
           network={result.data!.network}
+          prefill={result.data!.prefill ? { source: `service ${from}`, ...result.data!.prefill } : undefined}
           loadBalancers={result.data!.loadBalancers.map(({ arn, name: n, scheme, vpcId, securityGroups, dnsName }) => ({ arn, name: n, scheme, vpcId, securityGroups, dnsName }))}
         />
       )}

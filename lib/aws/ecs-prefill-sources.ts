@@ -1,0 +1,32 @@
+import "server-only";
+import { DescribeSubnetsCommand } from "@aws-sdk/client-ec2";
+import { DescribeServicesCommand, type Service } from "@aws-sdk/client-ecs";
+import { awsClient, type ConnectionSettings } from "./clients";
+import { mapAwsError } from "./errors";
+
+/**
+ * Reads of an existing resource as AWS describes it, for the "duplicate" wizards: the
+ * mappers in lib/ecs/*-prefill.ts turn them into form values and name what they drop.
+ */
+async function guarded<T>(conn: ConnectionSettings, service: string, operation: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    throw mapAwsError(error, { service, operation, connectionName: conn.name, endpoint: conn.endpointUrl ?? undefined });
+  }
+}
+
+/** DescribeServices (with tags) of one service; null when it does not exist or is INACTIVE. */
+export async function describeServiceSource(conn: ConnectionSettings, region: string, cluster: string, name: string): Promise<Service | null> {
+  const client = awsClient(conn, region, "ecs");
+  const out = await guarded(conn, "ecs", "DescribeServices", () => client.send(new DescribeServicesCommand({ cluster, services: [name], include: ["TAGS"] })));
+  const service = out.services?.[0];
+  return service && service.status !== "INACTIVE" ? service : null;
+}
+
+/** The VPC a subnet belongs to (a service names its subnets only). */
+export async function vpcOfSubnet(conn: ConnectionSettings, region: string, subnetId: string): Promise<string | null> {
+  const client = awsClient(conn, region, "ec2");
+  const out = await guarded(conn, "ec2", "DescribeSubnets", () => client.send(new DescribeSubnetsCommand({ SubnetIds: [subnetId] })));
+  return out.Subnets?.[0]?.VpcId ?? null;
+}
