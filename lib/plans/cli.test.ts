@@ -9,6 +9,17 @@ describe("AWS CLI rendering", () => {
     expect(kebab("GetCallerIdentity")).toBe("get-caller-identity");
   });
 
+  it("uses the CLI's name for Application Auto Scaling", () => {
+    const plan: Plan = {
+      version: 1,
+      wizard: "test",
+      title: "t",
+      resources: [],
+      steps: [{ key: "t", service: "appautoscaling", operation: "RegisterScalableTarget", description: "d", input: { MinCapacity: 1 } }],
+    };
+    expect(planToCli(plan)).toContain("aws application-autoscaling register-scalable-target");
+  });
+
   it("renders every step with its exact input, capturing outputs used later", () => {
     const plan: Plan = {
       version: 1,
