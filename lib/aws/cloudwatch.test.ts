@@ -15,7 +15,7 @@ function fakeClient(pages: unknown[]) {
     sent,
     send: async (command: GetMetricDataCommand) => {
       if (!(command instanceof GetMetricDataCommand)) throw new Error("unexpected command");
-      sent.push(command.input as Record<string, unknown>);
+      sent.push(command.input as unknown as Record<string, unknown>);
       const out = pages[sent.length - 1];
       if (out instanceof Error) throw out;
       return out;
