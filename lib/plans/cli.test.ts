@@ -17,7 +17,7 @@ describe("AWS CLI rendering", () => {
       resources: [],
       steps: [{ key: "t", service: "appautoscaling", operation: "RegisterScalableTarget", description: "d", input: { MinCapacity: 1 } }],
     };
-    expect(planToCli(plan)).toContain("aws application-autoscaling register-scalable-target");
+    expect(planToCli(plan, "us-east-1").join("\n")).toContain("aws application-autoscaling register-scalable-target");
   });
 
   it("renders every step with its exact input, capturing outputs used later", () => {
