@@ -6,10 +6,12 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input, RadioCards, Select } from "@/components/ui/input";
 import { PlanReview } from "@/components/wizard/plan-review";
+import { PrefillNotice } from "@/components/wizard/prefill-notice";
 import { useWizard, type WizardStep } from "@/components/wizard/use-wizard";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
 import { initialState } from "@/lib/actions/action-state";
 import { createScheduleAction, previewScheduleAction } from "@/lib/actions/scheduled-task-actions";
+import type { SchedulePrefill } from "@/lib/ecs/schedule-prefill";
 import type { PlanReview as Review } from "@/lib/plans/review-types";
 import { createScheduleSchema } from "@/lib/validation/scheduled-task";
 import { NextRunsPreview } from "./next-runs-preview";
@@ -27,11 +29,13 @@ type Props = {
   networks: NetworkOption[];
   roles: { name: string; arn: string }[];
   standardRoleName: string;
+  /** Duplicate: the values taken from an existing schedule, and what it says about them. */
+  prefill?: { source: string; values: Partial<SchedulePrefill>; notes: string[]; dropped: string[] };
 };
 
 /** An EventBridge Scheduler schedule that runs a Fargate task in this cluster. */
-export function CreateScheduleWizard({ context, taskDefinitions, networks, roles, standardRoleName }: Props) {
-  const [values, setValues] = useState({
+export function CreateScheduleWizard({ context, taskDefinitions, networks, roles, standardRoleName, prefill }: Props) {
+  const [values, setValues] = useState(() => ({
     ...context,
     scheduleName: "",
     description: "",
@@ -45,7 +49,8 @@ export function CreateScheduleWizard({ context, taskDefinitions, networks, roles
     assignPublicIp: "DISABLED",
     roleMode: roles.length ? "existing" : "create",
     roleArn: roles[0]?.arn ?? "",
-  });
+    ...prefill?.values,
+  }));
   const [review, setReview] = useState<Review | null>(null);
   const [message, setMessage] = useState<{ text: string; requestId?: string }>();
   const w = useWizard(createScheduleSchema, STEPS, values);
@@ -83,57 +88,60 @@ export function CreateScheduleWizard({ context, taskDefinitions, networks, roles
   });
 
   return (
-    <WizardFrame steps={STEPS} current={w.current} action={action} onBack={w.back} message={message}
-      submitLabel={onReview ? "Create schedule" : w.current === STEPS.length - 1 ? "Review" : "Next"}>
-      {(["connectionId", "region", "cluster", "clusterArn"] as const).map((k) => <input key={k} type="hidden" name={k} value={values[k]} />)}
-      <div hidden={w.current !== 0}>
-        <Card>
-          <CardHeader title="Schedule" description="EventBridge Scheduler starts the task at these times, exactly (flexible time window off)." />
-          <CardBody className="space-y-4">
-            <Field label="Schedule name" htmlFor="scheduleName" required error={err("scheduleName")} hint="Up to 64 letters, digits, . - and _.">
-              <Input {...field("scheduleName")} autoFocus autoComplete="off" spellCheck={false} placeholder="nightly-report" />
-            </Field>
-            <Field label="Description (optional)" htmlFor="description" error={err("description")}><Input {...field("description")} /></Field>
-            <Field label="Schedule expression" htmlFor="expression" required error={err("expression")}
-              hint="rate(5 minutes), rate(1 hour), or cron(minutes hours day-of-month month day-of-week year), e.g. cron(0 9 ? * MON-FRI *).">
-              <Input {...field("expression")} autoComplete="off" spellCheck={false} className="font-mono" />
-            </Field>
-            <Field label="Time zone" htmlFor="timezone" error={err("timezone")} hint="Cron expressions are read in this zone, daylight saving included.">
-              <Select {...field("timezone")}>{ZONES.map((z) => <option key={z} value={z}>{z}</option>)}</Select>
-            </Field>
-            <NextRunsPreview expression={values.expression} timezone={values.timezone} />
-          </CardBody>
-        </Card>
-      </div>
-      <div hidden={w.current !== 1}>
-        <Card>
-          <CardHeader title="Task" description={`ECS RunTask on Fargate in cluster ${context.cluster}.`} />
-          <CardBody className="space-y-4">
-            <div className="grid gap-4 md:grid-cols-2">
-              <Field label="Task definition" htmlFor="taskDefinition" error={err("taskDefinition")}>
-                <Select {...field("taskDefinition")}>
-                  {taskDefinitions.length === 0 && <option value="">No Fargate task definitions yet</option>}
-                  {taskDefinitions.map((t) => <option key={t} value={t}>{t}</option>)}
-                </Select>
+    <div className="space-y-4">
+      {prefill && <PrefillNotice source={prefill.source} notes={prefill.notes} dropped={prefill.dropped} />}
+      <WizardFrame steps={STEPS} current={w.current} action={action} onBack={w.back} message={message}
+        submitLabel={onReview ? "Create schedule" : w.current === STEPS.length - 1 ? "Review" : "Next"}>
+        {(["connectionId", "region", "cluster", "clusterArn"] as const).map((k) => <input key={k} type="hidden" name={k} value={values[k]} />)}
+        <div hidden={w.current !== 0}>
+          <Card>
+            <CardHeader title="Schedule" description="EventBridge Scheduler starts the task at these times, exactly (flexible time window off)." />
+            <CardBody className="space-y-4">
+              <Field label="Schedule name" htmlFor="scheduleName" required error={err("scheduleName")} hint="Up to 64 letters, digits, . - and _.">
+                <Input {...field("scheduleName")} autoFocus autoComplete="off" spellCheck={false} placeholder="nightly-report" />
               </Field>
-              <Field label="Number of tasks" htmlFor="count" error={err("count")}><Input type="number" min={1} max={10} {...field("count")} /></Field>
-            </div>
-            <NetworkFields networks={networks} values={values} set={set} err={err} touch={w.touch} />
-            <RadioCards name="roleMode" legend="Scheduler role" value={values.roleMode} onValueChange={(v) => set({ roleMode: v })}
-              options={[
-                { value: "existing", label: "Use an existing role", description: "One that trusts scheduler.amazonaws.com.", disabled: roles.length === 0 },
-                { value: "create", label: `Create ${standardRoleName}`, description: "Trusts EventBridge Scheduler; may run this family's tasks and pass their roles to ECS." },
-              ]} />
-            {err("roleMode") && <p id="roleMode-error" role="alert" className="text-xs font-medium text-red-700">{err("roleMode")![0]}</p>}
-            {values.roleMode === "existing" && (
-              <Field label="Role" htmlFor="roleArn" error={err("roleArn")}>
-                <Select {...field("roleArn")}>{roles.map((r) => <option key={r.arn} value={r.arn}>{r.name}</option>)}</Select>
+              <Field label="Description (optional)" htmlFor="description" error={err("description")}><Input {...field("description")} /></Field>
+              <Field label="Schedule expression" htmlFor="expression" required error={err("expression")}
+                hint="rate(5 minutes), rate(1 hour), or cron(minutes hours day-of-month month day-of-week year), e.g. cron(0 9 ? * MON-FRI *).">
+                <Input {...field("expression")} autoComplete="off" spellCheck={false} className="font-mono" />
               </Field>
-            )}
-          </CardBody>
-        </Card>
-      </div>
-      {onReview && review && <PlanReview review={review} note={<p className="text-xs text-ink-muted">EventBridge Scheduler: 14 million invocations a month free, then $1.00 per million; the tasks bill as Fargate.</p>} />}
-    </WizardFrame>
+              <Field label="Time zone" htmlFor="timezone" error={err("timezone")} hint="Cron expressions are read in this zone, daylight saving included.">
+                <Select {...field("timezone")}>{ZONES.map((z) => <option key={z} value={z}>{z}</option>)}</Select>
+              </Field>
+              <NextRunsPreview expression={values.expression} timezone={values.timezone} />
+            </CardBody>
+          </Card>
+        </div>
+        <div hidden={w.current !== 1}>
+          <Card>
+            <CardHeader title="Task" description={`ECS RunTask on Fargate in cluster ${context.cluster}.`} />
+            <CardBody className="space-y-4">
+              <div className="grid gap-4 md:grid-cols-2">
+                <Field label="Task definition" htmlFor="taskDefinition" error={err("taskDefinition")}>
+                  <Select {...field("taskDefinition")}>
+                    {taskDefinitions.length === 0 && <option value="">No Fargate task definitions yet</option>}
+                    {taskDefinitions.map((t) => <option key={t} value={t}>{t}</option>)}
+                  </Select>
+                </Field>
+                <Field label="Number of tasks" htmlFor="count" error={err("count")}><Input type="number" min={1} max={10} {...field("count")} /></Field>
+              </div>
+              <NetworkFields networks={networks} values={values} set={set} err={err} touch={w.touch} />
+              <RadioCards name="roleMode" legend="Scheduler role" value={values.roleMode} onValueChange={(v) => set({ roleMode: v })}
+                options={[
+                  { value: "existing", label: "Use an existing role", description: "One that trusts scheduler.amazonaws.com.", disabled: roles.length === 0 },
+                  { value: "create", label: `Create ${standardRoleName}`, description: "Trusts EventBridge Scheduler; may run this family's tasks and pass their roles to ECS." },
+                ]} />
+              {err("roleMode") && <p id="roleMode-error" role="alert" className="text-xs font-medium text-red-700">{err("roleMode")![0]}</p>}
+              {values.roleMode === "existing" && (
+                <Field label="Role" htmlFor="roleArn" error={err("roleArn")}>
+                  <Select {...field("roleArn")}>{roles.map((r) => <option key={r.arn} value={r.arn}>{r.name}</option>)}</Select>
+                </Field>
+              )}
+            </CardBody>
+          </Card>
+        </div>
+        {onReview && review && <PlanReview review={review} note={<p className="text-xs text-ink-muted">EventBridge Scheduler: 14 million invocations a month free, then $1.00 per million; the tasks bill as Fargate.</p>} />}
+      </WizardFrame>
+    </div>
   );
 }

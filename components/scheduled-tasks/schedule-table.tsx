@@ -1,4 +1,5 @@
 import { StatusBadge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
@@ -37,7 +38,17 @@ export function ScheduleTable({ schedules, canDelete, context }: Props) {
                 <Td className="font-mono text-xs">{s.taskDefinition}</Td>
                 <Td className="text-right tabular-nums">{s.taskCount}</Td>
                 <Td>{s.launchType}</Td>
-                {canDelete && <Td className="text-right"><DeleteScheduleButton {...context} scheduleName={s.name} groupName={s.group} /></Td>}
+                {canDelete && (
+                  <Td className="text-right">
+                    <div className="flex items-center justify-end gap-2">
+                      <ButtonLink variant="secondary" size="sm" aria-label={`Duplicate schedule ${s.name}`}
+                        href={`/ecs/clusters/${encodeURIComponent(context.cluster)}/scheduled-tasks/new?from=${encodeURIComponent(s.name)}&group=${encodeURIComponent(s.group)}`}>
+                        Duplicate
+                      </ButtonLink>
+                      <DeleteScheduleButton {...context} scheduleName={s.name} groupName={s.group} />
+                    </div>
+                  </Td>
+                )}
               </Tr>
             ))}
           </TBody>

@@ -1,6 +1,7 @@
 import "server-only";
 import { DescribeSubnetsCommand } from "@aws-sdk/client-ec2";
 import { DescribeServicesCommand, type Service } from "@aws-sdk/client-ecs";
+import { GetScheduleCommand, type GetScheduleCommandOutput } from "@aws-sdk/client-scheduler";
 import { awsClient, type ConnectionSettings } from "./clients";
 import { mapAwsError } from "./errors";
 
@@ -29,4 +30,15 @@ export async function vpcOfSubnet(conn: ConnectionSettings, region: string, subn
   const client = awsClient(conn, region, "ec2");
   const out = await guarded(conn, "ec2", "DescribeSubnets", () => client.send(new DescribeSubnetsCommand({ SubnetIds: [subnetId] })));
   return out.Subnets?.[0]?.VpcId ?? null;
+}
+
+/** GetSchedule; null when there is no such schedule in the group. */
+export async function getScheduleSource(conn: ConnectionSettings, region: string, name: string, group = "default"): Promise<Omit<GetScheduleCommandOutput, "$metadata"> | null> {
+  try {
+    const { $metadata: _, ...schedule } = await awsClient(conn, region, "scheduler").send(new GetScheduleCommand({ Name: name, GroupName: group }));
+    return schedule;
+  } catch (error) {
+    if ((error as { name?: string }).name === "ResourceNotFoundException") return null;
+    throw mapAwsError(error, { service: "scheduler", operation: "GetSchedule", connectionName: conn.name, endpoint: conn.endpointUrl ?? undefined });
+  }
 }

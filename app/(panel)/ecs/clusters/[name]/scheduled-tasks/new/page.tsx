@@ -8,41 +8,56 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guard";
 import { getCluster } from "@/lib/aws/ecs";
 import { listRunnableTaskDefinitions } from "@/lib/aws/ecs-tasks";
+import { getScheduleSource } from "@/lib/aws/ecs-prefill-sources";
 import { listRolesTrusting } from "@/lib/aws/iam-roles";
 import { attempt, loadWorkingConnection } from "@/lib/connections/load";
+import { schedulePrefill } from "@/lib/ecs/schedule-prefill";
 import { SCHEDULER_ROLE_NAME } from "@/lib/plans/scheduled-task";
 
-type Props = { params: Promise<{ name: string }> };
+type Props = { params: Promise<{ name: string }>; searchParams: Promise<{ from?: string; group?: string }> };
 
 export const metadata: Metadata = { title: "Create schedule" };
 
-export default async function NewSchedulePage({ params }: Props) {
+export default async function NewSchedulePage({ params, searchParams }: Props) {
   await requirePageUser("operator");
   const name = decodeURIComponent((await params).name);
+  // ?from=<schedule>&group=<group> duplicates a schedule: the wizard starts from its settings.
+  const { from, group } = await searchParams;
   const working = await loadWorkingConnection();
   if (!working) return <NoConnection />;
   const { context, conn } = working;
   const result = await attempt(async () => {
     const cluster = await getCluster(conn, context.region, name);
     if (!cluster) return null;
-    const [taskDefinitions, networks, roles] = await Promise.all([
+    const [taskDefinitions, networks, roles, source] = await Promise.all([
       listRunnableTaskDefinitions(conn, context.region),
       loadNetworks(conn, context.region),
       listRolesTrusting(conn, ["scheduler.amazonaws.com"]),
+      from ? getScheduleSource(conn, context.region, from, group || "default") : null,
     ]);
     // Scheduler's ECS target here is Fargate, which takes awsvpc task definitions only.
     const fargate = taskDefinitions.filter((t) => t.networkMode === "awsvpc").map((t) => t.ref);
-    return { cluster, taskDefinitions: fargate, networks, roles };
+    const prefill = source ? schedulePrefill(source, { networks }) : null;
+    const copied = prefill?.values.taskDefinition;
+    // The original's revision may be older than the newest ones listed: offer it too.
+    if (copied && !fargate.includes(copied)) fargate.unshift(copied);
+    if (prefill?.values.roleArn && !roles.some((r) => r.arn === prefill.values.roleArn)) {
+      prefill.notes.push(`Role ${prefill.values.roleArn.split("/").pop()} does not trust EventBridge Scheduler (or is gone): pick another.`);
+      delete prefill.values.roleMode;
+      delete prefill.values.roleArn;
+    }
+    return { cluster, taskDefinitions: fargate, networks, roles, prefill };
   });
   if (!result.error && !result.data) notFound();
   const base = `/ecs/clusters/${encodeURIComponent(name)}`;
   return (
     <>
       <PageHeader
-        title="Create schedule"
+        title={from ? `Duplicate schedule ${from}` : "Create schedule"}
         description={`Run a task in ${name} on a schedule · ${context.region}`}
-        breadcrumbs={[{ href: "/ecs/clusters", label: "Clusters" }, { href: base, label: name }, { href: `${base}/scheduled-tasks`, label: "Scheduled tasks" }, { label: "Create" }]}
+        breadcrumbs={[{ href: "/ecs/clusters", label: "Clusters" }, { href: base, label: name }, { href: `${base}/scheduled-tasks`, label: "Scheduled tasks" }, { label: from ? "Duplicate" : "Create" }]}
       />
+      {from && result.data && !result.data.prefill && <p className="mb-4 text-sm text-red-700">Schedule {from} was not found; starting from the defaults.</p>}
       {result.error ? (
         <AwsErrorAlert error={result.error} />
       ) : (
@@ -52,6 +67,7 @@ export default async function NewSchedulePage({ params }: Props) {
           networks={result.data!.networks}
           roles={result.data!.roles.map((r) => ({ name: r.name, arn: r.arn }))}
           standardRoleName={SCHEDULER_ROLE_NAME}
+          prefill={result.data!.prefill ? { source: `schedule ${from}`, ...result.data!.prefill } : undefined}
         />
       )}
     </>
