@@ -1,7 +1,6 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import type { z } from "zod";
 import { getAddon, getEksClusterBasics, getNodegroup, listAvailableAddons, listFargateProfiles } from "@/lib/aws/eks-compute";
 import { listSubnets } from "@/lib/aws/ec2-network";
 import { getRole } from "@/lib/aws/iam-roles";
@@ -9,12 +8,13 @@ import { getConnectionSettings } from "@/lib/connections/store";
 import { buildInstallAddonPlan, buildRemoveAddonPlan, buildUpdateAddonPlan } from "@/lib/plans/eks-addon";
 import { buildCreateFargateProfilePlan, buildDeleteFargateProfilePlan } from "@/lib/plans/eks-fargate-profile";
 import { buildCreateNodegroupPlan, buildDeleteNodegroupPlan, buildScaleNodegroupPlan } from "@/lib/plans/eks-nodegroup";
-import { reviewOf, submitPlan } from "@/lib/plans/submit";
+import { submitPlan } from "@/lib/plans/submit";
 import type { Plan } from "@/lib/plans/types";
 import { installAddonSchema, removeAddonSchema, updateAddonSchema, type InstallAddonInput, type UpdateAddonInput } from "@/lib/validation/eks-addon";
 import { createFargateProfileSchema, FARGATE_ROLE, fargateProfileSchema, deleteFargateProfileSchema, type CreateFargateProfileInput } from "@/lib/validation/eks-fargate-profile";
 import { createNodegroupSchema, deleteNodegroupSchema, NODE_ROLE, scaleNodegroupSchema, type CreateNodegroupInput, type ScaleNodegroupInput } from "@/lib/validation/eks-nodegroup";
 import { defineAction, fieldErrorsOf } from "./action";
+import { reviewedPlan } from "./reviewed-plan";
 import type { ActionState } from "./action-state";
 
 type Target = { connectionId: string; region: string; clusterName: string };
@@ -29,32 +29,6 @@ async function clusterFor(input: Target) {
   return { conn, cluster };
 }
 
-/** Preview and confirm for one plan kind: the preview returns the review, the confirm rebuilds, compares and runs it. */
-function reviewed<S extends z.ZodType<Target & { reviewedHash?: string }>>(opts: {
-  does: string;
-  schema: S;
-  check: (input: z.output<S>) => Promise<ActionState | null>;
-  build: (input: z.output<S>) => Plan;
-}) {
-  const preview = defineAction({
-    role: "operator",
-    does: opts.does,
-    schema: opts.schema,
-    run: async (input) => (await opts.check(input)) ?? { ok: true, data: reviewOf(opts.build(input), input.region) },
-  });
-  const confirm = defineAction({
-    role: "operator",
-    does: opts.does,
-    schema: opts.schema,
-    run: async (input, { user }) => {
-      const problem = await opts.check(input);
-      if (problem) return problem;
-      const runId = await submitPlan({ user, input, plan: opts.build(input), reviewedHash: input.reviewedHash });
-      redirect(`/history/${runId}`);
-    },
-  });
-  return { preview, confirm };
-}
 
 async function checkNodegroup(input: CreateNodegroupInput): Promise<ActionState | null> {
   const { problem, conn, cluster } = await clusterFor(input);
@@ -71,7 +45,7 @@ async function checkNodegroup(input: CreateNodegroupInput): Promise<ActionState 
   return null;
 }
 
-const nodegroup = reviewed({ does: "create node groups", schema: createNodegroupSchema, check: checkNodegroup, build: buildCreateNodegroupPlan });
+const nodegroup = reviewedPlan({ does: "create node groups", schema: createNodegroupSchema, check: checkNodegroup, build: buildCreateNodegroupPlan });
 export const previewNodegroupPlanAction = nodegroup.preview;
 export const createNodegroupAction = nodegroup.confirm;
 
@@ -88,7 +62,7 @@ async function checkScale(input: ScaleNodegroupInput): Promise<ActionState | nul
   return null;
 }
 
-const scale = reviewed({ does: "scale node groups", schema: scaleNodegroupSchema, check: checkScale, build: buildScaleNodegroupPlan });
+const scale = reviewedPlan({ does: "scale node groups", schema: scaleNodegroupSchema, check: checkScale, build: buildScaleNodegroupPlan });
 export const previewScaleNodegroupAction = scale.preview;
 export const scaleNodegroupAction = scale.confirm;
 
@@ -122,7 +96,7 @@ async function checkFargateProfile(input: CreateFargateProfileInput): Promise<Ac
   return null;
 }
 
-const fargate = reviewed({ does: "create Fargate profiles", schema: createFargateProfileSchema, check: checkFargateProfile, build: buildCreateFargateProfilePlan });
+const fargate = reviewedPlan({ does: "create Fargate profiles", schema: createFargateProfileSchema, check: checkFargateProfile, build: buildCreateFargateProfilePlan });
 export const previewFargateProfilePlanAction = fargate.preview;
 export const createFargateProfileAction = fargate.confirm;
 
@@ -154,11 +128,11 @@ async function checkAddonVersion(input: InstallAddonInput | UpdateAddonInput, in
   return null;
 }
 
-const install = reviewed({ does: "install add-ons", schema: installAddonSchema, check: (i) => checkAddonVersion(i, true), build: buildInstallAddonPlan });
+const install = reviewedPlan({ does: "install add-ons", schema: installAddonSchema, check: (i) => checkAddonVersion(i, true), build: buildInstallAddonPlan });
 export const previewInstallAddonAction = install.preview;
 export const installAddonAction = install.confirm;
 
-const update = reviewed({ does: "update add-ons", schema: updateAddonSchema, check: (i) => checkAddonVersion(i, false), build: buildUpdateAddonPlan });
+const update = reviewedPlan({ does: "update add-ons", schema: updateAddonSchema, check: (i) => checkAddonVersion(i, false), build: buildUpdateAddonPlan });
 export const previewUpdateAddonAction = update.preview;
 export const updateAddonAction = update.confirm;
 

@@ -1,0 +1,44 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import type { z } from "zod";
+import type { RoleName } from "@/lib/auth/roles";
+import { reviewOf, submitPlan } from "@/lib/plans/submit";
+import type { Plan } from "@/lib/plans/types";
+import { defineAction } from "./action";
+import type { ActionState } from "./action-state";
+
+type Target = { connectionId: string; region: string; reviewedHash?: string };
+
+/**
+ * The preview / confirm pair behind every "review, then run" form: the preview validates, checks
+ * what AWS holds and returns the plan's review; the confirm rebuilds the plan from the same input,
+ * refuses it if it differs from the reviewed one and starts the run. `build` may read AWS (the
+ * current state a plan's inverse restores), so both calls see the same facts.
+ */
+export function reviewedPlan<S extends z.ZodType<Target>>(opts: {
+  does: string;
+  schema: S;
+  role?: RoleName;
+  check?: (input: z.output<S>) => Promise<ActionState | null>;
+  build: (input: z.output<S>) => Plan | Promise<Plan>;
+}) {
+  const role = opts.role ?? "operator";
+  const preview = defineAction({
+    role,
+    does: opts.does,
+    schema: opts.schema,
+    run: async (input) => (await opts.check?.(input)) ?? { ok: true, data: reviewOf(await opts.build(input), input.region) },
+  });
+  const confirm = defineAction({
+    role,
+    does: opts.does,
+    schema: opts.schema,
+    run: async (input, { user }) => {
+      const problem = await opts.check?.(input);
+      if (problem) return problem;
+      const runId = await submitPlan({ user, input, plan: await opts.build(input), reviewedHash: input.reviewedHash });
+      redirect(`/history/${runId}`);
+    },
+  });
+  return { preview, confirm };
+}
