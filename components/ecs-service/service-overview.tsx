@@ -1,67 +1,111 @@
+"use client";
+
+import Link from "next/link";
+import { LiveIndicator } from "@/components/live/live-indicator";
+import { useLiveStream } from "@/components/live/use-live-stream";
+import { Alert } from "@/components/ui/alert";
 import { Badge, StatusBadge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import type { LiveServiceState } from "@/lib/aws/ecs-live-service";
 import type { ServiceDetail } from "@/lib/aws/ecs-service-detail";
 import type { LoadBalancing } from "@/lib/aws/elbv2";
+import { DeploymentsCard } from "./deployments-card";
+import { Item, mono, revisionHref } from "./detail-item";
+import { LoadBalancingCard } from "./load-balancing-card";
+import { ServiceEvents } from "./service-events";
+import { ServiceTasks } from "./service-tasks";
 
-function Item({ label, children, wide }: { label: string; children: React.ReactNode; wide?: boolean }) {
-  return (
-    <div className={wide ? "col-span-2" : undefined}>
-      <dt className="text-xs text-ink-muted">{label}</dt>
-      <dd className="mt-0.5 break-words">{children}</dd>
-    </div>
-  );
-}
+type Props = {
+  /** Settings read once at render: they change only through a plan, which reloads the page. */
+  service: ServiceDetail;
+  loadBalancing: LoadBalancing[];
+  /** The first live read, streamed on from `streamUrl` every few seconds. */
+  initial: LiveServiceState;
+  streamUrl: string;
+  /** The cluster's page, under which task pages live. */
+  clusterHref: string;
+};
 
-const mono = (v?: string) => (v ? <span className="break-all font-mono text-xs">{v}</span> : "—");
 const compute = (s: ServiceDetail) =>
   s.launchType || s.capacityProviderStrategy.map((c) => `${c.capacityProvider} (weight ${c.weight}, base ${c.base})`).join(", ") || "—";
+const percent = (v?: number) => (v === undefined ? "Not reported" : `${v}%`);
 
-/** One service at a glance: counts, task definition, deployment settings, network, load balancing, tags. */
-export function ServiceOverview({ service: s, loadBalancing }: { service: ServiceDetail; loadBalancing: LoadBalancing[] }) {
+/** One service, live: counts, deployments, tasks, events, target health; then its settings. */
+export function ServiceOverview({ service: s, loadBalancing, initial, streamUrl, clusterHref }: Props) {
+  const { value: live, status, error, at, pause, resume } = useLiveStream(streamUrl, initial);
+  const taskHref = (id: string) => `${clusterHref}/tasks/${encodeURIComponent(id)}`;
+  const revision = revisionHref(live.taskDefinition || s.taskDefinition);
   return (
     <div className="space-y-5">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <LiveIndicator status={status} at={at} onPause={pause} onResume={resume} />
+      </div>
+      {error && (
+        <Alert tone="warning" title="Showing the last good read">
+          <p>{error.message}</p>
+          {error.requestId && <p className="mt-1 font-mono text-xs">Request id: {error.requestId}</p>}
+        </Alert>
+      )}
+      {!live.found && (
+        <Alert tone="warning" title="This service no longer exists">
+          <p>ECS reports it deleted or inactive. Its history stays on the History tab.</p>
+        </Alert>
+      )}
+
       <Card>
         <CardHeader title="Overview" />
         <CardBody>
           <dl className="grid grid-cols-2 gap-x-6 gap-y-4 md:grid-cols-4">
-            <Item label="Status"><StatusBadge status={s.status} /></Item>
-            <Item label="Tasks"><span data-testid="task-counts">{s.desired} desired · {s.running} running · {s.pending} pending</span></Item>
-            <Item label="Task definition">{mono(s.taskDefinition)}</Item>
+            <Item label="Status"><StatusBadge status={live.status} /></Item>
+            <Item label="Tasks"><span data-testid="task-counts">{live.desired} desired · {live.running} running · {live.pending} pending</span></Item>
+            <Item label="Task definition">
+              {revision ? <Link href={revision} className="font-mono text-xs text-accent-700 hover:underline">{live.taskDefinition || s.taskDefinition}</Link> : mono(s.taskDefinition)}
+            </Item>
             <Item label="Service type">{s.schedulingStrategy === "DAEMON" ? "Daemon" : "Replica"}</Item>
             <Item label="Compute">{compute(s)}</Item>
             <Item label="Platform version">{s.platformVersion || "—"}</Item>
-            <Item label="ECS Exec">{s.enableExecuteCommand ? "On" : "Off"}</Item>
+            <Item label="ECS Exec">{live.config.enableExecuteCommand ? "On" : "Off"}</Item>
             <Item label="ARN" wide>{mono(s.arn)}</Item>
           </dl>
         </CardBody>
       </Card>
 
-      <Card>
-        <CardHeader title="Deployment configuration" />
-        <CardBody>
-          <dl className="grid grid-cols-2 gap-x-6 gap-y-4 md:grid-cols-4">
-            <Item label="Strategy">{s.deployment.controller === "ECS" ? "Rolling update" : s.deployment.controller}</Item>
-            <Item label="Minimum healthy">{s.deployment.minimumHealthyPercent === undefined ? "Not reported" : `${s.deployment.minimumHealthyPercent}%`}</Item>
-            <Item label="Maximum">{s.deployment.maximumPercent === undefined ? "Not reported" : `${s.deployment.maximumPercent}%`}</Item>
-            <Item label="Circuit breaker">{s.deployment.circuitBreaker === undefined ? "Not reported" : s.deployment.circuitBreaker ? (s.deployment.rollback ? "On, with rollback" : "On, no rollback") : "Off"}</Item>
-            {s.healthCheckGracePeriod !== undefined && <Item label="Health check grace period">{s.healthCheckGracePeriod} s</Item>}
-          </dl>
-          {s.deployments.length > 0 && (
-            <Table containerClassName="mt-4" aria-label="Deployments">
-              <THead><Tr><Th>Deployment</Th><Th>Status</Th><Th>Task definition</Th><Th>Desired / running / pending</Th><Th>Rollout</Th></Tr></THead>
-              <TBody>
-                {s.deployments.map((d) => (
-                  <Tr key={d.id}>
-                    <Td className="font-mono text-xs">{d.id}</Td><Td>{d.status}</Td><Td className="font-mono text-xs">{d.taskDefinition}</Td>
-                    <Td>{d.desired} / {d.running} / {d.pending}</Td><Td>{d.rolloutState || "—"}</Td>
-                  </Tr>
-                ))}
-              </TBody>
-            </Table>
-          )}
-        </CardBody>
-      </Card>
+      <DeploymentsCard state={live} />
+      <ServiceTasks tasks={live.tasks} taskHref={taskHref} />
+      <ServiceEvents events={live.events} />
+
+      <div className="grid gap-5 lg:grid-cols-2">
+        <Card>
+          <CardHeader title="Deployment configuration" />
+          <CardBody>
+            <dl className="grid grid-cols-2 gap-x-6 gap-y-4">
+              <Item label="Strategy">{s.deployment.controller === "ECS" ? "Rolling update" : s.deployment.controller}</Item>
+              <Item label="Circuit breaker">
+                {live.config.circuitBreaker === undefined ? "Not reported" : live.config.circuitBreaker ? (live.config.rollback ? "On, with rollback" : "On, no rollback") : "Off"}
+              </Item>
+              <Item label="Minimum healthy">{percent(live.config.minimumHealthyPercent)}</Item>
+              <Item label="Maximum">{percent(live.config.maximumPercent)}</Item>
+              <Item label="Health check grace period">{live.config.healthCheckGracePeriod === undefined ? "—" : `${live.config.healthCheckGracePeriod} s`}</Item>
+              <Item label="ECS Exec">{live.config.enableExecuteCommand ? "On" : "Off"}</Item>
+            </dl>
+          </CardBody>
+        </Card>
+        <Card data-testid="scaling">
+          <CardHeader title="Scaling" />
+          <CardBody>
+            <dl className="grid grid-cols-2 gap-x-6 gap-y-4">
+              <Item label="Desired tasks"><span className="tabular-nums">{live.desired}</span></Item>
+              <Item label="Auto scaling">
+                {live.scaling ? <span className="tabular-nums">min {live.scaling.min} · max {live.scaling.max}</span> : live.scalingError ? "Could not be read" : "Off"}
+              </Item>
+            </dl>
+            {live.scalingError && <p className="mt-3 text-xs text-amber-800">{live.scalingError}</p>}
+            {!live.scaling && !live.scalingError && <p className="mt-3 text-xs text-ink-muted">ECS keeps the desired count as set; nothing scales it.</p>}
+          </CardBody>
+        </Card>
+      </div>
+
+      <LoadBalancingCard registrations={s.loadBalancers} loadBalancing={loadBalancing} targetHealth={live.targetHealth} />
 
       <Card>
         <CardHeader title="Network" />
@@ -75,47 +119,6 @@ export function ServiceOverview({ service: s, loadBalancing }: { service: Servic
           ) : (
             <p className="text-sm text-ink-muted">Tasks use their container instance&apos;s network (bridge or host mode).</p>
           )}
-        </CardBody>
-      </Card>
-
-      <Card>
-        <CardHeader title="Load balancing" />
-        <CardBody className="space-y-4">
-          {s.loadBalancers.length === 0 && <p className="text-sm text-ink-muted">No load balancer.</p>}
-          {s.loadBalancers.map((reg) => {
-            const lb = loadBalancing.find((l) => l.targetGroup.arn === reg.targetGroupArn);
-            const hc = lb?.targetGroup.healthCheck;
-            return (
-              <div key={reg.targetGroupArn} className="space-y-3" data-testid="load-balancing">
-                <dl className="grid grid-cols-2 gap-x-6 gap-y-4 md:grid-cols-4">
-                  <Item label="Load balancer">{lb?.loadBalancer ? <span>{lb.loadBalancer.name} <span className="text-xs text-ink-muted">({lb.loadBalancer.scheme})</span></span> : "—"}</Item>
-                  <Item label="DNS name">{mono(lb?.loadBalancer?.dnsName)}</Item>
-                  <Item label="Listeners">{lb?.listeners.map((l) => `${l.protocol}:${l.port}`).join(", ") || "—"}</Item>
-                  <Item label="Container">{reg.containerName}:{reg.containerPort}</Item>
-                  <Item label="Target group">{lb ? `${lb.targetGroup.name} (${lb.targetGroup.protocol}:${lb.targetGroup.port}, ${lb.targetGroup.targetType})` : mono(reg.targetGroupArn)}</Item>
-                  <Item label="Health check" wide>
-                    {hc ? `${hc.protocol} ${hc.path} every ${hc.interval} s, timeout ${hc.timeout} s, healthy after ${hc.healthy}, unhealthy after ${hc.unhealthy}` : "—"}
-                  </Item>
-                </dl>
-                <div>
-                  <p className="mb-1 text-xs text-ink-muted">Target health</p>
-                  {lb && lb.health.length > 0 ? (
-                    <ul className="space-y-1">
-                      {lb.health.map((t) => (
-                        <li key={`${t.id}:${t.port}`} className="flex items-center gap-2 text-sm">
-                          <span className="font-mono text-xs">{t.id}{t.port ? `:${t.port}` : ""}</span>
-                          <StatusBadge status={t.state} />
-                          {t.description && <span className="text-xs text-ink-muted">{t.description}</span>}
-                        </li>
-                      ))}
-                    </ul>
-                  ) : (
-                    <p className="text-sm text-ink-muted">No targets registered yet: ECS registers each task once it runs.</p>
-                  )}
-                </div>
-              </div>
-            );
-          })}
         </CardBody>
       </Card>
 

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { AwsErrorAlert } from "@/components/common/aws-error";
 import { ServiceOverview } from "@/components/ecs-service/service-overview";
 import { requirePageUser } from "@/lib/auth/guard";
+import { getLiveServiceShared } from "@/lib/aws/ecs-live-service";
 import { getServiceDetailShared } from "@/lib/aws/ecs-service-detail";
 import { describeLoadBalancing } from "@/lib/aws/elbv2";
 import { attempt, loadWorkingConnection } from "@/lib/connections/load";
@@ -24,9 +25,22 @@ export default async function ServicePage({ params }: Props) {
   const result = await attempt(async () => {
     const service = await getServiceDetailShared(conn, context.region, cluster, name);
     if (!service) return null;
-    const loadBalancing = await describeLoadBalancing(conn, context.region, service.loadBalancers.map((l) => l.targetGroupArn));
-    return { service, loadBalancing };
+    const [loadBalancing, live] = await Promise.all([
+      describeLoadBalancing(conn, context.region, service.loadBalancers.map((l) => l.targetGroupArn)),
+      getLiveServiceShared(conn, context.region, cluster, name),
+    ]);
+    return { service, loadBalancing, live };
   });
-  if (!result.error && !result.data) notFound();
-  return result.error ? <AwsErrorAlert error={result.error} /> : <ServiceOverview service={result.data!.service} loadBalancing={result.data!.loadBalancing} />;
+  if (result.error) return <AwsErrorAlert error={result.error} />;
+  if (!result.data) notFound();
+  const clusterHref = `/ecs/clusters/${encodeURIComponent(cluster)}`;
+  return (
+    <ServiceOverview
+      service={result.data.service}
+      loadBalancing={result.data.loadBalancing}
+      initial={result.data.live}
+      streamUrl={`/api/live/service/${encodeURIComponent(cluster)}/${encodeURIComponent(name)}`}
+      clusterHref={clusterHref}
+    />
+  );
 }

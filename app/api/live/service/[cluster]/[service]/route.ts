@@ -1,0 +1,24 @@
+import { requireUser } from "@/lib/auth/guard";
+import { liveServiceKey, liveServiceSource } from "@/lib/aws/ecs-live-service";
+import { loadWorkingConnection } from "@/lib/connections/load";
+import { authFailure, watchStream } from "@/lib/live/sse";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ cluster: string; service: string }> };
+
+/** SSE: one service's deployments, events, tasks, target health and scaling, shared by every viewer. */
+export async function GET(request: Request, { params }: Params) {
+  try {
+    await requireUser("viewer", "watch services");
+  } catch (error) {
+    return authFailure(error);
+  }
+  const working = await loadWorkingConnection();
+  if (!working) return new Response("Choose a connection first.", { status: 409 });
+  const { cluster, service } = await params;
+  const { conn, context } = working;
+  const c = decodeURIComponent(cluster);
+  const s = decodeURIComponent(service);
+  return watchStream(request, liveServiceKey(conn, context.region, c, s), liveServiceSource(conn, context.region, c, s));
+}
