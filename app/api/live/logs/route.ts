@@ -1,0 +1,71 @@
+import { requireUser } from "@/lib/auth/guard";
+import { resolveLogQuery } from "@/lib/aws/log-query";
+import { liveTailSource, readEvents, type TailBatch } from "@/lib/aws/log-tail";
+import { loadWorkingConnection } from "@/lib/connections/load";
+import { live, liveKey } from "@/lib/live";
+import { authFailure, eventStream, liveErrorOf } from "@/lib/live/sse";
+import { sameEventKey, toWire, type LogEvent } from "@/lib/logs/events";
+import { RecentIds } from "@/lib/logs/line-buffer";
+import { MAX_VIEWER_LINES } from "@/lib/logs/limits";
+import { parseLogView } from "@/lib/logs/params";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * SSE: the lines of a service's or task's container for a time range — first what the range holds
+ * (FilterLogEvents pages, as `lines` events, then `ready`), then, for a range that runs until now,
+ * new lines from the live tail shared by every viewer of the same group, streams and pattern.
+ */
+export async function GET(request: Request) {
+  try {
+    await requireUser("viewer", "read logs");
+  } catch (error) {
+    return authFailure(error);
+  }
+  const parsed = parseLogView(new URL(request.url).searchParams, Date.now());
+  if (!parsed.ok) return new Response(parsed.message, { status: 400 });
+  const working = await loadWorkingConnection();
+  if (!working) return new Response("Choose a connection first.", { status: 409 });
+  const { conn, context } = working;
+  const resolved = await resolveLogQuery(conn, context.region, parsed.view);
+  if (!resolved.ok) return new Response(resolved.message, { status: resolved.status });
+  const { region, query } = resolved;
+
+  return eventStream(request, (send) => {
+    let closed = false;
+    let unsubscribe: (() => void) | null = null;
+    // Lines near the join of the range read and the live tail may come from both: sent once.
+    const recent = new RecentIds(20_000);
+    const joinFrom = Date.now() - 60_000;
+    const forward = (events: LogEvent[]) => {
+      const fresh = events.filter((e) => e.ts < joinFrom || recent.add(sameEventKey(e)));
+      if (fresh.length) send("lines", { lines: fresh.map(toWire) });
+    };
+    void (async () => {
+      let count = 0;
+      try {
+        for await (const page of readEvents(conn, region, query, { startMs: parsed.startMs, endMs: parsed.endMs, maxEvents: MAX_VIEWER_LINES })) {
+          if (closed) return;
+          count += page.length;
+          forward(page);
+        }
+        send("ready", { count, truncated: count >= MAX_VIEWER_LINES, live: parsed.endMs === null });
+      } catch (error) {
+        send("failure", liveErrorOf(error));
+        return;
+      }
+      if (closed || parsed.endMs !== null) return;
+      const key = liveKey(conn, region, "logs", "tail", query.group, JSON.stringify(query.selection), query.pattern ?? "");
+      unsubscribe = live.hub.subscribe<TailBatch>(key, liveTailSource(conn, region, query), (event) => {
+        if (event.type === "data") {
+          forward(event.value.events);
+          send("tail", { mode: event.value.mode, at: event.at });
+        } else send("failure", { ...liveErrorOf(event.error), retryInMs: event.retryInMs });
+      });
+    })();
+    return () => {
+      closed = true;
+      unsubscribe?.();
+    };
+  });
+}

@@ -1,0 +1,62 @@
+import { requireUser } from "@/lib/auth/guard";
+import { resolveLogQuery } from "@/lib/aws/log-query";
+import { readEvents } from "@/lib/aws/log-tail";
+import { loadWorkingConnection } from "@/lib/connections/load";
+import { authFailure, liveErrorOf } from "@/lib/live/sse";
+import { formatLine } from "@/lib/logs/events";
+import { parseLogView } from "@/lib/logs/params";
+import { fileStamp } from "@/lib/logs/time-range";
+
+export const dynamic = "force-dynamic";
+
+const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, "_");
+
+/**
+ * Every line of a view's range as a text file (time, stream, message; tab-separated), streamed page
+ * by page from FilterLogEvents, so a large range never sits in memory. A range running until now
+ * ends at the moment of the request.
+ */
+export async function GET(request: Request) {
+  try {
+    await requireUser("viewer", "download logs");
+  } catch (error) {
+    return authFailure(error);
+  }
+  const now = Date.now();
+  const parsed = parseLogView(new URL(request.url).searchParams, now);
+  if (!parsed.ok) return new Response(parsed.message, { status: 400 });
+  const working = await loadWorkingConnection();
+  if (!working) return new Response("Choose a connection first.", { status: 409 });
+  const { conn, context } = working;
+  const resolved = await resolveLogQuery(conn, context.region, parsed.view);
+  if (!resolved.ok) return new Response(resolved.message, { status: resolved.status });
+  const endMs = parsed.endMs ?? now;
+  const pages = readEvents(conn, resolved.region, resolved.query, { startMs: parsed.startMs, endMs });
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const next = await pages.next();
+        if (next.done) return controller.close();
+        controller.enqueue(encoder.encode(next.value.map(formatLine).join("")));
+      } catch (error) {
+        // Headers are gone already: say it in the file rather than cut it silently.
+        const { message, requestId } = liveErrorOf(error);
+        controller.enqueue(encoder.encode(`\n# Download stopped: ${message}${requestId ? ` (request id ${requestId})` : ""}\n`));
+        controller.close();
+      }
+    },
+    async cancel() {
+      await pages.return(undefined);
+    },
+  });
+  const { cluster, service, task } = parsed.view;
+  const name = [cluster, service ?? task, resolved.container, fileStamp(parsed.startMs), fileStamp(endMs)].map((s) => safe(s!)).join("_");
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/plain; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${name}.log"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
