@@ -51,3 +51,43 @@ export type SandboxEksAddon = {
 };
 export function setEks(endpoint: string, settings: { paceMs?: number }): Promise<EksSettings>;
 export function getEks(endpoint: string): Promise<EksSettings & { addons: SandboxEksAddon[] }>;
+export type SandboxLoad = { cluster: string; service: string; cpu: number; memory: number; requests: number };
+export function setLoad(
+  endpoint: string,
+  load: { cluster: string; service: string; cpu?: number; memory?: number; requests?: number },
+): Promise<SandboxLoad>;
+export function getLoad(endpoint: string): Promise<{ loads: SandboxLoad[] }>;
+export type FleetSeeded = {
+  region: string;
+  clusters: string[];
+  taskDefinitions: string[];
+  services: number;
+  desiredCount: number;
+  calls: number;
+  ms: number;
+};
+export function seedFleet(
+  endpoint: string,
+  options?: { clusters?: number; services?: number; tasks?: number; region?: string; prefix?: string },
+): Promise<FleetSeeded>;
+export type AgentSettings = {
+  paused: boolean;
+  paceMs: number;
+  tickMs: number;
+  crashAfterMs: number;
+  sweepMs: number;
+  retentionMs: number;
+};
+export type AgentState = AgentSettings & {
+  settled: boolean;
+  services: number;
+  tasks: number;
+  runningTasks: number;
+  stoppedTasks: number;
+  transitioning: number;
+  stats: { ticks: number; lastTickMs: number; maxTickMs: number; avgTickMs: number; sweeps: number; lastSweepMs: number };
+};
+export function getAgent(endpoint: string): Promise<AgentState>;
+export function setAgent(endpoint: string, settings: Partial<AgentSettings>): Promise<AgentState>;
+export function syncAgent(endpoint: string): Promise<AgentState>;
+export function waitForAgent(endpoint: string, options?: { timeoutMs?: number; intervalMs?: number }): Promise<AgentState>;

@@ -99,3 +99,69 @@ export async function setEks(endpoint, settings = {}) {
 export function getEks(endpoint) {
   return call(endpoint, "GET", "/_sandbox/eks");
 }
+
+/**
+ * Push a service's CPU / memory up (sandbox telemetry): `cpu`/`memory` are extra utilization in
+ * percent of one task, spread over the service's running tasks; `requests` is requests per second
+ * (more access-log lines). Omitted fields keep their value; all zero removes the load.
+ * @param {string} endpoint
+ * @param {{ cluster: string, service: string, cpu?: number, memory?: number, requests?: number }} load
+ */
+export function setLoad(endpoint, load) {
+  return call(endpoint, "POST", "/_sandbox/load", load);
+}
+
+/** @returns {Promise<{ loads: { cluster: string, service: string, cpu: number, memory: number, requests: number }[] }>} */
+export function getLoad(endpoint) {
+  return call(endpoint, "GET", "/_sandbox/load");
+}
+
+/**
+ * Create clusters, task definitions and services (desired counts summing to `tasks`) straight in moto.
+ * @param {string} endpoint
+ * @param {{ clusters?: number, services?: number, tasks?: number, region?: string, prefix?: string }} [options]
+ */
+export function seedFleet(endpoint, options = {}) {
+  return call(endpoint, "POST", "/_sandbox/fleet", options);
+}
+
+/**
+ * The ECS runtime agent's settings and state (sandbox/runtime/ecs-agent.mjs).
+ * @returns {Promise<{ paused: boolean, paceMs: number, tickMs: number, crashAfterMs: number, sweepMs: number, retentionMs: number,
+ *   settled: boolean, services: number, tasks: number, runningTasks: number, stoppedTasks: number, transitioning: number, stats: object }>}
+ */
+export function getAgent(endpoint) {
+  return call(endpoint, "GET", "/_sandbox/agent");
+}
+
+/**
+ * Configure the ECS runtime agent: pause/resume it, the pace of task transitions (ms), its tick (ms),
+ * how long a "crash" task runs before exiting, how often it looks in moto for services, how long
+ * stopped tasks stay listable. Returns its state.
+ * @param {string} endpoint
+ * @param {{ paused?: boolean, paceMs?: number, tickMs?: number, crashAfterMs?: number, sweepMs?: number, retentionMs?: number }} settings
+ */
+export function setAgent(endpoint, settings = {}) {
+  return call(endpoint, "POST", "/_sandbox/agent", settings);
+}
+
+/** Make the agent look in moto now for services created there directly (e.g. a seeded fleet). Returns its state. */
+export function syncAgent(endpoint) {
+  return call(endpoint, "POST", "/_sandbox/agent/sync");
+}
+
+/**
+ * Wait until the agent has nothing in flight: every service steady (or its deployment failed),
+ * no task between states. A service whose tasks keep crashing never settles.
+ * @param {string} endpoint
+ * @param {{ timeoutMs?: number, intervalMs?: number }} [options]
+ */
+export async function waitForAgent(endpoint, { timeoutMs = 30_000, intervalMs = 100 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const state = await getAgent(endpoint);
+    if (state.settled) return state;
+    if (Date.now() > deadline) throw new Error(`sandbox ECS agent not settled after ${timeoutMs} ms: ${JSON.stringify(state)}`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}

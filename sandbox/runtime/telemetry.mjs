@@ -1,6 +1,9 @@
 // Sandbox telemetry: what running ECS tasks would produce in AWS — awslogs log lines and
 // AWS/ECS CPU/memory metrics — written straight to moto (not through the gateway, so not counted).
 // Called by the sandbox ECS runtime agent (sandbox/runtime/ecs-*.mjs). See sandbox/README.md "Telemetry".
+import { callMoto } from "../apprunner.mjs";
+import { accessLine, crashLines, shutdownLines, startupLines, workerLine } from "./log-lines.mjs";
+import { loadStoreFor, metricRound, nameOf, regionOf } from "./metrics.mjs";
 
 /**
  * @typedef {{ clusterArn: string, clusterName: string, serviceName: string|null, taskArn: string,
@@ -8,18 +11,374 @@
  *   exitCode?: number, stoppedReason?: string }} TelemetryTask
  */
 
+const envNumber = (name, fallback) => {
+  const v = Number(process.env[name]);
+  return process.env[name] !== undefined && Number.isFinite(v) && v >= 0 ? v : fallback;
+};
+
+const MAX_EVENTS_PER_PUT = 5_000; // PutLogEvents allows 10,000 events / 1 MiB
+const MAX_BUFFERED_PER_STREAM = 20_000; // beyond this the oldest unsent lines are dropped
+const MAX_METRICS_PER_PUT = 500; // PutMetricData allows 1,000
+
 /**
- * @param {{ motoUrl: string }} options
- * @returns {{ taskStarted(task: TelemetryTask): Promise<void>, taskStopped(task: TelemetryTask): Promise<void>,
- *   tick(nowMs: number, runningTasks: TelemetryTask[]): Promise<void>, reset(): void, close(): void }}
+ * @param {{ motoUrl: string, linesPerSecond?: number, maxLinesPerSecond?: number,
+ *   metricsIntervalMs?: number, concurrency?: number, rand?: () => number,
+ *   log?: (msg: string) => void }} options
+ *   linesPerSecond: access-log lines per task per second (env SANDBOX_LOG_LINES_PER_SECOND, default 1);
+ *   maxLinesPerSecond: cap over all tasks, rates are scaled down beyond it (SANDBOX_LOG_MAX_LINES_PER_SECOND, 200);
+ *   metricsIntervalMs: at most one metrics round per this much tick time (SANDBOX_METRICS_INTERVAL_MS, 10000; 0 = every tick);
+ *   concurrency: parallel PutLogEvents calls to moto (8).
  */
-export function createTelemetry({ motoUrl }) {
+export function createTelemetry({
+  motoUrl,
+  linesPerSecond = envNumber("SANDBOX_LOG_LINES_PER_SECOND", 1),
+  maxLinesPerSecond = envNumber("SANDBOX_LOG_MAX_LINES_PER_SECOND", 200),
+  metricsIntervalMs = envNumber("SANDBOX_METRICS_INTERVAL_MS", 10_000),
+  concurrency = 8,
+  rand = Math.random,
+  log = () => {},
+} = {}) {
   if (!motoUrl) throw new Error("createTelemetry: `motoUrl` is required");
+  const upstream = new URL(motoUrl).origin;
+  const load = loadStoreFor(upstream);
+  const settings = { linesPerSecond, maxLinesPerSecond, metricsIntervalMs };
+
+  let epoch = 0; // bumped by reset()/close(): work started before is dropped
+  let closed = false;
+  /** taskArn → { task, region, containers: [{ container, streamKey }], lastGenMs, carry, cpu } */
+  const tasks = new Map();
+  /** streamKey → { region, group, stream, events: [{timestamp, message}], lastTs, ready: Promise<boolean>|null, broken: string|null } */
+  const streams = new Map();
+  const groupsCreated = new Map(); // region\0group → Promise
+  const dirty = new Set(); // streamKeys with events waiting
+  let inFlight = 0;
+  let waiters = [];
+  let lastMetricsMs = -Infinity;
+  let metricsInFlight = null;
+  /** `${cluster}/${service}` → { cpu, memory, runningTasks, at } from the last metrics round */
+  const lastUtil = new Map();
+  const stats = { linesWritten: 0, linesDropped: 0, putLogEventsCalls: 0, putMetricDataCalls: 0, errors: 0, lastError: null };
+
+  const logs = (region, op, body) => callMoto(upstream, { service: "logs", target: `Logs_20140328.${op}`, region, body });
+  const ignoreExists = (err) => {
+    if (err?.code !== "ResourceAlreadyExistsException") throw err;
+  };
+  const fail = (err, what) => {
+    stats.errors += 1;
+    stats.lastError = `${what}: ${err?.code ?? ""} ${err?.message ?? err}`.trim();
+    log(`[telemetry] ${stats.lastError}`);
+  };
+
+  function awslogsContainers(task) {
+    const defs = task.taskDefinition?.containerDefinitions ?? [];
+    return defs.filter((c) => c?.logConfiguration?.logDriver === "awslogs" && c.logConfiguration.options?.["awslogs-group"]);
+  }
+
+  /** Make sure group (if the options ask) and stream exist; resolves false when the stream cannot be written. */
+  function ensureStream(s, options) {
+    s.ready ??= (async () => {
+      const myEpoch = epoch;
+      try {
+        if (String(options["awslogs-create-group"]).toLowerCase() === "true") {
+          const gk = `${s.region}\u0000${s.group}`;
+          let p = groupsCreated.get(gk);
+          if (!p) {
+            p = logs(s.region, "CreateLogGroup", { logGroupName: s.group }).catch(ignoreExists);
+            groupsCreated.set(gk, p);
+            p.catch(() => groupsCreated.delete(gk));
+          }
+          await p;
+        }
+        if (myEpoch !== epoch) return false;
+        await logs(s.region, "CreateLogStream", { logGroupName: s.group, logStreamName: s.stream }).catch(ignoreExists);
+        return true;
+      } catch (err) {
+        // ECS cannot start such a task either (the group does not exist and awslogs-create-group is off).
+        s.broken = `${err?.code ?? "Error"}: ${err?.message ?? err}`;
+        fail(err, `log stream ${s.group} ${s.stream}`);
+        return false;
+      }
+    })();
+    return s.ready;
+  }
+
+  function trackTask(task) {
+    let t = tasks.get(task.taskArn);
+    if (t) {
+      t.task = task;
+      return t;
+    }
+    const region = regionOf(task.clusterArn ?? task.taskArn);
+    const containers = awslogsContainers(task).map((container) => {
+      const o = container.logConfiguration.options;
+      const group = o["awslogs-group"];
+      const prefix = o["awslogs-stream-prefix"];
+      // What ECS names the stream: prefix-name/container-name/ecs-task-id (no prefix: the task id alone).
+      const stream = prefix ? `${prefix}/${container.name}/${task.taskId}` : task.taskId;
+      const sRegion = o["awslogs-region"] || region;
+      const streamKey = `${sRegion}\u0000${group}\u0000${stream}`;
+      let s = streams.get(streamKey);
+      if (!s) streams.set(streamKey, (s = { region: sRegion, group, stream, events: [], lastTs: 0, ready: null, broken: null }));
+      ensureStream(s, o);
+      return { container, streamKey };
+    });
+    t = { task, region, containers, lastGenMs: task.startedAt ?? Date.now(), carry: rand(), cpu: 10 };
+    tasks.set(task.taskArn, t);
+    return t;
+  }
+
+  function append(streamKey, timestamp, message) {
+    const s = streams.get(streamKey);
+    if (!s || s.broken) return;
+    const ts = Math.max(Math.round(timestamp), s.lastTs);
+    s.lastTs = ts;
+    s.events.push({ timestamp: ts, message });
+    if (s.events.length > MAX_BUFFERED_PER_STREAM) {
+      const drop = s.events.length - MAX_BUFFERED_PER_STREAM;
+      s.events.splice(0, drop);
+      stats.linesDropped += drop;
+    }
+    dirty.add(streamKey);
+  }
+
+  function appendLines(streamKey, startMs, lines) {
+    lines.forEach((line, i) => append(streamKey, startMs + i, line));
+  }
+
+  function pump() {
+    const myEpoch = epoch;
+    while (!closed && inFlight < concurrency && dirty.size > 0) {
+      const streamKey = dirty.values().next().value;
+      dirty.delete(streamKey);
+      const s = streams.get(streamKey);
+      if (!s || s.events.length === 0) continue;
+      if (s.sending) continue; // re-marked dirty when that send finishes
+      s.sending = true;
+      inFlight += 1;
+      (async () => {
+        try {
+          const ok = await ensureStream(s, {});
+          if (!ok || myEpoch !== epoch) {
+            stats.linesDropped += s.events.length;
+            s.events = [];
+            return;
+          }
+          while (s.events.length > 0 && myEpoch === epoch) {
+            const batch = s.events.splice(0, MAX_EVENTS_PER_PUT);
+            try {
+              stats.putLogEventsCalls += 1;
+              await logs(s.region, "PutLogEvents", { logGroupName: s.group, logStreamName: s.stream, logEvents: batch });
+              stats.linesWritten += batch.length;
+            } catch (err) {
+              stats.linesDropped += batch.length;
+              fail(err, `PutLogEvents ${s.group} ${s.stream}`);
+            }
+          }
+        } finally {
+          s.sending = false;
+          inFlight -= 1;
+          if (s.events.length > 0 && myEpoch === epoch) dirty.add(streamKey);
+          pump();
+          if (inFlight === 0 && dirty.size === 0) {
+            const w = waiters;
+            waiters = [];
+            w.forEach((r) => r());
+          }
+        }
+      })();
+    }
+    if (inFlight === 0 && dirty.size === 0 && waiters.length) {
+      const w = waiters;
+      waiters = [];
+      w.forEach((r) => r());
+    }
+  }
+
+  function serviceRate(t, runningOfService) {
+    const l = t.task.serviceName ? load.get(t.task.clusterName, t.task.serviceName) : null;
+    return settings.linesPerSecond + (l?.requests ? l.requests / Math.max(1, runningOfService) : 0);
+  }
+
+  async function publishMetrics(nowMs, runningTasks) {
+    const myEpoch = epoch;
+    const perTask = (t, u) => {
+      const tt = tasks.get(t.taskArn);
+      if (tt) tt.cpu = u.cpu;
+    };
+    const rounds = metricRound(nowMs, runningTasks, load, { rand, perTask });
+    for (const [region, r] of rounds) {
+      for (const m of r.AWS_ECS) {
+        const dims = m.Dimensions;
+        if (dims.length !== 2) continue;
+        const key = `${dims[0].Value}/${dims[1].Value}`;
+        const u = lastUtil.get(key) ?? { cpu: 0, memory: 0, runningTasks: 0, at: nowMs };
+        if (m.MetricName === "CPUUtilization") u.cpu = m.Value;
+        else u.memory = m.Value;
+        u.at = nowMs;
+        lastUtil.set(key, u);
+      }
+      for (const m of r.ContainerInsights) {
+        const u = lastUtil.get(`${m.Dimensions[0].Value}/${m.Dimensions[1].Value}`);
+        if (u) u.runningTasks = m.Value;
+      }
+      for (const [Namespace, data] of [
+        ["AWS/ECS", r.AWS_ECS],
+        ["ECS/ContainerInsights", r.ContainerInsights],
+      ]) {
+        for (let i = 0; i < data.length; i += MAX_METRICS_PER_PUT) {
+          if (myEpoch !== epoch || closed) return;
+          const MetricData = data.slice(i, i + MAX_METRICS_PER_PUT).map((m) => ({ ...m, Timestamp: m.Timestamp.getTime() / 1000 }));
+          try {
+            stats.putMetricDataCalls += 1;
+            await callMoto(upstream, {
+              service: "monitoring",
+              target: `GraniteServiceVersion20100801.PutMetricData`,
+              region,
+              version: "1.0",
+              body: { Namespace, MetricData },
+            });
+          } catch (err) {
+            fail(err, `PutMetricData ${Namespace} ${region}`);
+          }
+        }
+      }
+    }
+  }
+
+  /** Forget everything (moto was reset): tasks, streams, queued lines, load. */
+  function reset() {
+    epoch += 1;
+    tasks.clear();
+    streams.clear();
+    groupsCreated.clear();
+    dirty.clear();
+    lastUtil.clear();
+    lastMetricsMs = -Infinity;
+    load.clear();
+    const w = waiters;
+    waiters = [];
+    w.forEach((r) => r());
+  }
+
   return {
-    async taskStarted(_task) {},
-    async taskStopped(_task) {},
-    async tick(_nowMs, _runningTasks) {},
-    reset() {},
-    close() {},
+    /** @param {TelemetryTask} task */
+    async taskStarted(task) {
+      if (closed) return;
+      const t = trackTask(task);
+      const at = task.startedAt ?? Date.now();
+      t.lastGenMs = at + 10;
+      for (const { container, streamKey } of t.containers) appendLines(streamKey, at, startupLines(container, task));
+      pump();
+    },
+
+    /** @param {TelemetryTask} task */
+    async taskStopped(task) {
+      if (closed) return;
+      const t = tasks.get(task.taskArn) ?? trackTask(task);
+      const at = Math.max(Date.now(), t.lastGenMs + 1);
+      for (const { container, streamKey } of t.containers) {
+        const crashed = task.crashing || (task.exitCode !== undefined && task.exitCode !== null && task.exitCode !== 0);
+        appendLines(
+          streamKey,
+          at,
+          crashed
+            ? crashLines(container, { exitCode: task.exitCode ?? 1 })
+            : shutdownLines(container, { stoppedReason: task.stoppedReason }),
+        );
+      }
+      tasks.delete(task.taskArn);
+      pump();
+    },
+
+    /**
+     * Write the log lines due since the last tick for every running task and, at most once per
+     * metricsIntervalMs, publish one round of metrics. Resolves once lines are queued (writes go on
+     * in the background; `flush()` waits for them).
+     * @param {number} nowMs
+     * @param {TelemetryTask[]} runningTasks
+     */
+    async tick(nowMs, runningTasks) {
+      if (closed) return;
+      const running = new Set();
+      const perService = new Map();
+      for (const task of runningTasks) {
+        running.add(task.taskArn);
+        const k = `${task.clusterName}/${task.serviceName ?? ""}`;
+        perService.set(k, (perService.get(k) ?? 0) + 1);
+      }
+      // Tasks the agent no longer reports (stopped without taskStopped, or a reset) are forgotten.
+      for (const arn of tasks.keys()) if (!running.has(arn)) tasks.delete(arn);
+
+      const tracked = runningTasks.filter((t) => !t.crashing).map((task) => trackTask(task));
+      const rates = tracked.map((t) => serviceRate(t, perService.get(`${t.task.clusterName}/${t.task.serviceName ?? ""}`) ?? 1));
+      const total = rates.reduce((s, r) => s + r, 0); // lines per second over all tasks
+      const scale = total > settings.maxLinesPerSecond && total > 0 ? settings.maxLinesPerSecond / total : 1;
+      tracked.forEach((t, i) => {
+        const from = t.lastGenMs;
+        const elapsed = Math.min(Math.max(0, nowMs - from), 60_000);
+        t.lastGenMs = nowMs;
+        if (elapsed <= 0 || t.containers.length === 0) return;
+        const want = t.carry + (rates[i] * scale * elapsed) / 1000;
+        const n = Math.floor(want);
+        t.carry = want - n;
+        for (let k = 0; k < n; k++) {
+          const ts = nowMs - elapsed + ((k + 1) * elapsed) / n;
+          for (const { container, streamKey } of t.containers) {
+            const line = container.portMappings?.length ? accessLine(ts, { rand, cpu: t.cpu }) : workerLine(ts, { rand, cpu: t.cpu });
+            append(streamKey, ts, line);
+          }
+        }
+      });
+      pump();
+
+      if (!metricsInFlight && nowMs - lastMetricsMs >= settings.metricsIntervalMs) {
+        lastMetricsMs = nowMs;
+        metricsInFlight = publishMetrics(nowMs, runningTasks).finally(() => {
+          metricsInFlight = null;
+        });
+      }
+    },
+
+    /** Resolves when every queued log line and the current metrics round have reached moto. */
+    async flush() {
+      pump();
+      if (inFlight > 0 || dirty.size > 0) await new Promise((r) => waiters.push(r));
+      await metricsInFlight;
+    },
+
+    /** Change rates at run time. */
+    configure(next = {}) {
+      for (const k of ["linesPerSecond", "maxLinesPerSecond", "metricsIntervalMs"]) {
+        if (next[k] === undefined) continue;
+        if (typeof next[k] !== "number" || !Number.isFinite(next[k]) || next[k] < 0) throw new Error(`${k} must be a number ≥ 0`);
+        settings[k] = next[k];
+      }
+      return { ...settings };
+    },
+
+    /** The load knob (same store as POST /_sandbox/load). */
+    setLoad(input) {
+      return load.set(input);
+    },
+    getLoad(cluster, service) {
+      return load.get(cluster, service);
+    },
+
+    /** Utilization from the last metrics round: { cpu, memory, runningTasks, at } or undefined. */
+    utilization(cluster, service) {
+      return lastUtil.get(`${nameOf(cluster)}/${nameOf(service)}`);
+    },
+
+    stats() {
+      return { ...stats, tasks: tasks.size, streams: streams.size, pendingLines: [...streams.values()].reduce((s, x) => s + x.events.length, 0), settings: { ...settings } };
+    },
+
+    /** Forget everything (moto was reset): tasks, streams, queued lines, load. */
+    reset,
+
+    close() {
+      closed = true;
+      reset();
+    },
   };
 }
