@@ -1,8 +1,11 @@
 import "server-only";
-import { DescribeSubnetsCommand } from "@aws-sdk/client-ec2";
+import { DescribeAutoScalingGroupsCommand } from "@aws-sdk/client-auto-scaling";
+import { DescribeLaunchTemplateVersionsCommand, DescribeSubnetsCommand } from "@aws-sdk/client-ec2";
 import { DescribeServicesCommand, type Service } from "@aws-sdk/client-ecs";
 import { GetScheduleCommand, type GetScheduleCommandOutput } from "@aws-sdk/client-scheduler";
 import { awsClient, type ConnectionSettings } from "./clients";
+import type { Ec2CapacitySource } from "@/lib/ecs/cluster-prefill";
+import { asgNameOf, type CapacityProviderSummary } from "./ecs-capacity";
 import { mapAwsError } from "./errors";
 
 /**
@@ -41,4 +44,49 @@ export async function getScheduleSource(conn: ConnectionSettings, region: string
     if ((error as { name?: string }).name === "ResourceNotFoundException") return null;
     throw mapAwsError(error, { service: "scheduler", operation: "GetSchedule", connectionName: conn.name, endpoint: conn.endpointUrl ?? undefined });
   }
+}
+
+/**
+ * For each Auto Scaling group capacity provider: the group's subnets and sizes and its launch
+ * template's instance settings. A group or template that cannot be read is left null (the
+ * duplicate names it as not carried over) rather than failing the page.
+ */
+export async function describeEc2CapacitySources(conn: ConnectionSettings, region: string, providers: CapacityProviderSummary[]): Promise<Ec2CapacitySource[]> {
+  const names = providers.map((p) => asgNameOf(p.autoScalingGroupArn)).filter(Boolean);
+  const groups = names.length
+    ? (await guarded(conn, "autoscaling", "DescribeAutoScalingGroups", () =>
+        awsClient(conn, region, "autoscaling").send(new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: names })),
+      )).AutoScalingGroups ?? []
+    : [];
+  const ec2 = awsClient(conn, region, "ec2");
+  return Promise.all(
+    providers.map(async (p): Promise<Ec2CapacitySource> => {
+      const g = groups.find((x) => x.AutoScalingGroupName === asgNameOf(p.autoScalingGroupArn));
+      const spec = g?.LaunchTemplate ?? g?.MixedInstancesPolicy?.LaunchTemplate?.LaunchTemplateSpecification;
+      const version = spec?.LaunchTemplateId
+        ? await ec2
+            .send(new DescribeLaunchTemplateVersionsCommand({ LaunchTemplateId: spec.LaunchTemplateId, Versions: [spec.Version || "$Default"] }))
+            .then((out) => out.LaunchTemplateVersions?.[0]?.LaunchTemplateData ?? null)
+            .catch(() => null)
+        : null;
+      return {
+        provider: p.name,
+        managedScaling: p.managedScaling,
+        managedTerminationProtection: p.managedTerminationProtection,
+        group: g
+          ? {
+              name: g.AutoScalingGroupName ?? "",
+              min: g.MinSize ?? 0,
+              max: g.MaxSize ?? 0,
+              desired: g.DesiredCapacity ?? 0,
+              subnets: (g.VPCZoneIdentifier ?? "").split(",").map((x) => x.trim()).filter(Boolean),
+              mixedInstances: Boolean(g.MixedInstancesPolicy),
+            }
+          : null,
+        launchTemplate: version
+          ? { imageId: version.ImageId, instanceType: version.InstanceType, keyName: version.KeyName, instanceProfile: version.IamInstanceProfile?.Name ?? version.IamInstanceProfile?.Arn }
+          : null,
+      };
+    }),
+  );
 }

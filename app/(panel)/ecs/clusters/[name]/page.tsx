@@ -4,6 +4,7 @@ import { AwsErrorAlert } from "@/components/common/aws-error";
 import { NoConnection } from "@/components/common/no-connection";
 import { ClusterCapacity } from "@/components/ecs/cluster-capacity";
 import { ClusterOverview } from "@/components/ecs/cluster-overview";
+import { DuplicateClusterLink } from "@/components/ecs/duplicate-cluster-link";
 import { ServiceTable } from "@/components/ecs/service-table";
 import { TeardownClusterButton } from "@/components/ecs/teardown-cluster-button";
 import { ButtonLink } from "@/components/ui/button";
@@ -66,6 +67,7 @@ export default async function ClusterPage({ params }: Props) {
             {canOperate && <ButtonLink variant="secondary" href={`${base}/run-task`}>Run task</ButtonLink>}
             <ButtonLink variant="secondary" href={`${base}/scheduled-tasks`}>Scheduled tasks</ButtonLink>
             <ButtonLink variant="secondary" href={`/history?resource=${encodeURIComponent(`ecs:cluster/${name}`)}`}>History</ButtonLink>
+            {canOperate && data && <DuplicateClusterLink cluster={name} />}
             {canOperate && data && <TeardownClusterButton connectionId={context.connectionId} region={context.region} cluster={name} deletes={deletes} />}
           </div>
         }

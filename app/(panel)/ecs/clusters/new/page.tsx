@@ -4,20 +4,26 @@ import { CreateClusterWizard } from "@/components/ecs/create-cluster-wizard";
 import type { Ec2Options } from "@/components/ecs/ec2-capacity-fields";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guard";
-import { listAutoScalingGroups, listInstanceProfiles, listKeyPairs } from "@/lib/aws/ecs-capacity";
+import { AwsErrorAlert } from "@/components/common/aws-error";
+import { getCluster } from "@/lib/aws/ecs";
+import { describeClusterCapacity, listAutoScalingGroups, listInstanceProfiles, listKeyPairs } from "@/lib/aws/ecs-capacity";
+import { describeEc2CapacitySources } from "@/lib/aws/ecs-prefill-sources";
 import { listSubnets, listVpcs } from "@/lib/aws/ec2-network";
 import { attempt, loadWorkingConnection } from "@/lib/connections/load";
 import { listConnections } from "@/lib/connections/store";
+import { clusterPrefill } from "@/lib/ecs/cluster-prefill";
 
 export const metadata: Metadata = { title: "Create cluster" };
 
 const EMPTY: Ec2Options = { networks: [], keyPairs: [], instanceProfiles: [], autoScalingGroups: [] };
 
-export default async function NewClusterPage() {
+export default async function NewClusterPage({ searchParams }: { searchParams: Promise<{ from?: string }> }) {
   await requirePageUser("operator");
   const [working, connections] = await Promise.all([loadWorkingConnection(), listConnections()]);
   if (!working) return <NoConnection />;
   const { context, conn } = working;
+  // ?from=<cluster> duplicates a cluster: the wizard starts from its capacity and settings.
+  const from = (await searchParams).from?.trim();
   // The EC2 pickers are optional: a Fargate cluster needs none of them, so a failed read leaves them empty.
   const ec2 = await attempt(async (): Promise<Ec2Options> => {
     const [vpcs, keyPairs, instanceProfiles, groups] = await Promise.all([
@@ -40,17 +46,29 @@ export default async function NewClusterPage() {
       autoScalingGroups: groups.map((g) => ({ name: g.name, arn: g.arn, label: `${g.name} (min ${g.min}, max ${g.max}, desired ${g.desired})` })),
     };
   });
+  const networks = ec2.data?.networks ?? [];
+  const source = from
+    ? await attempt(async () => {
+        const cluster = await getCluster(conn, context.region, from);
+        if (!cluster) return null;
+        const capacity = await describeClusterCapacity(conn, context.region, cluster.capacityProviders);
+        return clusterPrefill(cluster, await describeEc2CapacitySources(conn, context.region, capacity), { networks });
+      })
+    : null;
   return (
     <>
       <PageHeader
-        title="Create cluster"
+        title={from ? `Duplicate cluster ${from}` : "Create cluster"}
         description="Serverless Fargate capacity, EC2 instances in an Auto Scaling group, or both."
-        breadcrumbs={[{ href: "/ecs/clusters", label: "Clusters" }, { label: "Create" }]}
+        breadcrumbs={[{ href: "/ecs/clusters", label: "Clusters" }, { label: from ? `Duplicate ${from}` : "Create" }]}
       />
+      {source?.error ? <AwsErrorAlert error={source.error} /> : null}
+      {from && source && !source.error && !source.data && <p className="mb-4 text-sm text-red-700">Cluster {from} was not found; starting from the defaults.</p>}
       <CreateClusterWizard
         connections={connections.map((c) => ({ id: c.id, name: c.name, regions: c.regions }))}
         defaults={{ connectionId: context.connectionId, region: context.region }}
         ec2={ec2.data ?? EMPTY}
+        prefill={source?.data ? { source: `cluster ${from}`, ...source.data } : undefined}
       />
     </>
   );
