@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { AwsErrorAlert } from "@/components/common/aws-error";
+import { NoConnection } from "@/components/common/no-connection";
+import { serviceOfTask } from "@/components/ecs-task/service-of-task";
+import { TaskDetail } from "@/components/ecs-task/task-detail";
+import { ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader, type Breadcrumb } from "@/components/ui/page-header";
+import { requirePageUser } from "@/lib/auth/guard";
+import { getLiveTaskShared } from "@/lib/aws/ecs-live-service";
+import { attempt, loadWorkingConnection } from "@/lib/connections/load";
+
+type Props = { params: Promise<{ name: string; task: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Task ${decodeURIComponent((await params).task)}` };
+}
+
+export default async function TaskPage({ params }: Props) {
+  await requirePageUser("viewer");
+  const p = await params;
+  const cluster = decodeURIComponent(p.name);
+  const taskId = decodeURIComponent(p.task);
+  const working = await loadWorkingConnection();
+  if (!working) return <NoConnection />;
+  const { context, conn } = working;
+  const found = await attempt(() => getLiveTaskShared(conn, context.region, cluster, taskId));
+  const clusterHref = `/ecs/clusters/${encodeURIComponent(cluster)}`;
+  const service = found.data ? serviceOfTask(found.data.group) : "";
+  const crumbs: Breadcrumb[] = [
+    { href: "/ecs/clusters", label: "Clusters" },
+    { href: clusterHref, label: cluster },
+    ...(service ? [{ href: `${clusterHref}/services/${encodeURIComponent(service)}`, label: service }] : []),
+    { label: `Task ${taskId}` },
+  ];
+  const base = `${clusterHref}/tasks/${encodeURIComponent(taskId)}`;
+  return (
+    <>
+      <PageHeader
+        title={`Task ${taskId}`}
+        description={`ECS task in cluster ${cluster} · ${context.region} · ${context.connectionName}`}
+        breadcrumbs={crumbs}
+        actions={found.data ? <ButtonLink variant="secondary" href={`${base}/logs`}>Logs</ButtonLink> : undefined}
+      />
+      {found.error ? (
+        <AwsErrorAlert error={found.error} />
+      ) : found.data ? (
+        <TaskDetail initial={found.data} streamUrl={`/api/live/task/${encodeURIComponent(cluster)}/${encodeURIComponent(taskId)}`} clusterHref={clusterHref} />
+      ) : (
+        <EmptyState
+          title="ECS does not know this task"
+          description="It may have stopped more than an hour ago (ECS then forgets it), or the id is wrong. The service's events and logs still tell what happened."
+          action={<ButtonLink href={clusterHref}>Back to {cluster}</ButtonLink>}
+        />
+      )}
+    </>
+  );
+}

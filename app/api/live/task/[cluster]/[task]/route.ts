@@ -1,0 +1,24 @@
+import { requireUser } from "@/lib/auth/guard";
+import { liveTaskKey, liveTaskSource } from "@/lib/aws/ecs-live-service";
+import { loadWorkingConnection } from "@/lib/connections/load";
+import { authFailure, watchStream } from "@/lib/live/sse";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ cluster: string; task: string }> };
+
+/** SSE: one task's status, containers and network, shared by every viewer. */
+export async function GET(request: Request, { params }: Params) {
+  try {
+    await requireUser("viewer", "watch tasks");
+  } catch (error) {
+    return authFailure(error);
+  }
+  const working = await loadWorkingConnection();
+  if (!working) return new Response("Choose a connection first.", { status: 409 });
+  const { cluster, task } = await params;
+  const { conn, context } = working;
+  const c = decodeURIComponent(cluster);
+  const t = decodeURIComponent(task);
+  return watchStream(request, liveTaskKey(conn, context.region, c, t), liveTaskSource(conn, context.region, c, t));
+}
