@@ -29,7 +29,13 @@ export type CapacityProviderSummary = {
   name: string;
   status: string;
   autoScalingGroupArn: string;
-  managedScaling: { status: string; targetCapacity: number | null };
+  managedScaling: {
+    status: string;
+    targetCapacity: number | null;
+    minimumScalingStepSize: number | null;
+    maximumScalingStepSize: number | null;
+    instanceWarmupPeriod: number | null;
+  };
   managedTerminationProtection: string;
   group: AsgSummary | null;
 };
@@ -89,7 +95,13 @@ export async function describeClusterCapacity(conn: ConnectionSettings, region: 
       name: p.name ?? "",
       status: p.status ?? "UNKNOWN",
       autoScalingGroupArn: arn,
-      managedScaling: { status: p.autoScalingGroupProvider?.managedScaling?.status ?? "DISABLED", targetCapacity: p.autoScalingGroupProvider?.managedScaling?.targetCapacity ?? null },
+      managedScaling: {
+        status: p.autoScalingGroupProvider?.managedScaling?.status ?? "DISABLED",
+        targetCapacity: p.autoScalingGroupProvider?.managedScaling?.targetCapacity ?? null,
+        minimumScalingStepSize: p.autoScalingGroupProvider?.managedScaling?.minimumScalingStepSize ?? null,
+        maximumScalingStepSize: p.autoScalingGroupProvider?.managedScaling?.maximumScalingStepSize ?? null,
+        instanceWarmupPeriod: p.autoScalingGroupProvider?.managedScaling?.instanceWarmupPeriod ?? null,
+      },
       managedTerminationProtection: p.autoScalingGroupProvider?.managedTerminationProtection ?? "DISABLED",
       group: group ? toAsg(group) : null,
     };

@@ -1,0 +1,137 @@
+import "server-only";
+import {
+  DescribeScalableTargetsCommand,
+  DescribeScalingActivitiesCommand,
+  DescribeScalingPoliciesCommand,
+  DescribeScheduledActionsCommand,
+  type ScalingPolicy,
+} from "@aws-sdk/client-application-auto-scaling";
+import { DescribeAlarmsCommand } from "@aws-sdk/client-cloudwatch";
+import { AwsOperationError } from "@/lib/errors";
+import { ECS_DIMENSION, ECS_NAMESPACE, resourceId } from "@/lib/plans/scaling";
+import { awsClient, type ConnectionSettings } from "./clients";
+import { guarded } from "./guarded";
+
+export type AlarmView = { name: string; state: string; reason: string; updatedAt: string | null; threshold: number | null; metric: string | null };
+
+export type PolicyView = {
+  name: string;
+  arn: string;
+  type: "TargetTrackingScaling" | "StepScaling" | string;
+  /** Target tracking: the predefined metric (ECSServiceAverageCPUUtilization…) and target value. */
+  metric: string | null;
+  targetValue: number | null;
+  resourceLabel: string | null;
+  scaleOutCooldown: number | null;
+  scaleInCooldown: number | null;
+  disableScaleIn: boolean;
+  /** Step scaling: adjustments relative to the alarm threshold. */
+  steps: { lower: number | null; upper: number | null; change: number }[];
+  cooldown: number | null;
+  alarms: AlarmView[];
+};
+
+export type ScheduledActionView = { name: string; schedule: string; timezone: string; min: number | null; max: number | null; createdAt: string | null };
+
+export type ActivityView = { id: string; description: string; cause: string; status: string; message: string | null; startedAt: string | null; endedAt: string | null };
+
+export type ServiceScaling = {
+  target: { min: number; max: number } | null;
+  policies: PolicyView[];
+  scheduled: ScheduledActionView[];
+  /** Recent scaling activities, or why they could not be read (the rest of the view still works). */
+  activities: { items: ActivityView[]; error?: undefined } | { items?: undefined; error: { message: string; requestId?: string } };
+};
+
+const iso = (d: Date | undefined) => (d ? d.toISOString() : null);
+
+function toPolicy(p: ScalingPolicy, alarms: Map<string, AlarmView>): PolicyView {
+  const tt = p.TargetTrackingScalingPolicyConfiguration;
+  const step = p.StepScalingPolicyConfiguration;
+  return {
+    name: p.PolicyName ?? "",
+    arn: p.PolicyARN ?? "",
+    type: p.PolicyType ?? "",
+    metric: tt?.PredefinedMetricSpecification?.PredefinedMetricType ?? (tt?.CustomizedMetricSpecification?.MetricName ?? null),
+    targetValue: tt?.TargetValue ?? null,
+    resourceLabel: tt?.PredefinedMetricSpecification?.ResourceLabel ?? null,
+    scaleOutCooldown: tt?.ScaleOutCooldown ?? null,
+    scaleInCooldown: tt?.ScaleInCooldown ?? null,
+    disableScaleIn: tt?.DisableScaleIn ?? false,
+    steps: (step?.StepAdjustments ?? []).map((s) => ({ lower: s.MetricIntervalLowerBound ?? null, upper: s.MetricIntervalUpperBound ?? null, change: s.ScalingAdjustment ?? 0 })),
+    cooldown: step?.Cooldown ?? null,
+    alarms: (p.Alarms ?? []).map((a) => alarms.get(a.AlarmName ?? "") ?? { name: a.AlarmName ?? "", state: "UNKNOWN", reason: "", updatedAt: null, threshold: null, metric: null }),
+  };
+}
+
+/** Alarm states by name (DescribeAlarms takes 100 names per call). */
+async function describeAlarms(conn: ConnectionSettings, region: string, names: string[]): Promise<Map<string, AlarmView>> {
+  const out = new Map<string, AlarmView>();
+  const client = awsClient(conn, region, "cloudwatch");
+  for (let i = 0; i < names.length; i += 100) {
+    const page = await guarded(conn, "cloudwatch", "DescribeAlarms", () => client.send(new DescribeAlarmsCommand({ AlarmNames: names.slice(i, i + 100), MaxRecords: 100 })));
+    for (const a of page.MetricAlarms ?? []) {
+      out.set(a.AlarmName ?? "", {
+        name: a.AlarmName ?? "",
+        state: a.StateValue ?? "INSUFFICIENT_DATA",
+        reason: a.StateReason ?? "",
+        updatedAt: iso(a.StateUpdatedTimestamp),
+        threshold: a.Threshold ?? null,
+        metric: a.MetricName ? `${a.Namespace}/${a.MetricName}` : null,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Everything about one service's auto scaling: its scalable target (null when auto scaling is
+ * off), policies with their CloudWatch alarms and states, scheduled actions, recent activities.
+ */
+export async function getServiceScaling(conn: ConnectionSettings, region: string, cluster: string, service: string): Promise<ServiceScaling> {
+  const client = awsClient(conn, region, "appautoscaling");
+  const ResourceId = resourceId(cluster, service);
+  const scope = { ServiceNamespace: ECS_NAMESPACE, ResourceId, ScalableDimension: ECS_DIMENSION } as const;
+  const [targets, policies, scheduled, activities] = await Promise.all([
+    guarded(conn, "application-autoscaling", "DescribeScalableTargets", () =>
+      client.send(new DescribeScalableTargetsCommand({ ServiceNamespace: ECS_NAMESPACE, ResourceIds: [ResourceId], ScalableDimension: ECS_DIMENSION })),
+    ),
+    guarded(conn, "application-autoscaling", "DescribeScalingPolicies", () => client.send(new DescribeScalingPoliciesCommand({ ...scope, MaxResults: 50 }))),
+    guarded(conn, "application-autoscaling", "DescribeScheduledActions", () => client.send(new DescribeScheduledActionsCommand({ ...scope, MaxResults: 50 }))),
+    guarded(conn, "application-autoscaling", "DescribeScalingActivities", () => client.send(new DescribeScalingActivitiesCommand({ ...scope, MaxResults: 20 }))).then(
+      (out) => ({
+        items: (out.ScalingActivities ?? []).map((a) => ({
+          id: a.ActivityId ?? "",
+          description: a.Description ?? "",
+          cause: a.Cause ?? "",
+          status: a.StatusCode ?? "",
+          message: a.StatusMessage ?? null,
+          startedAt: iso(a.StartTime),
+          endedAt: iso(a.EndTime),
+        })),
+      }),
+      (error: unknown) => ({ error: error instanceof AwsOperationError ? { message: error.message, requestId: error.details.requestId } : { message: "Could not read scaling activities." } }),
+    ),
+  ]);
+  const target = targets.ScalableTargets?.[0];
+  const alarmNames = [...new Set((policies.ScalingPolicies ?? []).flatMap((p) => (p.Alarms ?? []).map((a) => a.AlarmName ?? "")).filter(Boolean))];
+  const alarms = alarmNames.length ? await describeAlarms(conn, region, alarmNames) : new Map<string, AlarmView>();
+  return {
+    target: target ? { min: target.MinCapacity ?? 0, max: target.MaxCapacity ?? 0 } : null,
+    policies: (policies.ScalingPolicies ?? []).map((p) => toPolicy(p, alarms)),
+    scheduled: (scheduled.ScheduledActions ?? []).map((a) => ({
+      name: a.ScheduledActionName ?? "",
+      schedule: a.Schedule ?? "",
+      timezone: a.Timezone ?? "UTC",
+      min: a.ScalableTargetAction?.MinCapacity ?? null,
+      max: a.ScalableTargetAction?.MaxCapacity ?? null,
+      createdAt: iso(a.CreationTime),
+    })),
+    activities,
+  };
+}
+
+/** The alarms Portside created for queue-driven scaling of this service that exist now. */
+export async function queueAlarmsOf(conn: ConnectionSettings, region: string, names: string[]): Promise<string[]> {
+  return [...(await describeAlarms(conn, region, names)).keys()];
+}
