@@ -29,7 +29,7 @@ export type ServiceDetail = {
   loadBalancers: { targetGroupArn: string; containerName: string; containerPort: number }[];
   healthCheckGracePeriod?: number;
   enableExecuteCommand: boolean;
-  deployments: { id: string; status: string; taskDefinition: string; desired: number; running: number; pending: number; rolloutState: string }[];
+  deployments: { id: string; status: string; taskDefinition: string; desired: number; running: number; pending: number; rolloutState: string; createdAt?: string }[];
   events: { id: string; at?: string; message: string }[];
   tags: { key: string; value: string }[];
 };
@@ -89,6 +89,7 @@ function toDetail(s: Service, cluster: string): ServiceDetail {
       running: d.runningCount ?? 0,
       pending: d.pendingCount ?? 0,
       rolloutState: d.rolloutState ?? "",
+      createdAt: iso(d.createdAt),
     })),
     // The newest few; the full live view is its own page.
     events: (s.events ?? []).slice(0, 10).map((e) => ({ id: e.id ?? "", at: iso(e.createdAt), message: e.message ?? "" })),
