@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
 const SECTIONS = [
+  { title: "Fleet", links: [{ href: "/", label: "Overview" }] },
   {
     title: "ECS",
     links: [
@@ -40,7 +41,8 @@ export function NavLinks({ isAdmin }: { isAdmin: boolean }) {
           {section.links
             .filter((l) => !("admin" in l) || isAdmin)
             .map((link) => {
-              const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
+              // "/" would prefix every path: the overview is active only on itself.
+              const active = pathname === link.href || (link.href !== "/" && pathname.startsWith(`${link.href}/`));
               return (
                 <Link
                   key={link.href}

@@ -11,7 +11,8 @@ import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guard";
 import { roleAllows } from "@/lib/auth/roles";
-import { getCluster, listServices } from "@/lib/aws/ecs";
+import { getCluster } from "@/lib/aws/ecs";
+import { readClusterShared } from "@/lib/aws/ecs-fleet-live";
 import { describeClusterCapacity } from "@/lib/aws/ecs-capacity";
 import { attempt, loadWorkingConnection } from "@/lib/connections/load";
 import { teardownSummary } from "@/lib/plans/cluster-teardown";
@@ -31,11 +32,12 @@ export default async function ClusterPage({ params }: Props) {
   const result = await attempt(async () => {
     const cluster = await getCluster(conn, context.region, name);
     if (!cluster) return null;
-    const [services, capacity] = await Promise.all([
-      listServices(conn, context.region, cluster.arn),
+    // By name, as the live stream reads it: the render and the stream's first poll share one read.
+    const [live, capacity] = await Promise.all([
+      readClusterShared(conn, context.region, name),
       describeClusterCapacity(conn, context.region, cluster.capacityProviders),
     ]);
-    return { cluster, services, capacity };
+    return { cluster, live, services: live.services, capacity };
   });
   if (!result.error && !result.data) notFound();
   const canOperate = roleAllows(user.role, "operator");
@@ -78,7 +80,7 @@ export default async function ClusterPage({ params }: Props) {
         <div className="space-y-5">
           <ClusterOverview cluster={data!.cluster} />
           <ClusterCapacity providers={data!.capacity} />
-          <ServiceTable services={data!.services} />
+          <ServiceTable cluster={name} initial={data!.live} />
         </div>
       )}
     </>

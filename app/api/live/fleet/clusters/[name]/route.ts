@@ -1,0 +1,22 @@
+import { requireUser } from "@/lib/auth/guard";
+import { clusterKey, clusterSource } from "@/lib/aws/ecs-fleet-live";
+import { loadWorkingConnection } from "@/lib/connections/load";
+import { authFailure, watchStream } from "@/lib/live/sse";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ name: string }> };
+
+/** SSE: a cluster's services (counts, rollout, target health, last event), one poller per cluster for every viewer. */
+export async function GET(request: Request, { params }: Params) {
+  try {
+    await requireUser("viewer", "watch clusters");
+  } catch (error) {
+    return authFailure(error);
+  }
+  const working = await loadWorkingConnection();
+  if (!working) return new Response("Choose a connection first.", { status: 409 });
+  const { conn, context } = working;
+  const cluster = decodeURIComponent((await params).name);
+  return watchStream(request, clusterKey(conn, context.region, cluster), clusterSource(conn, context.region, cluster));
+}

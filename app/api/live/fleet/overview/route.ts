@@ -1,0 +1,19 @@
+import { requireUser } from "@/lib/auth/guard";
+import { overviewKey, overviewSource } from "@/lib/aws/ecs-fleet-live";
+import { loadWorkingConnection } from "@/lib/connections/load";
+import { authFailure, watchStream } from "@/lib/live/sse";
+
+export const dynamic = "force-dynamic";
+
+/** SSE: the region's clusters with their services' health, one poller per connection+region for every viewer. */
+export async function GET(request: Request) {
+  try {
+    await requireUser("viewer", "watch the fleet overview");
+  } catch (error) {
+    return authFailure(error);
+  }
+  const working = await loadWorkingConnection();
+  if (!working) return new Response("Choose a connection first.", { status: 409 });
+  const { conn, context } = working;
+  return watchStream(request, overviewKey(conn, context.region), overviewSource(conn, context.region));
+}
