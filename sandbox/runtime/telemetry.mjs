@@ -22,11 +22,13 @@ const MAX_METRICS_PER_PUT = 500; // PutMetricData allows 1,000
 
 /**
  * @param {{ motoUrl: string, linesPerSecond?: number, maxLinesPerSecond?: number,
- *   metricsIntervalMs?: number, concurrency?: number, rand?: () => number,
+ *   metricsIntervalMs?: number, logFlushMs?: number, maxPutsPerSecond?: number, concurrency?: number, rand?: () => number,
  *   log?: (msg: string) => void }} options
  *   linesPerSecond: access-log lines per task per second (env SANDBOX_LOG_LINES_PER_SECOND, default 1);
  *   maxLinesPerSecond: cap over all tasks, rates are scaled down beyond it (SANDBOX_LOG_MAX_LINES_PER_SECOND, 200);
  *   metricsIntervalMs: at most one metrics round per this much tick time (SANDBOX_METRICS_INTERVAL_MS, 10000; 0 = every tick);
+ *   logFlushMs: a stream's lines wait at most this long before one PutLogEvents sends them (SANDBOX_LOG_FLUSH_MS, 1000),
+ *     longer when more streams than maxPutsPerSecond (50) have lines waiting;
  *   concurrency: parallel PutLogEvents calls to moto (8).
  */
 export function createTelemetry({
@@ -34,6 +36,8 @@ export function createTelemetry({
   linesPerSecond = envNumber("SANDBOX_LOG_LINES_PER_SECOND", 1),
   maxLinesPerSecond = envNumber("SANDBOX_LOG_MAX_LINES_PER_SECOND", 200),
   metricsIntervalMs = envNumber("SANDBOX_METRICS_INTERVAL_MS", 10_000),
+  logFlushMs = envNumber("SANDBOX_LOG_FLUSH_MS", 1000),
+  maxPutsPerSecond = 50,
   concurrency = 8,
   rand = Math.random,
   log = () => {},
@@ -41,7 +45,7 @@ export function createTelemetry({
   if (!motoUrl) throw new Error("createTelemetry: `motoUrl` is required");
   const upstream = new URL(motoUrl).origin;
   const load = loadStoreFor(upstream);
-  const settings = { linesPerSecond, maxLinesPerSecond, metricsIntervalMs };
+  const settings = { linesPerSecond, maxLinesPerSecond, metricsIntervalMs, logFlushMs, maxPutsPerSecond };
 
   let epoch = 0; // bumped by reset()/close(): work started before is dropped
   let closed = false;
@@ -53,6 +57,7 @@ export function createTelemetry({
   const dirty = new Set(); // streamKeys with events waiting
   let inFlight = 0;
   let waiters = [];
+  let forcing = false; // flush() in progress: every stream is due
   let lastMetricsMs = -Infinity;
   let metricsInFlight = null;
   /** `${cluster}/${service}` → { cpu, memory, runningTasks, at } from the last metrics round */
@@ -132,28 +137,52 @@ export function createTelemetry({
     if (!s || s.broken) return;
     const ts = Math.max(Math.round(timestamp), s.lastTs);
     s.lastTs = ts;
+    if (s.events.length === 0 && !s.sending) s.since = Date.now();
     s.events.push({ timestamp: ts, message });
     if (s.events.length > MAX_BUFFERED_PER_STREAM) {
       const drop = s.events.length - MAX_BUFFERED_PER_STREAM;
       s.events.splice(0, drop);
       stats.linesDropped += drop;
     }
-    dirty.add(streamKey);
+    if (!s.sending) dirty.add(streamKey);
   }
 
+  /** Lines written at once (startup, crash, shutdown): sent without waiting for the flush interval. */
   function appendLines(streamKey, startMs, lines) {
     lines.forEach((line, i) => append(streamKey, startMs + i, line));
+    const s = streams.get(streamKey);
+    if (s) s.urgent = true;
   }
 
+  function wake() {
+    if (inFlight === 0 && dirty.size === 0 && waiters.length) {
+      const w = waiters;
+      waiters = [];
+      forcing = false;
+      w.forEach((r) => r());
+    }
+  }
+
+  /**
+   * Send the streams whose lines are due: after taskStarted/taskStopped at once, otherwise once the
+   * oldest waiting line is logFlushMs old — longer with many streams, so that moto sees at most
+   * about maxPutsPerSecond PutLogEvents calls per second (each one batching what a stream gathered).
+   */
   function pump() {
     const myEpoch = epoch;
-    while (!closed && inFlight < concurrency && dirty.size > 0) {
-      const streamKey = dirty.values().next().value;
-      dirty.delete(streamKey);
+    const now = Date.now();
+    const minAge = Math.max(settings.logFlushMs, ((dirty.size + inFlight) / Math.max(1, settings.maxPutsPerSecond)) * 1000);
+    for (const streamKey of dirty) {
+      if (closed || inFlight >= concurrency) break;
       const s = streams.get(streamKey);
-      if (!s || s.events.length === 0) continue;
-      if (s.sending) continue; // re-marked dirty when that send finishes
+      if (!s || s.events.length === 0) {
+        dirty.delete(streamKey);
+        continue;
+      }
+      if (!(forcing || s.urgent || now - s.since >= minAge)) continue;
+      dirty.delete(streamKey);
       s.sending = true;
+      s.urgent = false;
       inFlight += 1;
       (async () => {
         try {
@@ -177,21 +206,19 @@ export function createTelemetry({
         } finally {
           s.sending = false;
           inFlight -= 1;
-          if (s.events.length > 0 && myEpoch === epoch) dirty.add(streamKey);
-          pump();
-          if (inFlight === 0 && dirty.size === 0) {
-            const w = waiters;
-            waiters = [];
-            w.forEach((r) => r());
+          if (myEpoch === epoch) {
+            if (s.events.length > 0) {
+              s.since = Date.now();
+              dirty.add(streamKey);
+            } else if (s.closing) {
+              streams.delete(streamKey); // the task stopped and everything it wrote is in moto
+            }
           }
+          pump();
         }
       })();
     }
-    if (inFlight === 0 && dirty.size === 0 && waiters.length) {
-      const w = waiters;
-      waiters = [];
-      w.forEach((r) => r());
-    }
+    wake();
   }
 
   function serviceRate(t, runningOfService) {
@@ -257,6 +284,7 @@ export function createTelemetry({
     load.clear();
     const w = waiters;
     waiters = [];
+    forcing = false;
     w.forEach((r) => r());
   }
 
@@ -287,6 +315,10 @@ export function createTelemetry({
         );
       }
       tasks.delete(task.taskArn);
+      for (const { streamKey } of t.containers) {
+        const s = streams.get(streamKey);
+        if (s) s.closing = true;
+      }
       pump();
     },
 
@@ -307,7 +339,16 @@ export function createTelemetry({
         perService.set(k, (perService.get(k) ?? 0) + 1);
       }
       // Tasks the agent no longer reports (stopped without taskStopped, or a reset) are forgotten.
-      for (const arn of tasks.keys()) if (!running.has(arn)) tasks.delete(arn);
+      for (const [arn, t] of tasks) {
+        if (running.has(arn)) continue;
+        tasks.delete(arn);
+        for (const { streamKey } of t.containers) {
+          const s = streams.get(streamKey);
+          if (!s) continue;
+          s.closing = true;
+          if (s.events.length === 0 && !s.sending) streams.delete(streamKey);
+        }
+      }
 
       const tracked = runningTasks.filter((t) => !t.crashing).map((task) => trackTask(task));
       const rates = tracked.map((t) => serviceRate(t, perService.get(`${t.task.clusterName}/${t.task.serviceName ?? ""}`) ?? 1));
@@ -341,14 +382,18 @@ export function createTelemetry({
 
     /** Resolves when every queued log line and the current metrics round have reached moto. */
     async flush() {
-      pump();
-      if (inFlight > 0 || dirty.size > 0) await new Promise((r) => waiters.push(r));
+      if (inFlight > 0 || dirty.size > 0) {
+        const done = new Promise((r) => waiters.push(r));
+        forcing = true;
+        pump();
+        await done;
+      }
       await metricsInFlight;
     },
 
     /** Change rates at run time. */
     configure(next = {}) {
-      for (const k of ["linesPerSecond", "maxLinesPerSecond", "metricsIntervalMs"]) {
+      for (const k of Object.keys(settings)) {
         if (next[k] === undefined) continue;
         if (typeof next[k] !== "number" || !Number.isFinite(next[k]) || next[k] < 0) throw new Error(`${k} must be a number ≥ 0`);
         settings[k] = next[k];

@@ -180,6 +180,30 @@ describe.skipIf(!hasMoto)("telemetry against the sandbox", () => {
     expect(sigterm.events.at(-2).message).toBe("Received SIGTERM (Scaling activity initiated by deployment), draining connections");
   });
 
+  it("in real time, lines reach moto within about a second of the tick, batched per stream", async () => {
+    telemetry.close();
+    telemetry = createTelemetry({ motoUrl: sandbox.motoUrl, linesPerSecond: 4, metricsIntervalMs: 60_000, logFlushMs: 1000 });
+    const task = fakeTask({ startedAt: Date.now() });
+    await telemetry.taskStarted(task);
+    const ticker = setInterval(() => telemetry.tick(Date.now(), [task]), 250); // the agent's pace
+    try {
+      await new Promise((r) => setTimeout(r, 3000));
+      const deadline = Date.now() + 3000;
+      let access = [];
+      while (Date.now() < deadline) {
+        const got = await logs.send(new FilterLogEventsCommand({ logGroupName: "/ecs/web", filterPattern: "HTTP" }));
+        access = got.events;
+        if (access.length >= 8) break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(access.length).toBeGreaterThanOrEqual(8); // ~4 lines/s for ~3 s, less what waits for the next flush
+      const { putLogEventsCalls, linesWritten } = telemetry.stats();
+      expect(putLogEventsCalls).toBeLessThan(linesWritten / 2); // ~1 call per second, not one per line
+    } finally {
+      clearInterval(ticker);
+    }
+  });
+
   it("does not create the log group unless awslogs-create-group is true (and then writes nothing)", async () => {
     const now = Date.now();
     const task = fakeTask({ startedAt: now - 2000, td: taskDefinition({ createGroup: "false", group: "/ecs/missing" }) });
