@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { MetricsView } from "@/components/metrics/metrics-view";
+import { requirePageUser } from "@/lib/auth/guard";
+import { getServiceUtilizationShared } from "@/lib/aws/cloudwatch";
+import { getServiceDetailShared } from "@/lib/aws/ecs-service-detail";
+import { describeTaskDefinition } from "@/lib/aws/ecs-task-definitions";
+import { attempt, loadWorkingConnection } from "@/lib/connections/load";
+import { live, liveKey } from "@/lib/live";
+import { liveErrorOf } from "@/lib/live/sse";
+import { parseRange } from "@/lib/metrics/range";
+import { taskSizeOf } from "@/lib/metrics/task-size";
+
+type Props = { params: Promise<{ name: string; service: string }>; searchParams: Promise<{ range?: string | string[] }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Metrics · ${decodeURIComponent((await params).service)}` };
+}
+
+export default async function ServiceMetricsPage({ params, searchParams }: Props) {
+  await requirePageUser("viewer");
+  const { name: rawCluster, service: rawService } = await params;
+  const cluster = decodeURIComponent(rawCluster);
+  const name = decodeURIComponent(rawService);
+  const range = parseRange((await searchParams).range);
+  const working = await loadWorkingConnection();
+  if (!working) return null; // the layout explains
+  const { context, conn } = working;
+  const region = context.region;
+
+  const found = await attempt(() => getServiceDetailShared(conn, region, cluster, name));
+  if (!found.error && !found.data) notFound();
+  const service = found.data ?? null;
+  const [utilization, taskDefinition] = await Promise.all([
+    attempt(() => getServiceUtilizationShared(conn, region, cluster, name, range)),
+    // A revision never changes, so its size can be reused for a long time.
+    service?.taskDefinition
+      ? attempt(() =>
+          live.cache.get(liveKey(conn, region, "ecs", "task-definition", service.taskDefinition), 600_000, () =>
+            describeTaskDefinition(conn, region, service.taskDefinition),
+          ),
+        )
+      : Promise.resolve({ data: null }),
+  ]);
+
+  const base = `/ecs/clusters/${encodeURIComponent(cluster)}/services/${encodeURIComponent(name)}/metrics`;
+  return (
+    <MetricsView
+      base={base}
+      streamUrl={`/api/live/metrics/${encodeURIComponent(cluster)}/${encodeURIComponent(name)}?range=${range}`}
+      range={range}
+      initial={utilization.data ?? null}
+      initialError={utilization.error ? liveErrorOf(utilization.error) : null}
+      context={{
+        desired: service?.desired ?? 0,
+        running: service?.running ?? 0,
+        createdAt: service?.createdAt,
+        taskSize: taskDefinition.data ? taskSizeOf(taskDefinition.data) : null,
+        deployments: (service?.deployments ?? []).flatMap((d) => (d.createdAt ? [{ id: d.id, at: Date.parse(d.createdAt) }] : [])),
+      }}
+    />
+  );
+}
