@@ -1,10 +1,11 @@
 import "server-only";
 import { DescribeAutoScalingGroupsCommand } from "@aws-sdk/client-auto-scaling";
-import { DescribeLaunchTemplateVersionsCommand, DescribeSubnetsCommand } from "@aws-sdk/client-ec2";
-import { DescribeServicesCommand, type Service } from "@aws-sdk/client-ecs";
+import { DescribeLaunchTemplateVersionsCommand, DescribeNetworkInterfacesCommand, DescribeSubnetsCommand } from "@aws-sdk/client-ec2";
+import { DescribeServicesCommand, DescribeTasksCommand, ListTasksCommand, type Service, type Task } from "@aws-sdk/client-ecs";
 import { GetScheduleCommand, type GetScheduleCommandOutput } from "@aws-sdk/client-scheduler";
 import { awsClient, type ConnectionSettings } from "./clients";
 import type { Ec2CapacitySource } from "@/lib/ecs/cluster-prefill";
+import type { TaskInterface } from "@/lib/ecs/task-prefill";
 import { asgNameOf, type CapacityProviderSummary } from "./ecs-capacity";
 import { mapAwsError } from "./errors";
 
@@ -89,4 +90,61 @@ export async function describeEc2CapacitySources(conn: ConnectionSettings, regio
       };
     }),
   );
+}
+
+export type RecentTask = { arn: string; taskDefinition: string; lastStatus: string; group: string; startedBy: string; at?: string; stoppedReason?: string };
+
+// API maxima: ListTasks returns 100 per page, DescribeTasks takes 100.
+const PAGE = 100;
+
+/**
+ * The cluster's newest tasks, running and stopped (ECS keeps stopped ones about an hour):
+ * one ListTasks page of each, described 100 at a time, newest first.
+ */
+export async function listRecentTasks(conn: ConnectionSettings, region: string, cluster: string, limit = 50): Promise<RecentTask[]> {
+  const client = awsClient(conn, region, "ecs");
+  const lists = await Promise.all(
+    (["RUNNING", "STOPPED"] as const).map((desiredStatus) =>
+      guarded(conn, "ecs", "ListTasks", () => client.send(new ListTasksCommand({ cluster, desiredStatus, maxResults: PAGE }))),
+    ),
+  );
+  const arns = [...new Set(lists.flatMap((l) => l.taskArns ?? []))];
+  const batches: string[][] = [];
+  for (let i = 0; i < arns.length; i += PAGE) batches.push(arns.slice(i, i + PAGE));
+  const described = await Promise.all(
+    batches.map((tasks) => guarded(conn, "ecs", "DescribeTasks", () => client.send(new DescribeTasksCommand({ cluster, tasks })))),
+  );
+  const when = (t: Task) => t.startedAt ?? t.createdAt;
+  return described
+    .flatMap((d) => d.tasks ?? [])
+    .sort((a, b) => (when(b)?.getTime() ?? 0) - (when(a)?.getTime() ?? 0))
+    .slice(0, limit)
+    .map((t) => ({
+      arn: t.taskArn ?? "",
+      taskDefinition: (t.taskDefinitionArn ?? "").split("/").pop() ?? "",
+      lastStatus: t.lastStatus ?? "UNKNOWN",
+      group: t.group ?? "",
+      startedBy: t.startedBy ?? "",
+      at: when(t)?.toISOString(),
+      stoppedReason: t.stoppedReason,
+    }));
+}
+
+/** DescribeTasks of one task (with tags); null when ECS no longer knows it. */
+export async function describeTaskSource(conn: ConnectionSettings, region: string, cluster: string, taskArn: string): Promise<Task | null> {
+  const client = awsClient(conn, region, "ecs");
+  const out = await guarded(conn, "ecs", "DescribeTasks", () => client.send(new DescribeTasksCommand({ cluster, tasks: [taskArn], include: ["TAGS"] })));
+  return out.tasks?.[0] ?? null;
+}
+
+/** A task's network interface: its security groups and whether it has a public IP; null once deleted. */
+export async function describeTaskInterface(conn: ConnectionSettings, region: string, eniId: string): Promise<TaskInterface> {
+  try {
+    const out = await awsClient(conn, region, "ec2").send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [eniId] }));
+    const eni = out.NetworkInterfaces?.[0];
+    return eni ? { securityGroups: (eni.Groups ?? []).map((g) => g.GroupId ?? "").filter(Boolean), publicIp: Boolean(eni.Association?.PublicIp) } : null;
+  } catch (error) {
+    if (/NotFound/.test((error as { name?: string }).name ?? "")) return null;
+    throw mapAwsError(error, { service: "ec2", operation: "DescribeNetworkInterfaces", connectionName: conn.name, endpoint: conn.endpointUrl ?? undefined });
+  }
 }
