@@ -3,6 +3,7 @@ import { NoConnection } from "@/components/common/no-connection";
 import { DeleteServiceButton } from "@/components/ecs-service/delete-service-button";
 import { DuplicateServiceLink } from "@/components/ecs-service/duplicate-link";
 import { ServiceTabs } from "@/components/ecs-service/service-tabs";
+import { ServiceActions } from "@/components/service-actions/service-actions";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guard";
@@ -38,6 +39,10 @@ export default async function ServiceLayout({ params, children }: Props) {
         actions={
           <div className="flex flex-wrap items-center gap-2">
             <ButtonLink variant="secondary" href={`/history?resource=${encodeURIComponent(`ecs:service/${cluster}/${name}`)}`}>All history</ButtonLink>
+            {service && canOperate && (
+              <ServiceActions target={{ connectionId: context.connectionId, region: context.region, cluster, service: name }}
+                desired={service.desired} taskDefinition={service.taskDefinition} />
+            )}
             {service && canOperate && <DuplicateServiceLink cluster={cluster} service={name} />}
             {service && canOperate && (
               <DeleteServiceButton connectionId={context.connectionId} region={context.region} cluster={cluster} serviceName={name}
