@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { NoConnection } from "@/components/common/no-connection";
+import { serviceOfTask } from "@/components/ecs-task/service-of-task";
+import { LogTargetView } from "@/components/logs/log-target-view";
+import { PageHeader, type Breadcrumb } from "@/components/ui/page-header";
+import { requirePageUser } from "@/lib/auth/guard";
+import { taskLogTarget } from "@/lib/aws/log-sources";
+import { attempt, loadWorkingConnection } from "@/lib/connections/load";
+
+type Props = { params: Promise<{ name: string; task: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Logs · task ${decodeURIComponent((await params).task)}` };
+}
+
+/** One task's logs: its own stream per container, running or stopped. */
+export default async function TaskLogsPage({ params, searchParams }: Props) {
+  await requirePageUser("viewer");
+  const p = await params;
+  const cluster = decodeURIComponent(p.name);
+  const taskId = decodeURIComponent(p.task);
+  const working = await loadWorkingConnection();
+  if (!working) return <NoConnection />;
+  const { context, conn } = working;
+  const found = await attempt(() => taskLogTarget(conn, context.region, cluster, taskId));
+  const clusterHref = `/ecs/clusters/${encodeURIComponent(cluster)}`;
+  const taskHref = `${clusterHref}/tasks/${encodeURIComponent(taskId)}`;
+  const service = serviceOfTask(found.data?.task?.group ?? "");
+  const crumbs: Breadcrumb[] = [
+    { href: "/ecs/clusters", label: "Clusters" },
+    { href: clusterHref, label: cluster },
+    ...(service ? [{ href: `${clusterHref}/services/${encodeURIComponent(service)}`, label: service }] : []),
+    { href: taskHref, label: `Task ${taskId}` },
+    { label: "Logs" },
+  ];
+  const family = found.data?.taskDefinition.split(":")[0] ?? "";
+  return (
+    <>
+      <PageHeader title={`Logs of task ${taskId}`} description={`ECS task in cluster ${cluster} · ${context.region} · ${context.connectionName}`} breadcrumbs={crumbs} />
+      <LogTargetView
+        found={found}
+        cluster={cluster}
+        task={taskId}
+        region={context.region}
+        searchParams={await searchParams}
+        taskDefinitionsHref={`/ecs/task-definitions/${encodeURIComponent(family)}`}
+      />
+    </>
+  );
+}
