@@ -70,3 +70,24 @@ export function seedFleet(
   endpoint: string,
   options?: { clusters?: number; services?: number; tasks?: number; region?: string; prefix?: string },
 ): Promise<FleetSeeded>;
+export type AgentSettings = {
+  paused: boolean;
+  paceMs: number;
+  tickMs: number;
+  crashAfterMs: number;
+  sweepMs: number;
+  retentionMs: number;
+};
+export type AgentState = AgentSettings & {
+  settled: boolean;
+  services: number;
+  tasks: number;
+  runningTasks: number;
+  stoppedTasks: number;
+  transitioning: number;
+  stats: { ticks: number; lastTickMs: number; maxTickMs: number; avgTickMs: number; sweeps: number; lastSweepMs: number };
+};
+export function getAgent(endpoint: string): Promise<AgentState>;
+export function setAgent(endpoint: string, settings: Partial<AgentSettings>): Promise<AgentState>;
+export function syncAgent(endpoint: string): Promise<AgentState>;
+export function waitForAgent(endpoint: string, options?: { timeoutMs?: number; intervalMs?: number }): Promise<AgentState>;

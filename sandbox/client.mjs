@@ -124,3 +124,44 @@ export function getLoad(endpoint) {
 export function seedFleet(endpoint, options = {}) {
   return call(endpoint, "POST", "/_sandbox/fleet", options);
 }
+
+/**
+ * The ECS runtime agent's settings and state (sandbox/runtime/ecs-agent.mjs).
+ * @returns {Promise<{ paused: boolean, paceMs: number, tickMs: number, crashAfterMs: number, sweepMs: number, retentionMs: number,
+ *   settled: boolean, services: number, tasks: number, runningTasks: number, stoppedTasks: number, transitioning: number, stats: object }>}
+ */
+export function getAgent(endpoint) {
+  return call(endpoint, "GET", "/_sandbox/agent");
+}
+
+/**
+ * Configure the ECS runtime agent: pause/resume it, the pace of task transitions (ms), its tick (ms),
+ * how long a "crash" task runs before exiting, how often it looks in moto for services, how long
+ * stopped tasks stay listable. Returns its state.
+ * @param {string} endpoint
+ * @param {{ paused?: boolean, paceMs?: number, tickMs?: number, crashAfterMs?: number, sweepMs?: number, retentionMs?: number }} settings
+ */
+export function setAgent(endpoint, settings = {}) {
+  return call(endpoint, "POST", "/_sandbox/agent", settings);
+}
+
+/** Make the agent look in moto now for services created there directly (e.g. a seeded fleet). Returns its state. */
+export function syncAgent(endpoint) {
+  return call(endpoint, "POST", "/_sandbox/agent/sync");
+}
+
+/**
+ * Wait until the agent has nothing in flight: every service steady (or its deployment failed),
+ * no task between states. A service whose tasks keep crashing never settles.
+ * @param {string} endpoint
+ * @param {{ timeoutMs?: number, intervalMs?: number }} [options]
+ */
+export async function waitForAgent(endpoint, { timeoutMs = 30_000, intervalMs = 100 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const state = await getAgent(endpoint);
+    if (state.settled) return state;
+    if (Date.now() > deadline) throw new Error(`sandbox ECS agent not settled after ${timeoutMs} ms: ${JSON.stringify(state)}`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}

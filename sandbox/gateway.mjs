@@ -14,6 +14,7 @@ import { FaultStore, buildFaultResponse } from "./faults.mjs";
 import { AppRunnerSandbox } from "./apprunner.mjs";
 import { ExpressSandbox } from "./express.mjs";
 import { EksSandbox } from "./eks.mjs";
+import { EcsAgent } from "./runtime/ecs-agent.mjs";
 import { loadStoreFor } from "./runtime/metrics.mjs";
 import { seedFleet } from "./fleet.mjs";
 import { cloudWatchHandles, handleCloudWatch } from "./cloudwatch.mjs";
@@ -128,11 +129,12 @@ function isUnimplementedResponse(status, headers) {
 
 /**
  * Start the gateway.
- * @param {{ port?: number, host?: string, upstream: string }} options
- *   port 0/undefined = pick a free port; upstream = moto base URL, e.g. "http://127.0.0.1:5001".
- * @returns {Promise<{ url: string, port: number, stop: () => Promise<void>, counters: CallCounters, faults: FaultStore, server: http.Server, appRunner: AppRunnerSandbox, express: ExpressSandbox, eks: EksSandbox }>}
+ * @param {{ port?: number, host?: string, upstream: string, agent?: object }} options
+ *   port 0/undefined = pick a free port; upstream = moto base URL, e.g. "http://127.0.0.1:5001";
+ *   agent = initial ECS runtime agent settings (sandbox/runtime/ecs-agent.mjs AGENT_DEFAULTS).
+ * @returns {Promise<{ url: string, port: number, stop: () => Promise<void>, counters: CallCounters, faults: FaultStore, server: http.Server, appRunner: AppRunnerSandbox, express: ExpressSandbox, eks: EksSandbox, ecsAgent: EcsAgent }>}
  */
-export async function startGateway({ port = 0, host = "127.0.0.1", upstream } = {}) {
+export async function startGateway({ port = 0, host = "127.0.0.1", upstream, agent: agentSettings = {} } = {}) {
   if (!upstream) throw new Error("startGateway: `upstream` (moto base URL) is required");
   const up = new URL(upstream);
   const upstreamBase = up.origin;
@@ -146,6 +148,8 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream } = 
   const express = new ExpressSandbox({ upstream: upstreamBase, paceMs: () => appRunner.settings().paceMs });
   // EKS: moto's clusters, node groups and Fargate profiles with paced status, plus add-ons and updates.
   const eks = new EksSandbox({ upstream: upstreamBase });
+  // ECS runtime: tasks, service counts, deployments and events (sandbox/runtime/ecs-agent.mjs).
+  const ecsAgent = new EcsAgent({ upstream: upstreamBase, settings: agentSettings });
 
   async function upstreamFetch(path, init = {}) {
     return fetch(upstreamBase + path, { ...init, signal: AbortSignal.timeout(init.timeoutMs ?? 10_000) });
@@ -187,10 +191,10 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream } = 
       if (transformJson && upRes.statusCode === 200) {
         // Rewrite a JSON body (e.g. ECS DescribeServices gains resourceManagementType for Express services).
         readBody(upRes).then(
-          (buf) => {
+          async (buf) => {
             let out = buf;
             try {
-              out = Buffer.from(JSON.stringify(transformJson(JSON.parse(buf.toString("utf8")))));
+              out = Buffer.from(JSON.stringify(await transformJson(JSON.parse(buf.toString("utf8")))));
             } catch {}
             for (const k of Object.keys(outHeaders)) if (k.toLowerCase() === "content-length") delete outHeaders[k];
             outHeaders["Content-Length"] = String(out.length);
@@ -250,6 +254,9 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream } = 
             "GET /_sandbox/express",
             "GET /_sandbox/eks",
             "POST /_sandbox/eks",
+            "GET /_sandbox/agent",
+            "POST /_sandbox/agent",
+            "POST /_sandbox/agent/sync",
             "GET /_sandbox/load",
             "POST /_sandbox/load",
             "POST /_sandbox/fleet",
@@ -289,6 +296,7 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream } = 
         appRunner.reset();
         express.reset();
         eks.reset();
+        ecsAgent.reset();
         await appRunner.settled();
         try {
           const r = await upstreamFetch("/moto-api/reset", { method: "POST" });
@@ -312,6 +320,23 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream } = 
       }
       case "GET /_sandbox/express":
         return sendJson(res, 200, { services: express.list() });
+      case "GET /_sandbox/agent":
+        return sendJson(res, 200, ecsAgent.state());
+      case "POST /_sandbox/agent": {
+        try {
+          ecsAgent.configure(await jsonBody());
+          return sendJson(res, 200, ecsAgent.state());
+        } catch (err) {
+          return sendJson(res, 400, { error: String(err?.message ?? err) });
+        }
+      }
+      case "POST /_sandbox/agent/sync":
+        try {
+          await ecsAgent.sweep();
+        } catch (err) {
+          return sendJson(res, 502, { error: String(err?.message ?? err) });
+        }
+        return sendJson(res, 200, ecsAgent.state());
       case "GET /_sandbox/eks":
         return sendJson(res, 200, eks.state());
       case "POST /_sandbox/eks": {
@@ -396,7 +421,15 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream } = 
       if (isUnimplementedResponse(answer.status, { "content-type": answer.headers["Content-Type"] })) counters.markUnimplemented(key);
       return sendEmulated(res, answer);
     }
-    const transform = ident.service === "ecs" ? express.transformFor(ident.operation, body) : undefined;
+    if (ident.service === "ecs" && ecsAgent.handles(ident.operation)) {
+      return sendEmulated(res, await ecsAgent.handle(ident, body));
+    }
+    let transform;
+    if (ident.service === "ecs") {
+      const expressT = express.transformFor(ident.operation, body);
+      const agentT = ecsAgent.transformFor(ident, body);
+      transform = expressT && agentT ? async (data) => agentT(await expressT(data)) : (expressT ?? agentT);
+    }
     proxy(
       req,
       res,
@@ -434,6 +467,7 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream } = 
       appRunner.close();
       express.close();
       eks.close();
+      ecsAgent.close();
       server.close(() => resolve());
       server.closeAllConnections();
       agent.destroy();
@@ -441,5 +475,5 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream } = 
     return stopped;
   }
 
-  return { url, port: actualPort, stop, counters, faults, server, appRunner, express, eks };
+  return { url, port: actualPort, stop, counters, faults, server, appRunner, express, eks, ecsAgent };
 }

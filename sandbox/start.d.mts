@@ -9,4 +9,5 @@ export function startSandbox(options?: {
   killOnExit?: boolean;
   env?: Record<string, string>;
   motoCommand?: string;
+  agent?: { paused?: boolean; paceMs?: number; tickMs?: number; crashAfterMs?: number; sweepMs?: number; retentionMs?: number };
 }): Promise<Sandbox | null>;

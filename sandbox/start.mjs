@@ -129,6 +129,7 @@ function outputRing(limit = 60) {
  * @param {boolean} [options.killOnExit=true] install process exit/SIGINT/SIGTERM/SIGHUP hooks that kill moto
  * @param {Record<string,string>} [options.env] extra environment for moto (e.g. MOTO_ECS_SERVICE_RUNNING)
  * @param {string} [options.motoCommand="moto_server"] executable name or path
+ * @param {object} [options.agent] ECS runtime agent settings ({ paused, paceMs, tickMs, crashAfterMs, sweepMs, retentionMs })
  * @returns {Promise<null | { endpoint: string, port: number, motoUrl: string, motoPort: number, pid: number, gateway: object, stop: () => Promise<void> }>}
  */
 export async function startSandbox({
@@ -140,6 +141,7 @@ export async function startSandbox({
   killOnExit = true,
   env = {},
   motoCommand = "moto_server",
+  agent = {},
 } = {}) {
   const say = log === false ? () => {} : (log ?? ((msg) => console.log(`[sandbox] ${msg}`)));
   const motoPath = findExecutable(motoCommand);
@@ -152,7 +154,7 @@ export async function startSandbox({
   const motoUrl = `http://${MOTO_HOST}:${motoPort}`;
   const started = Date.now();
   // Bind the gateway first: a busy gateway port then fails before moto is ever spawned.
-  const gateway = await startGateway({ port, host, upstream: motoUrl });
+  const gateway = await startGateway({ port, host, upstream: motoUrl, agent });
   const child = spawn("sh", ["-c", SUPERVISOR, "sandbox-moto", motoPath, "-H", MOTO_HOST, "-p", String(motoPort)], {
     detached: true, // own process group, so stop() can signal moto and its children together
     stdio: ["pipe", "pipe", "pipe"],
