@@ -30,7 +30,7 @@ export const AGENT_DEFAULTS = Object.freeze({
   /** A "crash" task (or a one-off task running `exit 0`) exits this long after RUNNING. */
   crashAfterMs: 2000,
   /** How often the agent looks in moto for services it has not seen through the gateway. */
-  sweepMs: 10_000,
+  sweepMs: 30_000,
   /** Stopped tasks stay listable / describable this long (ECS: at least an hour). */
   retentionMs: 3_600_000,
 });
