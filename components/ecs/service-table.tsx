@@ -78,7 +78,7 @@ function ServiceRow({ service: s, base, rowProps }: { service: LiveService; base
       </Td>
       <Td className="font-mono text-xs whitespace-nowrap">{s.taskDefinition}</Td>
       <Td className="text-xs whitespace-nowrap">
-        <span className={cn(s.health === "failed" || s.health === "failing" ? "font-medium text-red-700" : "text-ink")} title={s.rollout.reason}>
+        <span data-testid="service-rollout" className={cn(s.health === "failed" || s.health === "failing" ? "font-medium text-red-700" : "text-ink")} title={s.rollout.reason}>
           {rolloutLabel(s.rollout)}
         </span>
         {s.rollout.deployments > 1 && <span className="block text-ink-muted">{s.rollout.deployments} deployments</span>}

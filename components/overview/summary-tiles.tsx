@@ -2,9 +2,9 @@ import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import type { FleetOverview } from "@/lib/aws/ecs-fleet";
 
-function Tile({ label, value, detail, tone }: { label: string; value: ReactNode; detail?: ReactNode; tone?: "red" | "yellow" | "blue" }) {
+function Tile({ id, label, value, detail, tone }: { id: string; label: string; value: ReactNode; detail?: ReactNode; tone?: "red" | "yellow" | "blue" }) {
   return (
-    <div className="rounded-lg border border-line bg-surface px-4 py-3 shadow-xs">
+    <div data-testid={`summary-${id}`} className="rounded-lg border border-line bg-surface px-4 py-3 shadow-xs">
       <dt className="text-xs text-ink-muted">{label}</dt>
       <dd
         className={cn(
@@ -24,16 +24,18 @@ export function SummaryTiles({ totals }: { totals: FleetOverview["totals"] }) {
   const failing = totals.counts.failed + totals.counts.failing;
   return (
     <dl className="grid grid-cols-2 gap-3 md:grid-cols-5" aria-label="Fleet summary">
-      <Tile label="Clusters" value={totals.clusters} />
-      <Tile label="Services" value={totals.services} />
-      <Tile label="Tasks running" value={`${totals.running} / ${totals.desired}`} detail={totals.pending ? `${totals.pending} pending` : "desired"} />
+      <Tile id="clusters" label="Clusters" value={totals.clusters} />
+      <Tile id="services" label="Services" value={totals.services} />
+      <Tile id="tasks" label="Tasks running" value={`${totals.running} / ${totals.desired}`} detail={totals.pending ? `${totals.pending} pending` : "desired"} />
       <Tile
+        id="failing"
         label="Failing deployments"
         value={failing}
         tone={failing ? "red" : undefined}
         detail={failing ? `${totals.counts.failed} failed · ${totals.counts.failing} with failing tasks` : "none"}
       />
       <Tile
+        id="moving"
         label="Deploying or below desired"
         value={totals.counts.rolling + totals.counts.degraded}
         tone={totals.counts.degraded ? "yellow" : totals.counts.rolling ? "blue" : undefined}
