@@ -74,20 +74,31 @@ function checkCount(value, name, min, max) {
   if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be a whole number from ${min} to ${max}`);
 }
 
-/** A default-VPC subnet from moto's EC2 (for the services' awsvpc configuration), or null. */
-async function defaultSubnet(upstream, region) {
-  try {
+/** The default VPC's first subnet and default security group in moto's EC2 (for awsvpc services), or null. */
+async function defaultNetwork(upstream, region) {
+  const ec2 = async (query) => {
     const res = await fetch(upstream + "/", {
       method: "POST",
       headers: {
         "Content-Type": "application/x-www-form-urlencoded",
         Authorization: `AWS4-HMAC-SHA256 Credential=test/20260101/${region}/ec2/aws4_request, SignedHeaders=host, Signature=0`,
       },
-      body: "Action=DescribeSubnets&Version=2016-11-15&Filter.1.Name=default-for-az&Filter.1.Value.1=true",
+      body: `Version=2016-11-15&${query}`,
       signal: AbortSignal.timeout(10_000),
     });
-    const xml = await res.text();
-    return /<subnetId>([^<]+)<\/subnetId>/.exec(xml)?.[1] ?? null;
+    return res.text();
+  };
+  try {
+    const subnet = /<subnetId>([^<]+)<\/subnetId>/.exec(
+      await ec2("Action=DescribeSubnets&Filter.1.Name=default-for-az&Filter.1.Value.1=true"),
+    )?.[1];
+    const vpc = /<vpcId>([^<]+)<\/vpcId>/.exec(await ec2("Action=DescribeVpcs&Filter.1.Name=is-default&Filter.1.Value.1=true"))?.[1];
+    const sg = vpc
+      ? /<groupId>([^<]+)<\/groupId>/.exec(
+          await ec2(`Action=DescribeSecurityGroups&Filter.1.Name=group-name&Filter.1.Value.1=default&Filter.2.Name=vpc-id&Filter.2.Value.1=${vpc}`),
+        )?.[1]
+      : undefined;
+    return subnet && sg ? { subnet, sg } : null;
   } catch {
     return null;
   }
@@ -111,9 +122,15 @@ export async function seedFleet(endpointOrMotoUrl, options = {}) {
   const upstream = new URL(endpointOrMotoUrl).origin;
   const started = Date.now();
   let calls = 0;
-  const ecs = (op, body) => {
+  const ecs = async (op, body) => {
     calls += 1;
-    return callMoto(upstream, { service: "ecs", target: `${ECS}.${op}`, region, body });
+    try {
+      return await callMoto(upstream, { service: "ecs", target: `${ECS}.${op}`, region, body });
+    } catch (err) {
+      const what = body.serviceName ?? body.clusterName ?? body.family ?? "";
+      err.message = `${op} ${what}: ${String(err.message).replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim().slice(0, 300)}`;
+      throw err;
+    }
   };
 
   const clusterNames = Array.from({ length: clusters }, (_, i) => `${prefix}-${String(i + 1).padStart(2, "0")}`);
@@ -124,7 +141,7 @@ export async function seedFleet(endpointOrMotoUrl, options = {}) {
     const r = await ecs("RegisterTaskDefinition", td);
     return r.taskDefinition.taskDefinitionArn;
   });
-  const subnet = await defaultSubnet(upstream, region);
+  const network = await defaultNetwork(upstream, region);
   const counts = desiredCounts(services, tasks);
   const width = String(services).length;
   await pool(counts, concurrency, (desiredCount, i) =>
@@ -134,7 +151,9 @@ export async function seedFleet(endpointOrMotoUrl, options = {}) {
       taskDefinition: tds[i % tds.length],
       desiredCount,
       launchType: "FARGATE",
-      ...(subnet ? { networkConfiguration: { awsvpcConfiguration: { subnets: [subnet], assignPublicIp: "DISABLED" } } } : {}),
+      ...(network
+        ? { networkConfiguration: { awsvpcConfiguration: { subnets: [network.subnet], securityGroups: [network.sg], assignPublicIp: "DISABLED" } } }
+        : {}),
       deploymentConfiguration: { maximumPercent: 200, minimumHealthyPercent: 100, deploymentCircuitBreaker: { enable: true, rollback: true } },
       tags: [{ key: "portside:fleet", value: prefix }],
     }),

@@ -22,11 +22,13 @@ const MAX_METRICS_PER_PUT = 500; // PutMetricData allows 1,000
 
 /**
  * @param {{ motoUrl: string, linesPerSecond?: number, maxLinesPerSecond?: number,
- *   metricsIntervalMs?: number, logFlushMs?: number, maxPutsPerSecond?: number, concurrency?: number, rand?: () => number,
+ *   metricsIntervalMs?: number, maxDatapointsPerMinute?: number, logFlushMs?: number, maxPutsPerSecond?: number, concurrency?: number, rand?: () => number,
  *   log?: (msg: string) => void }} options
  *   linesPerSecond: access-log lines per task per second (env SANDBOX_LOG_LINES_PER_SECOND, default 1);
  *   maxLinesPerSecond: cap over all tasks, rates are scaled down beyond it (SANDBOX_LOG_MAX_LINES_PER_SECOND, 200);
  *   metricsIntervalMs: at most one metrics round per this much tick time (SANDBOX_METRICS_INTERVAL_MS, 10000; 0 = every tick);
+ *   maxDatapointsPerMinute: rounds are spaced further apart when a round has more datapoints than this
+ *     per minute (SANDBOX_METRICS_MAX_PER_MINUTE, 600; 1,000 services → one round every 5 minutes);
  *   logFlushMs: a stream's lines wait at most this long before one PutLogEvents sends them (SANDBOX_LOG_FLUSH_MS, 1000),
  *     longer when more streams than maxPutsPerSecond (50) have lines waiting;
  *   concurrency: parallel PutLogEvents calls to moto (8).
@@ -36,6 +38,7 @@ export function createTelemetry({
   linesPerSecond = envNumber("SANDBOX_LOG_LINES_PER_SECOND", 1),
   maxLinesPerSecond = envNumber("SANDBOX_LOG_MAX_LINES_PER_SECOND", 200),
   metricsIntervalMs = envNumber("SANDBOX_METRICS_INTERVAL_MS", 10_000),
+  maxDatapointsPerMinute = envNumber("SANDBOX_METRICS_MAX_PER_MINUTE", 600),
   logFlushMs = envNumber("SANDBOX_LOG_FLUSH_MS", 1000),
   maxPutsPerSecond = 50,
   concurrency = 8,
@@ -45,7 +48,7 @@ export function createTelemetry({
   if (!motoUrl) throw new Error("createTelemetry: `motoUrl` is required");
   const upstream = new URL(motoUrl).origin;
   const load = loadStoreFor(upstream);
-  const settings = { linesPerSecond, maxLinesPerSecond, metricsIntervalMs, logFlushMs, maxPutsPerSecond };
+  const settings = { linesPerSecond, maxLinesPerSecond, metricsIntervalMs, maxDatapointsPerMinute, logFlushMs, maxPutsPerSecond };
 
   let epoch = 0; // bumped by reset()/close(): work started before is dropped
   let closed = false;
@@ -79,12 +82,16 @@ export function createTelemetry({
     return defs.filter((c) => c?.logConfiguration?.logDriver === "awslogs" && c.logConfiguration.options?.["awslogs-group"]);
   }
 
-  /** Make sure group (if the options ask) and stream exist; resolves false when the stream cannot be written. */
-  function ensureStream(s, options) {
+  /**
+   * Make sure the group (if awslogs-create-group asks) and the stream exist. Resolves false when the
+   * stream cannot be written now; it is marked broken only when the group does not exist (ECS would
+   * not start such a task either), otherwise (timeouts, 5xx) the next send tries again.
+   */
+  function ensureStream(s) {
     s.ready ??= (async () => {
       const myEpoch = epoch;
       try {
-        if (String(options["awslogs-create-group"]).toLowerCase() === "true") {
+        if (String(s.options["awslogs-create-group"]).toLowerCase() === "true") {
           const gk = `${s.region}\u0000${s.group}`;
           let p = groupsCreated.get(gk);
           if (!p) {
@@ -98,9 +105,9 @@ export function createTelemetry({
         await logs(s.region, "CreateLogStream", { logGroupName: s.group, logStreamName: s.stream }).catch(ignoreExists);
         return true;
       } catch (err) {
-        // ECS cannot start such a task either (the group does not exist and awslogs-create-group is off).
-        s.broken = `${err?.code ?? "Error"}: ${err?.message ?? err}`;
         fail(err, `log stream ${s.group} ${s.stream}`);
+        if (err?.code === "ResourceNotFoundException") s.broken = `${err.code}: ${err.message}`;
+        else s.ready = null;
         return false;
       }
     })();
@@ -123,8 +130,7 @@ export function createTelemetry({
       const sRegion = o["awslogs-region"] || region;
       const streamKey = `${sRegion}\u0000${group}\u0000${stream}`;
       let s = streams.get(streamKey);
-      if (!s) streams.set(streamKey, (s = { region: sRegion, group, stream, events: [], lastTs: 0, ready: null, broken: null }));
-      ensureStream(s, o);
+      if (!s) streams.set(streamKey, (s = { region: sRegion, group, stream, options: o, events: [], lastTs: 0, ready: null, broken: null, failures: 0 }));
       return { container, streamKey };
     });
     t = { task, region, containers, lastGenMs: task.startedAt ?? Date.now(), carry: rand(), cpu: 10 };
@@ -186,10 +192,14 @@ export function createTelemetry({
       inFlight += 1;
       (async () => {
         try {
-          const ok = await ensureStream(s, {});
-          if (!ok || myEpoch !== epoch) {
-            stats.linesDropped += s.events.length;
-            s.events = [];
+          const ok = await ensureStream(s);
+          if (myEpoch !== epoch) return;
+          if (!ok) {
+            // Broken (no group): drop. Otherwise keep the lines for the next try, a few times.
+            if (s.broken || ++s.failures > 3) {
+              stats.linesDropped += s.events.length;
+              s.events = [];
+            }
             return;
           }
           while (s.events.length > 0 && myEpoch === epoch) {
@@ -198,9 +208,16 @@ export function createTelemetry({
               stats.putLogEventsCalls += 1;
               await logs(s.region, "PutLogEvents", { logGroupName: s.group, logStreamName: s.stream, logEvents: batch });
               stats.linesWritten += batch.length;
+              s.failures = 0;
             } catch (err) {
-              stats.linesDropped += batch.length;
               fail(err, `PutLogEvents ${s.group} ${s.stream}`);
+              if (err?.code === "ResourceNotFoundException" || ++s.failures > 3) {
+                stats.linesDropped += batch.length;
+                s.ready = null; // the stream (or group) went away: create it again next time
+              } else {
+                s.events.unshift(...batch); // moto busy: try again on the next flush
+              }
+              break;
             }
           }
         } finally {
@@ -372,7 +389,12 @@ export function createTelemetry({
       });
       pump();
 
-      if (!metricsInFlight && nowMs - lastMetricsMs >= settings.metricsIntervalMs) {
+      // moto's GetMetricData scans every datapoint it holds (~45 µs each), so a big fleet publishes
+      // less often: at most maxDatapointsPerMinute datapoints per minute of tick time.
+      const clusters = new Set(runningTasks.map((t) => t.clusterName)).size;
+      const roundSize = perService.size * 3 + clusters * 2;
+      const interval = Math.max(settings.metricsIntervalMs, (roundSize / Math.max(1, settings.maxDatapointsPerMinute)) * 60_000);
+      if (!metricsInFlight && nowMs - lastMetricsMs >= interval) {
         lastMetricsMs = nowMs;
         metricsInFlight = publishMetrics(nowMs, runningTasks).finally(() => {
           metricsInFlight = null;
