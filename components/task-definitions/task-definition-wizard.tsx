@@ -31,7 +31,8 @@ export type TaskDefinitionWizardProps = {
   roles: RoleOption[] | null;
   rolesError?: string;
   fromLabel?: string;
-  dropped?: string[];
+  /** New revision: the base revision's settings this wizard does not edit, sent again unchanged (shown read-only). */
+  carried?: { name: string; json: string }[];
 };
 
 /** Keeps the platform consistent as the person changes it, as the console's form does. */
@@ -49,7 +50,7 @@ function normalize(v: TaskDefinitionForm): TaskDefinitionForm {
   return out;
 }
 
-export function TaskDefinitionWizard({ connection, initial, roles, rolesError, fromLabel, dropped }: TaskDefinitionWizardProps) {
+export function TaskDefinitionWizard({ connection, initial, roles, rolesError, fromLabel, carried }: TaskDefinitionWizardProps) {
   const [values, setValues] = useState<TaskDefinitionForm>(initial);
   const [review, setReview] = useState<Review | null>(null);
   const [message, setMessage] = useState<{ text: string; requestId?: string }>();
@@ -100,7 +101,21 @@ export function TaskDefinitionWizard({ connection, initial, roles, rolesError, f
       {fromLabel && (
         <Alert tone="info" title={`New revision from ${fromLabel}`}>
           Registering with the same family adds its next revision. Nothing changes until you confirm the plan.
-          {dropped && dropped.length > 0 && <> This wizard does not edit, and will not carry over: <span className="font-mono">{dropped.join(", ")}</span>.</>}
+          {carried && carried.length > 0 && (
+            <details className="mt-1">
+              <summary className="cursor-pointer">
+                Carried over unchanged (this wizard does not edit them): <span className="font-mono">{carried.map((c) => c.name).join(", ")}</span>
+              </summary>
+              <dl aria-label="Carried over unchanged" className="mt-1 space-y-1">
+                {carried.map((c) => (
+                  <div key={c.name}>
+                    <dt className="font-mono text-xs font-semibold">{c.name}</dt>
+                    <dd><pre className="max-h-40 overflow-auto whitespace-pre-wrap break-all rounded bg-white/60 p-1.5 font-mono text-xs">{c.json}</pre></dd>
+                  </div>
+                ))}
+              </dl>
+            </details>
+          )}
         </Alert>
       )}
       <WizardFrame steps={STEPS} current={w.current} action={action} onBack={w.back} message={message}
@@ -108,6 +123,7 @@ export function TaskDefinitionWizard({ connection, initial, roles, rolesError, f
         <input type="hidden" name="connectionId" value={connection.id} />
         <input type="hidden" name="region" value={connection.region} />
         <input type="hidden" name="launchType" value={values.launchType} />
+        {fromLabel && <input type="hidden" name="baseRevision" value={fromLabel} />}
 
         <div hidden={w.current !== 0}>
           <Card>

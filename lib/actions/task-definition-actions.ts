@@ -8,6 +8,7 @@ import { ConflictError } from "@/lib/errors";
 import { STANDARD_ROLES } from "@/lib/plans/iam-roles";
 import { reviewOf, submitPlan } from "@/lib/plans/submit";
 import { buildDeregisterTaskDefinitionPlan, buildRegisterTaskDefinitionPlan } from "@/lib/plans/task-definition";
+import { carriedFields } from "@/lib/task-definitions/carry-over";
 import {
   createTaskDefinitionSchema,
   deregisterTaskDefinitionSchema,
@@ -36,8 +37,13 @@ async function planFor(input: CreateTaskDefinitionInput): Promise<ActionState | 
     };
   }
   const groups = input.containers.filter((c) => c.logs.enabled).map((c) => c.logs.group);
-  const existing = groups.length ? await existingLogGroups(conn, input.region, groups) : [];
-  return { plan: buildRegisterTaskDefinitionPlan(input, { existingLogGroups: existing }) };
+  const [existing, base] = await Promise.all([
+    groups.length ? existingLogGroups(conn, input.region, groups) : [],
+    // Read again at review and at confirm: the plan hash then covers what is carried over.
+    input.baseRevision ? describeTaskDefinition(conn, input.region, input.baseRevision) : null,
+  ]);
+  if (input.baseRevision && !base) return { ok: false, message: `Task definition ${input.baseRevision} no longer exists, so its other settings cannot be carried over. Start from another revision.` };
+  return { plan: buildRegisterTaskDefinitionPlan(input, { existingLogGroups: existing, carried: base ? carriedFields(base) : undefined }) };
 }
 
 /** Review step: validates, reads log groups and roles, and returns the plan with its CLI form. */

@@ -1,5 +1,6 @@
 import type { ContainerInput, CreateTaskDefinitionInput, DeregisterTaskDefinitionInput } from "@/lib/validation/task-definition";
 import { usesFargate } from "@/lib/validation/task-definition";
+import { withCarriedFields, type CarriedFields } from "@/lib/task-definitions/carry-over";
 import { buildCreateRoleSteps, roleArnRef } from "./iam-roles";
 import type { Plan, PlanStep } from "./types";
 
@@ -7,8 +8,11 @@ export const taskDefinitionResource = (family: string) => `ecs:task-definition/$
 export const familyPath = (family: string) => `/ecs/task-definitions/${encodeURIComponent(family)}`;
 export const revisionPath = (family: string, revision: number | "latest") => `${familyPath(family)}/${revision}`;
 
-/** What the plan needs to know about AWS now: log groups that already exist are not created again. */
-export type TaskDefinitionContext = { existingLogGroups: string[] };
+/**
+ * What the plan needs to know about AWS now: log groups that already exist are not created
+ * again; for a new revision, the base revision's settings the wizard does not edit.
+ */
+export type TaskDefinitionContext = { existingLogGroups: string[]; carried?: CarriedFields };
 
 /** "CMD-SHELL, curl -f …" as the console shows it → the healthCheck.command array. */
 export function healthCommand(type: string, command: string): string[] {
@@ -85,7 +89,7 @@ export function buildRegisterTaskDefinitionPlan(input: CreateTaskDefinitionInput
   }
 
   const fargate = usesFargate(input.launchType);
-  const request = {
+  const request = withCarriedFields({
     family: input.family,
     requiresCompatibilities: input.launchType === "FARGATE_EC2" ? ["FARGATE", "EC2"] : [input.launchType],
     ...(input.networkMode !== "default" ? { networkMode: input.networkMode } : {}),
@@ -95,7 +99,7 @@ export function buildRegisterTaskDefinitionPlan(input: CreateTaskDefinitionInput
     ...(input.taskRoleMode === "existing" ? { taskRoleArn: input.taskRoleArn } : {}),
     ...(executionRoleArn !== undefined ? { executionRoleArn } : {}),
     containerDefinitions: input.containers.map((c) => containerDefinition(c, input.region)),
-  };
+  }, ctx.carried);
   steps.push({
     key: "register",
     service: "ecs",

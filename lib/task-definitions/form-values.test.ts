@@ -36,8 +36,8 @@ const revision: TaskDefinitionView = {
 };
 
 describe("formFromRevision", () => {
-  it("prefills every field the wizard edits and names what it cannot carry over", () => {
-    const { values, dropped } = formFromRevision(revision);
+  it("prefills every field the wizard edits and names what it carries over unedited", () => {
+    const { values, carried } = formFromRevision(revision);
     expect(values).toMatchObject({ family: "web", launchType: "FARGATE", cpuArchitecture: "ARM64", cpu: "1024", memory: "3072", executionRoleMode: "existing", taskRoleMode: "none" });
     expect(values.containers[0]).toMatchObject({
       name: "app",
@@ -47,7 +47,7 @@ describe("formFromRevision", () => {
       logs: { enabled: true, group: "/ecs/web", streamPrefix: "ecs" },
       healthCheck: { enabled: true, type: "CMD-SHELL", command: "curl -f http://localhost:8080/", interval: "10", startPeriod: "5" },
     });
-    expect(dropped).toEqual(["ephemeralStorage", "app.command"]);
+    expect(carried).toEqual(["ephemeralStorage", "app.command"]);
     // What is prefilled is valid as it stands.
     expect(createTaskDefinitionSchema.safeParse({ connectionId: "c", region: "us-east-1", ...values }).success).toBe(true);
   });

@@ -1,4 +1,5 @@
 import { HEALTH_DEFAULTS, TASK_DEFAULTS } from "@/lib/validation/task-definition";
+import { carriedFields, carriedNames } from "./carry-over";
 import type { EnvVar } from "./env-file";
 import type { ContainerView, TaskDefinitionView } from "./view";
 
@@ -68,14 +69,6 @@ export function emptyForm(): TaskDefinitionForm {
 
 const str = (n: number | undefined) => (n === undefined || n === null ? "" : String(n));
 
-// Container fields the wizard edits; anything else set on a revision is reported as not carried over.
-const CONTAINER_FIELDS = new Set(["name", "image", "essential", "cpu", "memory", "memoryReservation", "user", "portMappings", "environment", "secrets", "logConfiguration", "healthCheck"]);
-const TASK_FIELDS = new Set([
-  "taskDefinitionArn", "family", "revision", "status", "requiresCompatibilities", "compatibilities", "networkMode", "cpu", "memory", "runtimePlatform",
-  "taskRoleArn", "executionRoleArn", "containerDefinitions", "registeredAt", "registeredBy", "deregisteredAt", "requiresAttributes", "tags",
-]);
-const isSet = (v: unknown) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0) && !(typeof v === "object" && !Array.isArray(v) && Object.keys(v as object).length === 0);
-
 function containerFrom(c: ContainerView, family: string): ContainerForm {
   const logs = c.logConfiguration?.logDriver === "awslogs" ? c.logConfiguration.options ?? {} : null;
   const cmd = c.healthCheck?.command ?? [];
@@ -108,16 +101,13 @@ function containerFrom(c: ContainerView, family: string): ContainerForm {
 }
 
 /**
- * The wizard's values for a new revision of an existing one, and the settings the
- * wizard does not edit (volumes, commands…), which the new revision would not carry.
+ * The wizard's values for a new revision of an existing one, and the settings the wizard
+ * does not edit (volumes, commands…), which the new revision carries over unchanged.
  */
-export function formFromRevision(def: TaskDefinitionView): { values: TaskDefinitionForm; dropped: string[] } {
+export function formFromRevision(def: TaskDefinitionView): { values: TaskDefinitionForm; carried: string[] } {
   const compat = def.requiresCompatibilities ?? [];
   const launchType = compat.includes("FARGATE") && compat.includes("EC2") ? "FARGATE_EC2" : compat.includes("EC2") ? "EC2" : "FARGATE";
-  const dropped = [
-    ...Object.entries(def).filter(([k, v]) => !TASK_FIELDS.has(k) && isSet(v)).map(([k]) => k),
-    ...def.containerDefinitions.flatMap((c) => Object.entries(c).filter(([k, v]) => !CONTAINER_FIELDS.has(k) && isSet(v)).map(([k]) => `${c.name}.${k}`)),
-  ];
+  const carried = carriedNames(carriedFields(def));
   return {
     values: {
       family: def.family,
@@ -133,6 +123,6 @@ export function formFromRevision(def: TaskDefinitionView): { values: TaskDefinit
       executionRoleArn: def.executionRoleArn ?? "",
       containers: def.containerDefinitions.map((c) => containerFrom(c, def.family)),
     },
-    dropped,
+    carried,
   };
 }

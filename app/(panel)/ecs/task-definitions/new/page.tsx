@@ -9,6 +9,7 @@ import { listRolesTrusting } from "@/lib/aws/iam-roles";
 import { attempt, loadWorkingConnection } from "@/lib/connections/load";
 import { AwsOperationError } from "@/lib/errors";
 import { STANDARD_ROLES } from "@/lib/plans/iam-roles";
+import { carriedFields } from "@/lib/task-definitions/carry-over";
 import { emptyForm, formFromRevision } from "@/lib/task-definitions/form-values";
 
 export const metadata: Metadata = { title: "Create task definition" };
@@ -32,6 +33,13 @@ export default async function NewTaskDefinitionPage({ searchParams }: { searchPa
   );
   if (source?.error) return <>{header}<AwsErrorAlert error={source.error} /></>;
   const prefill = source?.data ? formFromRevision(source.data) : null;
+  const kept = source?.data ? carriedFields(source.data) : null;
+  const carried = kept
+    ? [
+        ...Object.entries(kept.task).map(([k, v]) => ({ name: k, json: JSON.stringify(v, null, 2) })),
+        ...Object.entries(kept.containers).flatMap(([c, f]) => Object.entries(f).map(([k, v]) => ({ name: `${c}.${k}`, json: JSON.stringify(v, null, 2) }))),
+      ]
+    : undefined;
   const roleOptions = roles.data?.map(({ name, arn }) => ({ name, arn })) ?? null;
   const initial = prefill?.values ?? emptyForm();
   if (!prefill) {
@@ -49,7 +57,7 @@ export default async function NewTaskDefinitionPage({ searchParams }: { searchPa
         roles={roleOptions}
         rolesError={roles.error ? (roles.error instanceof AwsOperationError ? roles.error.message : "IAM did not answer.") : undefined}
         fromLabel={source?.data ? `${source.data.family}:${source.data.revision}` : undefined}
-        dropped={prefill?.dropped}
+        carried={carried}
       />
     </>
   );
