@@ -7,6 +7,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input, RadioCards, Select } from "@/components/ui/input";
 import { PlanReview } from "@/components/wizard/plan-review";
+import { TagsEditor } from "@/components/wizard/tags-editor";
 import { useWizard, type WizardStep } from "@/components/wizard/use-wizard";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
 import { initialState } from "@/lib/actions/action-state";
@@ -21,7 +22,7 @@ import { ContainerCard } from "./container-card";
 
 const STEPS: WizardStep[] = [
   { id: "infrastructure", label: "Infrastructure", fields: ["connectionId", "region", "family", "launchType", "osFamily", "cpuArchitecture", "networkMode", "cpu", "memory"] },
-  { id: "roles", label: "Roles", fields: ["taskRoleMode", "taskRoleArn", "executionRoleMode", "executionRoleArn"] },
+  { id: "roles", label: "Roles and tags", fields: ["taskRoleMode", "taskRoleArn", "executionRoleMode", "executionRoleArn", "tags"] },
   { id: "containers", label: "Containers", fields: ["containers"] },
 ];
 
@@ -187,6 +188,7 @@ export function TaskDefinitionWizard({ connection, initial, roles, rolesError, f
             <CardBody className="space-y-6">
               {rolesError && <Alert tone="warning" title="Could not list IAM roles">{rolesError} Enter role ARNs instead.</Alert>}
               <RoleFields values={values} roles={roles} set={set} errorFor={err} touch={w.touch} />
+              <TagsEditor tags={values.tags} onChange={(tags) => set({ tags })} errorFor={err} onTouch={w.touch} />
             </CardBody>
           </Card>
         </div>

@@ -69,7 +69,7 @@ export async function describeTaskDefinition(conn: ConnectionSettings, region: s
   try {
     const out = await awsClient(conn, region, "ecs").send(new DescribeTaskDefinitionCommand({ taskDefinition: ref, include: ["TAGS"] }));
     if (!out.taskDefinition) return null;
-    return JSON.parse(JSON.stringify(out.taskDefinition)) as TaskDefinitionView;
+    return JSON.parse(JSON.stringify({ ...out.taskDefinition, ...(out.tags?.length ? { tags: out.tags } : {}) })) as TaskDefinitionView;
   } catch (error) {
     // ECS answers a missing revision with a ClientException, not a NotFound.
     const e = error as { name?: string; message?: string };

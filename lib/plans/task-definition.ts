@@ -99,6 +99,7 @@ export function buildRegisterTaskDefinitionPlan(input: CreateTaskDefinitionInput
     ...(input.taskRoleMode === "existing" ? { taskRoleArn: input.taskRoleArn } : {}),
     ...(executionRoleArn !== undefined ? { executionRoleArn } : {}),
     containerDefinitions: input.containers.map((c) => containerDefinition(c, input.region)),
+    ...(input.tags.length ? { tags: input.tags.map((t) => ({ key: t.key, value: t.value })) } : {}),
   }, ctx.carried);
   steps.push({
     key: "register",

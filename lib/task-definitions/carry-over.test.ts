@@ -61,3 +61,13 @@ describe("carry-over of unedited settings", () => {
     expect(out).toEqual({ family: "web", containerDefinitions: [{ name: "app", image: "new", command: ["x"] }] });
   });
 });
+
+describe("task definition tags", () => {
+  it("a new revision starts with the base revision's tags and registers with them", () => {
+    const { values } = formFromRevision({ ...base, tags: [{ key: "team", value: "web" }, { key: "aws:ecs:managed", value: "x" }] });
+    expect(values.tags).toEqual([{ key: "team", value: "web" }]);
+    const input = createTaskDefinitionSchema.parse({ connectionId: "c", region: "us-east-1", ...values });
+    const plan = buildRegisterTaskDefinitionPlan(input, { existingLogGroups: ["/ecs/web"] });
+    expect(plan.steps.find((s) => s.operation === "RegisterTaskDefinition")!.input.tags).toEqual([{ key: "team", value: "web" }]);
+  });
+});

@@ -33,6 +33,7 @@ export type TaskDefinitionForm = {
   executionRoleMode: string;
   executionRoleArn: string;
   containers: ContainerForm[];
+  tags: { key: string; value: string }[];
 };
 
 export const defaultLogGroup = (family: string) => `/ecs/${family || "<family>"}`;
@@ -64,6 +65,7 @@ export function emptyForm(): TaskDefinitionForm {
     executionRoleMode: "create",
     executionRoleArn: "",
     containers: [newContainer("", true)],
+    tags: [],
   };
 }
 
@@ -122,6 +124,7 @@ export function formFromRevision(def: TaskDefinitionView): { values: TaskDefinit
       executionRoleMode: def.executionRoleArn ? "existing" : "none",
       executionRoleArn: def.executionRoleArn ?? "",
       containers: def.containerDefinitions.map((c) => containerFrom(c, def.family)),
+      tags: (def.tags ?? []).filter((t) => t.key && !t.key.startsWith("aws:")).map((t) => ({ key: t.key!, value: t.value ?? "" })),
     },
     carried,
   };

@@ -30,6 +30,8 @@ export type TaskDefinitionView = {
   containerDefinitions: ContainerView[];
   registeredAt?: string;
   registeredBy?: string;
+  /** DescribeTaskDefinition's tags (include TAGS), answered beside the definition. */
+  tags?: { key?: string; value?: string }[];
   [key: string]: unknown;
 };
 

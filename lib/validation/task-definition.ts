@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { tagsSchema } from "./tags";
 import { parseImageUri } from "@/lib/task-definitions/image-uri";
 
 const range = (from: number, to: number, step: number) => Array.from({ length: (to - from) / step + 1 }, (_, i) => String(from + i * step));
@@ -144,6 +145,7 @@ export const createTaskDefinitionSchema = z
     executionRoleMode: z.enum(["none", "existing", "create"]).default("create"),
     executionRoleArn: z.string().trim().default(""),
     containers: z.array(containerSchema).min(1, "Add at least one container.").max(10, "A task definition has at most 10 containers."),
+    tags: tagsSchema,
     /** New revision: the revision it starts from, whose settings the wizard does not edit are carried over. */
     baseRevision: z.string().trim().regex(/^([A-Za-z0-9_-]{1,255}:\d+)?$/, "The base revision is family:revision.").default(""),
     reviewedHash: z.string().optional(),
