@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DescribeCapacityProvidersCommand, DescribeTasksCommand, ListTasksCommand, RunTaskCommand } from "@aws-sdk/client-ecs";
+import { DescribeCapacityProvidersCommand, DescribeTaskDefinitionCommand, DescribeTasksCommand, ListTasksCommand, RegisterTaskDefinitionCommand, RunTaskCommand } from "@aws-sdk/client-ecs";
 import { login } from "./fixtures/auth";
 import { seedUser } from "./fixtures/db";
 import { describeServiceFull, getScheduleNamed, seedEc2Cluster, seedLoadBalancedService, seedSchedule, twoZoneNetwork } from "./fixtures/duplicate";
@@ -216,4 +216,35 @@ test("duplicate an EC2 + Fargate cluster: same strategy, insights, tags, and a n
   expect(ltCopy!.InstanceType).toBe(lt!.InstanceType);
   expect(ltCopy!.ImageId).toBe(lt!.ImageId);
   expect(ltCopy!.IamInstanceProfile?.Name).toBe(lt!.IamInstanceProfile?.Name);
+});
+
+test("a new task definition revision changes only what was edited: volumes, command and tags come along", async ({ page }) => {
+  const family = `carry${Date.now() % 100000}`;
+  await ecs().send(new RegisterTaskDefinitionCommand({
+    family, networkMode: "awsvpc", requiresCompatibilities: ["FARGATE"], cpu: "256", memory: "512",
+    volumes: [{ name: "scratch" }], ephemeralStorage: { sizeInGiB: 30 },
+    containerDefinitions: [{
+      name: "app", image: "public.ecr.aws/nginx/nginx:1.27", essential: true, memory: 512, portMappings: [{ containerPort: 80, protocol: "tcp" }],
+      command: ["nginx", "-g", "daemon off;"], mountPoints: [{ sourceVolume: "scratch", containerPath: "/scratch" }],
+    }],
+    tags: [{ key: "owner", value: "platform" }],
+  }));
+  await asOperator(page);
+  await page.goto(`/ecs/task-definitions/new?from=${family}:1`);
+  await page.getByText(/Carried over unchanged/).click();
+  await expect(page.getByRole("definition").filter({ hasText: "daemon off;" })).toBeVisible();
+  await page.screenshot({ path: "/tmp/shots-dup/td-carried.png", fullPage: true });
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByLabel("Tag 1 key")).toHaveValue("owner");
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("region", { name: "Container 1" }).getByLabel("Image URI").fill("public.ecr.aws/nginx/nginx:1.28");
+  await page.getByRole("button", { name: "Review" }).click();
+  await confirmAndWait(page, "Register task definition");
+
+  const before = (await ecs().send(new DescribeTaskDefinitionCommand({ taskDefinition: `${family}:1`, include: ["TAGS"] })));
+  const after = (await ecs().send(new DescribeTaskDefinitionCommand({ taskDefinition: `${family}:2`, include: ["TAGS"] })));
+  expect(after.taskDefinition!.containerDefinitions![0]!.image).toBe("public.ecr.aws/nginx/nginx:1.28");
+  for (const key of ["command", "mountPoints"] as const) expect(after.taskDefinition!.containerDefinitions![0]![key], key).toEqual(before.taskDefinition!.containerDefinitions![0]![key]);
+  for (const key of ["volumes", "ephemeralStorage"] as const) expect(after.taskDefinition![key], key).toEqual(before.taskDefinition![key]);
+  expect(after.tags).toEqual(before.tags);
 });
