@@ -3,6 +3,7 @@
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import type { MetricRange } from "@/lib/metrics/range";
+import { timeTicks } from "@/lib/metrics/ticks";
 import { axisMax, formatPercent, type UtilizationPoint, type UtilizationSeries } from "@/lib/metrics/series";
 
 type Props = {
@@ -27,7 +28,7 @@ const utc = (t: number) => new Date(t).toISOString().slice(0, 16).replace("T", "
 /** Axis labels in the browser's time zone: clock time for hours, day and hour for a week. */
 function tickFormatter(range: MetricRange) {
   const options: Intl.DateTimeFormatOptions =
-    range === "7d" ? { weekday: "short", day: "numeric", hour: "2-digit" } : { hour: "2-digit", minute: "2-digit" };
+    range === "7d" ? { weekday: "short", day: "numeric" } : { hour: "2-digit", minute: "2-digit" };
   const format = new Intl.DateTimeFormat(undefined, options);
   return (t: number) => format.format(new Date(t));
 }
@@ -65,7 +66,7 @@ export function UtilizationChart({ metric, series, range, start, end, period, ba
     <Card>
       <CardHeader
         title={`${metric.charAt(0).toUpperCase()}${metric.slice(1)} utilization`}
-        description={`Average and maximum over ${period >= 3600 ? `${period / 3600} h` : period >= 60 ? `${period / 60} min` : `${period} s`} periods${baseline ? ` · 100% = ${baseline}` : ""}`}
+        description={`Per ${period >= 3600 ? `${period / 3600} h` : period >= 60 ? `${period / 60} min` : `${period} s`}${baseline ? ` · 100% = ${baseline}` : ""}`}
         actions={series.peak !== null ? <span className="text-xs text-ink-muted">Peak {formatPercent(series.peak)}</span> : undefined}
       />
       <CardBody>
@@ -79,6 +80,7 @@ export function UtilizationChart({ metric, series, range, start, end, period, ba
                   type="number"
                   scale="time"
                   domain={[start, end]}
+                  ticks={timeTicks(range, start, end)}
                   tickFormatter={tickFormatter(range)}
                   tick={{ fontSize: 11, fill: "#566070" }}
                   minTickGap={24}
@@ -88,7 +90,14 @@ export function UtilizationChart({ metric, series, range, start, end, period, ba
                 {deployments
                   .filter((d) => d.at >= start && d.at < end)
                   .map((d) => (
-                    <ReferenceLine key={d.id} x={d.at} stroke="#94a3b8" strokeDasharray="4 3" label={{ value: "deploy", position: "insideTopLeft", fontSize: 10, fill: "#566070" }} />
+                    <ReferenceLine
+                      key={d.id}
+                      x={d.at}
+                      stroke="#94a3b8"
+                      strokeDasharray="4 3"
+                      // The label sits on the side with room, so a deployment near the right edge is not cut off.
+                      label={{ value: "Deployment", position: d.at > (start + end) / 2 ? "insideTopRight" : "insideTopLeft", fontSize: 10, fill: "#566070" }}
+                    />
                   ))}
                 <Line type="monotone" dataKey="average" name="Average" stroke={AVERAGE} strokeWidth={2} dot={withData === 1} connectNulls={false} isAnimationActive={false} />
                 <Line type="monotone" dataKey="maximum" name="Maximum" stroke={MAXIMUM} strokeWidth={1.5} strokeDasharray="5 3" dot={withData === 1} connectNulls={false} isAnimationActive={false} />
