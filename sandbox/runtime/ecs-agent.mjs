@@ -78,6 +78,7 @@ function ipInCidr(cidr) {
 export class EcsAgent {
   #upstream;
   #settings;
+  #initialSettings;
   #telemetry;
   /** serviceArn → service record */
   #services = new Map();
@@ -109,6 +110,7 @@ export class EcsAgent {
     this.#upstream = upstream;
     this.#settings = { ...AGENT_DEFAULTS };
     this.configure(settings);
+    this.#initialSettings = this.settings();
     try {
       this.#telemetry = telemetry ?? createTelemetry({ motoUrl: upstream });
     } catch {
@@ -187,8 +189,9 @@ export class EcsAgent {
     return true;
   }
 
-  /** Forget everything (POST /_sandbox/reset). */
+  /** Forget everything and go back to the settings the agent started with (POST /_sandbox/reset). */
   reset() {
+    this.configure(this.#initialSettings);
     this.#generation += 1;
     this.#services.clear();
     this.#tasks.clear();
@@ -419,10 +422,11 @@ export class EcsAgent {
           return data;
         };
       case "DescribeServices":
-        return (data) => {
+        return async (data) => {
           for (const s of data?.services ?? []) {
             let svc = this.#services.get(s.serviceArn);
             if (!svc && s.status === "ACTIVE") svc = this.#adopt(region, s, {});
+            else if (svc) await this.#followMoto(svc, s);
             if (svc) overlayService(s, svc);
           }
           return data;
@@ -466,6 +470,7 @@ export class EcsAgent {
       failing: false,
       unstableNoted: false,
       lastCompleted: null,
+      motoTaskDefinition: s.taskDefinition,
       createdAt: now,
     };
     const motoDep = s.deployments?.find((d) => d.status === "PRIMARY");
@@ -520,6 +525,7 @@ export class EcsAgent {
     let svc = this.#services.get(s.serviceArn);
     if (!svc) return this.#adopt(region, s, input);
     const now = Date.now();
+    if (s.taskDefinition) svc.motoTaskDefinition = s.taskDefinition;
     // moto stores the task definition as given ("web" or "web:3"); ECS answers its ARN.
     let tdArn = svc.deployments[0]?.taskDefinition;
     if (input.taskDefinition) {
@@ -568,6 +574,19 @@ export class EcsAgent {
     svc.failing = false;
     this.#dirty.add(svc);
     return svc;
+  }
+
+  /**
+   * Follow changes made straight in moto, not through the gateway (ECS Express Mode's emulation,
+   * a seeding script): a deleted service drains, a new desired count or task definition applies.
+   */
+  async #followMoto(svc, s) {
+    if (svc.status !== "ACTIVE") return;
+    if (s.status !== "ACTIVE") return this.#drain(svc);
+    const change = {};
+    if (s.taskDefinition && s.taskDefinition !== svc.motoTaskDefinition) change.taskDefinition = s.taskDefinition;
+    if (s.desiredCount != null && s.desiredCount !== svc.desiredCount) change.desiredCount = s.desiredCount;
+    if (Object.keys(change).length) await this.#updated(svc.region, s, change);
   }
 
   #drain(svc) {
@@ -628,6 +647,7 @@ export class EcsAgent {
         this.#event(svc, `(service ${svc.name}) (deployment ${primary.id}) rolling back to deployment ${back.id} (${lastSegment(back.taskDefinition)}).`, now);
         this.#warmTaskDefinition(svc.region, dep.taskDefinition);
         // moto's service follows (the agent's call goes straight to moto, uncounted).
+        svc.motoTaskDefinition = back.taskDefinition;
         this.#moto(svc.region, "UpdateService", { cluster: svc.clusterName, service: svc.name, taskDefinition: back.taskDefinition }).catch(() => {});
         return this.#reconcile(svc, now);
       }

@@ -215,10 +215,13 @@ describe.skipIf(!hasMoto)("sandbox ECS runtime agent", () => {
       const s = await service("pay");
       return s.deployments[0].id !== failedDeployment ? s : null;
     });
-    expect(rollingBack.deployments.map((d) => [d.status, d.rolloutState])).toEqual([
-      ["PRIMARY", "IN_PROGRESS"],
-      ["ACTIVE", "FAILED"],
+    // The rollback deployment, the failed one, and (until the rollback's tasks run) the original.
+    const shown = rollingBack.deployments.map((d) => [d.status, d.rolloutState, d.taskDefinition]);
+    expect(shown.slice(0, 2)).toEqual([
+      ["PRIMARY", "IN_PROGRESS", good],
+      ["ACTIVE", "FAILED", bad],
     ]);
+    expect(shown.slice(2)).toEqual(shown.length === 3 ? [["ACTIVE", "COMPLETED", good]] : []);
     expect(rollingBack.deployments[0].rolloutStateReason).toMatch(/^ECS deployment circuit breaker: rolling back to deploymentId ecs-svc\/\d+\.$/);
     expect(rollingBack.deployments[0].taskDefinition).toBe(good);
 
@@ -407,8 +410,10 @@ describe.skipIf(!hasMoto)("sandbox ECS runtime agent", () => {
     expect((await service("held")).runningCount).toBe(1);
     await expect(setAgent(endpoint, { paceMs: -1 })).rejects.toThrow(/paceMs/);
 
+    await setAgent(endpoint, { paused: true, paceMs: 999 });
     await resetSandbox(endpoint);
-    expect(await getAgent(endpoint)).toMatchObject({ services: 0, tasks: 0 });
+    // Reset forgets every task and service and goes back to the settings the sandbox started with.
+    expect(await getAgent(endpoint)).toMatchObject({ services: 0, tasks: 0, paused: false, paceMs: FAST.paceMs });
   });
 
   it("finds services created straight in moto (a seeded fleet) on its sweep", async () => {
@@ -423,5 +428,23 @@ describe.skipIf(!hasMoto)("sandbox ECS runtime agent", () => {
     expect((await syncAgent(endpoint)).services).toBe(1);
     await waitForAgent(endpoint);
     expect(await tasksOf("seeded")).toHaveLength(2);
+
+    // Changes made straight in moto show on the next DescribeServices through the gateway.
+    const v2 = await register("seeded", "nginx:1.28");
+    const direct = new ECSClient(clientConfig(sandbox.motoUrl));
+    try {
+      await direct.send(new UpdateServiceCommand({ cluster, service: "seeded", taskDefinition: v2, desiredCount: 3 }));
+    } finally {
+      direct.destroy();
+    }
+    const s = await service("seeded");
+    expect(s.deployments.map((d) => [d.status, d.taskDefinition.split("/").pop(), d.desiredCount])).toEqual([
+      ["PRIMARY", "seeded:2", 3],
+      ["ACTIVE", "seeded:1", 2],
+    ]);
+    await waitForAgent(endpoint);
+    expect((await tasksOf("seeded")).map((t) => t.taskDefinitionArn)).toEqual([v2, v2, v2]);
+    // A describe of the unchanged service is no new deployment.
+    expect((await service("seeded")).deployments).toHaveLength(1);
   });
 });

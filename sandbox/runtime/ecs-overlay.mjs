@@ -148,7 +148,8 @@ export function renderDeployment(svc, dep) {
     id: dep.id,
     status: dep.status,
     taskDefinition: dep.taskDefinition,
-    desiredCount: dep.desiredCount,
+    // An ACTIVE (old) deployment's desired count follows it down as it drains.
+    desiredCount: dep.status === "PRIMARY" ? dep.desiredCount : Math.min(dep.desiredCount, dep.live.size),
     pendingCount: pending,
     runningCount: running,
     failedTasks: dep.failedTasks,
