@@ -80,7 +80,7 @@ export function LogViewer({ cluster, service, task, sources, region, initial }: 
           <LiveIndicator status={status} onPause={pause} onResume={resume} at={state.at} />
         )}
         <span data-testid="log-count">
-          {buffer.length.toLocaleString("en-US")} lines
+          {buffer.length.toLocaleString("en-US")} {buffer.length === 1 ? "line" : "lines"}
           {paused && heldCount > 0 && ` · ${heldCount.toLocaleString("en-US")} new while paused`}
         </span>
         {buffer.dropped > 0 && <span className="text-amber-700">{buffer.dropped.toLocaleString("en-US")} older lines dropped to keep the view fast</span>}

@@ -176,7 +176,10 @@ export function liveTailSource(conn: ConnectionSettings, region: string, query: 
     if ((liveTailOffUntil.get(key) ?? 0) > Date.now() || sessionOffUntil > Date.now()) return null;
     try {
       const arn = await groupArn(client, query.group);
-      if (!arn) return null; // nothing wrote to the group yet: poll until it exists
+      if (!arn) {
+        sessionOffUntil = Date.now() + 30_000; // nothing wrote to the group yet: poll, look again later
+        return null;
+      }
       session = await LiveTailSession.start(client, arn, query);
       return session;
     } catch (error) {

@@ -56,12 +56,15 @@ export async function GET(request: Request) {
       }
       if (closed || parsed.endMs !== null) return;
       const key = liveKey(conn, region, "logs", "tail", query.group, JSON.stringify(query.selection), query.pattern ?? "");
+      // A running tail replays its last batch to a new subscriber: the range read already has it.
+      let replay = true;
       unsubscribe = live.hub.subscribe<TailBatch>(key, liveTailSource(conn, region, query), (event) => {
         if (event.type === "data") {
-          forward(event.value.events);
+          if (!replay) forward(event.value.events);
           send("tail", { mode: event.value.mode, at: event.at });
         } else send("failure", { ...liveErrorOf(event.error), retryInMs: event.retryInMs });
       });
+      replay = false;
     })();
     return () => {
       closed = true;
