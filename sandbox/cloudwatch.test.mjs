@@ -12,8 +12,10 @@ import {
   SetAlarmStateCommand,
   paginateListMetrics,
 } from "@aws-sdk/client-cloudwatch";
+import { AwsSmithyRpcV2CborProtocol } from "@aws-sdk/core/protocols";
 import { findExecutable, startSandbox } from "./start.mjs";
 import { injectFault, resetSandbox, sandboxCalls } from "./client.mjs";
+import { CborTag, cborDecode, cborEncode } from "./cloudwatch.mjs";
 
 const hasMoto = findExecutable("moto_server") !== null;
 const clientConfig = (endpoint, region = "us-east-1") => ({
@@ -26,6 +28,20 @@ const svcDims = (cluster, service) => [
   { Name: "ClusterName", Value: cluster },
   { Name: "ServiceName", Value: service },
 ];
+
+describe("CBOR codec", () => {
+  it("round-trips what Smithy RPC v2 sends: maps, arrays, text, integers, doubles, booleans, null, tag 1", () => {
+    const value = { a: [1, -2, 3.5, 2 ** 40], b: "héllo", c: true, d: null, e: { f: new CborTag(1, 1795324072.5) }, g: Buffer.from([1, 2]) };
+    const decoded = cborDecode(cborEncode(value));
+    expect(decoded).toEqual({ a: [1, -2, 3.5, 2 ** 40], b: "héllo", c: true, d: null, e: { f: 1795324072.5 }, g: Buffer.from([1, 2]) });
+  });
+  it("reads indefinite lengths and half-precision floats, and rejects truncated input", () => {
+    // {_ "a": [_ 1, 2], "b": 1.5 (half)}
+    const buf = Buffer.from([0xbf, 0x61, 0x61, 0x9f, 0x01, 0x02, 0xff, 0x61, 0x62, 0xf9, 0x3e, 0x00, 0xff]);
+    expect(cborDecode(buf)).toEqual({ a: [1, 2], b: 1.5 });
+    expect(() => cborDecode(Buffer.from([0xa1, 0x61]))).toThrow(/truncated/);
+  });
+});
 
 describe.skipIf(!hasMoto)("CloudWatch through the sandbox gateway", () => {
   let sandbox;
@@ -187,5 +203,97 @@ describe.skipIf(!hasMoto)("CloudWatch through the sandbox gateway", () => {
       .catch((e) => e);
     expect(err.name).toMatch(/Throttl/);
     expect(err.$metadata.requestId).toBeTruthy();
+  });
+  it("serves the SDK over RPC v2 CBOR too (moto has no CBOR route): metrics, alarms, errors", async () => {
+    const cbor = new CloudWatchClient({
+      ...clientConfig(sandbox.endpoint),
+      protocol: AwsSmithyRpcV2CborProtocol,
+      protocolSettings: { defaultNamespace: "com.amazonaws.cloudwatch", awsQueryCompatible: true },
+    });
+    const paths = [];
+    cbor.middlewareStack.add(
+      (next) => async (args) => {
+        paths.push(`${args.request.path} ${args.request.headers["smithy-protocol"]}`);
+        return next(args);
+      },
+      { step: "finalizeRequest", name: "recordPath" },
+    );
+    try {
+      const base = Math.floor(Date.now() / 60_000) * 60_000 - 5 * 60_000;
+      await cbor.send(
+        new PutMetricDataCommand({
+          Namespace: "AWS/ECS",
+          MetricData: [
+            { MetricName: "CPUUtilization", Dimensions: svcDims("prod", "web"), Timestamp: new Date(base + 1000), Value: 12.5, Unit: "Percent" },
+            { MetricName: "CPUUtilization", Dimensions: svcDims("prod", "web"), Timestamp: new Date(base + 61_000), Value: 87.25, Unit: "Percent" },
+          ],
+        }),
+      );
+      expect(paths).toEqual(["/service/GraniteServiceVersion20100801/operation/PutMetricData rpc-v2-cbor"]);
+      const calls = await sandboxCalls(sandbox.endpoint);
+      expect(calls.calls["monitoring:PutMetricData"]).toBe(1);
+      expect(calls.unimplemented).toEqual({});
+
+      const data = await cbor.send(
+        new GetMetricDataCommand({
+          StartTime: new Date(base),
+          EndTime: new Date(base + 3 * 60_000),
+          MetricDataQueries: [
+            { Id: "cpu", MetricStat: { Metric: { Namespace: "AWS/ECS", MetricName: "CPUUtilization", Dimensions: svcDims("prod", "web") }, Period: 60, Stat: "Maximum" } },
+          ],
+        }),
+      );
+      const r = data.MetricDataResults[0];
+      expect([...r.Values].sort((a, b) => a - b)).toEqual([12.5, 87.25]);
+      for (const t of r.Timestamps) {
+        expect(t).toBeInstanceOf(Date);
+        expect(t.getTime()).toBeGreaterThanOrEqual(base);
+        expect(t.getTime()).toBeLessThan(base + 3 * 60_000);
+      }
+      const listed = await cbor.send(new ListMetricsCommand({ Namespace: "AWS/ECS" }));
+      expect(listed.Metrics).toEqual([{ Namespace: "AWS/ECS", MetricName: "CPUUtilization", Dimensions: svcDims("prod", "web") }]);
+
+      await cbor.send(
+        new PutMetricAlarmCommand({
+          AlarmName: "cbor-alarm",
+          Namespace: "AWS/ECS",
+          MetricName: "CPUUtilization",
+          Dimensions: svcDims("prod", "web"),
+          Statistic: "Average",
+          Period: 60,
+          EvaluationPeriods: 1,
+          Threshold: 50,
+          ComparisonOperator: "GreaterThanOrEqualToThreshold",
+        }),
+      );
+      await cbor.send(new SetAlarmStateCommand({ AlarmName: "cbor-alarm", StateValue: "ALARM", StateReason: "load" }));
+      const alarms = (await cbor.send(new DescribeAlarmsCommand({ AlarmNames: ["cbor-alarm"] }))).MetricAlarms;
+      expect(alarms).toHaveLength(1);
+      expect(alarms[0]).toMatchObject({ AlarmName: "cbor-alarm", StateValue: "ALARM", Threshold: 50 });
+      expect(alarms[0].StateUpdatedTimestamp).toBeInstanceOf(Date);
+      expect(Math.abs(alarms[0].StateUpdatedTimestamp.getTime() - Date.now())).toBeLessThan(60_000);
+
+      const missing = await cbor.send(new SetAlarmStateCommand({ AlarmName: "nope", StateValue: "OK", StateReason: "x" })).catch((e) => e);
+      expect(missing.name).toBe("ResourceNotFound");
+      expect(missing.$metadata.httpStatusCode).toBe(404);
+      expect(missing.$metadata.requestId).toBeTruthy();
+
+      await cbor.send(new DeleteAlarmsCommand({ AlarmNames: ["cbor-alarm"] }));
+      expect((await cbor.send(new DescribeAlarmsCommand({}))).MetricAlarms).toEqual([]);
+      const stats = await cbor.send(
+        new GetMetricStatisticsCommand({
+          Namespace: "AWS/ECS",
+          MetricName: "CPUUtilization",
+          Dimensions: svcDims("prod", "web"),
+          StartTime: new Date(base),
+          EndTime: new Date(base + 3 * 60_000),
+          Period: 180,
+          Statistics: ["Maximum"],
+        }),
+      );
+      expect(stats.Datapoints.map((d) => d.Maximum)).toEqual([87.25]);
+    } finally {
+      cbor.destroy();
+    }
   });
 });

@@ -413,8 +413,8 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
       return sendEmulated(res, await express.handle(ident, body));
     }
     if (cloudWatchHandles(ident, req)) {
-      // ListMetrics deduplicated, gzipped PutMetricData inflated (sandbox/cloudwatch.mjs).
-      return sendEmulated(res, await handleCloudWatch(upstreamBase, req, body));
+      // ListMetrics deduplicated, gzipped PutMetricData inflated, RPC v2 CBOR translated (sandbox/cloudwatch.mjs).
+      return sendEmulated(res, await handleCloudWatch(upstreamBase, req, body, ident));
     }
     if (ident.service === "eks") {
       const answer = await eks.handle(req, ident, body);

@@ -12,6 +12,7 @@ import { findExecutable, startSandbox } from "./start.mjs";
 import { clearFaults, injectFault, listFaults, resetSandbox, sandboxCalls, sandboxHealth } from "./client.mjs";
 import { identifyRequest } from "./operations.mjs";
 import { buildFaultResponse, cborEncode } from "./faults.mjs";
+import { cborDecode } from "./cloudwatch.mjs";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const hasMoto = findExecutable("moto_server") !== null;
@@ -197,7 +198,7 @@ describe.skipIf(!hasMoto)("sandbox gateway with moto", () => {
     expect(calls.unimplemented).toEqual({ "ecs:ListServiceDeployments": 1 });
   });
 
-  it("counts CloudWatch RPCv2 CBOR calls, which moto 5.2.1 answers with an HTML 404", async () => {
+  it("counts CloudWatch RPCv2 CBOR calls and answers them in CBOR (moto 5.2.1 has no CBOR route; sandbox/cloudwatch.mjs)", async () => {
     const res = await fetch(`${endpoint}/service/GraniteServiceVersion20100801/operation/ListMetrics`, {
       method: "POST",
       headers: {
@@ -207,10 +208,14 @@ describe.skipIf(!hasMoto)("sandbox gateway with moto", () => {
       },
       body: cborEncode({}),
     });
-    await res.arrayBuffer();
-    expect(res.status).toBe(404);
+    const body = Buffer.from(await res.arrayBuffer());
+    expect(res.status).toBe(200);
+    expect(res.headers.get("smithy-protocol")).toBe("rpc-v2-cbor");
     expect(res.headers.get("x-amzn-requestid")).toMatch(UUID);
-    expect((await sandboxCalls(endpoint)).unimplemented).toEqual({ "monitoring:ListMetrics": 1 });
+    expect(cborDecode(body)).toEqual({ Metrics: [] });
+    const calls = await sandboxCalls(endpoint);
+    expect(calls.calls["monitoring:ListMetrics"]).toBe(1);
+    expect(calls.unimplemented).toEqual({});
   });
 
   it("does not count control or moto-api requests", async () => {
