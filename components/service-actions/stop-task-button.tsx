@@ -12,10 +12,10 @@ import { PlanActionForm, type ServiceTarget } from "./plan-action-form";
  * Stop one task of a service with a reason ECS keeps on the stopped task (≤255 characters).
  * The service's scheduler starts a replacement to keep the desired count.
  */
-export function StopTaskButton({ target, task, size = "sm" }: { target: ServiceTarget; task: string; size?: "sm" | "md" }) {
+export function StopTaskButton({ target, task, size = "sm", label = "Stop" }: { target: ServiceTarget; task: string; size?: "sm" | "md"; label?: string }) {
   const id = taskIdOf(task);
   return (
-    <ActionDialog label="Stop" title={`Stop task ${id}?`} triggerProps={{ variant: "danger", size, "aria-label": `Stop task ${id}` }}
+    <ActionDialog label={label} title={`Stop task ${id}?`} triggerProps={{ variant: "danger", size, "aria-label": `Stop task ${id}` }}
       description={`ECS stops this task of ${target.service}; the service starts a replacement to keep its desired count.`}>
       {(close) => <StopTaskForm target={target} task={task} onCancel={close} />}
     </ActionDialog>

@@ -3,10 +3,12 @@ import { AwsErrorAlert } from "@/components/common/aws-error";
 import { NoConnection } from "@/components/common/no-connection";
 import { serviceOfTask } from "@/components/ecs-task/service-of-task";
 import { TaskDetail } from "@/components/ecs-task/task-detail";
+import { StopTaskButton } from "@/components/service-actions/stop-task-button";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader, type Breadcrumb } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guard";
+import { roleAllows } from "@/lib/auth/roles";
 import { getLiveTaskShared } from "@/lib/aws/ecs-live-service";
 import { attempt, loadWorkingConnection } from "@/lib/connections/load";
 
@@ -17,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function TaskPage({ params }: Props) {
-  await requirePageUser("viewer");
+  const user = await requirePageUser("viewer");
   const p = await params;
   const cluster = decodeURIComponent(p.name);
   const taskId = decodeURIComponent(p.task);
@@ -40,7 +42,14 @@ export default async function TaskPage({ params }: Props) {
         title={`Task ${taskId}`}
         description={`ECS task in cluster ${cluster} · ${context.region} · ${context.connectionName}`}
         breadcrumbs={crumbs}
-        actions={found.data ? <ButtonLink variant="secondary" href={`${base}/logs`}>Logs</ButtonLink> : undefined}
+        actions={found.data ? (
+          <div className="flex flex-wrap items-center gap-2">
+            <ButtonLink variant="secondary" href={`${base}/logs`}>Logs</ButtonLink>
+            {service && found.data.desiredStatus !== "STOPPED" && roleAllows(user.role, "operator") && (
+              <StopTaskButton size="md" label="Stop task" target={{ connectionId: context.connectionId, region: context.region, cluster, service }} task={found.data.arn} />
+            )}
+          </div>
+        ) : undefined}
       />
       {found.error ? (
         <AwsErrorAlert error={found.error} />
