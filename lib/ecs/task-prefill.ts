@@ -64,7 +64,7 @@ export function taskPrefill(
     Object.assign(values, { subnets: [subnet], ...(vpc ? { vpcId: vpc.id } : {}) });
     notes.push(`The task ran in subnet ${subnet}; add others if the original run listed more.`);
     if (ctx.eni) Object.assign(values, { securityGroups: ctx.eni.securityGroups, assignPublicIp: ctx.eni.publicIp ? "ENABLED" : "DISABLED" });
-    else notes.push("Its network interface is gone (the task stopped), so its security groups and public IP are unknown: pick them.");
+    else notes.push("Its network interface could not be read (AWS deletes it when a task stops), so its security groups and public IP are unknown: pick them.");
   }
 
   const overrides = (t.overrides?.containerOverrides ?? []).filter((o) => o.command?.length || o.environment?.length);
