@@ -209,6 +209,8 @@ describe.skipIf(!hasMoto)("sandbox ECS runtime agent", () => {
     );
     await waitForAgent(endpoint);
     const bad = await register("pay", "example/crash-on-start:1");
+    // A slower pace keeps the failed deployment listed (while its last tasks stop) long enough to be seen.
+    await setAgent(endpoint, { paceMs: 1200 });
     await ecs.send(new UpdateServiceCommand({ cluster, service: "pay", taskDefinition: bad }));
     const failedDeployment = (await service("pay")).deployments[0].id;
     const rollingBack = await waitFor("the rollback deployment", async () => {
@@ -228,7 +230,7 @@ describe.skipIf(!hasMoto)("sandbox ECS runtime agent", () => {
     const s = await waitFor("the rollback to complete", async () => {
       const s = await service("pay");
       return s.deployments.length === 1 && s.deployments[0].taskDefinition === good && s.deployments[0].rolloutState === "COMPLETED" ? s : null;
-    }, { timeoutMs: 20_000 });
+    }, { timeoutMs: 30_000 });
     const messages = s.events.map((e) => e.message);
     expect(messages).toContain(`(service pay) (deployment ${failedDeployment}) deployment failed: tasks failed to start.`);
     expect(messages.some((m) => m.startsWith(`(service pay) (deployment ${failedDeployment}) rolling back to deployment `))).toBe(true);
