@@ -4,7 +4,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CloudWatchLogsClient, DescribeLogStreamsCommand, FilterLogEventsCommand, GetLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { CloudWatchClient, GetMetricDataCommand, ListMetricsCommand } from "@aws-sdk/client-cloudwatch";
 import { findExecutable, startSandbox } from "../start.mjs";
-import { getLoad, resetSandbox, sandboxCalls, setLoad } from "../client.mjs";
+import { getLoad, resetSandbox, sandboxCalls, seedFleet, setAgent, setLoad, syncAgent, waitForAgent } from "../client.mjs";
+import { ECSClient, UpdateServiceCommand } from "@aws-sdk/client-ecs";
 import { createTelemetry } from "./telemetry.mjs";
 import { accessLine, clfTime } from "./log-lines.mjs";
 import { LoadStore, metricRound, taskUtilization } from "./metrics.mjs";
@@ -306,4 +307,93 @@ describe.skipIf(!hasMoto)("telemetry against the sandbox", () => {
     expect(bad.status).toBe(400);
     expect((await bad.json()).error).toMatch(/service/);
   });
+});
+
+describe.skipIf(!hasMoto)("telemetry wired into the ECS runtime agent", () => {
+  let sandbox;
+  let logs;
+  let cw;
+  let ecs;
+  const saved = process.env.SANDBOX_METRICS_INTERVAL_MS;
+
+  beforeAll(async () => {
+    process.env.SANDBOX_METRICS_INTERVAL_MS = "300"; // read when the agent creates its telemetry
+    sandbox = await startSandbox({ port: 0, log: false, agent: { paceMs: 200, tickMs: 50, sweepMs: 0 } });
+    logs = new CloudWatchLogsClient(clientConfig(sandbox.endpoint));
+    cw = new CloudWatchClient(clientConfig(sandbox.endpoint));
+    ecs = new ECSClient(clientConfig(sandbox.endpoint));
+  }, 60_000);
+  afterAll(async () => {
+    if (saved === undefined) delete process.env.SANDBOX_METRICS_INTERVAL_MS;
+    else process.env.SANDBOX_METRICS_INTERVAL_MS = saved;
+    logs?.destroy();
+    cw?.destroy();
+    ecs?.destroy();
+    await sandbox?.stop();
+  });
+
+  async function waitFor(what, fn, timeoutMs = 20_000) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const v = await fn();
+      if (v) return v;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  const cpuNow = async (cluster, service) => {
+    const res = await cw.send(
+      new GetMetricDataCommand({
+        StartTime: new Date(Date.now() - 60_000),
+        EndTime: new Date(Date.now() + 60_000),
+        MetricDataQueries: [
+          {
+            Id: "cpu",
+            MetricStat: {
+              Metric: { Namespace: "AWS/ECS", MetricName: "CPUUtilization", Dimensions: [{ Name: "ClusterName", Value: cluster }, { Name: "ServiceName", Value: service }] },
+              Period: 1,
+              Stat: "Average",
+            },
+          },
+        ],
+      }),
+    );
+    const r = res.MetricDataResults[0];
+    if (!r.Values.length) return null;
+    const latest = r.Timestamps.map((t, i) => [t.getTime(), r.Values[i]]).sort((a, b) => b[0] - a[0])[0];
+    return latest[1];
+  };
+
+  it("a seeded service's tasks write logs and metrics; load raises CPU, more tasks share it", async () => {
+    await resetSandbox(sandbox.endpoint);
+    await setAgent(sandbox.endpoint, { paceMs: 200, tickMs: 50, sweepMs: 0 });
+    await seedFleet(sandbox.endpoint, { clusters: 1, services: 1, tasks: 2, prefix: "tel" });
+    await syncAgent(sandbox.endpoint);
+    await waitForAgent(sandbox.endpoint, { timeoutMs: 20_000 });
+
+    const lines = await waitFor("access-log lines from both tasks", async () => {
+      const got = await logs.send(new FilterLogEventsCommand({ logGroupName: "/ecs/tel-web", filterPattern: "HTTP" }));
+      const streams = new Set(got.events.map((e) => e.logStreamName));
+      return streams.size === 2 ? got.events : null;
+    });
+    for (const e of lines) expect(e.logStreamName).toMatch(/^ecs\/app\/[0-9a-f]{32}$/);
+
+    const idle = await waitFor("a CPU datapoint", () => cpuNow("tel-01", "web-1"));
+    expect(idle).toBeLessThan(20);
+
+    await setLoad(sandbox.endpoint, { cluster: "tel-01", service: "web-1", cpu: 160 });
+    const loaded = await waitFor("CPU above 70 %", async () => {
+      const v = await cpuNow("tel-01", "web-1");
+      return v !== null && v > 70 ? v : null;
+    });
+    expect(loaded).toBeLessThanOrEqual(100);
+
+    await ecs.send(new UpdateServiceCommand({ cluster: "tel-01", service: "web-1", desiredCount: 4 }));
+    await waitForAgent(sandbox.endpoint, { timeoutMs: 20_000 });
+    const spread = await waitFor("CPU back under 60 % with 4 tasks", async () => {
+      const v = await cpuNow("tel-01", "web-1");
+      return v !== null && v < 60 ? v : null;
+    });
+    expect(spread).toBeGreaterThan(35); // 160 / 4 = 40 points on top of the baseline
+  }, 90_000);
 });
