@@ -104,10 +104,13 @@ export function taskUtilization({ key, runningTasks, load, rand = Math.random })
 /**
  * The metric data one publish round sends for a set of running tasks, grouped by region:
  * AWS/ECS CPUUtilization and MemoryUtilization per ClusterName+ServiceName and per ClusterName,
- * ECS/ContainerInsights RunningTaskCount per ClusterName+ServiceName.
- * @returns {Map<string, { AWS_ECS: any[], ContainerInsights: any[] }>}
+ * ECS/ContainerInsights RunningTaskCount per ClusterName+ServiceName, and for services behind a
+ * load balancer (task.loadBalancers[].targetGroupArn) AWS/ApplicationELB RequestCountPerTarget per
+ * TargetGroup: the requests one target served since the last round (`elapsedSec`), at
+ * `requestsPerTask` per second plus the load's requests shared by the tasks.
+ * @returns {Map<string, { AWS_ECS: any[], ContainerInsights: any[], ALB: any[] }>}
  */
-export function metricRound(nowMs, runningTasks, loadStore, { rand = Math.random, perTask } = {}) {
+export function metricRound(nowMs, runningTasks, loadStore, { rand = Math.random, perTask, elapsedSec = 60, requestsPerTask = 1 } = {}) {
   /** @type {Map<string, { region: string, clusterName: string, serviceName: string|null, tasks: any[] }>} */
   const groups = new Map();
   for (const t of runningTasks) {
@@ -131,7 +134,7 @@ export function metricRound(nowMs, runningTasks, loadStore, { rand = Math.random
     });
     const avg = (f) => utils.reduce((s, u) => s + u[f], 0) / utils.length;
     let r = byRegion.get(g.region);
-    if (!r) byRegion.set(g.region, (r = { AWS_ECS: [], ContainerInsights: [] }));
+    if (!r) byRegion.set(g.region, (r = { AWS_ECS: [], ContainerInsights: [], ALB: [] }));
     const ck = `${g.region}\u0000${g.clusterName}`;
     let c = clusters.get(ck);
     if (!c) clusters.set(ck, (c = { region: g.region, clusterName: g.clusterName, cpu: [], memory: [] }));
@@ -147,6 +150,17 @@ export function metricRound(nowMs, runningTasks, loadStore, { rand = Math.random
       { MetricName: "MemoryUtilization", Dimensions: dims, Timestamp, Value: round2(avg("memory")), Unit: "Percent" },
     );
     r.ContainerInsights.push({ MetricName: "RunningTaskCount", Dimensions: dims, Timestamp, Value: g.tasks.length, Unit: "Count" });
+    const targetGroups = new Set((g.tasks[0].loadBalancers ?? []).map((lb) => lb?.targetGroupArn).filter(Boolean));
+    for (const arn of targetGroups) {
+      const perTarget = (requestsPerTask + (load?.requests ?? 0) / g.tasks.length) * elapsedSec;
+      r.ALB.push({
+        MetricName: "RequestCountPerTarget",
+        Dimensions: [{ Name: "TargetGroup", Value: String(arn).split(":").slice(5).join(":") }],
+        Timestamp,
+        Value: Math.round(perTarget * (0.9 + rand() * 0.2)),
+        Unit: "Count",
+      });
+    }
   }
   for (const c of clusters.values()) {
     const dims = [{ Name: "ClusterName", Value: c.clusterName }];

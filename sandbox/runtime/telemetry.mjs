@@ -8,7 +8,8 @@ import { loadStoreFor, metricRound, nameOf, regionOf } from "./metrics.mjs";
 /**
  * @typedef {{ clusterArn: string, clusterName: string, serviceName: string|null, taskArn: string,
  *   taskId: string, group: string, startedAt: number, taskDefinition: any, crashing: boolean,
- *   exitCode?: number, stoppedReason?: string }} TelemetryTask
+ *   exitCode?: number, stoppedReason?: string, loadBalancers?: { targetGroupArn?: string }[] }} TelemetryTask
+ * loadBalancers (optional, the service's): adds AWS/ApplicationELB RequestCountPerTarget per target group.
  */
 
 const envNumber = (name, fallback) => {
@@ -62,6 +63,7 @@ export function createTelemetry({
   let waiters = [];
   let forcing = false; // flush() in progress: every stream is due
   let lastMetricsMs = -Infinity;
+  let lastRoundMs = -Infinity; // tick time of the last published round (for per-round request counts)
   let metricsInFlight = null;
   /** `${cluster}/${service}` → { cpu, memory, runningTasks, at } from the last metrics round */
   const lastUtil = new Map();
@@ -249,7 +251,9 @@ export function createTelemetry({
       const tt = tasks.get(t.taskArn);
       if (tt) tt.cpu = u.cpu;
     };
-    const rounds = metricRound(nowMs, runningTasks, load, { rand, perTask });
+    const elapsedSec = Number.isFinite(lastRoundMs) ? Math.max(0, (nowMs - lastRoundMs) / 1000) : Math.max(1, settings.metricsIntervalMs / 1000);
+    lastRoundMs = nowMs;
+    const rounds = metricRound(nowMs, runningTasks, load, { rand, perTask, elapsedSec, requestsPerTask: settings.linesPerSecond });
     for (const [region, r] of rounds) {
       for (const m of r.AWS_ECS) {
         const dims = m.Dimensions;
@@ -268,6 +272,7 @@ export function createTelemetry({
       for (const [Namespace, data] of [
         ["AWS/ECS", r.AWS_ECS],
         ["ECS/ContainerInsights", r.ContainerInsights],
+        ["AWS/ApplicationELB", r.ALB],
       ]) {
         for (let i = 0; i < data.length; i += MAX_METRICS_PER_PUT) {
           if (myEpoch !== epoch || closed) return;
@@ -298,6 +303,7 @@ export function createTelemetry({
     dirty.clear();
     lastUtil.clear();
     lastMetricsMs = -Infinity;
+    lastRoundMs = -Infinity;
     load.clear();
     const w = waiters;
     waiters = [];

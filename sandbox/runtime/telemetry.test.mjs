@@ -107,6 +107,23 @@ describe("log lines and metric values", () => {
       "MemoryUtilization ClusterName=prod,ServiceName=web",
     ]);
     expect(r.ContainerInsights.find((m) => dims(m) === "ClusterName=prod,ServiceName=web").Value).toBe(2);
+    expect(r.ALB).toEqual([]); // no load balancer, no ALB metric
+  });
+
+  it("publishes RequestCountPerTarget for a service behind a target group, the load's requests shared by its targets", () => {
+    const tg = `arn:aws:elasticloadbalancing:us-east-1:${ACCOUNT}:targetgroup/web-tg/0123456789abcdef`;
+    const lb = [{ targetGroupArn: tg, containerName: "app", containerPort: 80 }];
+    const tasks = [0, 1, 2, 3].map(() => ({ ...fakeTask(), loadBalancers: lb }));
+    const store = new LoadStore();
+    store.set({ cluster: "prod", service: "web", requests: 40 });
+    const r = metricRound(Date.now(), tasks, store, { rand: () => 0.5, elapsedSec: 60, requestsPerTask: 1 }).get("us-east-1");
+    expect(r.ALB).toHaveLength(1);
+    expect(r.ALB[0]).toMatchObject({
+      MetricName: "RequestCountPerTarget",
+      Dimensions: [{ Name: "TargetGroup", Value: "targetgroup/web-tg/0123456789abcdef" }],
+      Value: (1 + 40 / 4) * 60,
+      Unit: "Count",
+    });
   });
 });
 
