@@ -16,6 +16,7 @@ import { ExpressSandbox } from "./express.mjs";
 import { EksSandbox } from "./eks.mjs";
 import { EcsAgent } from "./runtime/ecs-agent.mjs";
 import { loadStoreFor } from "./runtime/metrics.mjs";
+import { telemetrySettled } from "./runtime/telemetry.mjs";
 import { seedFleet } from "./fleet.mjs";
 import { cloudWatchHandles, handleCloudWatch } from "./cloudwatch.mjs";
 
@@ -298,6 +299,7 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
         eks.reset();
         ecsAgent.reset();
         await appRunner.settled();
+        await telemetrySettled(upstreamBase); // the agent's log/metric writes already sent
         try {
           const r = await upstreamFetch("/moto-api/reset", { method: "POST" });
           await r.arrayBuffer();

@@ -17,6 +17,21 @@ const envNumber = (name, fallback) => {
   return process.env[name] !== undefined && Number.isFinite(v) && v >= 0 ? v : fallback;
 };
 
+// Calls to moto in flight, per moto (shared by every telemetry of that moto, so the gateway's
+// POST /_sandbox/reset can wait for them without holding the agent's telemetry object).
+const pendingByMoto = new Map();
+function pendingFor(origin) {
+  let set = pendingByMoto.get(origin);
+  if (!set) pendingByMoto.set(origin, (set = new Set()));
+  return set;
+}
+
+/** Resolves when no telemetry call to this moto is in flight (after reset(), before resetting moto). */
+export async function telemetrySettled(motoUrl) {
+  const set = pendingFor(new URL(motoUrl).origin);
+  while (set.size) await Promise.allSettled([...set]);
+}
+
 const MAX_EVENTS_PER_PUT = 5_000; // PutLogEvents allows 10,000 events / 1 MiB
 const MAX_BUFFERED_PER_STREAM = 20_000; // beyond this the oldest unsent lines are dropped
 const MAX_METRICS_PER_PUT = 500; // PutMetricData allows 1,000
@@ -69,7 +84,15 @@ export function createTelemetry({
   const lastUtil = new Map();
   const stats = { linesWritten: 0, linesDropped: 0, putLogEventsCalls: 0, putMetricDataCalls: 0, errors: 0, lastError: null };
 
-  const logs = (region, op, body) => callMoto(upstream, { service: "logs", target: `Logs_20140328.${op}`, region, body });
+  const pending = pendingFor(upstream); // every call to moto still in flight (settled() waits for them)
+  const moto = (args) => {
+    const p = callMoto(upstream, args);
+    pending.add(p);
+    const done = () => pending.delete(p);
+    p.then(done, done);
+    return p;
+  };
+  const logs = (region, op, body) => moto({ service: "logs", target: `Logs_20140328.${op}`, region, body });
   const ignoreExists = (err) => {
     if (err?.code !== "ResourceAlreadyExistsException") throw err;
   };
@@ -279,7 +302,7 @@ export function createTelemetry({
           const MetricData = data.slice(i, i + MAX_METRICS_PER_PUT).map((m) => ({ ...m, Timestamp: m.Timestamp.getTime() / 1000 }));
           try {
             stats.putMetricDataCalls += 1;
-            await callMoto(upstream, {
+            await moto({
               service: "monitoring",
               target: `GraniteServiceVersion20100801.PutMetricData`,
               region,
@@ -406,6 +429,14 @@ export function createTelemetry({
           metricsInFlight = null;
         });
       }
+    },
+
+    /**
+     * Resolves when the calls already sent to moto have answered (use after reset(), before
+     * resetting moto, so that no late CreateLogGroup lands in the next test's moto).
+     */
+    async settled() {
+      while (pending.size) await Promise.allSettled([...pending]);
     },
 
     /** Resolves when every queued log line and the current metrics round have reached moto. */

@@ -1,7 +1,7 @@
 // Sandbox telemetry: fake ECS tasks → awslogs lines and AWS/ECS metrics in moto, read back with the
 // real SDK clients through the gateway.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { CloudWatchLogsClient, DescribeLogStreamsCommand, FilterLogEventsCommand, GetLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
+import { CloudWatchLogsClient, DescribeLogGroupsCommand, DescribeLogStreamsCommand, FilterLogEventsCommand, GetLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { CloudWatchClient, GetMetricDataCommand, ListMetricsCommand } from "@aws-sdk/client-cloudwatch";
 import { findExecutable, startSandbox } from "../start.mjs";
 import { getLoad, resetSandbox, sandboxCalls, seedFleet, setAgent, setLoad, syncAgent, waitForAgent } from "../client.mjs";
@@ -220,6 +220,18 @@ describe.skipIf(!hasMoto)("telemetry against the sandbox", () => {
     } finally {
       clearInterval(ticker);
     }
+  });
+
+  it("after reset(), settled() waits for the calls in flight, so nothing lands in moto once it is reset", async () => {
+    const now = Date.now();
+    const tasks = Array.from({ length: 30 }, (_, i) => fakeTask({ startedAt: now, td: taskDefinition({ group: `/ecs/late-${i}` }) }));
+    for (const t of tasks) await telemetry.taskStarted(t); // 30 groups, 8 at a time
+    await new Promise((r) => setTimeout(r, 20));
+    telemetry.reset();
+    await telemetry.settled();
+    await resetSandbox(sandbox.endpoint);
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await logs.send(new DescribeLogGroupsCommand({}))).logGroups).toEqual([]);
   });
 
   it("does not create the log group unless awslogs-create-group is true (and then writes nothing)", async () => {
