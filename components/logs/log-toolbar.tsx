@@ -58,7 +58,7 @@ export function LogToolbar({ value, onChange, sources, highlight, onHighlight, w
       {sources.length > 1 && (
         <div className="flex flex-col gap-1">
           <Label htmlFor="log-container">Container</Label>
-          <Select id="log-container" className="w-44" value={value.container} onChange={(e) => onChange({ ...value, container: e.target.value })}>
+          <Select id="log-container" className="w-36" value={value.container} onChange={(e) => onChange({ ...value, container: e.target.value })}>
             {sources.map((s) => (
               <option key={s.container} value={s.container}>{s.container}</option>
             ))}
@@ -99,7 +99,7 @@ export function LogToolbar({ value, onChange, sources, highlight, onHighlight, w
           <Button type="submit" variant="secondary">Apply range</Button>
         </form>
       )}
-      <form className="flex min-w-64 flex-1 items-end gap-2" onSubmit={(e) => (e.preventDefault(), applyPattern())}>
+      <form className="flex min-w-48 flex-1 items-end gap-2" onSubmit={(e) => (e.preventDefault(), applyPattern())}>
         <div className="flex flex-1 flex-col gap-1">
           <Label htmlFor="log-pattern">Filter pattern</Label>
           <Input
@@ -119,7 +119,7 @@ export function LogToolbar({ value, onChange, sources, highlight, onHighlight, w
       </form>
       <div className="flex flex-col gap-1">
         <Label htmlFor="log-highlight">Highlight</Label>
-        <Input id="log-highlight" className="w-40" placeholder="text in view" value={highlight} onChange={(e) => onHighlight(e.target.value)} />
+        <Input id="log-highlight" className="w-32" placeholder="text in view" value={highlight} onChange={(e) => onHighlight(e.target.value)} />
       </div>
       <Checkbox label="Wrap lines" checked={wrap} onChange={(e) => onWrap(e.target.checked)} className="mb-1.5" />
       <a
