@@ -91,3 +91,27 @@ export function getAgent(endpoint: string): Promise<AgentState>;
 export function setAgent(endpoint: string, settings: Partial<AgentSettings>): Promise<AgentState>;
 export function syncAgent(endpoint: string): Promise<AgentState>;
 export function waitForAgent(endpoint: string, options?: { timeoutMs?: number; intervalMs?: number }): Promise<AgentState>;
+export type TelemetrySettings = {
+  linesPerSecond: number;
+  maxLinesPerSecond: number;
+  metricsIntervalMs: number;
+  maxDatapointsPerMinute: number;
+  logFlushMs: number;
+  maxPutsPerSecond: number;
+};
+export type TelemetryState = {
+  settings: TelemetrySettings;
+  stats: {
+    linesWritten: number;
+    linesDropped: number;
+    putLogEventsCalls: number;
+    putMetricDataCalls: number;
+    errors: number;
+    lastError: string | null;
+    tasks: number;
+    streams: number;
+    pendingLines: number;
+  };
+};
+export function getTelemetry(endpoint: string): Promise<TelemetryState>;
+export function setTelemetry(endpoint: string, settings: Partial<TelemetrySettings>): Promise<TelemetryState>;

@@ -165,3 +165,25 @@ export async function waitForAgent(endpoint, { timeoutMs = 30_000, intervalMs = 
     await new Promise((r) => setTimeout(r, intervalMs));
   }
 }
+
+/**
+ * The sandbox telemetry's settings and counters (log lines / metrics of the agent's tasks).
+ * @returns {Promise<{ settings: { linesPerSecond: number, maxLinesPerSecond: number, metricsIntervalMs: number,
+ *   maxDatapointsPerMinute: number, logFlushMs: number, maxPutsPerSecond: number },
+ *   stats: { linesWritten: number, linesDropped: number, putLogEventsCalls: number, putMetricDataCalls: number,
+ *   errors: number, lastError: string|null, tasks: number, streams: number, pendingLines: number } }>}
+ */
+export function getTelemetry(endpoint) {
+  return call(endpoint, "GET", "/_sandbox/telemetry");
+}
+
+/**
+ * Tune the telemetry until the next POST /_sandbox/reset (e.g. `{ metricsIntervalMs: 1000 }` for a
+ * scaling test, `{ linesPerSecond: 0 }` for a quiet benchmark). Returns the same as getTelemetry.
+ * @param {string} endpoint
+ * @param {{ linesPerSecond?: number, maxLinesPerSecond?: number, metricsIntervalMs?: number,
+ *   maxDatapointsPerMinute?: number, logFlushMs?: number, maxPutsPerSecond?: number }} settings
+ */
+export function setTelemetry(endpoint, settings) {
+  return call(endpoint, "POST", "/_sandbox/telemetry", settings);
+}

@@ -16,7 +16,7 @@ import { ExpressSandbox } from "./express.mjs";
 import { EksSandbox } from "./eks.mjs";
 import { EcsAgent } from "./runtime/ecs-agent.mjs";
 import { loadStoreFor } from "./runtime/metrics.mjs";
-import { telemetrySettled } from "./runtime/telemetry.mjs";
+import { telemetriesFor, telemetrySettled } from "./runtime/telemetry.mjs";
 import { seedFleet } from "./fleet.mjs";
 import { cloudWatchHandles, handleCloudWatch } from "./cloudwatch.mjs";
 
@@ -261,6 +261,8 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
             "GET /_sandbox/load",
             "POST /_sandbox/load",
             "POST /_sandbox/fleet",
+            "GET /_sandbox/telemetry",
+            "POST /_sandbox/telemetry",
           ],
         });
       case "GET /_sandbox/health":
@@ -357,6 +359,23 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
         } catch (err) {
           return sendJson(res, 400, { error: String(err?.message ?? err) });
         }
+      }
+      case "GET /_sandbox/telemetry":
+      case "POST /_sandbox/telemetry": {
+        // The agent's log lines / metrics (sandbox/runtime/telemetry.mjs): settings and counters.
+        const all = telemetriesFor(upstreamBase);
+        if (!all.length) return sendJson(res, 404, { error: "no telemetry: the ECS runtime agent is not running" });
+        if (req.method === "POST") {
+          try {
+            const next = await jsonBody();
+            all[0].configure(next); // throws on bad input before any is changed
+            for (const t of all.slice(1)) t.configure(next);
+          } catch (err) {
+            return sendJson(res, 400, { error: String(err?.message ?? err) });
+          }
+        }
+        const { settings, ...stats } = all[0].stats();
+        return sendJson(res, 200, { settings, stats });
       }
       case "POST /_sandbox/fleet": {
         let input;

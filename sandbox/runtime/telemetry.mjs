@@ -32,6 +32,13 @@ export async function telemetrySettled(motoUrl) {
   while (set.size) await Promise.allSettled([...set]);
 }
 
+// Live telemetries per moto, so the gateway's /_sandbox/telemetry can read and tune the agent's.
+const instancesByMoto = new Map();
+/** The telemetries (normally one, the agent's) writing to this moto. */
+export function telemetriesFor(motoUrl) {
+  return [...(instancesByMoto.get(new URL(motoUrl).origin) ?? [])];
+}
+
 const MAX_EVENTS_PER_PUT = 5_000; // PutLogEvents allows 10,000 events / 1 MiB
 const MAX_BUFFERED_PER_STREAM = 20_000; // beyond this the oldest unsent lines are dropped
 const MAX_METRICS_PER_PUT = 500; // PutMetricData allows 1,000
@@ -65,6 +72,7 @@ export function createTelemetry({
   const upstream = new URL(motoUrl).origin;
   const load = loadStoreFor(upstream);
   const settings = { linesPerSecond, maxLinesPerSecond, metricsIntervalMs, maxDatapointsPerMinute, logFlushMs, maxPutsPerSecond };
+  const initialSettings = { ...settings };
 
   let epoch = 0; // bumped by reset()/close(): work started before is dropped
   let closed = false;
@@ -327,6 +335,7 @@ export function createTelemetry({
     lastUtil.clear();
     lastMetricsMs = -Infinity;
     lastRoundMs = -Infinity;
+    Object.assign(settings, initialSettings); // a test's tuning does not outlive POST /_sandbox/reset
     load.clear();
     const w = waiters;
     waiters = [];
@@ -334,7 +343,7 @@ export function createTelemetry({
     w.forEach((r) => r());
   }
 
-  return {
+  const api = {
     /** @param {TelemetryTask} task */
     async taskStarted(task) {
       if (closed) return;
@@ -450,13 +459,15 @@ export function createTelemetry({
       await metricsInFlight;
     },
 
-    /** Change rates at run time. */
+    /** Change rates at run time (all or nothing); unknown or negative settings throw. */
     configure(next = {}) {
-      for (const k of Object.keys(settings)) {
-        if (next[k] === undefined) continue;
-        if (typeof next[k] !== "number" || !Number.isFinite(next[k]) || next[k] < 0) throw new Error(`${k} must be a number ≥ 0`);
-        settings[k] = next[k];
+      if (next === null || typeof next !== "object" || Array.isArray(next)) throw new Error("settings must be an object");
+      for (const [k, v] of Object.entries(next)) {
+        if (!(k in settings)) throw new Error(`unknown telemetry setting ${k} (known: ${Object.keys(settings).join(", ")})`);
+        if (typeof v !== "number" || !Number.isFinite(v) || v < 0) throw new Error(`${k} must be a number ≥ 0`);
+        if ((k === "maxPutsPerSecond" || k === "maxDatapointsPerMinute") && v === 0) throw new Error(`${k} must be above 0`);
       }
+      Object.assign(settings, next);
       return { ...settings };
     },
 
@@ -483,6 +494,10 @@ export function createTelemetry({
     close() {
       closed = true;
       reset();
+      instancesByMoto.get(upstream)?.delete(api);
     },
   };
+  if (!instancesByMoto.has(upstream)) instancesByMoto.set(upstream, new Set());
+  instancesByMoto.get(upstream).add(api);
+  return api;
 }

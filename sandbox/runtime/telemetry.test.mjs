@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CloudWatchLogsClient, DescribeLogGroupsCommand, DescribeLogStreamsCommand, FilterLogEventsCommand, GetLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { CloudWatchClient, GetMetricDataCommand, ListMetricsCommand } from "@aws-sdk/client-cloudwatch";
 import { findExecutable, startSandbox } from "../start.mjs";
-import { getLoad, resetSandbox, sandboxCalls, seedFleet, setAgent, setLoad, syncAgent, waitForAgent } from "../client.mjs";
+import { getLoad, getTelemetry, resetSandbox, sandboxCalls, seedFleet, setAgent, setLoad, setTelemetry, syncAgent, waitForAgent } from "../client.mjs";
 import { ECSClient, UpdateServiceCommand } from "@aws-sdk/client-ecs";
 import { createTelemetry } from "./telemetry.mjs";
 import { accessLine, clfTime } from "./log-lines.mjs";
@@ -343,18 +343,13 @@ describe.skipIf(!hasMoto)("telemetry wired into the ECS runtime agent", () => {
   let logs;
   let cw;
   let ecs;
-  const saved = process.env.SANDBOX_METRICS_INTERVAL_MS;
-
   beforeAll(async () => {
-    process.env.SANDBOX_METRICS_INTERVAL_MS = "300"; // read when the agent creates its telemetry
     sandbox = await startSandbox({ port: 0, log: false, agent: { paceMs: 200, tickMs: 50, sweepMs: 0 } });
     logs = new CloudWatchLogsClient(clientConfig(sandbox.endpoint));
     cw = new CloudWatchClient(clientConfig(sandbox.endpoint));
     ecs = new ECSClient(clientConfig(sandbox.endpoint));
   }, 60_000);
   afterAll(async () => {
-    if (saved === undefined) delete process.env.SANDBOX_METRICS_INTERVAL_MS;
-    else process.env.SANDBOX_METRICS_INTERVAL_MS = saved;
     logs?.destroy();
     cw?.destroy();
     ecs?.destroy();
@@ -396,6 +391,8 @@ describe.skipIf(!hasMoto)("telemetry wired into the ECS runtime agent", () => {
   it("a seeded service's tasks write logs and metrics; load raises CPU, more tasks share it", async () => {
     await resetSandbox(sandbox.endpoint);
     await setAgent(sandbox.endpoint, { paceMs: 200, tickMs: 50, sweepMs: 0 });
+    const tuned = await setTelemetry(sandbox.endpoint, { metricsIntervalMs: 300 });
+    expect(tuned.settings).toMatchObject({ metricsIntervalMs: 300, linesPerSecond: 1 });
     await seedFleet(sandbox.endpoint, { clusters: 1, services: 1, tasks: 2, prefix: "tel" });
     await syncAgent(sandbox.endpoint);
     await waitForAgent(sandbox.endpoint, { timeoutMs: 20_000 });
@@ -424,5 +421,25 @@ describe.skipIf(!hasMoto)("telemetry wired into the ECS runtime agent", () => {
       return v !== null && v < 60 ? v : null;
     });
     expect(spread).toBeGreaterThan(35); // 160 / 4 = 40 points on top of the baseline
+    const { stats } = await getTelemetry(sandbox.endpoint);
+    expect(stats).toMatchObject({ tasks: 4, errors: 0, linesDropped: 0 });
+    expect(stats.linesWritten).toBeGreaterThan(8);
+    expect(stats.putMetricDataCalls).toBeGreaterThan(2);
   }, 90_000);
+
+  it("POST /_sandbox/telemetry rejects bad settings, and reset puts the started-with settings back", async () => {
+    for (const [body, message] of [
+      [{ linesPerSecond: -1 }, /linesPerSecond must be a number/],
+      [{ metricsIntervalMs: "fast" }, /metricsIntervalMs must be a number/],
+      [{ colour: 1 }, /unknown telemetry setting colour/],
+      [{ maxPutsPerSecond: 0 }, /above 0/],
+    ]) {
+      const res = await fetch(`${sandbox.endpoint}/_sandbox/telemetry`, { method: "POST", body: JSON.stringify(body) });
+      expect(res.status).toBe(400);
+      expect((await res.json()).error).toMatch(message);
+    }
+    await setTelemetry(sandbox.endpoint, { linesPerSecond: 5, metricsIntervalMs: 250 });
+    await resetSandbox(sandbox.endpoint);
+    expect((await getTelemetry(sandbox.endpoint)).settings).toMatchObject({ linesPerSecond: 1, metricsIntervalMs: 10_000 });
+  });
 });
