@@ -584,7 +584,8 @@ export class EcsAgent {
     if (svc.status !== "ACTIVE") return;
     if (s.status !== "ACTIVE") return this.#drain(svc);
     const change = {};
-    if (s.taskDefinition && s.taskDefinition !== svc.motoTaskDefinition) change.taskDefinition = s.taskDefinition;
+    // (While the agent's own rollback update is on its way to moto, moto still shows the old value.)
+    if (s.taskDefinition && s.taskDefinition !== svc.motoTaskDefinition && !svc.motoSync) change.taskDefinition = s.taskDefinition;
     if (s.desiredCount != null && s.desiredCount !== svc.desiredCount) change.desiredCount = s.desiredCount;
     if (Object.keys(change).length) await this.#updated(svc.region, s, change);
   }
@@ -648,7 +649,11 @@ export class EcsAgent {
         this.#warmTaskDefinition(svc.region, dep.taskDefinition);
         // moto's service follows (the agent's call goes straight to moto, uncounted).
         svc.motoTaskDefinition = back.taskDefinition;
-        this.#moto(svc.region, "UpdateService", { cluster: svc.clusterName, service: svc.name, taskDefinition: back.taskDefinition }).catch(() => {});
+        svc.motoSync = this.#moto(svc.region, "UpdateService", { cluster: svc.clusterName, service: svc.name, taskDefinition: back.taskDefinition })
+          .catch(() => {})
+          .finally(() => {
+            svc.motoSync = null;
+          });
         return this.#reconcile(svc, now);
       }
       svc.failing = true;
