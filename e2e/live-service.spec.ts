@@ -10,6 +10,7 @@ import {
   UpdateServiceCommand,
   type DesiredStatus,
 } from "@aws-sdk/client-ecs";
+import { ApplicationAutoScalingClient, DescribeScalableTargetsCommand, RegisterScalableTargetCommand } from "@aws-sdk/client-application-auto-scaling";
 import { setAgent } from "../sandbox/client.mjs";
 import { login } from "./fixtures/auth";
 import { query, sandboxConnectionId, seedUser } from "./fixtures/db";
@@ -65,6 +66,9 @@ async function taskIds(service: string, desiredStatus: DesiredStatus) {
   return (taskArns ?? []).map((a) => a.split("/").pop()!).sort();
 }
 
+const appAutoScaling = () =>
+  new ApplicationAutoScalingClient({ region: "us-east-1", endpoint: stack().sandboxEndpoint, credentials: { accessKeyId: "test", secretAccessKey: "test" }, maxAttempts: 1 });
+
 const rows = (page: Page, status: string) => page.locator(`[data-testid="task-row"][data-status="${status}"]`);
 const idsOn = async (page: Page, status: string) =>
   (await rows(page, status).evaluateAll((els) => els.map((e) => e.getAttribute("data-task-id") ?? ""))).sort();
@@ -94,6 +98,7 @@ test("tasks appear as the agent starts them and follow the desired count, withou
   await expect(primary.getByTestId("rollout-state")).toHaveText(/completed/i, { timeout: 15_000 });
   await expect(primary.getByTestId("deployment-progress")).toHaveText("2 / 2 running");
   await expect(page.getByText(/circuit breaker on, with rollback/i)).toBeVisible();
+  await expect(page.getByTestId("auto-scaling")).toHaveText("Off");
   // Events newest first, as ECS holds them.
   const { services } = await ecs().send(new DescribeServicesCommand({ cluster, services: [name] }));
   await expect(page.getByTestId("service-event").first()).toContainText(services![0]!.events![0]!.message!);
@@ -162,6 +167,7 @@ test("a crashing image: stopped tasks with exit code 1 and the reason, the deplo
   await expect(containers.getByRole("row", { name: /app/ })).toContainText("1");
   await expect(page.getByTestId("task-stop")).toContainText("EssentialContainerExited");
   await expect(page.getByTestId("task-stop")).toContainText("exit code 1");
+  await page.screenshot({ path: `${SHOTS}/task-crashed.png`, fullPage: true });
 });
 
 test("the task page shows containers, network and where the task came from, live", async ({ page }) => {
@@ -171,7 +177,14 @@ test("the task page shows containers, network and where the task came from, live
   await createService(name, taskDefinition, 1);
   await expect.poll(() => taskIds(name, "RUNNING"), { timeout: 15_000 }).toHaveLength(1);
   const [id] = await taskIds(name, "RUNNING");
+  const resourceId = `service/${cluster}/${name}`;
+  await appAutoScaling().send(
+    new RegisterScalableTargetCommand({ ServiceNamespace: "ecs", ResourceId: resourceId, ScalableDimension: "ecs:service:DesiredCount", MinCapacity: 1, MaxCapacity: 4 }),
+  );
+  const { ScalableTargets } = await appAutoScaling().send(new DescribeScalableTargetsCommand({ ServiceNamespace: "ecs", ResourceIds: [resourceId] }));
+  expect(ScalableTargets?.map((t) => [t.MinCapacity, t.MaxCapacity])).toEqual([[1, 4]]);
   await page.goto(`/ecs/clusters/${cluster}/services/${name}`);
+  await expect(page.getByTestId("auto-scaling")).toHaveText("min 1 · max 4");
   await page.getByRole("link", { name: id! }).click();
   await expect(page).toHaveURL(`/ecs/clusters/${cluster}/tasks/${id}`);
   await expect(page.getByRole("heading", { name: `Task ${id}` })).toBeVisible();

@@ -96,7 +96,9 @@ export function ServiceOverview({ service: s, loadBalancing, initial, streamUrl,
             <dl className="grid grid-cols-2 gap-x-6 gap-y-4">
               <Item label="Desired tasks"><span className="tabular-nums">{live.desired}</span></Item>
               <Item label="Auto scaling">
-                {live.scaling ? <span className="tabular-nums">min {live.scaling.min} · max {live.scaling.max}</span> : live.scalingError ? "Could not be read" : "Off"}
+                <span className="tabular-nums" data-testid="auto-scaling">
+                  {live.scaling ? `min ${live.scaling.min} · max ${live.scaling.max}` : live.scalingError ? "Could not be read" : "Off"}
+                </span>
               </Item>
             </dl>
             {live.scalingError && <p className="mt-3 text-xs text-amber-800">{live.scalingError}</p>}

@@ -117,7 +117,9 @@ export function TaskDetail({ initial, streamUrl, clusterHref }: Props) {
             <dl className="grid grid-cols-2 gap-x-6 gap-y-4 md:grid-cols-4" data-testid="task-network">
               <Item label="Network interface">{mono(t.eni.id)}</Item>
               <Item label="Private IP">{mono(t.eni.privateIp)}</Item>
-              <Item label="Public IP">{t.eni.publicIp ? mono(t.eni.publicIp) : "None"}</Item>
+              <Item label="Public IP">
+                {t.eni.publicIp ? mono(t.eni.publicIp) : t.eni.publicIp === null ? "None" : <span title="EC2 did not describe this network interface (it may be deleted, or reading it is not allowed)">—</span>}
+              </Item>
               <Item label="Subnet">{mono(t.eni.subnetId)}</Item>
               <Item label="MAC address">{mono(t.eni.mac)}</Item>
               <Item label="Private DNS" wide>{mono(t.eni.privateDns)}</Item>

@@ -85,7 +85,8 @@ export type LiveTaskDetail = LiveTask & {
   pullStoppedAt?: string;
   stoppingAt?: string;
   containers: LiveContainer[];
-  eni: { id: string; subnetId: string; privateIp: string; mac: string; privateDns: string; publicIp?: string } | null;
+  /** publicIp: null when the interface has none, undefined when it could not be read (EC2 refused, or it is gone). */
+  eni: { id: string; subnetId: string; privateIp: string; mac: string; privateDns: string; publicIp?: string | null } | null;
 };
 
 export type LiveScaling = { min: number; max: number } | null;
@@ -340,10 +341,11 @@ export function liveServiceSource(conn: ConnectionSettings, region: string, clus
 }
 
 /** The public IP of a task's network interface, if it has one (DescribeTasks does not report it). */
-async function publicIpOf(conn: ConnectionSettings, region: string, eniId: string): Promise<string | undefined> {
+async function publicIpOf(conn: ConnectionSettings, region: string, eniId: string): Promise<string | null | undefined> {
   try {
     const out = await awsClient(conn, region, "ec2").send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [eniId] }));
-    return out.NetworkInterfaces?.[0]?.Association?.PublicIp;
+    const eni = out.NetworkInterfaces?.[0];
+    return eni ? (eni.Association?.PublicIp ?? null) : undefined;
   } catch {
     // A stopped task's interface is deleted; the rest of the task is still worth showing.
     return undefined;
