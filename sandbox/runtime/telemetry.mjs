@@ -166,7 +166,7 @@ export function createTelemetry({
       if (!s) streams.set(streamKey, (s = { region: sRegion, group, stream, options: o, events: [], lastTs: 0, ready: null, broken: null, failures: 0 }));
       return { container, streamKey };
     });
-    t = { task, region, containers, lastGenMs: task.startedAt ?? Date.now(), carry: rand(), cpu: 10 };
+    t = { task, region, containers, lastGenMs: task.startedAt ?? Date.now(), carry: 0.5, cpu: 10 }; // carry: half a line, so counts round to the nearest
     tasks.set(task.taskArn, t);
     return t;
   }
