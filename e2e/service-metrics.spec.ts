@@ -73,7 +73,7 @@ test("a service without tasks explains why its charts are empty, as CloudWatch h
   await expect(page.getByRole("navigation", { name: "Service sections" }).getByRole("link", { name: "Metrics", exact: true })).toHaveAttribute("aria-current", "page");
   const empty = page.getByTestId("metrics-empty");
   await expect(empty).toContainText("No data points yet: ECS publishes service metrics every minute once tasks run");
-  await expect(empty).toContainText(/The service was created at \d\d:\d\d UTC/);
+  await expect(empty).toContainText(/The service was created at \d\d:\d\d UTC and no task runs right now \(0 of 0 desired\)/);
   await expect(page.getByTestId("task-size")).toContainText("0.25 vCPU (256 units) and 512 MiB");
   await expect(page.getByTestId("task-size")).toContainText("0 of 0 tasks running");
   const held = await latestFromCloudWatch(idle);

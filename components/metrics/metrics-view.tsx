@@ -40,10 +40,13 @@ function newest(range: MetricRange, a: ServiceUtilization | null, b: ServiceUtil
 
 function emptyReason({ desired, running, createdAt }: MetricsContext, data: ServiceUtilization): string {
   const created = createdAt ? Date.parse(createdAt) : NaN;
-  if (Number.isFinite(created) && created >= data.start) {
-    return `The service was created at ${new Date(created).toISOString().slice(11, 16)} UTC; its first points appear a minute or two after its first task starts.`;
+  const isNew = Number.isFinite(created) && created >= data.start;
+  const createdText = isNew ? `The service was created at ${new Date(created).toISOString().slice(11, 16)} UTC` : "";
+  if (running === 0) {
+    const idle = `no task runs right now (0 of ${desired} desired), so there is nothing to measure yet`;
+    return isNew ? `${createdText} and ${idle}.` : `${idle.charAt(0).toUpperCase()}${idle.slice(1)}.`;
   }
-  if (running === 0) return `No task runs right now (0 of ${desired} desired), so there is nothing to measure.`;
+  if (isNew) return `${createdText}; its first points appear a minute or two after its first task starts.`;
   return `${running} of ${desired} tasks run; points for the last ${RANGE_LABELS[data.range]} should appear within two minutes. If they never do, check that the tasks stay RUNNING.`;
 }
 

@@ -28,7 +28,7 @@ const utc = (t: number) => new Date(t).toISOString().slice(0, 16).replace("T", "
 /** Axis labels in the browser's time zone: clock time for hours, day and hour for a week. */
 function tickFormatter(range: MetricRange) {
   const options: Intl.DateTimeFormatOptions =
-    range === "7d" ? { weekday: "short", day: "numeric" } : { hour: "2-digit", minute: "2-digit" };
+    range === "7d" ? { month: "short", day: "numeric" } : { hour: "2-digit", minute: "2-digit" };
   const format = new Intl.DateTimeFormat(undefined, options);
   return (t: number) => format.format(new Date(t));
 }
@@ -83,7 +83,7 @@ export function UtilizationChart({ metric, series, range, start, end, period, ba
                   ticks={timeTicks(range, start, end)}
                   tickFormatter={tickFormatter(range)}
                   tick={{ fontSize: 11, fill: "#566070" }}
-                  minTickGap={24}
+                  minTickGap={8}
                 />
                 <YAxis domain={[0, top]} ticks={ticks} tickFormatter={(v: number) => `${v}%`} tick={{ fontSize: 11, fill: "#566070" }} width={48} />
                 <Tooltip content={(props) => <ChartTooltip active={props.active} payload={props.payload} metric={metric} />} isAnimationActive={false} />

@@ -17,6 +17,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Metrics · ${decodeURIComponent((await params).service)}` };
 }
 
+const oldest = (dates: (string | undefined)[] = []) => dates.filter((d): d is string => Boolean(d)).sort()[0];
+
 export default async function ServiceMetricsPage({ params, searchParams }: Props) {
   await requirePageUser("viewer");
   const { name: rawCluster, service: rawService } = await params;
@@ -54,7 +56,8 @@ export default async function ServiceMetricsPage({ params, searchParams }: Props
       context={{
         desired: service?.desired ?? 0,
         running: service?.running ?? 0,
-        createdAt: service?.createdAt,
+        // A new service's first deployment starts with it: the fallback where an endpoint omits createdAt.
+        createdAt: service?.createdAt ?? oldest(service?.deployments.map((d) => d.createdAt)),
         taskSize: taskDefinition.data ? taskSizeOf(taskDefinition.data) : null,
         deployments: (service?.deployments ?? []).flatMap((d) => (d.createdAt ? [{ id: d.id, at: Date.parse(d.createdAt) }] : [])),
       }}
