@@ -179,3 +179,26 @@ test("a stopped task's logs stay readable on the task's logs page", async ({ pag
   await expect(page).toHaveURL(/container=worker/);
   await page.screenshot({ path: `${SHOTS}/stopped-task-logs.png` });
 });
+
+test("AWS refusing the read is explained with its request id; a service without awslogs says what to do", async ({ page }) => {
+  const viewer = await seedUser("viewer");
+  await login(page, viewer.email, viewer.password);
+  await sandbox.fault({ service: "logs", operation: "FilterLogEvents", fault: "access_denied", count: -1 });
+  try {
+    await page.goto(`/ecs/clusters/${cluster}/services/${service}/logs`);
+    const alert = page.getByRole("alert").filter({ hasText: "The logs could not be read" });
+    await expect(alert).toContainText("logs:FilterLogEvents");
+    await expect(alert).toContainText(/Request id: [0-9a-f-]{36}/);
+  } finally {
+    await sandbox.clearFaults();
+  }
+
+  const { taskDefinition } = await ecs().send(
+    new RegisterTaskDefinitionCommand({ family: `${cluster}-quiet`, containerDefinitions: [{ name: "app", image: "busybox", memory: 128, essential: true }] }),
+  );
+  await ecs().send(new CreateServiceCommand({ cluster, serviceName: "quiet", taskDefinition: `${taskDefinition!.family}:${taskDefinition!.revision}`, desiredCount: 0, launchType: "EC2" }));
+  await page.goto(`/ecs/clusters/${cluster}/services/quiet/logs`);
+  await expect(page.getByText("No container logs to CloudWatch")).toBeVisible();
+  await expect(page.getByText(`No container of ${cluster}-quiet:1 uses the awslogs log driver (app log elsewhere or not at all).`)).toBeVisible();
+  await expect(page.getByRole("link", { name: "Open the task definition" })).toHaveAttribute("href", `/ecs/task-definitions/${cluster}-quiet`);
+});
