@@ -191,7 +191,7 @@ test("duplicate an EC2 + Fargate cluster: same strategy, insights, tags, and a n
   await expect(page.getByLabel("FARGATE base")).toHaveValue("1");
   await expect(page.getByLabel("AMI", { exact: true })).toHaveValue("al2023-arm64");
   await expect(page.getByLabel("Instance type")).toHaveValue("t4g.large");
-  await expect(page.getByLabel("Instance profile")).toHaveValue(`${source}-profile`);
+  await expect(page.getByLabel("Instance profile", { exact: true })).toHaveValue(`${source}-profile`);
   await expect(page.getByLabel("Maximum instances")).toHaveValue("4");
   await expect(page.getByLabel("Target capacity %")).toHaveValue("80");
   await expect(page.getByLabel("EC2 weight")).toHaveValue("3");
