@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DescribeCapacityProvidersCommand, DescribeTaskDefinitionCommand, DescribeTasksCommand, ListTasksCommand, RegisterTaskDefinitionCommand, RunTaskCommand } from "@aws-sdk/client-ecs";
+import { CreateServiceCommand, DescribeCapacityProvidersCommand, DescribeTaskDefinitionCommand, DescribeTasksCommand, ListTasksCommand, RegisterTaskDefinitionCommand, RunTaskCommand } from "@aws-sdk/client-ecs";
 import { login } from "./fixtures/auth";
 import { seedUser } from "./fixtures/db";
 import { describeServiceFull, getScheduleNamed, seedEc2Cluster, seedLoadBalancedService, seedSchedule, twoZoneNetwork } from "./fixtures/duplicate";
@@ -12,6 +12,8 @@ test.describe.configure({ mode: "serial" });
 const cluster = `dup-${Date.now()}`;
 let taskDefinition = "";
 let clusterArn = "";
+/** The EC2 cluster the duplicate test makes; the teardown test removes it. */
+let ec2Copy = "";
 
 test.beforeAll(async () => {
   await sandbox.reset();
@@ -175,6 +177,7 @@ test("run a task again from the recent tasks: same revision, compute, networking
 test("duplicate an EC2 + Fargate cluster: same strategy, insights, tags, and a new group and launch template like the original's", async ({ page }) => {
   const source = `src-${Date.now() % 100000}`;
   const copyName = `${source}-b`;
+  ec2Copy = copyName;
   await seedEc2Cluster(source);
   const original = (await describeCluster(source))!;
   await asOperator(page);
@@ -222,6 +225,31 @@ test("duplicate an EC2 + Fargate cluster: same strategy, insights, tags, and a n
   expect(ltCopy!.InstanceType).toBe(lt!.InstanceType);
   expect(ltCopy!.ImageId).toBe(lt!.ImageId);
   expect(ltCopy!.IamInstanceProfile?.Name).toBe(lt!.IamInstanceProfile?.Name);
+});
+
+test("tearing the duplicated cluster down waits for its service to drain and its group to go, then deletes the cluster", async ({ page }) => {
+  expect(ec2Copy, "the cluster duplicate test runs first").not.toBe("");
+  const network = await twoZoneNetwork();
+  await ecs().send(new CreateServiceCommand({
+    cluster: ec2Copy, serviceName: "worker", taskDefinition, desiredCount: 2, launchType: "FARGATE",
+    networkConfiguration: { awsvpcConfiguration: { subnets: network.subnets, securityGroups: [network.securityGroupId] } },
+  }));
+  await asOperator(page);
+  await page.goto(`/ecs/clusters/${ec2Copy}`);
+  await page.getByRole("button", { name: "Tear down cluster" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel(`Type ${ec2Copy} to confirm`).fill(ec2Copy);
+  await dialog.getByRole("button", { name: "Tear down" }).click();
+  await expect(page).toHaveURL(/\/history\/\w+/);
+  await expect(page.getByText(`Check that no container instances are left in ${ec2Copy}`)).toBeVisible();
+  await expect(page.getByTestId("run-status")).toHaveText(/succeeded/i, { timeout: 50_000 });
+  await page.screenshot({ path: "/tmp/shots-dup/teardown-run.png", fullPage: true });
+
+  expect((await describeCluster(ec2Copy))?.status).toBe("INACTIVE");
+  expect(await describeGroup(`asg-${ec2Copy}`)).toBeUndefined();
+  // The service was deleted only once its tasks had stopped: none is left running.
+  const { taskArns } = await ecs().send(new ListTasksCommand({ cluster: ec2Copy, serviceName: "worker", desiredStatus: "RUNNING" })).catch(() => ({ taskArns: [] as string[] }));
+  expect(taskArns ?? []).toEqual([]);
 });
 
 test("a new task definition revision changes only what was edited: volumes, command and tags come along", async ({ page }) => {
