@@ -12,6 +12,7 @@ import {
   SetAlarmStateCommand,
   paginateListMetrics,
 } from "@aws-sdk/client-cloudwatch";
+import { gzipSync } from "node:zlib";
 import { AwsSmithyRpcV2CborProtocol } from "@aws-sdk/core/protocols";
 import { findExecutable, startSandbox } from "./start.mjs";
 import { injectFault, resetSandbox, sandboxCalls } from "./client.mjs";
@@ -252,6 +253,35 @@ describe.skipIf(!hasMoto)("CloudWatch through the sandbox gateway", () => {
       }
       const listed = await cbor.send(new ListMetricsCommand({ Namespace: "AWS/ECS" }));
       expect(listed.Metrics).toEqual([{ Namespace: "AWS/ECS", MetricName: "CPUUtilization", Dimensions: svcDims("prod", "web") }]);
+
+      // A gzipped CBOR body (Content-Encoding: gzip). Sent by hand: SDK 3.1162 itself never finishes
+      // compressing a CBOR body over 10 KiB (client side, before any request is made).
+      const gz = await fetch(`${sandbox.endpoint}/service/GraniteServiceVersion20100801/operation/PutMetricData`, {
+        method: "POST",
+        headers: {
+          authorization: "AWS4-HMAC-SHA256 Credential=test/20261122/us-east-1/monitoring/aws4_request, SignedHeaders=host, Signature=x",
+          "smithy-protocol": "rpc-v2-cbor",
+          "content-type": "application/cbor",
+          "content-encoding": "gzip",
+          "x-amzn-query-mode": "true",
+        },
+        body: gzipSync(
+          cborEncode({
+            Namespace: "Portside/Big",
+            MetricData: Array.from({ length: 400 }, (_, i) => ({
+              MetricName: "Depth",
+              Dimensions: svcDims("c", `queue-with-a-long-name-${i}`),
+              Timestamp: new CborTag(1, Date.now() / 1000),
+              Value: i + 0.5,
+            })),
+          }),
+        ),
+      });
+      expect(gz.status).toBe(200);
+      expect(cborDecode(Buffer.from(await gz.arrayBuffer()))).toEqual({});
+      const big = [];
+      for await (const page of paginateListMetrics({ client: cbor }, { Namespace: "Portside/Big" })) big.push(...page.Metrics);
+      expect(big).toHaveLength(400);
 
       await cbor.send(
         new PutMetricAlarmCommand({
