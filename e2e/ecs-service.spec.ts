@@ -132,6 +132,8 @@ test("invalid name, a load balancer in one subnet and a port out of range are re
   await login(page, operator.email, operator.password);
   await page.goto(`/ecs/clusters/${cluster}/services/new?taskDefinition=${taskDefinition}`);
   await expect(page.getByLabel("Revision")).toHaveValue(taskDefinition);
+  // The service page the previous test left keeps reading AWS for a few seconds (live view).
+  await sandbox.quiet();
   await sandbox.resetCalls();
 
   const name = page.getByLabel("Service name");
