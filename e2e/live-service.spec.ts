@@ -47,6 +47,12 @@ test.afterEach(async () => {
   await setAgent(stack().sandboxEndpoint, { paused: false });
 });
 
+// The service pages' shared pollers outlive their last viewer by a few seconds: let them stop so the
+// next spec file counts only its own AWS calls.
+test.afterAll(async () => {
+  await sandbox.quiet();
+});
+
 async function createService(name: string, family: string, desiredCount: number) {
   await ecs().send(
     new CreateServiceCommand({

@@ -9,7 +9,7 @@ import { VirtualRows } from "./virtual-rows";
 export function ServiceEvents({ events }: { events: LiveEvent[] }) {
   return (
     <Card>
-      <CardHeader title="Events" description={events.length ? `${events.length} newest, newest first` : undefined} />
+      <CardHeader title="Events" description={events.length ? `${events.length} ${events.length === 1 ? "event" : "events"}, newest first (ECS keeps the last 100)` : undefined} />
       <CardBody className="p-0">
         {events.length === 0 ? (
           <p className="px-4 py-3 text-sm text-ink-muted">No events yet: ECS writes one when it starts or stops tasks and when the service reaches a steady state.</p>

@@ -35,6 +35,7 @@ export function ServiceOverview({ service: s, loadBalancing, initial, streamUrl,
   const { value: live, status, error, at, pause, resume } = useLiveStream(streamUrl, initial);
   const taskHref = (id: string) => `${clusterHref}/tasks/${encodeURIComponent(id)}`;
   const revision = revisionHref(live.taskDefinition || s.taskDefinition);
+  const strategy = s.deployment.controller === "ECS" ? "Rolling update" : s.deployment.controller;
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -70,7 +71,7 @@ export function ServiceOverview({ service: s, loadBalancing, initial, streamUrl,
         </CardBody>
       </Card>
 
-      <DeploymentsCard state={live} />
+      <DeploymentsCard state={live} strategy={strategy} />
       <ServiceTasks tasks={live.tasks} taskHref={taskHref} />
       <ServiceEvents events={live.events} />
 
@@ -79,7 +80,7 @@ export function ServiceOverview({ service: s, loadBalancing, initial, streamUrl,
           <CardHeader title="Deployment configuration" />
           <CardBody>
             <dl className="grid grid-cols-2 gap-x-6 gap-y-4">
-              <Item label="Strategy">{s.deployment.controller === "ECS" ? "Rolling update" : s.deployment.controller}</Item>
+              <Item label="Strategy">{strategy}</Item>
               <Item label="Circuit breaker">
                 {live.config.circuitBreaker === undefined ? "Not reported" : live.config.circuitBreaker ? (live.config.rollback ? "On, with rollback" : "On, no rollback") : "Off"}
               </Item>

@@ -11,7 +11,7 @@ import { VirtualRows } from "./virtual-rows";
 
 type Filter = "all" | "live" | "stopped";
 const isStopped = (t: LiveTask) => t.lastStatus === "STOPPED" || t.desiredStatus === "STOPPED";
-const COLUMNS = "grid grid-cols-[minmax(15.5rem,1.6fr)_minmax(8rem,1fr)_6rem_minmax(6rem,0.8fr)_6.5rem_7rem_6.5rem] gap-3 px-4";
+const COLUMNS = "grid grid-cols-[minmax(15.5rem,1.6fr)_minmax(8.5rem,1fr)_5.5rem_4.5rem_6rem_7rem_5.5rem] gap-3 px-4";
 
 function TaskRow({ t, taskHref }: { t: LiveTask; taskHref: (id: string) => string }) {
   const stopped = isStopped(t);
@@ -70,7 +70,7 @@ export function ServiceTasks({ tasks, taskHref }: { tasks: LiveTask[]; taskHref:
             {tasks.length === 0 ? "No tasks yet: ECS starts them up to the desired count." : "No tasks in this view."}
           </p>
         ) : (
-          <div className="min-w-[62rem]">
+          <div className="min-w-[60rem]">
             <div className={cn(COLUMNS, "border-b border-line bg-canvas py-2 text-xs font-medium text-ink-muted")} aria-hidden>
               <span>Task</span><span>Last / desired status</span><span>Health</span><span>Revision</span><span>Zone</span><span>Private IP</span><span>Started</span>
             </div>
