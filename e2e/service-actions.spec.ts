@@ -1,4 +1,9 @@
 import fs from "node:fs";
+import {
+  ApplicationAutoScalingClient,
+  DeregisterScalableTargetCommand,
+  RegisterScalableTargetCommand,
+} from "@aws-sdk/client-application-auto-scaling";
 import { CreateServiceCommand, DescribeTaskDefinitionCommand, DescribeTasksCommand, ListTasksCommand } from "@aws-sdk/client-ecs";
 import { expect, test, type Page } from "@playwright/test";
 import { setAgent } from "../sandbox/client.mjs";
@@ -74,6 +79,21 @@ test("a bad desired count or image stops at the field, with no AWS change and no
   await shot(page, "deploy-invalid");
   expect(await mutations()).toEqual([]);
   expect(await runsFor(serviceKey)).toHaveLength(0);
+});
+
+test("when Application Auto Scaling owns the count, the scale dialog says so with its min and max", async ({ page }) => {
+  const aas = new ApplicationAutoScalingClient({ region: "us-east-1", endpoint: stack().sandboxEndpoint, credentials: { accessKeyId: "test", secretAccessKey: "test" }, maxAttempts: 1 });
+  const target = { ServiceNamespace: "ecs" as const, ResourceId: `service/${cluster}/${service}`, ScalableDimension: "ecs:service:DesiredCount" as const };
+  await aas.send(new RegisterScalableTargetCommand({ ...target, MinCapacity: 2, MaxCapacity: 7 }));
+  try {
+    await asOperator(page);
+    const dialog = await open(page, "Scale");
+    const note = dialog.getByRole("status").filter({ hasText: "Application Auto Scaling owns this count" });
+    await expect(note).toContainText("between 2 (min) and 7 (max) tasks");
+    await shot(page, "scale-autoscaling-note");
+  } finally {
+    await aas.send(new DeregisterScalableTargetCommand(target));
+  }
 });
 
 test("scale: review shows UpdateService, the run sets the desired count and the overview follows", async ({ page }) => {

@@ -23,7 +23,7 @@ export function ScaleForm({ target, desired, onCancel }: { target: ServiceTarget
       danger={toZero} confirmLabel={toZero ? `Scale ${target.service} to 0 tasks` : "Update desired count"}
       reviewNote={toZero && (
         <Alert tone="warning" title={`ECS stops every task of ${target.service}`}>
-          It serves nothing until someone scales it up again. {now > 0 ? `${now} task${now === 1 ? "" : "s"} run now.` : ""}
+          It serves nothing until someone scales it up again. {now > 0 ? `${now} task${now === 1 ? " runs" : "s run"} now.` : ""}
         </Alert>
       )}>
       {(w) => (
