@@ -52,6 +52,20 @@ function ChartTooltip({ active, payload, metric }: TooltipProps) {
   );
 }
 
+/**
+ * A line between gaps needs two neighbouring points; a point with gaps on both sides (the first
+ * minute of a new service, one hour of a week) would be invisible, so it gets a dot.
+ */
+function loneDot(points: UtilizationPoint[], key: "average" | "maximum", color: string) {
+  function LoneDot({ cx, cy, index }: { cx?: number; cy?: number; index?: number }) {
+    const i = index ?? -1;
+    const lone = points[i]?.[key] != null && points[i - 1]?.[key] == null && points[i + 1]?.[key] == null;
+    if (!lone || cx === undefined || cy === undefined) return <g key={i} />;
+    return <circle key={i} cx={cx} cy={cy} r={2.5} fill={color} stroke={color} />;
+  }
+  return LoneDot;
+}
+
 /** One utilization metric: Average and Maximum per period over the range, with a summary a screen reader can read. */
 export function UtilizationChart({ metric, series, range, start, end, period, baseline, deployments = [], testId }: Props) {
   const latest = series.latest;
@@ -99,8 +113,18 @@ export function UtilizationChart({ metric, series, range, start, end, period, ba
                       label={{ value: "Deployment", position: d.at > (start + end) / 2 ? "insideTopRight" : "insideTopLeft", fontSize: 10, fill: "#566070" }}
                     />
                   ))}
-                <Line type="monotone" dataKey="average" name="Average" stroke={AVERAGE} strokeWidth={2} dot={withData === 1} connectNulls={false} isAnimationActive={false} />
-                <Line type="monotone" dataKey="maximum" name="Maximum" stroke={MAXIMUM} strokeWidth={1.5} strokeDasharray="5 3" dot={withData === 1} connectNulls={false} isAnimationActive={false} />
+                <Line type="monotone" dataKey="average" name="Average" stroke={AVERAGE} strokeWidth={2} dot={loneDot(series.points, "average", AVERAGE)} connectNulls={false} isAnimationActive={false} />
+                <Line
+                  type="monotone"
+                  dataKey="maximum"
+                  name="Maximum"
+                  stroke={MAXIMUM}
+                  strokeWidth={1.5}
+                  strokeDasharray="5 3"
+                  dot={loneDot(series.points, "maximum", MAXIMUM)}
+                  connectNulls={false}
+                  isAnimationActive={false}
+                />
               </LineChart>
             </ResponsiveContainer>
           </div>
