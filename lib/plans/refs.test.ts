@@ -7,6 +7,12 @@ describe("plan references", () => {
     expect(readPath({ a: 1 }, "a.b")).toBeUndefined();
   });
 
+  it("picks an array element by a key's value", () => {
+    const service = { deployments: [{ id: "ecs-svc/2", rolloutState: "IN_PROGRESS" }, { id: "ecs-svc/1", rolloutState: "FAILED" }] };
+    expect(readPath(service, "deployments.[id=ecs-svc/1].rolloutState")).toBe("FAILED");
+    expect(readPath(service, "deployments.[id=ecs-svc/9].rolloutState")).toBeUndefined();
+  });
+
   it("extracts the outputs a step produces", () => {
     const step = { produces: { clusterArn: "cluster.clusterArn" } };
     expect(extractOutputs(step, { cluster: { clusterArn: "arn:1" } })).toEqual({ clusterArn: "arn:1" });

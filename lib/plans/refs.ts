@@ -2,10 +2,18 @@ import { isRef, type PlanStep } from "./types";
 
 export type StepOutputs = Record<string, Record<string, unknown>>;
 
-/** Reads a dotted path ("cluster.clusterArn", "services.0.serviceArn") from a response. */
+/**
+ * Reads a dotted path ("cluster.clusterArn", "services.0.serviceArn") from a response. A segment
+ * "[key=value]" picks the first array element whose key has that value, for lists whose order
+ * is not the thing to follow ("services.0.deployments.[id=ecs-svc/123].rolloutState").
+ */
 export function readPath(source: unknown, path: string): unknown {
   return path.split(".").reduce<unknown>((value, part) => {
     if (value === null || typeof value !== "object") return undefined;
+    const pick = /^\[([^=\]]+)=(.*)\]$/.exec(part);
+    if (pick && Array.isArray(value)) {
+      return value.find((el) => el !== null && typeof el === "object" && String((el as Record<string, unknown>)[pick[1]!]) === pick[2]);
+    }
     return (value as Record<string, unknown>)[part];
   }, source);
 }

@@ -29,7 +29,11 @@ export type WaitFor = {
   service: string;
   operation: string;
   input: Record<string, unknown>;
-  /** Dotted path of the status in the read's response, e.g. "cluster.status". */
+  /**
+   * Dotted path of the status in the read's response, e.g. "cluster.status". May pick an array
+   * element by value with "[key=value]" and use this step's outputs as "{step.output}":
+   * "services.0.deployments.[id={deploy.deploymentId}].rolloutState".
+   */
   path: string;
   /** Done when the status is one of these. */
   success: string[];

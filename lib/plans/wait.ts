@@ -25,13 +25,15 @@ export async function waitUntil(
   report: (progress: string) => Promise<void>,
 ): Promise<WaitOutcome> {
   const input = resolveRefs(waitFor.input, outputs);
+  // "{step.output}" in the path names the element to follow by a value known only once the step ran.
+  const path = waitFor.path.replace(/\{([\w-]+\.[\w.-]+)\}/g, (_, ref: string) => String(resolveRefs({ $ref: ref }, outputs)));
   const interval = Number(process.env.PORTSIDE_WAIT_POLL_MS) || waitFor.intervalMs || DEFAULT_INTERVAL_MS;
   const deadline = startedAt.getTime() + (waitFor.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   let status = "unknown";
   for (;;) {
     try {
       const { output } = await callAws(conn, region, waitFor.service, waitFor.operation, input);
-      const value = readPath(output, waitFor.path);
+      const value = readPath(output, path);
       // Batch reads (DescribeServices) answer a missing resource with an empty list, not an error.
       if (value === undefined && waitFor.untilGone) {
         await report(`Waiting for ${waitFor.description}: deleted · ${formatDuration(Date.now() - startedAt.getTime())}`);
