@@ -3,7 +3,7 @@ import type { TaskDefinitionView } from "@/lib/task-definitions/view";
 import { deployServiceSchema, forceDeploymentSchema, rollbackSchema, scaleServiceSchema, stopTaskSchema } from "@/lib/validation/service-ops";
 import { planToCli } from "./cli";
 import { buildCleanupPlan } from "./cleanup";
-import { refsIn } from "./refs";
+import { readPath, refsIn } from "./refs";
 import { SERVICE_OPS, buildDeployPlan, buildForceDeploymentPlan, buildRollbackPlan, buildScalePlan, buildStopTaskPlan, nextRevisionInput, rolloutWait } from "./service-ops";
 
 const target = { connectionId: "c1", region: "us-east-1", cluster: "prod", service: "api" };
@@ -84,8 +84,9 @@ describe("buildDeployPlan", () => {
     expect(deploy!.input).toEqual({ cluster: "prod", service: "api", taskDefinition: { $ref: "register.taskDefinitionArn" } });
     expect(refsIn(deploy!.input)).toEqual(["register"]);
     expect(deploy!.dependsOn).toEqual(["register"]);
-    expect(deploy!.waitFor).toEqual(rolloutWait({ cluster: "prod", service: "api" }, 60_000));
-    expect(deploy!.waitFor).toMatchObject({ path: "services.0.deployments.0.rolloutState", success: ["COMPLETED"], failure: ["FAILED"], timeoutMs: 60_000 });
+    expect(deploy!.waitFor).toEqual(rolloutWait({ cluster: "prod", service: "api" }, "deploy", 60_000));
+    expect(deploy!.waitFor).toMatchObject({ success: ["COMPLETED"], failure: ["FAILED"], timeoutMs: 60_000 });
+    expect(deploy!.produces).toEqual({ deploymentId: "service.deployments.0.id" });
     expect(deploy!.inverse?.input).toEqual({ cluster: "prod", service: "api", taskDefinition: "api:3" });
     expect(plan.resources).toContain("ecs:task-definition/api");
   });
@@ -120,6 +121,7 @@ describe("buildForceDeploymentPlan", () => {
     expect(plan.wizard).toBe(SERVICE_OPS.force);
     expect(plan.steps[0]!.input).toEqual({ cluster: "prod", service: "api", forceNewDeployment: true });
     expect(plan.steps[0]!.waitFor?.success).toEqual(["COMPLETED"]);
+    expect(plan.steps[0]!.waitFor?.path).toBe("services.0.deployments.[id={force.deploymentId}].rolloutState");
     expect(planToCli(plan, "us-east-1")[0]).toContain(`"forceNewDeployment":true`);
   });
 });
@@ -136,6 +138,19 @@ describe("buildStopTaskPlan", () => {
   });
 });
 
+describe("rolloutWait", () => {
+  it("follows the deployment the step started, not whichever is listed first (a circuit breaker rollback goes first)", () => {
+    const wait = rolloutWait({ cluster: "prod", service: "api" }, "deploy");
+    const path = wait.path.replace("{deploy.deploymentId}", "ecs-svc/new");
+    const described = { services: [{ deployments: [
+      { id: "ecs-svc/rollback", status: "PRIMARY", rolloutState: "COMPLETED" },
+      { id: "ecs-svc/new", status: "ACTIVE", rolloutState: "FAILED" },
+    ] }] };
+    expect(readPath(described, path)).toBe("FAILED");
+    expect(wait.failure).toContain("FAILED");
+  });
+});
+
 describe("buildRollbackPlan", () => {
   it("is recorded as a rollback from the running revision to the earlier one", () => {
     const plan = buildRollbackPlan(rollbackSchema.parse({ ...target, fromTaskDefinition: "api:4", toTaskDefinition: "api:3" }));
@@ -143,6 +158,6 @@ describe("buildRollbackPlan", () => {
     expect(plan.title).toBe("Roll back api from api:4 to api:3");
     expect(plan.steps[0]!.input).toEqual({ cluster: "prod", service: "api", taskDefinition: "api:3" });
     expect(plan.steps[0]!.inverse?.input).toEqual({ cluster: "prod", service: "api", taskDefinition: "api:4" });
-    expect(plan.steps[0]!.waitFor?.path).toBe("services.0.deployments.0.rolloutState");
+    expect(plan.steps[0]!.waitFor?.path).toBe("services.0.deployments.[id={rollback.deploymentId}].rolloutState");
   });
 });

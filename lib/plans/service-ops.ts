@@ -22,16 +22,21 @@ const serviceKey = (t: Target) => `ecs:service/${t.cluster}/${t.service}`;
 const ids = (t: Target) => ({ cluster: t.cluster, service: t.service });
 const common = (t: Target) => ({ version: 1 as const, resources: [serviceKey(t), `ecs:cluster/${t.cluster}`], landing: servicePath(t.cluster, t.service) });
 
+/** What an UpdateService step that starts a deployment produces: the new PRIMARY deployment, listed first. */
+export const DEPLOYMENT_OUTPUT = { deploymentId: "service.deployments.0.id" };
+
 /**
- * Follows the deployment UpdateService started until ECS reports it COMPLETED (FAILED when the
- * circuit breaker gives up). DescribeServices lists the PRIMARY (newest) deployment first.
+ * Follows the deployment UpdateService started (by its id) until ECS reports it COMPLETED, or
+ * FAILED when the circuit breaker gives up. Followed by id, not as "the first deployment": on a
+ * circuit breaker rollback ECS puts the rollback deployment first, and that one completing does
+ * not mean this deployment did.
  */
-export function rolloutWait(t: Target, timeoutMs = DEFAULT_ROLLOUT_TIMEOUT_MS): WaitFor {
+export function rolloutWait(t: Target, stepKey: string, timeoutMs = DEFAULT_ROLLOUT_TIMEOUT_MS): WaitFor {
   return {
     service: "ecs",
     operation: "DescribeServices",
     input: { cluster: t.cluster, services: [t.service] },
-    path: "services.0.deployments.0.rolloutState",
+    path: `services.0.deployments.[id={${stepKey}.deploymentId}].rolloutState`,
     success: ["COMPLETED"],
     failure: ["FAILED"],
     description: `the deployment of ${t.service} to complete`,
@@ -86,7 +91,7 @@ export function buildDeployPlan(input: DeployServiceInput, running: { taskDefini
       ...common(input),
       wizard: SERVICE_OPS.deploy,
       title: `Deploy ${input.taskDefinition} to ${input.service} (from ${running.taskDefinition})`,
-      steps: [updateService(input, "deploy", `Deploy ${input.taskDefinition} to ${input.service}, replacing ${running.taskDefinition}`, { taskDefinition: input.taskDefinition }, back, { waitFor: rolloutWait(input, timeoutMs) })],
+      steps: [updateService(input, "deploy", `Deploy ${input.taskDefinition} to ${input.service}, replacing ${running.taskDefinition}`, { taskDefinition: input.taskDefinition }, back, { produces: DEPLOYMENT_OUTPUT, waitFor: rolloutWait(input, "deploy", timeoutMs) })],
     };
   }
   const def = running.definition;
@@ -110,7 +115,8 @@ export function buildDeployPlan(input: DeployServiceInput, running: { taskDefini
       },
       updateService(input, "deploy", `Deploy the new revision to ${input.service}, replacing ${from}`, { taskDefinition: { $ref: "register.taskDefinitionArn" } }, back, {
         dependsOn: ["register"],
-        waitFor: rolloutWait(input, timeoutMs),
+        produces: DEPLOYMENT_OUTPUT,
+        waitFor: rolloutWait(input, "deploy", timeoutMs),
       }),
     ],
   };
@@ -122,7 +128,7 @@ export function buildForceDeploymentPlan(input: ForceDeploymentInput, running: {
     ...common(input),
     wizard: SERVICE_OPS.force,
     title: `Force a new deployment of ${input.service} (${running.taskDefinition})`,
-    steps: [updateService(input, "force", `Replace every task of ${input.service} with a new one running ${running.taskDefinition}`, { forceNewDeployment: true }, undefined, { waitFor: rolloutWait(input, timeoutMs) })],
+    steps: [updateService(input, "force", `Replace every task of ${input.service} with a new one running ${running.taskDefinition}`, { forceNewDeployment: true }, undefined, { produces: DEPLOYMENT_OUTPUT, waitFor: rolloutWait(input, "force", timeoutMs) })],
   };
 }
 
@@ -167,7 +173,7 @@ export function buildRollbackPlan(input: RollbackInput, timeoutMs?: number): Pla
     steps: [
       updateService(input, "rollback", `Roll ${input.service} back from ${from} to ${to}`, { taskDefinition: to }, {
         service: "ecs", operation: "UpdateService", description: `Move ${input.service} forward again to ${from}`, input: { ...ids(input), taskDefinition: from },
-      }, { waitFor: rolloutWait(input, timeoutMs) }),
+      }, { produces: DEPLOYMENT_OUTPUT, waitFor: rolloutWait(input, "rollback", timeoutMs) }),
     ],
   };
 }
