@@ -85,7 +85,7 @@ describe("buildDeployPlan", () => {
     expect(refsIn(deploy!.input)).toEqual(["register"]);
     expect(deploy!.dependsOn).toEqual(["register"]);
     expect(deploy!.waitFor).toEqual(rolloutWait({ cluster: "prod", service: "api" }, "deploy", 60_000));
-    expect(deploy!.waitFor).toMatchObject({ success: ["COMPLETED"], failure: ["FAILED"], timeoutMs: 60_000 });
+    expect(deploy!.waitFor).toMatchObject({ success: ["COMPLETED"], failure: ["FAILED", "unknown"], timeoutMs: 60_000 });
     expect(deploy!.produces).toEqual({ deploymentId: "service.deployments.0.id" });
     expect(deploy!.inverse?.input).toEqual({ cluster: "prod", service: "api", taskDefinition: "api:3" });
     expect(plan.resources).toContain("ecs:task-definition/api");
@@ -147,7 +147,9 @@ describe("rolloutWait", () => {
       { id: "ecs-svc/new", status: "ACTIVE", rolloutState: "FAILED" },
     ] }] };
     expect(readPath(described, path)).toBe("FAILED");
-    expect(wait.failure).toContain("FAILED");
+    expect(wait.failure).toEqual(["FAILED", "unknown"]);
+    // Drained away before a poll saw it FAILED: not listed, so not completed.
+    expect(readPath({ services: [{ deployments: [{ id: "ecs-svc/rollback", rolloutState: "COMPLETED" }] }] }, path)).toBeUndefined();
   });
 });
 

@@ -38,7 +38,10 @@ export function rolloutWait(t: Target, stepKey: string, timeoutMs = DEFAULT_ROLL
     input: { cluster: t.cluster, services: [t.service] },
     path: `services.0.deployments.[id={${stepKey}.deploymentId}].rolloutState`,
     success: ["COMPLETED"],
-    failure: ["FAILED"],
+    // "unknown": the deployment is no longer listed. A completed PRIMARY stays listed, so it was
+    // replaced before completing (a circuit breaker rollback whose FAILED deployment drained
+    // between two polls, a newer deployment) or the service is gone.
+    failure: ["FAILED", "unknown"],
     description: `the deployment of ${t.service} to complete`,
     intervalMs: 5_000,
     timeoutMs,
