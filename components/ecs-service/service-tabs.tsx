@@ -7,6 +7,7 @@ const SECTIONS = [
   { path: "", label: "Overview" },
   { path: "/logs", label: "Logs" },
   { path: "/metrics", label: "Metrics" },
+  { path: "/scaling", label: "Scaling" },
   { path: "/history", label: "History" },
 ] as const;
 
