@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { readScalingSnapshotShared } from "@/components/scaling/scaling-data";
+import { ScalingView } from "@/components/scaling/scaling-view";
+import type { AlbTarget } from "@/components/scaling/target-tracking-form";
+import { requirePageUser } from "@/lib/auth/guard";
+import { roleAllows } from "@/lib/auth/roles";
+import { getServiceDetailShared } from "@/lib/aws/ecs-service-detail";
+import { describeTargetGroups } from "@/lib/aws/elbv2";
+import { listQueueNames } from "@/lib/aws/sqs";
+import { attempt, loadWorkingConnection } from "@/lib/connections/load";
+import { liveErrorOf } from "@/lib/live/sse";
+
+type Props = { params: Promise<{ name: string; service: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Scaling · ${decodeURIComponent((await params).service)}` };
+}
+
+export default async function ServiceScalingPage({ params }: Props) {
+  const user = await requirePageUser("viewer");
+  const { name: rawCluster, service: rawService } = await params;
+  const cluster = decodeURIComponent(rawCluster);
+  const name = decodeURIComponent(rawService);
+  const working = await loadWorkingConnection();
+  if (!working) return null; // the layout explains
+  const { context, conn } = working;
+  const region = context.region;
+  const found = await attempt(() => getServiceDetailShared(conn, region, cluster, name));
+  if (!found.error && !found.data) notFound();
+  const canOperate = roleAllows(user.role, "operator");
+  const targetGroups = (found.data?.loadBalancers ?? []).map((lb) => lb.targetGroupArn).filter(Boolean);
+
+  const [snapshot, balancing, queues] = await Promise.all([
+    attempt(() => readScalingSnapshotShared(conn, region, cluster, name)),
+    // Request-count scaling needs the service's target group and the ALB in front of it.
+    canOperate && targetGroups.length ? attempt(() => describeTargetGroups(conn, region, [...new Set(targetGroups)])) : Promise.resolve({ data: [] }),
+    canOperate ? attempt(() => listQueueNames(conn, region)) : Promise.resolve({ data: [] as string[], error: undefined }),
+  ]);
+  const albTargets: AlbTarget[] = (balancing.data ?? []).flatMap((tg) => {
+    // An Application Load Balancer's ARN reads …:loadbalancer/app/<name>/<id>.
+    const lb = tg.loadBalancerArns.find((arn) => arn.includes(":loadbalancer/app/"));
+    return lb ? [{ targetGroupArn: tg.arn, loadBalancerArn: lb, label: `${tg.name} (load balancer ${lb.split("/")[2]})` }] : [];
+  });
+
+  return (
+    <ScalingView
+      streamUrl={`/api/live/scaling/${encodeURIComponent(cluster)}/${encodeURIComponent(name)}`}
+      initial={snapshot.data ?? null}
+      initialError={snapshot.error ? liveErrorOf(snapshot.error) : null}
+      target={{ connectionId: context.connectionId, region, cluster, service: name }}
+      canOperate={canOperate}
+      albTargets={albTargets}
+      queues={queues.data ?? []}
+      queuesError={queues.error ? liveErrorOf(queues.error).message : undefined}
+    />
+  );
+}

@@ -1,0 +1,27 @@
+import { readScalingSnapshot, SCALING_POLL_MS, scalingKey } from "@/components/scaling/scaling-data";
+import { requireUser } from "@/lib/auth/guard";
+import { loadWorkingConnection } from "@/lib/connections/load";
+import { authFailure, watchStream } from "@/lib/live/sse";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ cluster: string; service: string }> };
+
+/** Server-Sent Events: a service's auto scaling (target, policies, alarms, schedules, activities), one poll per service for all viewers. */
+export async function GET(request: Request, { params }: Params) {
+  try {
+    await requireUser("viewer", "view service auto scaling");
+  } catch (error) {
+    return authFailure(error);
+  }
+  const working = await loadWorkingConnection();
+  if (!working) return new Response("No working connection", { status: 409 });
+  const { cluster: rawCluster, service: rawService } = await params;
+  const cluster = decodeURIComponent(rawCluster);
+  const service = decodeURIComponent(rawService);
+  const { conn, context } = working;
+  return watchStream(request, scalingKey(conn, context.region, cluster, service), {
+    intervalMs: SCALING_POLL_MS,
+    poll: () => readScalingSnapshot(conn, context.region, cluster, service),
+  });
+}
