@@ -1,10 +1,14 @@
+import { ManagedScalingForm } from "@/components/scaling/managed-scaling-form";
 import { Badge, StatusBadge } from "@/components/ui/badge";
-import { Card, CardHeader } from "@/components/ui/card";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import type { CapacityProviderSummary } from "@/lib/aws/ecs-capacity";
 
-/** EC2 capacity providers with their Auto Scaling groups; Fargate-only clusters show nothing. */
-export function ClusterCapacity({ providers }: { providers: CapacityProviderSummary[] }) {
+/**
+ * EC2 capacity providers with their Auto Scaling groups; Fargate-only clusters show nothing.
+ * With `edit` (an operator), each provider's managed scaling can be changed through a reviewed plan.
+ */
+export function ClusterCapacity({ providers, edit }: { providers: CapacityProviderSummary[]; edit?: { connectionId: string; region: string; cluster: string } }) {
   if (providers.length === 0) return null;
   return (
     <Card>
@@ -43,6 +47,14 @@ export function ClusterCapacity({ providers }: { providers: CapacityProviderSumm
           ))}
         </TBody>
       </Table>
+      {edit && (
+        <CardBody className="space-y-4 border-t border-line-subtle">
+          {providers.map((p) => (
+            <ManagedScalingForm key={p.name} target={edit} capacityProvider={p.name} managed={p.managedScaling}
+              group={p.group ? { name: p.group.name, min: p.group.min, max: p.group.max, desired: p.group.desired, instances: p.group.instances } : null} />
+          ))}
+        </CardBody>
+      )}
     </Card>
   );
 }

@@ -111,9 +111,9 @@ export function ScalingStatus({ value, now }: { value: ScalingSnapshot; now: Dat
           <CardHeader title="Auto scaling is on" />
           <CardBody className="space-y-3">
             <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
-              <div><dt className="text-xs text-ink-muted">Minimum tasks</dt><dd className="text-lg font-semibold" aria-label="Minimum tasks">{target.min}</dd></div>
-              <div><dt className="text-xs text-ink-muted">Maximum tasks</dt><dd className="text-lg font-semibold" aria-label="Maximum tasks">{target.max}</dd></div>
-              <div><dt className="text-xs text-ink-muted">Desired now</dt><dd className="text-lg font-semibold" aria-label="Desired tasks now">{value.desired}</dd></div>
+              <div><dt className="text-xs text-ink-muted">Minimum tasks</dt><dd className="text-lg font-semibold" data-testid="scaling-min">{target.min}</dd></div>
+              <div><dt className="text-xs text-ink-muted">Maximum tasks</dt><dd className="text-lg font-semibold" data-testid="scaling-max">{target.max}</dd></div>
+              <div><dt className="text-xs text-ink-muted">Desired now</dt><dd className="text-lg font-semibold" data-testid="scaling-desired">{value.desired}</dd></div>
               <div><dt className="text-xs text-ink-muted">Running / pending</dt><dd className="text-lg font-semibold">{value.running} / {value.pending}</dd></div>
             </dl>
             <p className="text-sm text-ink">Auto scaling owns the desired count; deployments from Portside leave it alone.</p>

@@ -79,7 +79,7 @@ export default async function ClusterPage({ params }: Props) {
       ) : (
         <div className="space-y-5">
           <ClusterOverview cluster={data!.cluster} />
-          <ClusterCapacity providers={data!.capacity} />
+          <ClusterCapacity providers={data!.capacity} edit={canOperate ? { connectionId: context.connectionId, region: context.region, cluster: name } : undefined} />
           <ServiceTable cluster={name} initial={data!.live} />
         </div>
       )}
