@@ -23,3 +23,13 @@ export function liveKey(conn: Pick<ConnectionSettings, "id" | "updatedAt">, regi
 export function livePrefix(conn: Pick<ConnectionSettings, "id" | "updatedAt">, region: string, ...what: string[]): string {
   return liveKey(conn, region, ...what) + (what.length ? "|" : "");
 }
+
+/**
+ * Something in this connection and region was just changed through Portside: drop cached reads and
+ * poll every live view of it now, so the person sees the effect at once rather than a poll later.
+ */
+export function changedThroughPortside(conn: Pick<ConnectionSettings, "id" | "updatedAt">, region: string): void {
+  const prefix = livePrefix(conn, region);
+  live.cache.invalidate(prefix);
+  live.hub.nudgePrefix(prefix);
+}

@@ -2,6 +2,7 @@ import "server-only";
 import { callAws } from "@/lib/aws/call";
 import { db } from "@/lib/db/client";
 import { AwsOperationError } from "@/lib/errors";
+import { changedThroughPortside } from "@/lib/live";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { extractOutputs, resolveRefs, type StepOutputs } from "./refs";
 import { summarizeResponse } from "./summary";
@@ -74,6 +75,7 @@ async function sendStep(run: RunRow, step: StepRow, planStep: PlanStep, outputs:
   await db().planStep.update({ where: { id: step.id }, data: { status: "running", startedAt, request: json(request) } });
   try {
     const { output, requestId } = await callAws(run.connection, run.region, step.service, step.operation, request);
+    changedThroughPortside(run.connection, run.region);
     const response = summarizeResponse(output);
     if (!planStep.waitFor) {
       outputs[step.stepKey] = extractOutputs(planStep, output);
