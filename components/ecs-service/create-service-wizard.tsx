@@ -29,7 +29,11 @@ const STEPS: WizardStep[] = [
     label: "Load balancing",
     fields: ["loadBalancerMode", "loadBalancerName", "loadBalancerArn", "listenerPort", "targetGroupName", "healthCheckPath", "healthCheckInterval", "healthCheckTimeout", "healthyThreshold", "unhealthyThreshold", "containerName", "containerPort", "gracePeriod"],
   },
-  { id: "deployment", label: "Deployment and tags", fields: ["minHealthyPercent", "maxPercent", "circuitBreaker", "rollback", "enableExecuteCommand", "tags"] },
+  {
+    id: "deployment",
+    label: "Deployment and tags",
+    fields: ["minHealthyPercent", "maxPercent", "circuitBreaker", "rollback", "enableExecuteCommand", "tags", "autoScaling", "scalingMin", "scalingMax", "scalingCpuTarget"],
+  },
 ];
 
 export type ServiceWizardProps = {
@@ -57,7 +61,9 @@ export function CreateServiceWizard(props: ServiceWizardProps) {
   const [td, setTd] = useState(props.td);
   const [network, setNetwork] = useState(props.network);
   const [loadingNetwork, setLoadingNetwork] = useState(false);
-  const w = useWizard(createServiceSchema, STEPS, values);
+  // The optional auto scaling section: a scalable target and CPU target tracking created with the service.
+  const [scaling, setScaling] = useState({ autoScaling: false, scalingMin: "1", scalingMax: "4", scalingCpuTarget: "70" });
+  const w = useWizard(createServiceSchema, STEPS, { ...values, ...scaling });
   const { review, setReview, message, setMessage, onReview, action } = usePlanSubmit(w, STEPS.length, previewServicePlanAction, createServiceAction);
   const set = (patch: Partial<ServiceValues>) => {
     setValues((v) => ({ ...v, ...patch }));
@@ -102,6 +108,16 @@ export function CreateServiceWizard(props: ServiceWizardProps) {
     <Input id={k} name={k} type="number" value={values[k]} onChange={(e) => set({ [k]: e.target.value })} onBlur={() => w.touch(k)} {...fieldAria(k, err(k))} />
   );
   const fieldsProps = { values, set, errorFor: err, touch: w.touch };
+  const setScale = (patch: Partial<typeof scaling>) => {
+    setScaling((v) => ({ ...v, ...patch }));
+    setReview(null);
+    for (const k of Object.keys(patch)) w.touch(k);
+  };
+  const scaleInput = (k: "scalingMin" | "scalingMax" | "scalingCpuTarget", label: string, hint?: string) => (
+    <Field label={label} htmlFor={k} error={err(k)} hint={hint}>
+      <Input id={k} name={k} inputMode="numeric" className="w-28" value={scaling[k]} onChange={(e) => setScale({ [k]: e.target.value })} {...fieldAria(k, err(k), hint)} />
+    </Field>
+  );
 
   return (
     <div className="space-y-4">
@@ -109,6 +125,7 @@ export function CreateServiceWizard(props: ServiceWizardProps) {
       <WizardFrame steps={STEPS} current={w.current} action={action} onBack={w.back} message={message}
         submitLabel={onReview ? "Create service" : w.current === STEPS.length - 1 ? "Review" : "Next"}>
         <HiddenFields values={values} />
+        <input type="hidden" name="autoScaling" value={String(scaling.autoScaling)} />
 
         <div hidden={w.current !== 0}>
           <Card>
@@ -152,6 +169,21 @@ export function CreateServiceWizard(props: ServiceWizardProps) {
               <Checkbox label="Turn on ECS Exec" description="Allows running commands in the service's containers (needs SSM permissions in the task role)."
                 checked={values.enableExecuteCommand} onChange={(e) => set({ enableExecuteCommand: e.target.checked })} />
               <TagsEditor tags={values.tags} onChange={(tags) => set({ tags })} errorFor={err} onTouch={w.touch} />
+            </CardBody>
+          </Card>
+          <Card className="mt-4">
+            <CardHeader title="Auto scaling (optional)" description="Application Auto Scaling adds and removes tasks between a minimum and a maximum to keep average CPU near a target. More policies (memory, requests, queues, schedules) on the service's Scaling tab." />
+            <CardBody className="space-y-4">
+              <Checkbox label="Turn on auto scaling" description="Auto scaling then owns the desired count; deployments from Portside leave it alone."
+                checked={scaling.autoScaling} onChange={(e) => setScale({ autoScaling: e.target.checked })} {...fieldAria("autoScaling", err("autoScaling"))} />
+              {err("autoScaling") && <p id="autoScaling-error" role="alert" className="text-xs font-medium text-red-700">{err("autoScaling")?.[0]}</p>}
+              {scaling.autoScaling && (
+                <div className="grid gap-4 sm:grid-cols-3">
+                  {scaleInput("scalingMin", "Minimum tasks")}
+                  {scaleInput("scalingMax", "Maximum tasks")}
+                  {scaleInput("scalingCpuTarget", "Target CPU utilization (%)", "1 to 100.")}
+                </div>
+              )}
             </CardBody>
           </Card>
         </div>

@@ -129,3 +129,38 @@ describe("buildDeleteServicePlan", () => {
     expect(del!.waitFor).toMatchObject({ operation: "DescribeServices", path: "services.0.status", success: ["INACTIVE"], untilGone: true });
   });
 });
+
+describe("buildCreateServicePlan with the auto scaling step", () => {
+  const simple = { ...base, desiredCount: "2" };
+
+  it("appends RegisterScalableTarget and CPU target tracking after CreateService", () => {
+    const plan = buildCreateServicePlan(createServiceSchema.parse({ ...simple, autoScaling: "true", scalingMin: "2", scalingMax: "10", scalingCpuTarget: "65" }));
+    expect(ops(plan).slice(-3)).toEqual(["ecs:CreateService", "appautoscaling:RegisterScalableTarget", "appautoscaling:PutScalingPolicy"]);
+    const target = plan.steps.find((s) => s.operation === "RegisterScalableTarget")!;
+    expect(target.dependsOn).toEqual(["service"]);
+    expect(target.input).toEqual({ ServiceNamespace: "ecs", ResourceId: "service/web/api", ScalableDimension: "ecs:service:DesiredCount", MinCapacity: 2, MaxCapacity: 10 });
+    const policy = plan.steps.find((s) => s.operation === "PutScalingPolicy")!;
+    expect(policy.input).toMatchObject({
+      PolicyName: "api-cpu-target-tracking",
+      PolicyType: "TargetTrackingScaling",
+      TargetTrackingScalingPolicyConfiguration: { TargetValue: 65, PredefinedMetricSpecification: { PredefinedMetricType: "ECSServiceAverageCPUUtilization" } },
+    });
+    expect(new Set(plan.steps.map((s) => s.key)).size).toBe(plan.steps.length);
+  });
+
+  it("adds nothing when the step is off", () => {
+    expect(ops(buildCreateServicePlan(createServiceSchema.parse(simple))).filter((o) => o.startsWith("appautoscaling"))).toEqual([]);
+  });
+
+  it("rejects min above max, a target out of range and auto scaling a daemon service", () => {
+    const errors = (extra: Record<string, string>) => {
+      const r = createServiceSchema.safeParse({ ...simple, autoScaling: "true", ...extra });
+      return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [i.path.join("."), i.message]));
+    };
+    expect(errors({ scalingMin: "5", scalingMax: "2" }).scalingMin).toBe("Minimum tasks cannot be more than maximum tasks.");
+    expect(errors({ scalingCpuTarget: "0" }).scalingCpuTarget).toBe("Target utilization is 1 to 100 percent.");
+    expect(errors({ scalingCpuTarget: "150" }).scalingCpuTarget).toBe("Target utilization is 1 to 100 percent.");
+    expect(errors({ schedulingStrategy: "DAEMON", launchType: "EC2" }).autoScaling).toMatch(/replica services/);
+    expect(createServiceSchema.safeParse({ ...simple, scalingMin: "5", scalingMax: "2" }).success).toBe(true);
+  });
+});

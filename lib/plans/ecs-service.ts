@@ -1,5 +1,7 @@
 import type { CreateServiceInput, DeleteServiceInput } from "@/lib/validation/ecs-service";
+import { DEFAULT_COOLDOWN } from "@/lib/validation/scaling";
 import { serviceDrained, serviceInactive } from "./ecs-waits";
+import { buildServiceScalingPlan } from "./scaling";
 import type { Plan, PlanRef, PlanStep } from "./types";
 
 const ref = (path: string): PlanRef => ({ $ref: path });
@@ -134,6 +136,7 @@ export function buildCreateServicePlan(input: CreateServiceInput): Plan {
   }
 
   steps.push(serviceStep(input, serviceGroups, steps.map((s) => s.key)));
+  if (input.autoScaling && input.schedulingStrategy === "REPLICA") steps.push(...autoScalingSteps(input));
 
   return {
     version: 1,
@@ -143,6 +146,25 @@ export function buildCreateServicePlan(input: CreateServiceInput): Plan {
     landing: servicePath(input.cluster, input.serviceName),
     steps,
   };
+}
+
+/**
+ * The wizard's optional auto scaling: RegisterScalableTarget and CPU target tracking from
+ * lib/plans/scaling.ts, once the service exists (Application Auto Scaling needs it).
+ */
+function autoScalingSteps(input: CreateServiceInput): PlanStep[] {
+  const off = { enabled: false, target: 0, scaleOutCooldown: DEFAULT_COOLDOWN, scaleInCooldown: DEFAULT_COOLDOWN, disableScaleIn: false };
+  const scaling = buildServiceScalingPlan(
+    {
+      connectionId: input.connectionId, region: input.region, cluster: input.cluster, service: input.serviceName,
+      minTasks: input.scalingMin, maxTasks: input.scalingMax,
+      cpu: { ...off, enabled: true, target: input.scalingCpuTarget },
+      memory: off,
+      requests: { ...off, targetGroupArn: "", loadBalancerArn: "" },
+    },
+    { range: null, policyNames: [] },
+  );
+  return scaling.steps.map((s) => (s.key === "target" ? { ...s, dependsOn: ["service"] } : s));
 }
 
 /** The security group a new load balancer gets: named after it. */

@@ -115,10 +115,20 @@ export const createServiceSchema = z
     gracePeriod: int("health check grace period", 0, 2147483647).default(SERVICE_DEFAULTS.gracePeriod),
     enableExecuteCommand: flag.default(false),
     tags: tagsSchema,
+    /** Optional auto scaling step: a scalable target and CPU target tracking, created with the service. */
+    autoScaling: flag.default(false),
+    scalingMin: int("minimum tasks", 0, 5000).default(1),
+    scalingMax: int("maximum tasks", 0, 5000).default(4),
+    scalingCpuTarget: z.coerce.number({ message: "Enter a number." }).default(70),
     reviewedHash: z.string().optional(),
   })
   .superRefine((v, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+    if (v.autoScaling) {
+      if (v.schedulingStrategy === "DAEMON") issue("autoScaling", "Daemon services run one task per instance: auto scaling applies to replica services.");
+      if (v.scalingMin > v.scalingMax) issue("scalingMin", "Minimum tasks cannot be more than maximum tasks.");
+      if (!(v.scalingCpuTarget >= 1 && v.scalingCpuTarget <= 100)) issue("scalingCpuTarget", "Target utilization is 1 to 100 percent.");
+    }
     if (v.schedulingStrategy === "DAEMON" && (v.computeMode !== "launchType" || v.launchType !== "EC2")) {
       issue("schedulingStrategy", "Daemon services run one task per container instance: they need the EC2 launch type.");
     }
