@@ -8,7 +8,7 @@ import {
 } from "@aws-sdk/client-application-auto-scaling";
 import { DescribeAlarmsCommand } from "@aws-sdk/client-cloudwatch";
 import { AwsOperationError } from "@/lib/errors";
-import { ECS_DIMENSION, ECS_NAMESPACE, resourceId } from "@/lib/plans/scaling";
+import { ECS_DIMENSION, ECS_NAMESPACE, queueAlarmName, resourceId } from "@/lib/plans/scaling";
 import { awsClient, type ConnectionSettings } from "./clients";
 import { guarded } from "./guarded";
 
@@ -45,7 +45,21 @@ export type ServiceScaling = {
 
 const iso = (d: Date | undefined) => (d ? d.toISOString() : null);
 
-function toPolicy(p: ScalingPolicy, alarms: Map<string, AlarmView>): PolicyView {
+/** An alarm as read, with the actions it invokes (how a step policy's alarms are found). */
+export type AlarmRead = AlarmView & { actions: string[] };
+
+/**
+ * The alarms that invoke a policy: the ones the policy lists, or — when it lists none, as some
+ * endpoints leave a step policy's Alarms empty — the alarms read whose actions name the policy's ARN.
+ */
+export function alarmsOfPolicy(p: Pick<ScalingPolicy, "Alarms" | "PolicyARN">, alarms: Map<string, AlarmRead>): AlarmView[] {
+  const strip = ({ actions: _actions, ...view }: AlarmRead): AlarmView => view;
+  const listed = (p.Alarms ?? []).map((a) => a.AlarmName ?? "").filter(Boolean);
+  if (listed.length) return listed.map((name) => (alarms.has(name) ? strip(alarms.get(name)!) : { name, state: "UNKNOWN", reason: "", updatedAt: null, threshold: null, metric: null }));
+  return p.PolicyARN ? [...alarms.values()].filter((a) => a.actions.includes(p.PolicyARN!)).map(strip) : [];
+}
+
+function toPolicy(p: ScalingPolicy, alarms: Map<string, AlarmRead>): PolicyView {
   const tt = p.TargetTrackingScalingPolicyConfiguration;
   const step = p.StepScalingPolicyConfiguration;
   return {
@@ -60,13 +74,13 @@ function toPolicy(p: ScalingPolicy, alarms: Map<string, AlarmView>): PolicyView 
     disableScaleIn: tt?.DisableScaleIn ?? false,
     steps: (step?.StepAdjustments ?? []).map((s) => ({ lower: s.MetricIntervalLowerBound ?? null, upper: s.MetricIntervalUpperBound ?? null, change: s.ScalingAdjustment ?? 0 })),
     cooldown: step?.Cooldown ?? null,
-    alarms: (p.Alarms ?? []).map((a) => alarms.get(a.AlarmName ?? "") ?? { name: a.AlarmName ?? "", state: "UNKNOWN", reason: "", updatedAt: null, threshold: null, metric: null }),
+    alarms: alarmsOfPolicy(p, alarms),
   };
 }
 
 /** Alarm states by name (DescribeAlarms takes 100 names per call). */
-async function describeAlarms(conn: ConnectionSettings, region: string, names: string[]): Promise<Map<string, AlarmView>> {
-  const out = new Map<string, AlarmView>();
+async function describeAlarms(conn: ConnectionSettings, region: string, names: string[]): Promise<Map<string, AlarmRead>> {
+  const out = new Map<string, AlarmRead>();
   const client = awsClient(conn, region, "cloudwatch");
   for (let i = 0; i < names.length; i += 100) {
     const page = await guarded(conn, "cloudwatch", "DescribeAlarms", () => client.send(new DescribeAlarmsCommand({ AlarmNames: names.slice(i, i + 100), MaxRecords: 100 })));
@@ -78,6 +92,7 @@ async function describeAlarms(conn: ConnectionSettings, region: string, names: s
         updatedAt: iso(a.StateUpdatedTimestamp),
         threshold: a.Threshold ?? null,
         metric: a.MetricName ? `${a.Namespace}/${a.MetricName}` : null,
+        actions: a.AlarmActions ?? [],
       });
     }
   }
@@ -114,8 +129,12 @@ export async function getServiceScaling(conn: ConnectionSettings, region: string
     ),
   ]);
   const target = targets.ScalableTargets?.[0];
-  const alarmNames = [...new Set((policies.ScalingPolicies ?? []).flatMap((p) => (p.Alarms ?? []).map((a) => a.AlarmName ?? "")).filter(Boolean))];
-  const alarms = alarmNames.length ? await describeAlarms(conn, region, alarmNames) : new Map<string, AlarmView>();
+  const listed = (policies.ScalingPolicies ?? []).flatMap((p) => (p.Alarms ?? []).map((a) => a.AlarmName ?? ""));
+  // Step policies whose Alarms come back empty: Portside's own queue alarms are found by name.
+  const unlisted = (policies.ScalingPolicies ?? []).some((p) => p.PolicyType === "StepScaling" && !p.Alarms?.length);
+  const queueAlarms = unlisted ? (["out", "in"] as const).map((d) => queueAlarmName(cluster, service, d)) : [];
+  const alarmNames = [...new Set([...listed, ...queueAlarms].filter(Boolean))];
+  const alarms = alarmNames.length ? await describeAlarms(conn, region, alarmNames) : new Map<string, AlarmRead>();
   return {
     target: target ? { min: target.MinCapacity ?? 0, max: target.MaxCapacity ?? 0 } : null,
     policies: (policies.ScalingPolicies ?? []).map((p) => toPolicy(p, alarms)),
