@@ -71,6 +71,7 @@ export function QueueScalingForm(props: { target: ScalingTarget; range: { min: n
             <Input id="q-new" className="w-72" value={newName} onChange={(e) => { setNewName(e.target.value); form.touch("queueName"); }} {...fieldAria("q-new", form.errorFor("queueName"))} />
           </Field>
         )}
+        {!props.queues.length && !props.queuesError && <p className="text-xs text-ink-muted">There is no SQS queue in {props.target.region} yet: Portside creates one with the scaling.</p>}
         {props.queuesError && <p className="text-xs text-ink-muted">Queues could not be listed: {props.queuesError}</p>}
       </fieldset>
       <fieldset className="space-y-2">

@@ -12,10 +12,10 @@ import { useReviewedForm } from "./use-reviewed-form";
 export type AlbTarget = { targetGroupArn: string; loadBalancerArn: string; label: string };
 
 const TYPES: Record<TrackedMetric, string> = { cpu: "ECSServiceAverageCPUUtilization", memory: "ECSServiceAverageMemoryUtilization", requests: "ALBRequestCountPerTarget" };
-const LABELS: Record<TrackedMetric, { label: string; unit: string; target: string; hint: string }> = {
-  cpu: { label: "Average CPU utilization", unit: "%", target: "70", hint: "1 to 100 percent of the tasks' CPU." },
-  memory: { label: "Average memory utilization", unit: "%", target: "75", hint: "1 to 100 percent of the tasks' memory." },
-  requests: { label: "ALB requests per target", unit: "requests", target: "1000", hint: "Requests each task handles per minute." },
+const LABELS: Record<TrackedMetric, { label: string; toggle: string; unit: string; target: string; hint: string }> = {
+  cpu: { label: "Average CPU utilization", toggle: "Track average CPU utilization", unit: "%", target: "70", hint: "1 to 100 percent of the tasks' CPU." },
+  memory: { label: "Average memory utilization", toggle: "Track average memory utilization", unit: "%", target: "75", hint: "1 to 100 percent of the tasks' memory." },
+  requests: { label: "ALB requests per target", toggle: "Track ALB requests per target", unit: "requests", target: "1000", hint: "Requests each task handles per minute." },
 };
 
 type Policy = { enabled: boolean; target: string; scaleOutCooldown: string; scaleInCooldown: string; disableScaleIn: boolean };
@@ -74,7 +74,7 @@ export function TargetTrackingForm(props: { target: ScalingTarget; range: { min:
         return (
           <fieldset key={metric} className="space-y-3 rounded-md border border-line p-3">
             <legend className="sr-only">{l.label}</legend>
-            <Checkbox label={`Track ${l.label.toLowerCase()}`} checked={p.enabled} onChange={(e) => setPolicy(metric, { enabled: e.target.checked }, "enabled")} />
+            <Checkbox label={l.toggle} checked={p.enabled} onChange={(e) => setPolicy(metric, { enabled: e.target.checked }, "enabled")} />
             {p.enabled && (
               <div className="grid gap-4 sm:grid-cols-4">
                 {metric === "requests" && (
