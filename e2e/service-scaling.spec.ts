@@ -5,7 +5,7 @@ import {
   DescribeScalingPoliciesCommand,
   DescribeScheduledActionsCommand,
 } from "@aws-sdk/client-application-auto-scaling";
-import { CloudWatchClient, DescribeAlarmsCommand } from "@aws-sdk/client-cloudwatch";
+import { CloudWatchClient, DescribeAlarmsCommand, SetAlarmStateCommand } from "@aws-sdk/client-cloudwatch";
 import { CreateServiceCommand, DescribeCapacityProvidersCommand, UpdateServiceCommand } from "@aws-sdk/client-ecs";
 import { GetQueueUrlCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { expect, test, type Page } from "@playwright/test";
@@ -26,6 +26,7 @@ const service = "worker";
 const serviceKey = `ecs:service/${cluster}/${service}`;
 const scalingPage = `/ecs/clusters/${cluster}/services/${service}/scaling`;
 const queueName = `${service}-jobs-${Date.now() % 100000}`;
+let revision = "";
 const scope = { ServiceNamespace: "ecs" as const, ResourceId: `service/${cluster}/${service}`, ScalableDimension: "ecs:service:DesiredCount" as const };
 
 const config = () => ({ region: "us-east-1", endpoint: stack().sandboxEndpoint, credentials: { accessKeyId: "test", secretAccessKey: "test" }, maxAttempts: 1 });
@@ -36,7 +37,7 @@ test.beforeAll(async () => {
   await sandbox.reset();
   fs.mkdirSync(SHOTS, { recursive: true });
   const network = await fargateNetwork();
-  const revision = await seedClusterAndTaskDefinition(cluster, family);
+  revision = await seedClusterAndTaskDefinition(cluster, family);
   await ecs().send(new CreateServiceCommand({
     cluster, serviceName: service, taskDefinition: revision, desiredCount: 1, launchType: "FARGATE",
     networkConfiguration: { awsvpcConfiguration: { subnets: network.subnets.slice(0, 2), securityGroups: [network.securityGroupId], assignPublicIp: "DISABLED" } },
@@ -192,7 +193,12 @@ test("queue-driven scaling: a new queue, step scaling out and in, each with its 
   const policy = page.getByRole("listitem", { name: `Policy ${service}-queue-scale-out` });
   await expect(policy).toContainText("100 to 500 messages: add 1 task");
   await expect(policy).toContainText("1000 messages or more: add 5 tasks");
-  await expect(policy.getByRole("listitem", { name: `Alarm portside-${cluster}-${service}-queue-high` })).toBeVisible();
+  const high = policy.getByRole("listitem", { name: `Alarm portside-${cluster}-${service}-queue-high` });
+  await expect(high).toBeVisible();
+  // The alarm fires (set by hand: moto never evaluates alarms): the open tab shows it without a reload.
+  await cloudwatch().send(new SetAlarmStateCommand({ AlarmName: `portside-${cluster}-${service}-queue-high`, StateValue: "ALARM", StateReason: "Threshold Crossed: 1 datapoint [812.0] was >= 100.0" }));
+  await expect(high).toContainText("ALARM", { timeout: 30_000 });
+  await expect(high).toContainText("Threshold Crossed: 1 datapoint [812.0]");
   await shot(page, "queue-on");
 });
 
@@ -264,6 +270,47 @@ test("turn off auto scaling: confirmed, reviewed, and the target, policies, sche
   expect((await cloudwatch().send(new DescribeAlarmsCommand({ AlarmNamePrefix: `portside-${cluster}-${service}-queue-` }))).MetricAlarms).toEqual([]);
   await page.goto(scalingPage);
   await expect(page.getByText("Auto scaling is off")).toBeVisible();
+});
+
+test("service wizard: the optional auto scaling section refuses min above max at the field, then creates the service with its scalable target and CPU policy", async ({ page }) => {
+  const name = `auto${Date.now() % 100000}`;
+  const operator = await seedUser("operator");
+  await login(page, operator.email, operator.password);
+  await page.goto(`/ecs/clusters/${cluster}/services/new?taskDefinition=${revision}`);
+  await expect(page.getByLabel("Revision")).toHaveValue(revision);
+  await page.getByLabel("Service name").fill(name);
+  await page.getByLabel("Desired tasks").fill("2");
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByLabel("Security group name").fill(`${name}-sg`);
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Next" }).click();
+
+  await page.getByLabel("Turn on auto scaling").check();
+  await page.getByLabel("Minimum tasks").fill("6");
+  await page.getByLabel("Maximum tasks").fill("5");
+  await sandbox.quiet();
+  await sandbox.resetCalls();
+  await page.getByRole("button", { name: "Review" }).click();
+  await expect(page.getByText("Minimum tasks cannot be more than maximum tasks.")).toBeVisible();
+  await expect(page.getByRole("list", { name: "Plan steps" })).toHaveCount(0);
+  expect(await mutations()).toEqual([]);
+  await page.getByLabel("Minimum tasks").fill("2");
+  await page.getByLabel("Target CPU utilization (%)").fill("55");
+  await page.getByRole("button", { name: "Review" }).click();
+  const steps = page.getByRole("list", { name: "Plan steps" }).getByRole("listitem");
+  await expect(steps.last()).toContainText("appautoscaling:PutScalingPolicy");
+  const count = await steps.count();
+  await expect(steps.nth(count - 2)).toContainText("appautoscaling:RegisterScalableTarget");
+  await expect(steps.nth(count - 3)).toContainText("ecs:CreateService");
+  await shot(page, "wizard-review");
+  await page.getByRole("button", { name: "Create service" }).click();
+  await runSucceeds(page);
+
+  const target = { ...scope, ResourceId: `service/${cluster}/${name}` };
+  const { ScalableTargets } = await aas().send(new DescribeScalableTargetsCommand({ ServiceNamespace: "ecs", ResourceIds: [target.ResourceId] }));
+  expect([ScalableTargets![0]!.MinCapacity, ScalableTargets![0]!.MaxCapacity]).toEqual([2, 5]);
+  const { ScalingPolicies } = await aas().send(new DescribeScalingPoliciesCommand(target));
+  expect(ScalingPolicies!.map((p) => [p.PolicyName, p.TargetTrackingScalingPolicyConfiguration?.TargetValue])).toEqual([[`${name}-cpu-target-tracking`, 55]]);
 });
 
 test("EC2 capacity: managed scaling is edited next to the Auto Scaling group's instances; a bad step range stops at the field", async ({ page }) => {
