@@ -93,7 +93,7 @@ export function TargetTrackingForm(props: { target: ScalingTarget; range: { min:
                 <Field label="Scale-in cooldown (s)" htmlFor={`${id}-in`} error={form.errorFor(`${metric}.scaleInCooldown`)}>
                   <Input id={`${id}-in`} inputMode="numeric" className="w-28" value={p.scaleInCooldown} onChange={(e) => setPolicy(metric, { scaleInCooldown: e.target.value }, "scaleInCooldown")} {...fieldAria(`${id}-in`, form.errorFor(`${metric}.scaleInCooldown`))} />
                 </Field>
-                <div className="flex items-end pb-1.5">
+                <div className="flex items-start sm:pt-7">
                   <Checkbox label="Disable scale-in" checked={p.disableScaleIn} onChange={(e) => setPolicy(metric, { disableScaleIn: e.target.checked }, "disableScaleIn")} />
                 </div>
               </div>
