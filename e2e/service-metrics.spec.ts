@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { CloudWatchClient, GetMetricDataCommand } from "@aws-sdk/client-cloudwatch";
+import { CloudWatchClient, GetMetricDataCommand, PutMetricDataCommand } from "@aws-sdk/client-cloudwatch";
 import { CreateServiceCommand } from "@aws-sdk/client-ecs";
 import { expect, test, type Page } from "@playwright/test";
 import { setLoad } from "../sandbox/client.mjs";
@@ -62,6 +62,29 @@ test.beforeAll(async () => {
   }
 });
 
+/**
+ * Half an hour of history for a service, as CloudWatch would hold it for one that ran before: one
+ * point a minute from 35 to 6 minutes ago, with a three-minute gap (tasks replaced), before the
+ * sandbox agent's own points start.
+ */
+async function seedHistory(service: string) {
+  const dims = [
+    { Name: "ClusterName", Value: cluster },
+    { Name: "ServiceName", Value: service },
+  ];
+  const minute = Math.floor(Date.now() / 60_000) * 60_000;
+  const data = [];
+  for (let ago = 35; ago >= 6; ago--) {
+    if (ago >= 18 && ago <= 20) continue;
+    const Timestamp = new Date(minute - ago * 60_000 + 5_000);
+    data.push(
+      { MetricName: "CPUUtilization", Dimensions: dims, Timestamp, Value: 20 + (ago % 7) * 3, Unit: "Percent" as const },
+      { MetricName: "MemoryUtilization", Dimensions: dims, Timestamp, Value: 30 + (ago % 5), Unit: "Percent" as const },
+    );
+  }
+  await cloudwatch().send(new PutMetricDataCommand({ Namespace: "AWS/ECS", MetricData: data }));
+}
+
 test.afterEach(async () => {
   await sandbox.clearFaults();
 });
@@ -84,7 +107,8 @@ test("a service without tasks explains why its charts are empty, as CloudWatch h
 test("CPU and memory charts show what CloudWatch holds; the range is in the URL; load shows after a refresh", async ({ page }) => {
   test.setTimeout(180_000);
   // The runtime agent starts the tasks and publishes their metrics every few seconds.
-  await expect.poll(async () => (await latestFromCloudWatch(busy)).cpuAvg?.count ?? 0, { timeout: 90_000, intervals: [2000] }).toBeGreaterThan(0);
+  await seedHistory(busy);
+  await expect.poll(async () => (await latestFromCloudWatch(busy)).cpuAvg?.at ?? 0, { timeout: 90_000, intervals: [2000] }).toBeGreaterThan(Date.now() - 3 * 60_000);
 
   const viewer = await seedUser("viewer");
   await login(page, viewer.email, viewer.password);
