@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startSandbox } from "../sandbox/start.mjs";
-import { buildIsStale } from "./lib/build-state.mjs";
+import { buildIsStale, markBuildStarted, markBuilt } from "./lib/build-state.mjs";
 import { startEmbeddedPostgres } from "./lib/embedded-db.mjs";
 import { runMigrateDeploy } from "./migrate.mjs";
 
@@ -83,7 +83,9 @@ async function main() {
   const stale = buildIsStale(root);
   if (stale) {
     log(`building (${stale})…`);
+    const startedAt = markBuildStarted();
     await run(path.join(root, "node_modules/.bin/next"), ["build"]);
+    markBuilt(root, startedAt);
     log(`built (${since()})`);
   }
 

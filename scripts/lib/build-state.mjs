@@ -17,10 +17,28 @@ function newestMtime(entry) {
   return newest;
 }
 
+// The build reads sources while it runs, so what it saw is what existed when it STARTED: a file
+// edited during a build must count as newer. markBuildStarted/markBuilt record that start time.
+const stampFile = (root) => path.join(root, ".next", "portside-build-started");
+
+/** Call right before `next build`; returns the token to hand to markBuilt. */
+export function markBuildStarted() {
+  return Date.now();
+}
+
+/** Call after a successful `next build`. */
+export function markBuilt(root, startedAt) {
+  fs.writeFileSync(stampFile(root), String(startedAt));
+}
+
 export function buildIsStale(root) {
   const buildId = path.join(root, ".next", "BUILD_ID");
   if (!fs.existsSync(buildId)) return "no build yet";
-  const built = fs.statSync(buildId).mtimeMs;
+  const stamp = stampFile(root);
+  // Builds made by hand (`next build`) have no stamp: fall back to the build's own time.
+  const built = fs.existsSync(stamp) && fs.statSync(stamp).mtimeMs >= fs.statSync(buildId).mtimeMs
+    ? Number(fs.readFileSync(stamp, "utf8"))
+    : fs.statSync(buildId).mtimeMs;
   const changed = SOURCES.find((s) => newestMtime(path.join(root, s)) > built);
   return changed ? `${changed} changed since the last build` : null;
 }
