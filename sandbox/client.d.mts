@@ -115,3 +115,30 @@ export type TelemetryState = {
 };
 export function getTelemetry(endpoint: string): Promise<TelemetryState>;
 export function setTelemetry(endpoint: string, settings: Partial<TelemetrySettings>): Promise<TelemetryState>;
+
+export interface AutoscalingSettings {
+  paused: boolean;
+  /** how often alarms are evaluated (ms) */
+  evalMs: number;
+  /** sandbox seconds per real second for alarm periods, cooldowns and rate() schedules */
+  timeScale: number;
+  /** messages each task of a queue-driven service deletes per SQS metrics round (0 = off) */
+  drainPerTask: number;
+}
+export interface AutoscalingState {
+  settings: AutoscalingSettings;
+  stats: {
+    rounds: number;
+    lastRoundMs: number;
+    alarmsEvaluated: number;
+    stateChanges: number;
+    scalings: number;
+    scheduledRuns: number;
+    messagesDrained: number;
+    errors: number;
+    lastError: string | null;
+    activities: number;
+  };
+}
+export function getAutoscaling(endpoint: string): Promise<AutoscalingState>;
+export function setAutoscaling(endpoint: string, settings: Partial<AutoscalingSettings>): Promise<AutoscalingState>;

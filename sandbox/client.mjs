@@ -187,3 +187,23 @@ export function getTelemetry(endpoint) {
 export function setTelemetry(endpoint, settings) {
   return call(endpoint, "POST", "/_sandbox/telemetry", settings);
 }
+
+/**
+ * The sandbox auto scaling's settings and counters (alarm evaluation, scaling, scheduled actions).
+ * @returns {Promise<{ settings: { paused: boolean, evalMs: number, timeScale: number, drainPerTask: number },
+ *   stats: { rounds: number, lastRoundMs: number, alarmsEvaluated: number, stateChanges: number, scalings: number,
+ *   scheduledRuns: number, messagesDrained: number, errors: number, lastError: string|null, activities: number } }>}
+ */
+export function getAutoscaling(endpoint) {
+  return call(endpoint, "GET", "/_sandbox/autoscaling");
+}
+
+/**
+ * Tune auto scaling until the next POST /_sandbox/reset, e.g. `{ evalMs: 250, timeScale: 60 }` so a
+ * 60 s alarm period lasts 1 s. Returns the same as getAutoscaling.
+ * @param {string} endpoint
+ * @param {{ paused?: boolean, evalMs?: number, timeScale?: number, drainPerTask?: number }} settings
+ */
+export function setAutoscaling(endpoint, settings) {
+  return call(endpoint, "POST", "/_sandbox/autoscaling", settings);
+}

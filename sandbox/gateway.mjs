@@ -15,6 +15,7 @@ import { AppRunnerSandbox } from "./apprunner.mjs";
 import { ExpressSandbox } from "./express.mjs";
 import { EksSandbox } from "./eks.mjs";
 import { EcsAgent } from "./runtime/ecs-agent.mjs";
+import { Autoscaler } from "./runtime/autoscaler.mjs";
 import { loadStoreFor } from "./runtime/metrics.mjs";
 import { telemetriesFor, telemetrySettled } from "./runtime/telemetry.mjs";
 import { seedFleet } from "./fleet.mjs";
@@ -151,6 +152,8 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
   const eks = new EksSandbox({ upstream: upstreamBase });
   // ECS runtime: tasks, service counts, deployments and events (sandbox/runtime/ecs-agent.mjs).
   const ecsAgent = new EcsAgent({ upstream: upstreamBase, settings: agentSettings });
+  // Auto scaling: alarms evaluated, policies and schedules applied, activities kept (sandbox/runtime/autoscaler.mjs).
+  const autoscaler = new Autoscaler({ upstream: upstreamBase, agent: ecsAgent });
 
   async function upstreamFetch(path, init = {}) {
     return fetch(upstreamBase + path, { ...init, signal: AbortSignal.timeout(init.timeoutMs ?? 10_000) });
@@ -263,6 +266,8 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
             "POST /_sandbox/fleet",
             "GET /_sandbox/telemetry",
             "POST /_sandbox/telemetry",
+            "GET /_sandbox/autoscaling",
+            "POST /_sandbox/autoscaling",
           ],
         });
       case "GET /_sandbox/health":
@@ -300,6 +305,8 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
         express.reset();
         eks.reset();
         ecsAgent.reset();
+        autoscaler.reset();
+        await autoscaler.settled();
         await appRunner.settled();
         await telemetrySettled(upstreamBase); // the agent's log/metric writes already sent
         try {
@@ -377,6 +384,15 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
         const { settings, ...stats } = all[0].stats();
         return sendJson(res, 200, { settings, stats });
       }
+      case "GET /_sandbox/autoscaling":
+        return sendJson(res, 200, autoscaler.state());
+      case "POST /_sandbox/autoscaling":
+        try {
+          autoscaler.configure(await jsonBody());
+          return sendJson(res, 200, autoscaler.state());
+        } catch (err) {
+          return sendJson(res, 400, { error: String(err?.message ?? err) });
+        }
       case "POST /_sandbox/fleet": {
         let input;
         try {
@@ -442,6 +458,8 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
       if (isUnimplementedResponse(answer.status, { "content-type": answer.headers["Content-Type"] })) counters.markUnimplemented(key);
       return sendEmulated(res, answer);
     }
+    autoscaler.noteRegion(ident.region);
+    if (autoscaler.handles(ident)) return sendEmulated(res, autoscaler.handle(ident, body));
     if (ident.service === "ecs" && ecsAgent.handles(ident.operation)) {
       return sendEmulated(res, await ecsAgent.handle(ident, body));
     }
@@ -489,6 +507,7 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
       express.close();
       eks.close();
       ecsAgent.close();
+      autoscaler.close();
       server.close(() => resolve());
       server.closeAllConnections();
       agent.destroy();
@@ -496,5 +515,5 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
     return stopped;
   }
 
-  return { url, port: actualPort, stop, counters, faults, server, appRunner, express, eks, ecsAgent };
+  return { url, port: actualPort, stop, counters, faults, server, appRunner, express, eks, ecsAgent, autoscaler };
 }
