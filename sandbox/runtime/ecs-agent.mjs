@@ -921,6 +921,7 @@ export class EcsAgent {
       clusterArn: t.clusterArn,
       clusterName: t.clusterName,
       serviceName: t.service?.name ?? null,
+      loadBalancers: t.service?.loadBalancers,
       taskArn: t.taskArn,
       taskId: t.taskId,
       group: t.group,
