@@ -75,14 +75,13 @@ export function evaluateAlarm({ buckets, threshold, comparison, datapointsToAlar
   const m = Math.min(n, Math.max(1, datapointsToAlarm ?? n));
   const present = buckets.filter((b) => b.value !== undefined);
   const newestFirst = [...present].reverse();
-  const shown = newestFirst.slice(0, Math.max(m, 1));
   const list = (pts) => `[${pts.map((p) => `${fmtValue(p.value)} (${reasonDate(p.ms)})`).join(", ")}]`;
   const noun = (k) => (k === 1 ? "1 datapoint" : `${k} datapoints`);
   if (!present.length) {
     if (treatMissingData === "breaching") return { state: "ALARM", reason: `Threshold Crossed: no datapoints were received for ${noun(n)} and ${noun(n)} were treated as [Breaching].`, datapoints: [] };
     if (treatMissingData === "notBreaching") return { state: "OK", reason: `Threshold Crossed: no datapoints were received for ${noun(n)} and ${noun(n)} were treated as [NonBreaching].`, datapoints: [] };
     if (treatMissingData === "ignore") return { state: null, reason: "", datapoints: [] };
-    return { state: "INSUFFICIENT_DATA", reason: `Insufficient Data: ${noun(n)} were unknown.`, datapoints: [] };
+    return { state: "INSUFFICIENT_DATA", reason: `Insufficient Data: ${noun(n)} ${n === 1 ? "was" : "were"} unknown.`, datapoints: [] };
   }
   let breaching = 0;
   for (const b of buckets) {
@@ -98,10 +97,13 @@ export function evaluateAlarm({ buckets, threshold, comparison, datapointsToAlar
       datapoints: pts,
     };
   }
+  const calm = newestFirst.filter((p) => !cmp(p.value, threshold)).slice(0, m);
+  // Too few datapoints yet to reach DatapointsToAlarm, and none of them below the line.
+  if (!calm.length) return { state: "INSUFFICIENT_DATA", reason: `Insufficient Data: ${noun(n - present.length)} ${n - present.length === 1 ? "was" : "were"} unknown.`, datapoints: [] };
   return {
     state: "OK",
-    reason: `Threshold Crossed: ${noun(shown.length)} ${list(shown)} ${shown.length === 1 ? "was" : "were"} not ${words} the threshold (${fmtThreshold(threshold)}).`,
-    datapoints: shown,
+    reason: `Threshold Crossed: ${noun(calm.length)} ${list(calm)} ${calm.length === 1 ? "was" : "were"} not ${words} the threshold (${fmtThreshold(threshold)}).`,
+    datapoints: calm,
   };
 }
 

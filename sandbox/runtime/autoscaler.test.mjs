@@ -44,6 +44,12 @@ describe("alarm and policy arithmetic", () => {
     expect(evaluateAlarm({ buckets: b(90, 40, 90), threshold: 50, comparison: "GreaterThanThreshold" }).state).toBe("OK");
     expect(evaluateAlarm({ buckets: b(90, 40, 90), threshold: 50, comparison: "GreaterThanThreshold", datapointsToAlarm: 2 }).state).toBe("ALARM");
     expect(evaluateAlarm({ buckets: b(10, 20), threshold: 45, comparison: "LessThanThreshold" }).state).toBe("ALARM");
+    // 2 of 15 periods known, both below: not enough for ALARM, no reason for OK
+    const early = evaluateAlarm({ buckets: [...b(...Array(13).fill(undefined)), ...b(10, 20)], threshold: 45, comparison: "LessThanThreshold" });
+    expect(early).toMatchObject({ state: "INSUFFICIENT_DATA", reason: "Insufficient Data: 13 datapoints were unknown." });
+    expect(evaluateAlarm({ buckets: [...b(...Array(13).fill(undefined)), ...b(10, 50)], threshold: 45, comparison: "LessThanThreshold" }).reason).toMatch(
+      /^Threshold Crossed: 1 datapoint \[50 \(.*\)\] was not less than the threshold \(45\.0\)\.$/,
+    );
     const none = b(undefined, undefined);
     expect(evaluateAlarm({ buckets: none, threshold: 1, comparison: "GreaterThanThreshold" }).state).toBe("INSUFFICIENT_DATA");
     expect(evaluateAlarm({ buckets: none, threshold: 1, comparison: "GreaterThanThreshold", treatMissingData: "breaching" }).state).toBe("ALARM");
@@ -202,7 +208,47 @@ describe.skipIf(!hasMoto)("auto scaling in the sandbox", () => {
     expect(after[0].Cause).toBe(`monitor alarm ${low} in state ALARM triggered policy web-cpu-target-tracking`);
     expect(after[0].Description).toBe("Setting desired count to 1.");
     await waitFor("one task running", async () => (await running("web")) === 1);
+    const { stats } = await getAutoscaling(sandbox.endpoint);
+    expect(stats.errors, String(stats.lastError)).toBe(0);
+    expect(stats.scalings).toBeGreaterThanOrEqual(2);
   }, 150_000);
+
+  it("target tracking on ALB requests per target reads the target group's RequestCountPerTarget", async () => {
+    await ecs.send(new CreateClusterCommand({ clusterName: "prod" }));
+    await ecs.send(new RegisterTaskDefinitionCommand({ family: "shop", containerDefinitions: [{ name: "app", image: "nginx:1.27", memory: 512, portMappings: [{ containerPort: 80 }] }] }));
+    const tg = "targetgroup/shop-tg/0123456789abcdef";
+    await ecs.send(
+      new CreateServiceCommand({
+        cluster: "prod",
+        serviceName: "shop",
+        taskDefinition: "shop",
+        desiredCount: 1,
+        loadBalancers: [{ targetGroupArn: `arn:aws:elasticloadbalancing:us-east-1:123456789012:${tg}`, containerName: "app", containerPort: 80 }],
+      }),
+    );
+    await aas.send(new RegisterScalableTargetCommand({ ServiceNamespace: "ecs", ResourceId: "service/prod/shop", ScalableDimension: "ecs:service:DesiredCount", MinCapacity: 1, MaxCapacity: 4 }));
+    const policy = await aas.send(
+      new PutScalingPolicyCommand({
+        PolicyName: "shop-requests",
+        ServiceNamespace: "ecs",
+        ResourceId: "service/prod/shop",
+        ScalableDimension: "ecs:service:DesiredCount",
+        PolicyType: "TargetTrackingScaling",
+        TargetTrackingScalingPolicyConfiguration: {
+          TargetValue: 600, // requests per target per minute
+          PredefinedMetricSpecification: { PredefinedMetricType: "ALBRequestCountPerTarget", ResourceLabel: `app/shop-alb/fedcba9876543210/${tg}` },
+          ScaleOutCooldown: 60,
+          ScaleInCooldown: 60,
+        },
+      }),
+    );
+    const high = policy.Alarms.find((a) => a.AlarmName.includes("-AlarmHigh-")).AlarmName;
+    await setLoad(sandbox.endpoint, { cluster: "prod", service: "shop", requests: 25 }); // 1,500 a minute
+    await waitFor("desired count above 1", async () => (await desired("shop")) > 1);
+    const alarm = (await cw.send(new DescribeAlarmsCommand({ AlarmNames: [high] }))).MetricAlarms[0];
+    expect(alarm).toMatchObject({ Namespace: "AWS/ApplicationELB", MetricName: "RequestCountPerTarget", Statistic: "Sum", Threshold: 600, Dimensions: [{ Name: "TargetGroup", Value: tg }] });
+    expect((await activities("shop"))[0].Cause).toBe(`monitor alarm ${high} in state ALARM triggered policy shop-requests`);
+  }, 60_000);
 
   async function resetCounts() {
     await fetch(`${sandbox.endpoint}/_sandbox/calls/reset`, { method: "POST" });
