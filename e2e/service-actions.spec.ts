@@ -23,11 +23,12 @@ const service = "web";
 const serviceKey = `ecs:service/${cluster}/${service}`;
 const servicePage = `/ecs/clusters/${cluster}/services/${service}`;
 let firstRevision = "";
+let network: Awaited<ReturnType<typeof fargateNetwork>>;
 
 test.beforeAll(async () => {
   await sandbox.reset();
   fs.mkdirSync(SHOTS, { recursive: true });
-  const network = await fargateNetwork();
+  network = await fargateNetwork();
   firstRevision = await seedClusterAndTaskDefinition(cluster, family);
   await ecs().send(new CreateServiceCommand({
     cluster, serviceName: service, taskDefinition: firstRevision, desiredCount: 1, launchType: "FARGATE",
@@ -195,6 +196,28 @@ test("force new deployment: a new deployment of the same revision, followed to C
   expect(after.taskDefinition).toBe(before.taskDefinition);
   expect(after.deployments![0]!.id).not.toBe(before.deployments![0]!.id);
   expect(after.deployments![0]!.rolloutState).toBe("COMPLETED");
+});
+
+test("a deployment the circuit breaker fails and rolls back ends the run as failed, not as the rollback's success", async ({ page }) => {
+  const guarded = "brk";
+  await ecs().send(new CreateServiceCommand({
+    cluster, serviceName: guarded, taskDefinition: firstRevision, desiredCount: 1, launchType: "FARGATE",
+    networkConfiguration: { awsvpcConfiguration: { subnets: network.subnets.slice(0, 2), securityGroups: [network.securityGroupId], assignPublicIp: "DISABLED" } },
+    deploymentConfiguration: { minimumHealthyPercent: 100, maximumPercent: 200, deploymentCircuitBreaker: { enable: true, rollback: true } },
+  }));
+  await expect.poll(async () => (await describeService(cluster, guarded))?.deployments?.[0]?.rolloutState, { timeout: 60_000 }).toBe("COMPLETED");
+  const operator = await seedUser("operator");
+  await login(page, operator.email, operator.password);
+  await page.goto(`/ecs/clusters/${cluster}/services/${guarded}`);
+  const dialog = await open(page, "Deploy");
+  await dialog.getByLabel("Image", { exact: true }).fill("public.ecr.aws/example/crash:1");
+  await dialog.getByRole("button", { name: "Review" }).click();
+  await dialog.getByRole("button", { name: "Deploy", exact: true }).click();
+  await expect(page).toHaveURL(/\/history\/\w+/);
+  await expect(page.getByTestId("run-status")).toHaveText(/failed/i, { timeout: 120_000 });
+  await expect(page.getByText(new RegExp(`AWS reports (FAILED|unknown) for the deployment of ${guarded} to complete`)).first()).toBeVisible();
+  await shot(page, "deploy-failed-run");
+  await expect.poll(async () => (await describeService(cluster, guarded))?.taskDefinition?.split("/").pop(), { timeout: 60_000 }).toBe(firstRevision);
 });
 
 test("stop a task with a reason: StopTask recorded, the task STOPPED with that reason", async ({ page }) => {
