@@ -83,7 +83,8 @@ test("the overview lists clusters worst first and follows AWS without a reload",
   const rows = page.getByRole("table", { name: "Clusters" }).locator("tbody tr");
   await expect(rows).toHaveCount(2);
   await expect(rows.first()).toHaveAttribute("data-cluster", busy, { timeout: 25_000 });
-  await expect(rows.first()).toContainText("Deployment failed");
+  // Before the breaker trips the row reads "Tasks failing"; the overview polls every 10 s.
+  await expect(rows.first()).toContainText("Deployment failed", { timeout: 25_000 });
   await expect(rows.first()).toContainText("1 failed");
   await expect(page.getByTestId("summary-failing")).toContainText("1 failed · 0 with failing tasks");
   await expect(page.getByTestId("summary-clusters")).toContainText("2");
@@ -128,6 +129,26 @@ test("the cluster page shows each service's rollout, sorts a failed deployment f
 
   await api.getByRole("link", { name: "api" }).click();
   await expect(page).toHaveURL(new RegExp(`/ecs/clusters/${busy}/services/api$`));
+});
+
+test("a cluster with many services renders only the rows in view", async ({ page }) => {
+  const wide = `lf-${tag}-wide`;
+  await ecs().send(new CreateClusterCommand({ clusterName: wide }));
+  const td = await taskDefinition(`lf-${tag}-idle`, "public.ecr.aws/docker/library/httpd:2.4");
+  for (let i = 0; i < 60; i++) await createService(wide, `svc-${String(i).padStart(2, "0")}`, td, 0);
+  const viewer = await seedUser("viewer");
+  await login(page, viewer.email, viewer.password);
+  await page.goto(`/ecs/clusters/${wide}`);
+  await expect(page.getByText("60 in this cluster")).toBeVisible();
+  const table = page.getByRole("table", { name: "Services" });
+  await expect(table).toHaveAttribute("aria-rowcount", "61");
+  const shown = await table.locator("tbody tr[data-service]").count();
+  expect(shown).toBeGreaterThan(5);
+  expect(shown).toBeLessThan(60);
+  await expect(page.locator('tr[data-service="svc-59"]')).toHaveCount(0);
+  await table.evaluate((el) => el.parentElement!.scrollTo(0, el.parentElement!.scrollHeight));
+  await expect(page.locator('tr[data-service="svc-59"]')).toBeVisible();
+  await expect(page.locator('tr[data-service="svc-00"]')).toHaveCount(0);
 });
 
 test("an empty region says how to start", async ({ page }) => {
