@@ -149,6 +149,7 @@ test("a cluster with many services renders only the rows in view", async ({ page
   await table.evaluate((el) => el.parentElement!.scrollTo(0, el.parentElement!.scrollHeight));
   await expect(page.locator('tr[data-service="svc-59"]')).toBeVisible();
   await expect(page.locator('tr[data-service="svc-00"]')).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/cluster-wide.png`, fullPage: true });
 });
 
 test("an empty region says how to start", async ({ page }) => {
