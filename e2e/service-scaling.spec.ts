@@ -259,7 +259,11 @@ test("turn off auto scaling: confirmed, reviewed, and the target, policies, sche
   await dialog.getByRole("button", { name: "Continue to review" }).click();
   const form = page.getByRole("form", { name: "Turn off auto scaling" });
   await form.getByRole("button", { name: "Review turning off" }).click();
-  await expect(form.getByRole("list", { name: "Plan steps" }).getByRole("listitem").first()).toContainText("DeregisterScalableTarget");
+  const steps = form.getByRole("list", { name: "Plan steps" }).getByRole("listitem");
+  await expect(steps.first()).toContainText("appautoscaling:DeleteScalingPolicy");
+  await expect(form.getByRole("list", { name: "Plan steps" })).toContainText("appautoscaling:DeleteScheduledAction");
+  await expect(form.getByRole("list", { name: "Plan steps" })).toContainText("appautoscaling:DeregisterScalableTarget");
+  await expect(steps.last()).toContainText("cloudwatch:DeleteAlarms");
   await shot(page, "off-review");
   await form.getByRole("button", { name: "Turn off auto scaling" }).click();
   await runSucceeds(page);

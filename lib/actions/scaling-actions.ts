@@ -82,9 +82,13 @@ const remove = reviewedPlan({
   schema: removeScalingSchema,
   check: async (input) => ((await scalingOf(input)).scaling.target ? null : { ok: false, message: `${input.service} is not auto scaled.` }),
   build: async (input) => {
-    const conn = await connectionFor(input);
+    const { conn, scaling } = await scalingOf(input);
     const names = (["out", "in"] as const).map((d) => queueAlarmName(input.cluster, input.service, d));
-    return buildRemoveScalingPlan(input, { alarmNames: await queueAlarmsOf(conn, input.region, names) });
+    return buildRemoveScalingPlan(input, {
+      alarmNames: await queueAlarmsOf(conn, input.region, names),
+      policyNames: scaling.policies.map((p) => p.name),
+      scheduledNames: scaling.scheduled.map((a) => a.name),
+    });
   },
 });
 export const previewRemoveScalingAction = remove.preview;

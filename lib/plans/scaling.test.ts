@@ -138,6 +138,14 @@ describe("buildRemoveScalingPlan and buildManagedScalingPlan", () => {
     expect(buildRemoveScalingPlan(base, { alarmNames: [] }).steps).toHaveLength(1);
   });
 
+  it("deletes the policies and scheduled actions before deregistering the target", () => {
+    const plan = buildRemoveScalingPlan(base, { alarmNames: ["portside-prod-web-queue-high"], policyNames: ["web-cpu-target-tracking"], scheduledNames: ["nights"] });
+    expect(plan.steps.map((s) => s.operation)).toEqual(["DeleteScalingPolicy", "DeleteScheduledAction", "DeregisterScalableTarget", "DeleteAlarms"]);
+    expect(plan.steps[0]!.input).toEqual({ ...target, PolicyName: "web-cpu-target-tracking" });
+    expect(plan.steps[1]!.input).toEqual({ ...target, ScheduledActionName: "nights" });
+    expect(new Set(plan.steps.map((s) => s.key)).size).toBe(4);
+  });
+
   it("updates managed scaling and restores the previous settings on undo", () => {
     const input = managedScalingSchema.parse({ connectionId: "c1", region: "us-east-1", cluster: "prod", capacityProvider: "cp", targetCapacity: 80, maximumScalingStepSize: 5 });
     const plan = buildManagedScalingPlan(input, { enabled: true, targetCapacity: 100, minimumScalingStepSize: 1, maximumScalingStepSize: 10000, instanceWarmupPeriod: 300 });

@@ -234,14 +234,25 @@ export function buildScheduledScalingPlan(input: ScheduledScalingInput, current:
  * actions; the CloudWatch alarms Portside created for queue scaling are deleted too (AWS keeps
  * them otherwise, alarming into nothing). The service keeps its current desired count.
  */
-export function buildRemoveScalingPlan(input: RemoveScalingInput, current: { alarmNames: string[] }): Plan {
+export function buildRemoveScalingPlan(input: RemoveScalingInput, current: { alarmNames: string[]; policyNames?: string[]; scheduledNames?: string[] }): Plan {
+  const target = { ServiceNamespace: ECS_NAMESPACE, ResourceId: resourceId(input.cluster, input.service), ScalableDimension: ECS_DIMENSION };
+  // AWS deletes a target's policies and scheduled actions with it; deleting them first says so in
+  // the review, records each one, and leaves nothing behind where an endpoint (moto) does not.
   const steps: PlanStep[] = [
+    ...(current.policyNames ?? []).map((name): PlanStep => deletePolicy(input, name)),
+    ...(current.scheduledNames ?? []).map((name): PlanStep => ({
+      key: `delete-schedule-${name}`,
+      service: "appautoscaling",
+      operation: "DeleteScheduledAction",
+      description: `Delete scheduled action ${name}`,
+      input: { ...target, ScheduledActionName: name },
+    })),
     {
       key: "deregister",
       service: "appautoscaling",
       operation: "DeregisterScalableTarget",
       description: `Stop auto scaling ${input.service} (its policies and scheduled actions go with it)`,
-      input: { ServiceNamespace: ECS_NAMESPACE, ResourceId: resourceId(input.cluster, input.service), ScalableDimension: ECS_DIMENSION },
+      input: target,
     },
   ];
   if (current.alarmNames.length) {
