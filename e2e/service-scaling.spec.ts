@@ -2,6 +2,8 @@ import fs from "node:fs";
 import {
   ApplicationAutoScalingClient,
   DescribeScalableTargetsCommand,
+  PutScalingPolicyCommand,
+  RegisterScalableTargetCommand,
   DescribeScalingPoliciesCommand,
   DescribeScheduledActionsCommand,
 } from "@aws-sdk/client-application-auto-scaling";
@@ -9,6 +11,7 @@ import { CloudWatchClient, DescribeAlarmsCommand, SetAlarmStateCommand } from "@
 import { CreateServiceCommand, DescribeCapacityProvidersCommand, UpdateServiceCommand } from "@aws-sdk/client-ecs";
 import { GetQueueUrlCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { expect, test, type Page } from "@playwright/test";
+import { setAutoscaling, setLoad, setTelemetry } from "../sandbox/client.mjs";
 import { login } from "./fixtures/auth";
 import { query, runsFor, seedUser } from "./fixtures/db";
 import { seedEc2Cluster } from "./fixtures/duplicate";
@@ -18,6 +21,10 @@ import { ecs, sandbox } from "./fixtures/sandbox";
 import { stack } from "./fixtures/stack";
 
 test.describe.configure({ mode: "serial" });
+
+test.afterAll(async () => {
+  await autoscaler({ paused: false });
+});
 
 const SHOTS = "/tmp/shots-scaling";
 const cluster = `scl-${Date.now()}`;
@@ -33,8 +40,13 @@ const config = () => ({ region: "us-east-1", endpoint: stack().sandboxEndpoint, 
 const aas = () => new ApplicationAutoScalingClient(config());
 const cloudwatch = () => new CloudWatchClient(config());
 
+// The sandbox's autoscaler evaluates alarms and scales as AWS would; held still so each test sees
+// only what Portside did, and let go in the load test.
+const autoscaler = (settings: Record<string, unknown>) => setAutoscaling(stack().sandboxEndpoint, settings);
+
 test.beforeAll(async () => {
   await sandbox.reset();
+  await autoscaler({ paused: true });
   fs.mkdirSync(SHOTS, { recursive: true });
   const network = await fargateNetwork();
   revision = await seedClusterAndTaskDefinition(cluster, family);
@@ -347,4 +359,45 @@ test("EC2 capacity: managed scaling is edited next to the Auto Scaling group's i
   await runSucceeds(page);
   const { capacityProviders } = await ecs().send(new DescribeCapacityProvidersCommand({ capacityProviders: [`${ec2Cluster}-cp`] }));
   expect(capacityProviders![0]!.autoScalingGroupProvider!.managedScaling).toMatchObject({ status: "ENABLED", targetCapacity: 90, minimumScalingStepSize: 5, maximumScalingStepSize: 10 });
+});
+
+test("load in the sandbox: CPU target tracking adds tasks, followed live on the service overview, and the Scaling tab lists the activities", async ({ page }) => {
+  const busy = "busy";
+  const network = await fargateNetwork();
+  await ecs().send(new CreateServiceCommand({
+    cluster, serviceName: busy, taskDefinition: revision, desiredCount: 1, launchType: "FARGATE",
+    networkConfiguration: { awsvpcConfiguration: { subnets: network.subnets.slice(0, 2), securityGroups: [network.securityGroupId], assignPublicIp: "DISABLED" } },
+  }));
+  const target = { ...scope, ResourceId: `service/${cluster}/${busy}` };
+  await aas().send(new RegisterScalableTargetCommand({ ...target, MinCapacity: 1, MaxCapacity: 4 }));
+  await aas().send(new PutScalingPolicyCommand({
+    ...target, PolicyName: `${busy}-cpu-target-tracking`, PolicyType: "TargetTrackingScaling",
+    TargetTrackingScalingPolicyConfiguration: { TargetValue: 50, PredefinedMetricSpecification: { PredefinedMetricType: "ECSServiceAverageCPUUtilization" }, ScaleOutCooldown: 60, ScaleInCooldown: 600 },
+  }));
+  // Sandbox minutes pass in a second and metrics arrive five times a second.
+  await setTelemetry(stack().sandboxEndpoint, { metricsIntervalMs: 200 });
+  await autoscaler({ paused: false, evalMs: 250, timeScale: 60 });
+  try {
+    const operator = await seedUser("operator");
+    await login(page, operator.email, operator.password);
+    await page.goto(`/ecs/clusters/${cluster}/services/${busy}`);
+    const counts = page.getByTestId("task-counts");
+    await expect(counts).toHaveText("1 desired · 1 running · 0 pending", { timeout: 60_000 });
+    // 180 % of one task's CPU spread over the tasks: one task runs at 100 %, two at ~100 %, four at ~55 % (the maximum).
+    await setLoad(stack().sandboxEndpoint, { cluster, service: busy, cpu: 180 });
+    await expect(counts).toHaveText(/^[234] desired/, { timeout: 60_000 });
+    await expect(counts).toHaveText("4 desired · 4 running · 0 pending", { timeout: 90_000 });
+    await shot(page, "load-overview");
+
+    await page.goto(`/ecs/clusters/${cluster}/services/${busy}/scaling`);
+    const activities = page.getByRole("list", { name: "Scaling activities" }).getByRole("listitem");
+    await expect(activities.first()).toContainText("Setting desired count to 4.");
+    await expect(page.getByTestId("scaling-desired")).toHaveText("4");
+    await expect(page.getByRole("listitem", { name: `Policy ${busy}-cpu-target-tracking` })).toContainText("Keep Average CPU utilization at 50%");
+    await shot(page, "load-scaling");
+  } finally {
+    await setLoad(stack().sandboxEndpoint, { cluster, service: busy, cpu: 0, memory: 0, requests: 0 });
+    await autoscaler({ paused: true, evalMs: 1000, timeScale: 1 });
+    await setTelemetry(stack().sandboxEndpoint, { metricsIntervalMs: 10_000 });
+  }
 });
