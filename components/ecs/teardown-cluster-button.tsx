@@ -1,16 +1,38 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { initialState } from "@/lib/actions/action-state";
-import { teardownClusterAction } from "@/lib/actions/cluster-actions";
+import { previewTeardownAction, teardownClusterAction } from "@/lib/actions/cluster-actions";
 
-type Props = { connectionId: string; region: string; cluster: string; deletes: string[] };
+type Props = { connectionId: string; region: string; cluster: string };
+type Preview = { deletes: string[]; hash: string };
 
-/** Tear down as a recorded plan, after the cluster name is typed; the dialog names every deletion. */
-export function TeardownClusterButton({ connectionId, region, cluster, deletes }: Props) {
+/**
+ * Tear down as a recorded plan, after the cluster name is typed. The list of deletions is read
+ * from AWS as the dialog opens, and the server refuses the teardown if the cluster changed after.
+ */
+export function TeardownClusterButton({ connectionId, region, cluster }: Props) {
   const [state, action] = useActionState(teardownClusterAction, initialState);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [loading, start] = useTransition();
+
+  function load() {
+    setPreview(null);
+    setProblem(null);
+    start(async () => {
+      const form = new FormData();
+      form.set("connectionId", connectionId);
+      form.set("region", region);
+      form.set("cluster", cluster);
+      const result = await previewTeardownAction(initialState, form);
+      if (result.ok) setPreview(result.data as Preview);
+      else setProblem(result.message ?? "Could not read what the cluster holds.");
+    });
+  }
+
   return (
     <div className="flex items-center gap-2">
       {state.message && <Alert tone="error" className="py-1">{state.message}</Alert>}
@@ -19,12 +41,20 @@ export function TeardownClusterButton({ connectionId, region, cluster, deletes }
         triggerProps={{ variant: "danger" }}
         tone="danger"
         title={`Tear down cluster ${cluster}?`}
+        onOpen={load}
+        confirmDisabled={!preview}
         description={
           <>
-            <p>This deletes, in order:</p>
-            <ul className="mt-1 list-disc pl-5" aria-label="Will be deleted">
-              {deletes.map((d) => <li key={d}>{d}</li>)}
-            </ul>
+            {loading && <p role="status">Reading what the cluster holds…</p>}
+            {problem && <p role="alert" className="text-red-700">{problem}</p>}
+            {preview && (
+              <>
+                <p>This deletes, in order:</p>
+                <ul className="mt-1 list-disc pl-5" aria-label="Will be deleted">
+                  {preview.deletes.map((d) => <li key={d}>{d}</li>)}
+                </ul>
+              </>
+            )}
             <p className="mt-2">Task definitions are kept: they cost nothing.</p>
           </>
         }
@@ -36,6 +66,7 @@ export function TeardownClusterButton({ connectionId, region, cluster, deletes }
         <input type="hidden" name="region" value={region} />
         <input type="hidden" name="cluster" value={cluster} />
         <input type="hidden" name="confirmName" value={cluster} />
+        <input type="hidden" name="reviewedHash" value={preview?.hash ?? ""} />
       </ConfirmDialog>
     </div>
   );

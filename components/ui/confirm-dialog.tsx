@@ -17,6 +17,10 @@ export type ConfirmDialogProps = {
   /** The exact text, such as the resource name, to type before confirming becomes possible. */
   requireText?: string;
   onConfirm?: () => void;
+  /** Called as the dialog opens, e.g. to read fresh what the confirmation is about. */
+  onOpen?: () => void;
+  /** Keeps the confirm button disabled (while what it confirms is still loading). */
+  confirmDisabled?: boolean;
   /** Runs with the dialog form's data (including `children` inputs); the dialog closes after. */
   formAction?: (formData: FormData) => void | Promise<void>;
   /** Extra form content, such as hidden inputs identifying the resource or an option checkbox. */
@@ -37,6 +41,8 @@ export function ConfirmDialog({
   tone = "primary",
   requireText,
   onConfirm,
+  onOpen,
+  confirmDisabled = false,
   formAction,
   children,
 }: ConfirmDialogProps) {
@@ -48,6 +54,7 @@ export function ConfirmDialog({
   function open() {
     const dialog = dialogRef.current;
     if (!dialog) return;
+    onOpen?.();
     dialog.showModal();
     // Start where the user acts next: typing the confirmation text, or else the safe choice.
     const input = dialog.querySelector<HTMLElement>("input:not([type=hidden]), select, textarea");
@@ -102,7 +109,7 @@ export function ConfirmDialog({
             <Button ref={cancelRef} type="button" onClick={() => dialogRef.current?.close()}>
               {cancelLabel}
             </Button>
-            <ConfirmButton tone={tone} disabled={requireText !== undefined && typed !== requireText}>
+            <ConfirmButton tone={tone} disabled={confirmDisabled || (requireText !== undefined && typed !== requireText)}>
               {confirmLabel}
             </ConfirmButton>
           </div>

@@ -7,7 +7,8 @@ import { getCluster } from "@/lib/aws/ecs";
 import { getRole } from "@/lib/aws/iam-roles";
 import { getConnectionSettings } from "@/lib/connections/store";
 import { ConflictError } from "@/lib/errors";
-import { buildClusterTeardownPlan } from "@/lib/plans/cluster-teardown";
+import { buildClusterTeardownPlan, teardownSummary } from "@/lib/plans/cluster-teardown";
+import { planHash } from "@/lib/plans/hash";
 import { buildCreateClusterPlan, ECS_INSTANCE_ROLE } from "@/lib/plans/ecs-cluster";
 import { reviewOf, submitPlan } from "@/lib/plans/submit";
 import { clusterNameSchema, createClusterSchema, type CreateClusterInput } from "@/lib/validation/ecs-cluster";
@@ -52,22 +53,46 @@ export const createClusterAction = defineAction({
   },
 });
 
-const teardownSchema = z
-  .object({ connectionId: z.string().min(1), region: z.string().min(1), cluster: clusterNameSchema, confirmName: z.string() })
+const teardownTargetSchema = z.object({ connectionId: z.string().min(1), region: z.string().min(1), cluster: clusterNameSchema });
+const teardownSchema = teardownTargetSchema
+  .extend({ confirmName: z.string(), reviewedHash: z.string().min(1, "Open the dialog again: what will be deleted was not read.") })
   .refine((v) => v.confirmName === v.cluster, { path: ["confirmName"], message: "Type the cluster name to confirm." });
 
-/** Tear the cluster down as a recorded plan, planned from what AWS holds now. */
+/** The teardown plan from what AWS holds right now (never from a cached read). */
+async function teardownPlanOf(input: z.infer<typeof teardownTargetSchema>) {
+  const conn = await getConnectionSettings(input.connectionId);
+  if (!conn.regions.includes(input.region)) throw new ConflictError(`Connection "${conn.name}" is not set up for ${input.region}.`);
+  const target = await readTeardownTarget(conn, input.region, input.cluster);
+  if (!target) throw new ConflictError(`There is no cluster named ${input.cluster} in ${input.region}.`);
+  return { target, plan: buildClusterTeardownPlan(target) };
+}
+
+/** What a teardown would delete now, read as the confirmation dialog opens, with the plan's hash. */
+export const previewTeardownAction = defineAction({
+  role: "operator",
+  does: "tear down clusters",
+  schema: teardownTargetSchema,
+  run: async (input) => {
+    const { target, plan } = await teardownPlanOf(input);
+    return { ok: true, data: { deletes: teardownSummary(target), hash: planHash(plan) } };
+  },
+});
+
+/**
+ * Tear the cluster down as a recorded plan. Refused when the cluster changed after the dialog
+ * listed what would be deleted (a service added meanwhile would otherwise go unseen).
+ */
 export const teardownClusterAction = defineAction({
   role: "operator",
   does: "tear down clusters",
   schema: teardownSchema,
   run: async (input, { user }) => {
-    const conn = await getConnectionSettings(input.connectionId);
-    if (!conn.regions.includes(input.region)) throw new ConflictError(`Connection "${conn.name}" is not set up for ${input.region}.`);
-    const target = await readTeardownTarget(conn, input.region, input.cluster);
-    if (!target) throw new ConflictError(`There is no cluster named ${input.cluster} in ${input.region}.`);
-    const { confirmName: _typed, ...stored } = input;
-    const runId = await submitPlan({ user, input: stored, plan: buildClusterTeardownPlan(target) });
+    const { plan } = await teardownPlanOf(input);
+    if (planHash(plan) !== input.reviewedHash) {
+      throw new ConflictError("The cluster changed since the dialog listed what will be deleted. Open it again and check the list.");
+    }
+    const { confirmName: _typed, reviewedHash: _hash, ...stored } = input;
+    const runId = await submitPlan({ user, input: stored, plan });
     redirect(`/history/${runId}`);
   },
 });

@@ -15,7 +15,6 @@ import { getCluster } from "@/lib/aws/ecs";
 import { readClusterShared } from "@/lib/aws/ecs-fleet-live";
 import { describeClusterCapacity } from "@/lib/aws/ecs-capacity";
 import { attempt, loadWorkingConnection } from "@/lib/connections/load";
-import { teardownSummary } from "@/lib/plans/cluster-teardown";
 
 type Props = { params: Promise<{ name: string }> };
 
@@ -43,20 +42,6 @@ export default async function ClusterPage({ params }: Props) {
   const canOperate = roleAllows(user.role, "operator");
   const base = `/ecs/clusters/${encodeURIComponent(name)}`;
   const data = result.data;
-  const deletes = data
-    ? teardownSummary({
-        clusterName: name,
-        clusterArn: data.cluster.arn,
-        services: data.services.map((s) => ({ name: s.name, arn: s.arn })),
-        capacityProviders: data.capacity.map((cp) => ({
-          name: cp.name,
-          autoScalingGroupName: cp.group?.name ?? null,
-          launchTemplateId: cp.group?.launchTemplateId ?? null,
-          launchTemplateName: cp.group?.launchTemplateName ?? null,
-        })),
-        hasAttachedProviders: data.cluster.capacityProviders.length > 0,
-      })
-    : [];
   return (
     <>
       <PageHeader
@@ -70,7 +55,7 @@ export default async function ClusterPage({ params }: Props) {
             <ButtonLink variant="secondary" href={`${base}/scheduled-tasks`}>Scheduled tasks</ButtonLink>
             <ButtonLink variant="secondary" href={`/history?resource=${encodeURIComponent(`ecs:cluster/${name}`)}`}>History</ButtonLink>
             {canOperate && data && <DuplicateClusterLink cluster={name} />}
-            {canOperate && data && <TeardownClusterButton connectionId={context.connectionId} region={context.region} cluster={name} deletes={deletes} />}
+            {canOperate && data && <TeardownClusterButton connectionId={context.connectionId} region={context.region} cluster={name} />}
           </div>
         }
       />
