@@ -286,6 +286,10 @@ export class Autoscaler {
   #scheduleChecked = new Map();
   /** "region|alarm name" → ms of the last metric-alarm config fix (target tracking thresholds) */
   #fixedAlarms = new Set();
+  /** "region|alarm name" → ms of its last evaluation (once per period, as CloudWatch) */
+  #lastEval = new Map();
+  /** "region|alarm name" → the StateReason this set last */
+  #reasons = new Map();
   #lastSqsMetrics = 0;
   #stats;
 
@@ -355,6 +359,8 @@ export class Autoscaler {
     this.#policyRuns.clear();
     this.#scheduleChecked.clear();
     this.#fixedAlarms.clear();
+    this.#lastEval.clear();
+    this.#reasons.clear();
     this.#regions = new Set(["us-east-1"]);
     this.#lastSqsMetrics = 0;
     this.#stats = this.#freshStats();
@@ -556,6 +562,16 @@ export class Autoscaler {
     }
     const period = alarm.Period ?? 60;
     const count = alarm.EvaluationPeriods ?? 1;
+    // Once per period, as CloudWatch; a state set by someone else (SetAlarmState) holds until the next period.
+    const key = `${region}|${alarm.AlarmName}`;
+    const periodMs = Math.max(1000, (period * 1000) / this.#settings.timeScale);
+    const last = this.#lastEval.get(key);
+    if (last !== undefined && now - last < periodMs - 50) return;
+    // A new (or changed) alarm is first evaluated one period after it was put, as in CloudWatch.
+    if (now - (alarm.AlarmConfigurationUpdatedTimestamp ?? 0) * 1000 < periodMs) return;
+    const foreign = alarm.StateReason !== this.#reasons.get(key) && !String(alarm.StateReason ?? "").startsWith("Unchecked");
+    if (foreign && now - (alarm.StateUpdatedTimestamp ?? 0) * 1000 < periodMs) return;
+    this.#lastEval.set(key, now);
     const buckets = await this.#buckets(region, metric, period, count, now);
     if (gen !== this.#generation) return;
     const result = evaluateAlarm({ buckets, threshold, comparison, datapointsToAlarm: alarm.DatapointsToAlarm, treatMissingData: alarm.TreatMissingData });
@@ -572,7 +588,14 @@ export class Autoscaler {
         threshold,
         evaluatedDatapoints: result.datapoints.map((p) => ({ timestamp: new Date(p.ms).toISOString().replace("Z", "+0000"), value: Number(p.value.toFixed(4)) })),
       };
+      // Not over a state set meanwhile (a SetAlarmState by hand, a re-created alarm): look again first.
+      const fresh = (await this.#cw(region, "DescribeAlarms", { AlarmNames: [alarm.AlarmName] })).MetricAlarms?.[0];
+      if (!fresh || fresh.StateUpdatedTimestamp !== alarm.StateUpdatedTimestamp || fresh.StateReason !== alarm.StateReason) {
+        this.#lastEval.delete(key);
+        return;
+      }
       await this.#cw(region, "SetAlarmState", { AlarmName: alarm.AlarmName, StateValue: result.state, StateReason: result.reason, StateReasonData: JSON.stringify(reasonData) });
+      this.#reasons.set(key, result.reason);
       this.#stats.stateChanges += 1;
     }
     if (state !== "ALARM" || alarm.ActionsEnabled === false) return;

@@ -9,7 +9,7 @@ import {
   PutScheduledActionCommand,
   RegisterScalableTargetCommand,
 } from "@aws-sdk/client-application-auto-scaling";
-import { CloudWatchClient, DescribeAlarmsCommand, PutMetricAlarmCommand } from "@aws-sdk/client-cloudwatch";
+import { CloudWatchClient, DescribeAlarmsCommand, PutMetricAlarmCommand, SetAlarmStateCommand } from "@aws-sdk/client-cloudwatch";
 import { CreateClusterCommand, CreateServiceCommand, DescribeServicesCommand, ECSClient, ListTasksCommand, RegisterTaskDefinitionCommand } from "@aws-sdk/client-ecs";
 import { CreateQueueCommand, GetQueueAttributesCommand, SendMessageBatchCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { findExecutable, startSandbox } from "../start.mjs";
@@ -309,6 +309,28 @@ describe.skipIf(!hasMoto)("auto scaling in the sandbox", () => {
     await waitFor("backlog alarm OK", async () => (await cw.send(new DescribeAlarmsCommand({ AlarmNames: ["jobs-backlog"] }))).MetricAlarms[0].StateValue === "OK");
     expect((await getAutoscaling(sandbox.endpoint)).stats.messagesDrained).toBe(30);
   }, 90_000);
+
+  it("an alarm set by hand keeps its state until its next period, then is evaluated again", async () => {
+    await cw.send(
+      new PutMetricAlarmCommand({
+        AlarmName: "no-data",
+        Namespace: "Custom/App",
+        MetricName: "QueueDepth",
+        Statistic: "Average",
+        Period: 180, // 3 s at the test's time scale
+        EvaluationPeriods: 1,
+        Threshold: 5,
+        ComparisonOperator: "GreaterThanThreshold",
+      }),
+    );
+    const state = async () => (await cw.send(new DescribeAlarmsCommand({ AlarmNames: ["no-data"] }))).MetricAlarms[0];
+    await waitFor("INSUFFICIENT_DATA", async () => (await state()).StateValue === "INSUFFICIENT_DATA");
+    expect((await state()).StateReason).toBe("Insufficient Data: 1 datapoint was unknown.");
+    await cw.send(new SetAlarmStateCommand({ AlarmName: "no-data", StateValue: "ALARM", StateReason: "testing the alarm action" }));
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await state()).toMatchObject({ StateValue: "ALARM", StateReason: "testing the alarm action" });
+    await waitFor("evaluated again", async () => (await state()).StateValue === "INSUFFICIENT_DATA", 10_000);
+  }, 30_000);
 
   it("a scheduled action sets min/max and brings the desired count into range", async () => {
     await service("api");
