@@ -36,7 +36,8 @@ export const AGENT_DEFAULTS = Object.freeze({
 });
 const MAX_EVENTS = 100;
 const SERVED = new Set(["RunTask", "StopTask", "ListTasks", "DescribeTasks"]);
-const OBSERVED = new Set(["CreateService", "UpdateService", "DeleteService", "DescribeServices"]);
+const OBSERVED = new Set(["CreateService", "UpdateService", "DeleteService", "DescribeServices", "DescribeClusters"]);
+const PENDING_PHASES = new Set(["PROVISIONING", "PENDING", "ACTIVATING"]);
 
 const invalid = (message) => new ApiError("InvalidParameterException", message);
 const clusterNotFound = () => new ApiError("ClusterNotFoundException", "Cluster not found.");
@@ -421,6 +422,11 @@ export class EcsAgent {
           }
           return data;
         };
+      case "DescribeClusters":
+        return (data) => {
+          for (const c of data?.clusters ?? []) this.#countCluster(c);
+          return data;
+        };
       case "DescribeServices":
         return async (data) => {
           for (const s of data?.services ?? []) {
@@ -433,6 +439,26 @@ export class EcsAgent {
         };
     }
     return undefined;
+  }
+
+  /**
+   * moto's DescribeClusters counts no tasks (it never runs any) and no services: the counts ECS
+   * shows on a cluster come from the tasks and services the agent runs.
+   */
+  #countCluster(c) {
+    let running = 0;
+    let pending = 0;
+    let services = 0;
+    for (const t of this.#tasks.values()) {
+      if (t.clusterArn !== c.clusterArn) continue;
+      if (t.phase === "RUNNING") running += 1;
+      else if (PENDING_PHASES.has(t.phase)) pending += 1;
+    }
+    for (const svc of this.#services.values()) if (svc.clusterArn === c.clusterArn && svc.status === "ACTIVE") services += 1;
+    c.runningTasksCount = running;
+    c.pendingTasksCount = pending;
+    // Services made straight in moto are adopted lazily; never report fewer than moto knows of.
+    c.activeServicesCount = Math.max(c.activeServicesCount ?? 0, services);
   }
 
   // ------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   CreateClusterCommand,
   CreateServiceCommand,
+  DescribeClustersCommand,
   DeleteServiceCommand,
   DescribeServicesCommand,
   DescribeTasksCommand,
@@ -140,6 +141,10 @@ describe.skipIf(!hasMoto)("sandbox ECS runtime agent", () => {
       expect(t.stoppedAt).toBeInstanceOf(Date);
     }
     expect(await tasksOf("web")).toHaveLength(1);
+
+    // The cluster's own counts follow what runs (moto counts nothing).
+    const { clusters } = await ecs.send(new DescribeClustersCommand({ clusters: [cluster] }));
+    expect(clusters[0]).toMatchObject({ runningTasksCount: 1, pendingTasksCount: 0, activeServicesCount: 1 });
   });
 
   it("rolls a new revision out within minimumHealthyPercent / maximumPercent, then the old deployment disappears", async () => {
