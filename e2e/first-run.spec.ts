@@ -30,8 +30,8 @@ test("first run prints admin credentials once, and they sign in", async ({ page 
   await expect(page.getByText("Email or password is incorrect.")).toBeVisible();
 
   await login(page, admin.email, admin.password);
-  await expect(page.getByRole("heading", { name: "Clusters" })).toBeVisible();
-  await expect(page.getByText("No clusters in this region yet")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  await expect(page.getByText(/No ECS clusters in /)).toBeVisible();
   // The sandbox connection exists from the first run and is the working context.
   await expect(page.getByLabel("Connection", { exact: true })).toHaveValue(/.+/);
   await expect(page.getByLabel("Connection", { exact: true }).locator("option:checked")).toHaveText("Local sandbox");

@@ -19,7 +19,7 @@ export async function loginAction(_prev: ActionState, form: FormData): Promise<A
   if (!valid) return { ok: false, message: "Email or password is incorrect.", values: { email } };
   await createSession(user.id);
   const next = String(form.get("next") ?? "");
-  redirect(next.startsWith("/") && !next.startsWith("//") ? next : "/ecs/clusters");
+  redirect(next.startsWith("/") && !next.startsWith("//") ? next : "/");
 }
 
 export async function logoutAction(): Promise<void> {

@@ -6,7 +6,7 @@ import { readSession } from "@/lib/auth/session";
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
-  if (await readSession()) redirect("/ecs/clusters");
+  if (await readSession()) redirect("/");
   const { next } = await searchParams;
   return (
     <main className="flex min-h-screen items-center justify-center p-6">
