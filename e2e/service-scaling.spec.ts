@@ -390,11 +390,12 @@ test("load in the sandbox: CPU target tracking adds tasks, followed live on the 
     await shot(page, "load-overview");
 
     await page.goto(`/ecs/clusters/${cluster}/services/${busy}/scaling`);
+    await expect(page.getByText("Auto scaling is on")).toBeVisible();
+    await shot(page, "load-scaling");
     const activities = page.getByRole("list", { name: "Scaling activities" }).getByRole("listitem");
     await expect(activities.first()).toContainText("Setting desired count to 4.");
     await expect(page.getByTestId("scaling-desired")).toHaveText("4");
     await expect(page.getByRole("listitem", { name: `Policy ${busy}-cpu-target-tracking` })).toContainText("Keep Average CPU utilization at 50%");
-    await shot(page, "load-scaling");
   } finally {
     await setLoad(stack().sandboxEndpoint, { cluster, service: busy, cpu: 0, memory: 0, requests: 0 });
     await autoscaler({ paused: true, evalMs: 1000, timeScale: 1 });
