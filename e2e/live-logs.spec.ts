@@ -151,6 +151,17 @@ test("pause keeps the lines and holds new ones until resumed; a closed custom ra
   await page.getByRole("button", { name: "Resume" }).click();
   await expect(lines(page)).toContainText(`while paused ${token}`);
 
+  // Wrap: a long line takes several rows' height instead of scrolling sideways.
+  await write(`ecs/web/${taskId}`, [`long ${token} ${"x".repeat(600)}`]);
+  const long = lines(page).locator("[data-index]", { hasText: `long ${token}` });
+  await expect(long).toBeVisible({ timeout: 8_000 });
+  expect((await long.boundingBox())!.height).toBeLessThan(25);
+  await page.getByLabel("Wrap lines").check();
+  await expect.poll(async () => (await long.boundingBox())!.height).toBeGreaterThan(50);
+  // Still following the newest lines after the rows grew.
+  await expect(page.getByRole("button", { name: "Jump to latest ↓" })).toBeHidden();
+  await page.screenshot({ path: `${SHOTS}/wrapped.png` });
+
   await page.getByLabel("Time range").selectOption("custom");
   await page.getByLabel("Start (UTC)").fill("2026-01-01T00:00");
   await page.getByLabel("End (UTC, empty = now)").fill("2025-12-31T00:00");

@@ -48,16 +48,24 @@ export function LogLines({ buffer, version, wrap, highlight, showStream, paused,
   // Wrapped rows have their own heights; unwrapped ones are all one line.
   useEffect(() => virtualizer.measure(), [wrap, virtualizer]);
 
+  const lastTop = useRef(0);
+  // Only the person scrolling up stops following: rows re-measured after wrapping also move the
+  // scroll position, and must not.
   const onScroll = useCallback(() => {
     const el = scrollRef.current!;
-    const bottom = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
-    following.current = bottom;
-    setAtBottom(bottom);
+    if (el.scrollHeight - el.scrollTop - el.clientHeight < 48) following.current = true;
+    else if (el.scrollTop < lastTop.current - 4) following.current = false;
+    lastTop.current = el.scrollTop;
+    setAtBottom(following.current);
   }, []);
 
   useLayoutEffect(() => {
     const el = scrollRef.current;
-    if (el && following.current && !paused && count > 0) el.scrollTop = el.scrollHeight;
+    if (!el || !following.current || paused || count === 0) return;
+    el.scrollTop = el.scrollHeight;
+    // Again once the new rows are measured (wrapped rows are taller than estimated).
+    const frame = requestAnimationFrame(() => following.current && (el.scrollTop = el.scrollHeight));
+    return () => cancelAnimationFrame(frame);
   }, [version, count, paused, wrap]);
 
   const jump = () => {
