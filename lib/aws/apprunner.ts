@@ -9,7 +9,7 @@ import {
   type Service,
 } from "@aws-sdk/client-apprunner";
 import { awsClient, type ConnectionSettings } from "./clients";
-import { mapAwsError } from "./errors";
+import { guarded } from "./guarded";
 
 export type AppRunnerServiceSummary = {
   name: string;
@@ -76,14 +76,6 @@ const PAGE_MAX = 20;
 // DescribeService has no batch form: a bounded number in flight keeps a long list from tripping throttling.
 const DESCRIBE_CONCURRENCY = 5;
 
-async function guarded<T>(conn: ConnectionSettings, operation: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    throw mapAwsError(error, { service: "apprunner", operation, connectionName: conn.name, endpoint: conn.endpointUrl ?? undefined });
-  }
-}
-
 const iso = (d: Date | undefined) => (d ? d.toISOString() : null);
 
 async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -145,14 +137,14 @@ function toDetail(s: Service, scaling: AutoScalingConfiguration | null): AppRunn
 
 async function describeService(conn: ConnectionSettings, region: string, arn: string): Promise<Service | null> {
   const client = awsClient(conn, region, "apprunner");
-  const out = await guarded(conn, "DescribeService", () => client.send(new DescribeServiceCommand({ ServiceArn: arn })));
+  const out = await guarded(conn, "apprunner", "DescribeService", () => client.send(new DescribeServiceCommand({ ServiceArn: arn })));
   return out.Service ?? null;
 }
 
 /** Every App Runner service in the region (deleted ones left out), with its source image. */
 export async function listAppRunnerServices(conn: ConnectionSettings, region: string): Promise<AppRunnerServiceSummary[]> {
   const client = awsClient(conn, region, "apprunner");
-  const summaries = await guarded(conn, "ListServices", async () => {
+  const summaries = await guarded(conn, "apprunner", "ListServices", async () => {
     const all = [];
     for await (const page of paginateListServices({ client, pageSize: PAGE_MAX }, {})) all.push(...(page.ServiceSummaryList ?? []));
     return all;
@@ -174,7 +166,7 @@ export async function listAppRunnerServices(conn: ConnectionSettings, region: st
  */
 export async function getAppRunnerService(conn: ConnectionSettings, region: string, name: string): Promise<AppRunnerServiceDetail | null> {
   const client = awsClient(conn, region, "apprunner");
-  const arn = await guarded(conn, "ListServices", async () => {
+  const arn = await guarded(conn, "apprunner", "ListServices", async () => {
     for await (const page of paginateListServices({ client, pageSize: PAGE_MAX }, {})) {
       const hit = page.ServiceSummaryList?.find((s) => s.ServiceName === name && s.Status !== "DELETED");
       if (hit?.ServiceArn) return hit.ServiceArn;
@@ -191,7 +183,7 @@ export async function getAppRunnerService(conn: ConnectionSettings, region: stri
 
 async function describeScaling(conn: ConnectionSettings, region: string, arn: string): Promise<AutoScalingConfiguration | null> {
   const client = awsClient(conn, region, "apprunner");
-  const out = await guarded(conn, "DescribeAutoScalingConfiguration", () =>
+  const out = await guarded(conn, "apprunner", "DescribeAutoScalingConfiguration", () =>
     client.send(new DescribeAutoScalingConfigurationCommand({ AutoScalingConfigurationArn: arn })),
   );
   return out.AutoScalingConfiguration ?? null;
@@ -200,7 +192,7 @@ async function describeScaling(conn: ConnectionSettings, region: string, arn: st
 /** The service's most recent operations (create, deploy, pause, …), newest first. */
 export async function listAppRunnerOperations(conn: ConnectionSettings, region: string, serviceArn: string): Promise<AppRunnerOperation[]> {
   const client = awsClient(conn, region, "apprunner");
-  const out = await guarded(conn, "ListOperations", () => client.send(new ListOperationsCommand({ ServiceArn: serviceArn, MaxResults: PAGE_MAX })));
+  const out = await guarded(conn, "apprunner", "ListOperations", () => client.send(new ListOperationsCommand({ ServiceArn: serviceArn, MaxResults: PAGE_MAX })));
   return (out.OperationSummaryList ?? [])
     .map((o) => ({ id: o.Id ?? "", type: o.Type ?? "", status: o.Status ?? "", startedAt: iso(o.StartedAt), endedAt: iso(o.EndedAt) }))
     .sort((a, b) => (b.startedAt ?? "").localeCompare(a.startedAt ?? ""));
@@ -209,7 +201,7 @@ export async function listAppRunnerOperations(conn: ConnectionSettings, region: 
 /** The latest active revision of each auto scaling configuration, for the wizard's picker. */
 export async function listScalingConfigurations(conn: ConnectionSettings, region: string): Promise<ScalingConfigurationOption[]> {
   const client = awsClient(conn, region, "apprunner");
-  const summaries = await guarded(conn, "ListAutoScalingConfigurations", async () => {
+  const summaries = await guarded(conn, "apprunner", "ListAutoScalingConfigurations", async () => {
     const all = [];
     for await (const page of paginateListAutoScalingConfigurations({ client, pageSize: 100 }, { LatestOnly: true })) {
       all.push(...(page.AutoScalingConfigurationSummaryList ?? []));

@@ -7,7 +7,7 @@ import {
   type Filter,
 } from "@aws-sdk/client-ec2";
 import { awsClient, type ConnectionSettings } from "./clients";
-import { mapAwsError } from "./errors";
+import { guarded } from "./guarded";
 
 /** Network pickers shared by every wizard that places things in a VPC (ECS services, EKS, Express). */
 export type Vpc = { id: string; cidr: string; name: string; isDefault: boolean };
@@ -16,17 +16,9 @@ export type SecurityGroup = { id: string; vpcId: string; name: string; descripti
 
 const nameTag = (tags?: { Key?: string; Value?: string }[]) => tags?.find((t) => t.Key === "Name")?.Value ?? "";
 
-async function guarded<T>(conn: ConnectionSettings, operation: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    throw mapAwsError(error, { service: "ec2", operation, connectionName: conn.name, endpoint: conn.endpointUrl ?? undefined });
-  }
-}
-
 export async function listVpcs(conn: ConnectionSettings, region: string): Promise<Vpc[]> {
   const client = awsClient(conn, region, "ec2");
-  return guarded(conn, "DescribeVpcs", async () => {
+  return guarded(conn, "ec2", "DescribeVpcs", async () => {
     const out: Vpc[] = [];
     for await (const page of paginateDescribeVpcs({ client, pageSize: 1000 }, {})) {
       for (const v of page.Vpcs ?? []) out.push({ id: v.VpcId ?? "", cidr: v.CidrBlock ?? "", name: nameTag(v.Tags), isDefault: Boolean(v.IsDefault) });
@@ -43,7 +35,7 @@ export async function listVpcs(conn: ConnectionSettings, region: string): Promis
 export async function listSubnets(conn: ConnectionSettings, region: string, vpcId: string): Promise<Subnet[]> {
   const client = awsClient(conn, region, "ec2");
   const filters: Filter[] = [{ Name: "vpc-id", Values: [vpcId] }];
-  return guarded(conn, "DescribeSubnets", async () => {
+  return guarded(conn, "ec2", "DescribeSubnets", async () => {
     const [routeTables, subnets] = await Promise.all([
       client.send(new DescribeRouteTablesCommand({ Filters: filters })),
       (async () => {
@@ -74,7 +66,7 @@ export async function listSubnets(conn: ConnectionSettings, region: string, vpcI
 
 export async function listSecurityGroups(conn: ConnectionSettings, region: string, vpcId: string): Promise<SecurityGroup[]> {
   const client = awsClient(conn, region, "ec2");
-  return guarded(conn, "DescribeSecurityGroups", async () => {
+  return guarded(conn, "ec2", "DescribeSecurityGroups", async () => {
     const out = await client.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: "vpc-id", Values: [vpcId] }] }));
     return (out.SecurityGroups ?? []).map((g) => ({ id: g.GroupId ?? "", vpcId: g.VpcId ?? "", name: g.GroupName ?? "", description: g.Description ?? "" }));
   });

@@ -6,7 +6,7 @@ import { paginateListInstanceProfiles } from "@aws-sdk/client-iam";
 import type { TeardownTarget } from "@/lib/plans/cluster-teardown";
 import { awsClient, type ConnectionSettings } from "./clients";
 import { getCluster, listServices } from "./ecs";
-import { mapAwsError } from "./errors";
+import { guarded } from "./guarded";
 
 /**
  * EC2 capacity behind ECS clusters: capacity providers joined with their Auto Scaling
@@ -39,14 +39,6 @@ export type CapacityProviderSummary = {
   managedTerminationProtection: string;
   group: AsgSummary | null;
 };
-
-async function guarded<T>(conn: ConnectionSettings, service: string, operation: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    throw mapAwsError(error, { service, operation, connectionName: conn.name, endpoint: conn.endpointUrl ?? undefined });
-  }
-}
 
 function toAsg(g: AutoScalingGroup): AsgSummary {
   const lt = g.LaunchTemplate ?? g.MixedInstancesPolicy?.LaunchTemplate?.LaunchTemplateSpecification;

@@ -8,18 +8,12 @@ import type { Ec2CapacitySource } from "@/lib/ecs/cluster-prefill";
 import type { TaskInterface } from "@/lib/ecs/task-prefill";
 import { asgNameOf, type CapacityProviderSummary } from "./ecs-capacity";
 import { mapAwsError } from "./errors";
+import { guarded } from "./guarded";
 
 /**
  * Reads of an existing resource as AWS describes it, for the "duplicate" wizards: the
  * mappers in lib/ecs/*-prefill.ts turn them into form values and name what they drop.
  */
-async function guarded<T>(conn: ConnectionSettings, service: string, operation: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    throw mapAwsError(error, { service, operation, connectionName: conn.name, endpoint: conn.endpointUrl ?? undefined });
-  }
-}
 
 /** DescribeServices (with tags) of one service; null when it does not exist or is INACTIVE. */
 export async function describeServiceSource(conn: ConnectionSettings, region: string, cluster: string, name: string): Promise<Service | null> {

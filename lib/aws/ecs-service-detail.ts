@@ -7,6 +7,7 @@ import {
 } from "@aws-sdk/client-ecs";
 import { awsClient, type ConnectionSettings } from "./clients";
 import { mapAwsError } from "./errors";
+import { guarded } from "./guarded";
 import { live, liveKey } from "@/lib/live";
 
 export type ServiceDetail = {
@@ -41,14 +42,6 @@ export type TaskDefinitionInfo = {
   compatibilities: string[];
   containers: { name: string; ports: { containerPort: number; protocol: string; name?: string }[] }[];
 };
-
-async function guarded<T>(conn: ConnectionSettings, operation: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    throw mapAwsError(error, { service: "ecs", operation, connectionName: conn.name, endpoint: conn.endpointUrl ?? undefined });
-  }
-}
 
 const short = (arn?: string) => (arn ?? "").split("/").pop() ?? "";
 const iso = (d?: Date) => (d ? new Date(d).toISOString() : undefined);
@@ -100,7 +93,7 @@ function toDetail(s: Service, cluster: string): ServiceDetail {
 /** One service with its tags; null when it does not exist or was deleted (INACTIVE). */
 export async function getServiceDetail(conn: ConnectionSettings, region: string, cluster: string, name: string): Promise<ServiceDetail | null> {
   const client = awsClient(conn, region, "ecs");
-  const out = await guarded(conn, "DescribeServices", () => client.send(new DescribeServicesCommand({ cluster, services: [name], include: ["TAGS"] })));
+  const out = await guarded(conn, "ecs", "DescribeServices", () => client.send(new DescribeServicesCommand({ cluster, services: [name], include: ["TAGS"] })));
   const service = out.services?.[0];
   return service && service.status !== "INACTIVE" ? toDetail(service, cluster) : null;
 }
@@ -113,7 +106,7 @@ export function getServiceDetailShared(conn: ConnectionSettings, region: string,
 /** ACTIVE task definition revisions as family:revision, newest first (ListTaskDefinitions, 100 per page). */
 export async function listTaskDefinitionRevisions(conn: ConnectionSettings, region: string): Promise<string[]> {
   const client = awsClient(conn, region, "ecs");
-  return guarded(conn, "ListTaskDefinitions", async () => {
+  return guarded(conn, "ecs", "ListTaskDefinitions", async () => {
     const out: string[] = [];
     for await (const page of paginateListTaskDefinitions({ client, pageSize: 100 }, { status: "ACTIVE", sort: "DESC" })) {
       out.push(...(page.taskDefinitionArns ?? []).map(short));

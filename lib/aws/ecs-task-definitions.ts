@@ -4,17 +4,10 @@ import { DescribeTaskDefinitionCommand, paginateListTaskDefinitions } from "@aws
 import type { TaskDefinitionView } from "@/lib/task-definitions/view";
 import { awsClient, type ConnectionSettings } from "./clients";
 import { mapAwsError } from "./errors";
+import { guarded } from "./guarded";
 
 export type FamilySummary = { family: string; latestRevision: number; activeRevisions: number };
 export type RevisionSummary = { family: string; revision: number; status: "ACTIVE" | "INACTIVE"; arn: string };
-
-async function guarded<T>(conn: ConnectionSettings, service: string, operation: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    throw mapAwsError(error, { service, operation, connectionName: conn.name, endpoint: conn.endpointUrl ?? undefined });
-  }
-}
 
 /** "arn:…:task-definition/web:3" → { family: "web", revision: 3 } */
 export function parseTaskDefinitionArn(arn: string): { family: string; revision: number } {

@@ -3,6 +3,7 @@ import { DescribeTaskDefinitionCommand, ListTaskDefinitionsCommand } from "@aws-
 import { GetScheduleCommand, paginateListSchedules } from "@aws-sdk/client-scheduler";
 import { awsClient, type ConnectionSettings } from "./clients";
 import { mapAwsError } from "./errors";
+import { guarded } from "./guarded";
 
 /** What the run-task and schedule forms need to know about a revision. */
 export type RunnableTaskDefinition = { ref: string; networkMode: string; compatibilities: string[]; containers: string[] };
@@ -18,14 +19,6 @@ export type ScheduleSummary = {
   launchType: string;
   roleArn: string;
 };
-
-async function guarded<T>(conn: ConnectionSettings, service: string, operation: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    throw mapAwsError(error, { service, operation, connectionName: conn.name, endpoint: conn.endpointUrl ?? undefined });
-  }
-}
 
 /** The newest `limit` ACTIVE revisions, described (one call each), newest first. */
 export async function listRunnableTaskDefinitions(conn: ConnectionSettings, region: string, limit = 25): Promise<RunnableTaskDefinition[]> {

@@ -8,7 +8,7 @@ import {
   type Service,
 } from "@aws-sdk/client-ecs";
 import { awsClient, type ConnectionSettings } from "./clients";
-import { mapAwsError } from "./errors";
+import { guarded } from "./guarded";
 
 export type ClusterSummary = {
   name: string;
@@ -45,14 +45,6 @@ function chunks<T>(items: T[], size: number): T[][] {
   return out;
 }
 
-async function guarded<T>(conn: ConnectionSettings, operation: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    throw mapAwsError(error, { service: "ecs", operation, connectionName: conn.name, endpoint: conn.endpointUrl ?? undefined });
-  }
-}
-
 function toCluster(c: Cluster): ClusterSummary {
   return {
     name: c.clusterName ?? "",
@@ -77,7 +69,7 @@ async function describeClusters(conn: ConnectionSettings, region: string, names:
   const client = awsClient(conn, region, "ecs");
   const pages = await Promise.all(
     chunks(names, DESCRIBE_CLUSTERS_MAX).map((batch) =>
-      guarded(conn, "DescribeClusters", () =>
+      guarded(conn, "ecs", "DescribeClusters", () =>
         client.send(new DescribeClustersCommand({ clusters: batch, include: ["SETTINGS", "TAGS", "STATISTICS"] })),
       ),
     ),
@@ -88,7 +80,7 @@ async function describeClusters(conn: ConnectionSettings, region: string, names:
 /** Every cluster in the region, described in batches of 100. */
 export async function listClusters(conn: ConnectionSettings, region: string): Promise<ClusterSummary[]> {
   const client = awsClient(conn, region, "ecs");
-  const arns = await guarded(conn, "ListClusters", async () => {
+  const arns = await guarded(conn, "ecs", "ListClusters", async () => {
     const all: string[] = [];
     for await (const page of paginateListClusters({ client, pageSize: 100 }, {})) all.push(...(page.clusterArns ?? []));
     return all;
@@ -120,14 +112,14 @@ function toService(s: Service): ServiceSummary {
 /** A cluster's services: listed 100 per page (the default is 10), described 10 at a time. */
 export async function listServices(conn: ConnectionSettings, region: string, cluster: string): Promise<ServiceSummary[]> {
   const client = awsClient(conn, region, "ecs");
-  const arns = await guarded(conn, "ListServices", async () => {
+  const arns = await guarded(conn, "ecs", "ListServices", async () => {
     const all: string[] = [];
     for await (const page of paginateListServices({ client, pageSize: 100 }, { cluster })) all.push(...(page.serviceArns ?? []));
     return all;
   });
   const pages = await Promise.all(
     chunks(arns, DESCRIBE_SERVICES_MAX).map((batch) =>
-      guarded(conn, "DescribeServices", () => client.send(new DescribeServicesCommand({ cluster, services: batch }))),
+      guarded(conn, "ecs", "DescribeServices", () => client.send(new DescribeServicesCommand({ cluster, services: batch }))),
     ),
   );
   return pages.flatMap((p) => (p.services ?? []).map(toService)).sort((a, b) => a.name.localeCompare(b.name));

@@ -17,7 +17,7 @@ import {
 } from "@aws-sdk/client-eks";
 import { DescribeSubnetsCommand } from "@aws-sdk/client-ec2";
 import { awsClient, type ConnectionSettings } from "./clients";
-import { mapAwsError } from "./errors";
+import { guarded } from "./guarded";
 
 /** What the node group, Fargate profile and add-on pages need to know of their cluster. */
 export type EksClusterBasics = { name: string; status: string; version: string; vpcId: string; subnetIds: string[] };
@@ -78,21 +78,13 @@ export type UpdateSummary = {
   createdAt: Date | null;
 };
 
-async function guarded<T>(conn: ConnectionSettings, operation: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    throw mapAwsError(error, { service: "eks", operation, connectionName: conn.name, endpoint: conn.endpointUrl ?? undefined });
-  }
-}
-
 const isNotFound = (error: unknown) => (error as { name?: string }).name === "ResourceNotFoundException";
 const pairs = (m?: Record<string, string>) => Object.entries(m ?? {}).map(([key, value]) => ({ key, value }));
 
 /** The cluster's name, status, version and VPC; null when there is no such cluster. */
 export async function getEksClusterBasics(conn: ConnectionSettings, region: string, name: string): Promise<EksClusterBasics | null> {
   const client = awsClient(conn, region, "eks");
-  const cluster = await guarded(conn, "DescribeCluster", async () => {
+  const cluster = await guarded(conn, "eks", "DescribeCluster", async () => {
     try {
       return (await client.send(new DescribeClusterCommand({ name }))).cluster ?? null;
     } catch (error) {
@@ -106,7 +98,7 @@ export async function getEksClusterBasics(conn: ConnectionSettings, region: stri
   if (!vpcId && subnetIds.length) {
     // Some endpoints leave vpcId out; the cluster's subnets name it.
     const ec2 = awsClient(conn, region, "ec2");
-    const out = await guarded(conn, "DescribeSubnets", () => ec2.send(new DescribeSubnetsCommand({ SubnetIds: subnetIds.slice(0, 1) })));
+    const out = await guarded(conn, "eks", "DescribeSubnets", () => ec2.send(new DescribeSubnetsCommand({ SubnetIds: subnetIds.slice(0, 1) })));
     vpcId = out.Subnets?.[0]?.VpcId ?? "";
   }
   return { name: cluster.name ?? name, status: cluster.status ?? "UNKNOWN", version: cluster.version ?? "", vpcId, subnetIds };
@@ -138,7 +130,7 @@ function toNodegroup(n: Nodegroup): NodegroupSummary {
 /** One node group; null when it does not exist. */
 export async function getNodegroup(conn: ConnectionSettings, region: string, clusterName: string, nodegroupName: string): Promise<NodegroupSummary | null> {
   const client = awsClient(conn, region, "eks");
-  return guarded(conn, "DescribeNodegroup", async () => {
+  return guarded(conn, "eks", "DescribeNodegroup", async () => {
     try {
       const out = await client.send(new DescribeNodegroupCommand({ clusterName, nodegroupName }));
       return out.nodegroup ? toNodegroup(out.nodegroup) : null;
@@ -152,7 +144,7 @@ export async function getNodegroup(conn: ConnectionSettings, region: string, clu
 /** Every node group of a cluster (listed 100 per page, the API maximum), described in parallel. */
 export async function listNodegroups(conn: ConnectionSettings, region: string, clusterName: string): Promise<NodegroupSummary[]> {
   const client = awsClient(conn, region, "eks");
-  const names = await guarded(conn, "ListNodegroups", async () => {
+  const names = await guarded(conn, "eks", "ListNodegroups", async () => {
     const all: string[] = [];
     for await (const page of paginateListNodegroups({ client, pageSize: 100 }, { clusterName })) all.push(...(page.nodegroups ?? []));
     return all;
@@ -175,14 +167,14 @@ function toProfile(f: FargateProfile): FargateProfileSummary {
 
 export async function listFargateProfiles(conn: ConnectionSettings, region: string, clusterName: string): Promise<FargateProfileSummary[]> {
   const client = awsClient(conn, region, "eks");
-  const names = await guarded(conn, "ListFargateProfiles", async () => {
+  const names = await guarded(conn, "eks", "ListFargateProfiles", async () => {
     const all: string[] = [];
     for await (const page of paginateListFargateProfiles({ client, pageSize: 100 }, { clusterName })) all.push(...(page.fargateProfileNames ?? []));
     return all;
   });
   const profiles = await Promise.all(
     names.map((fargateProfileName) =>
-      guarded(conn, "DescribeFargateProfile", async () => {
+      guarded(conn, "eks", "DescribeFargateProfile", async () => {
         try {
           const out = await client.send(new DescribeFargateProfileCommand({ clusterName, fargateProfileName }));
           return out.fargateProfile ? toProfile(out.fargateProfile) : null;
@@ -209,7 +201,7 @@ function toAddon(a: Addon): AddonSummary {
 
 export async function getAddon(conn: ConnectionSettings, region: string, clusterName: string, addonName: string): Promise<AddonSummary | null> {
   const client = awsClient(conn, region, "eks");
-  return guarded(conn, "DescribeAddon", async () => {
+  return guarded(conn, "eks", "DescribeAddon", async () => {
     try {
       const out = await client.send(new DescribeAddonCommand({ clusterName, addonName }));
       return out.addon ? toAddon(out.addon) : null;
@@ -222,7 +214,7 @@ export async function getAddon(conn: ConnectionSettings, region: string, cluster
 
 export async function listAddons(conn: ConnectionSettings, region: string, clusterName: string): Promise<AddonSummary[]> {
   const client = awsClient(conn, region, "eks");
-  const names = await guarded(conn, "ListAddons", async () => {
+  const names = await guarded(conn, "eks", "ListAddons", async () => {
     const all: string[] = [];
     for await (const page of paginateListAddons({ client, pageSize: 100 }, { clusterName })) all.push(...(page.addons ?? []));
     return all;
@@ -234,7 +226,7 @@ export async function listAddons(conn: ConnectionSettings, region: string, clust
 /** Add-ons offered for a Kubernetes version, each with only the versions compatible with it. */
 export async function listAvailableAddons(conn: ConnectionSettings, region: string, kubernetesVersion: string): Promise<AvailableAddon[]> {
   const client = awsClient(conn, region, "eks");
-  return guarded(conn, "DescribeAddonVersions", async () => {
+  return guarded(conn, "eks", "DescribeAddonVersions", async () => {
     const out: AvailableAddon[] = [];
     for await (const page of paginateDescribeAddonVersions({ client, pageSize: 100 }, { kubernetesVersion })) {
       for (const a of page.addons ?? []) {
@@ -271,14 +263,14 @@ export async function listUpdates(
   limit = 20,
 ): Promise<UpdateSummary[]> {
   const client = awsClient(conn, region, "eks");
-  const ids = await guarded(conn, "ListUpdates", async () => {
+  const ids = await guarded(conn, "eks", "ListUpdates", async () => {
     const all: string[] = [];
     for await (const page of paginateListUpdates({ client, pageSize: 100 }, { name: clusterName, ...of })) all.push(...(page.updateIds ?? []));
     return all;
   });
   const updates = await Promise.all(
     ids.slice(-limit).map((updateId) =>
-      guarded(conn, "DescribeUpdate", async () => (await client.send(new DescribeUpdateCommand({ name: clusterName, updateId, ...of }))).update),
+      guarded(conn, "eks", "DescribeUpdate", async () => (await client.send(new DescribeUpdateCommand({ name: clusterName, updateId, ...of }))).update),
     ),
   );
   return updates

@@ -15,6 +15,7 @@ import {
 } from "@aws-sdk/client-eks";
 import { awsClient, type ConnectionSettings } from "./clients";
 import { mapAwsError } from "./errors";
+import { guarded } from "./guarded";
 
 export type EksCluster = {
   name: string;
@@ -56,14 +57,6 @@ export const FALLBACK_KUBERNETES_VERSIONS = ["1.34", "1.33", "1.32", "1.31"];
 
 // ListClusters and friends: the API maximum page size is 100.
 const PAGE = 100;
-
-async function guarded<T>(conn: ConnectionSettings, operation: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    throw mapAwsError(error, { service: "eks", operation, connectionName: conn.name, endpoint: conn.endpointUrl ?? undefined });
-  }
-}
 
 const isNotFound = (error: unknown) => (error as { name?: string }).name === "ResourceNotFoundException";
 
@@ -115,7 +108,7 @@ export async function getEksCluster(conn: ConnectionSettings, region: string, na
 /** Every cluster in the region, described (EKS has no batch describe; a few at a time). */
 export async function listEksClusters(conn: ConnectionSettings, region: string): Promise<EksCluster[]> {
   const client = awsClient(conn, region, "eks");
-  const names = await guarded(conn, "ListClusters", async () => {
+  const names = await guarded(conn, "eks", "ListClusters", async () => {
     const all: string[] = [];
     for await (const page of paginateListClusters({ client, pageSize: PAGE }, {})) all.push(...(page.clusters ?? []));
     return all;
@@ -178,10 +171,10 @@ export async function getEksClusterContents(conn: ConnectionSettings, region: st
   const client = awsClient(conn, region, "eks");
   const cfg = { client, pageSize: PAGE };
   const [ngNames, fpNames, addonNames, updateIds] = await Promise.all([
-    guarded(conn, "ListNodegroups", () => listAll(paginateListNodegroups(cfg, { clusterName: name }), (p) => p.nodegroups)),
-    guarded(conn, "ListFargateProfiles", () => listAll(paginateListFargateProfiles(cfg, { clusterName: name }), (p) => p.fargateProfileNames)),
-    guarded(conn, "ListAddons", () => listAll(paginateListAddons(cfg, { clusterName: name }), (p) => p.addons)),
-    guarded(conn, "ListUpdates", () => listAll(paginateListUpdates(cfg, { name }), (p) => p.updateIds)),
+    guarded(conn, "eks", "ListNodegroups", () => listAll(paginateListNodegroups(cfg, { clusterName: name }), (p) => p.nodegroups)),
+    guarded(conn, "eks", "ListFargateProfiles", () => listAll(paginateListFargateProfiles(cfg, { clusterName: name }), (p) => p.fargateProfileNames)),
+    guarded(conn, "eks", "ListAddons", () => listAll(paginateListAddons(cfg, { clusterName: name }), (p) => p.addons)),
+    guarded(conn, "eks", "ListUpdates", () => listAll(paginateListUpdates(cfg, { name }), (p) => p.updateIds)),
   ]);
   // A member deleted between the list and the describe is simply left out.
   const orNull = async <T>(operation: string, fn: () => Promise<T>) => {

@@ -7,6 +7,7 @@ import {
 } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { awsClient, type ConnectionSettings } from "./clients";
 import { mapAwsError } from "./errors";
+import { guarded } from "./guarded";
 
 export type LoadBalancer = {
   arn: string;
@@ -32,18 +33,10 @@ export type TargetGroup = {
 };
 export type TargetHealth = { id: string; port?: number; state: string; reason?: string; description?: string };
 
-async function guarded<T>(conn: ConnectionSettings, operation: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    throw mapAwsError(error, { service: "elbv2", operation, connectionName: conn.name, endpoint: conn.endpointUrl ?? undefined });
-  }
-}
-
 /** Application Load Balancers of the region (the ones ECS services register with). */
 export async function listLoadBalancers(conn: ConnectionSettings, region: string): Promise<LoadBalancer[]> {
   const client = awsClient(conn, region, "elbv2");
-  return guarded(conn, "DescribeLoadBalancers", async () => {
+  return guarded(conn, "elbv2", "DescribeLoadBalancers", async () => {
     const out: LoadBalancer[] = [];
     for await (const page of paginateDescribeLoadBalancers({ client, pageSize: 400 }, {})) {
       for (const lb of page.LoadBalancers ?? []) {
@@ -67,7 +60,7 @@ export async function listLoadBalancers(conn: ConnectionSettings, region: string
 
 export async function listListeners(conn: ConnectionSettings, region: string, loadBalancerArn: string): Promise<Listener[]> {
   const client = awsClient(conn, region, "elbv2");
-  return guarded(conn, "DescribeListeners", async () => {
+  return guarded(conn, "elbv2", "DescribeListeners", async () => {
     const out = await client.send(new DescribeListenersCommand({ LoadBalancerArn: loadBalancerArn }));
     return (out.Listeners ?? []).map((l) => ({
       arn: l.ListenerArn ?? "",
@@ -82,7 +75,7 @@ export async function listListeners(conn: ConnectionSettings, region: string, lo
 export async function describeTargetGroups(conn: ConnectionSettings, region: string, arns: string[]): Promise<TargetGroup[]> {
   if (arns.length === 0) return [];
   const client = awsClient(conn, region, "elbv2");
-  return guarded(conn, "DescribeTargetGroups", async () => {
+  return guarded(conn, "elbv2", "DescribeTargetGroups", async () => {
     const out = await client.send(new DescribeTargetGroupsCommand({ TargetGroupArns: arns }));
     return (out.TargetGroups ?? []).map((t) => ({
       arn: t.TargetGroupArn ?? "",
@@ -107,7 +100,7 @@ export async function describeTargetGroups(conn: ConnectionSettings, region: str
 
 export async function describeTargetHealth(conn: ConnectionSettings, region: string, targetGroupArn: string): Promise<TargetHealth[]> {
   const client = awsClient(conn, region, "elbv2");
-  return guarded(conn, "DescribeTargetHealth", async () => {
+  return guarded(conn, "elbv2", "DescribeTargetHealth", async () => {
     const out = await client.send(new DescribeTargetHealthCommand({ TargetGroupArn: targetGroupArn }));
     return (out.TargetHealthDescriptions ?? []).map((d) => ({
       id: d.Target?.Id ?? "",

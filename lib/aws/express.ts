@@ -12,6 +12,7 @@ import type { ExpressSettings } from "@/lib/plans/express";
 import { EXPRESS_DEFAULTS } from "@/lib/validation/express";
 import { awsClient, type ConnectionSettings } from "./clients";
 import { mapAwsError } from "./errors";
+import { guarded } from "./guarded";
 
 export type UnderlyingService = { status: string; desired: number; running: number; pending: number; taskDefinition: string };
 
@@ -39,12 +40,6 @@ const DESCRIBE_SERVICES_MAX = 10;
 // Describes run a few at a time: enough to be quick, few enough to stay under ECS's read burst.
 const DESCRIBE_PARALLEL = 5;
 const NOT_FOUND = new Set(["ServiceNotFoundException", "ServiceNotActiveException", "ClusterNotFoundException", "ResourceNotFoundException"]);
-
-function guarded<T>(conn: ConnectionSettings, operation: string, fn: () => Promise<T>): Promise<T> {
-  return fn().catch((error: unknown) => {
-    throw mapAwsError(error, { service: "ecs", operation, connectionName: conn.name, endpoint: conn.endpointUrl ?? undefined });
-  });
-}
 
 const lastSegment = (arnOrName: string | undefined) => (arnOrName ?? "").split("/").pop() ?? "";
 
@@ -125,7 +120,7 @@ async function describeExpress(conn: ConnectionSettings, region: string, service
  */
 export async function getExpressService(conn: ConnectionSettings, region: string, cluster: string, name: string): Promise<ExpressService | null> {
   const client = awsClient(conn, region, "ecs");
-  const out = await guarded(conn, "DescribeServices", () => client.send(new DescribeServicesCommand({ cluster, services: [name] })));
+  const out = await guarded(conn, "ecs", "DescribeServices", () => client.send(new DescribeServicesCommand({ cluster, services: [name] })));
   const ecs = out.services?.[0];
   if (!ecs?.serviceArn || ecs.resourceManagementType !== "ECS") return null;
   const express = await describeExpress(conn, region, ecs.serviceArn);
@@ -146,20 +141,20 @@ async function inBatches<T, R>(items: T[], size: number, fn: (item: T) => Promis
  */
 export async function listExpressServices(conn: ConnectionSettings, region: string): Promise<ExpressService[]> {
   const client = awsClient(conn, region, "ecs");
-  const clusters = await guarded(conn, "ListClusters", async () => {
+  const clusters = await guarded(conn, "ecs", "ListClusters", async () => {
     const all: string[] = [];
     for await (const page of paginateListClusters({ client, pageSize: 100 }, {})) all.push(...(page.clusterArns ?? []));
     return all;
   });
   const services: Service[] = [];
   for (const cluster of clusters) {
-    const arns = await guarded(conn, "ListServices", async () => {
+    const arns = await guarded(conn, "ecs", "ListServices", async () => {
       const all: string[] = [];
       for await (const page of paginateListServices({ client, pageSize: 100 }, { cluster, resourceManagementType: "ECS" })) all.push(...(page.serviceArns ?? []));
       return all;
     });
     for (let i = 0; i < arns.length; i += DESCRIBE_SERVICES_MAX) {
-      const out = await guarded(conn, "DescribeServices", () => client.send(new DescribeServicesCommand({ cluster, services: arns.slice(i, i + DESCRIBE_SERVICES_MAX) })));
+      const out = await guarded(conn, "ecs", "DescribeServices", () => client.send(new DescribeServicesCommand({ cluster, services: arns.slice(i, i + DESCRIBE_SERVICES_MAX) })));
       // DescribeServices marks Express services resourceManagementType=ECS; skip the rest even if the filter was ignored.
       services.push(...(out.services ?? []).filter((s) => s.status !== "INACTIVE" && s.resourceManagementType === "ECS"));
     }

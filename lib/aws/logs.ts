@@ -5,6 +5,7 @@ import { awsClient, type ConnectionSettings } from "./clients";
 /** What these reads need of a CloudWatch Logs client; tests pass a fake. */
 type LogsClient = Pick<ReturnType<typeof awsClient<"logs">>, "send">;
 import { mapAwsError } from "./errors";
+import { guarded } from "./guarded";
 
 export type LogLine = { timestamp: string; stream: string; message: string };
 
@@ -20,14 +21,6 @@ export type LogTail = {
 const MAX_LIMIT = 1000;
 // The streams that wrote last hold the newest lines; reading a few keeps it to a handful of calls.
 const STREAMS_READ = 5;
-
-async function guarded<T>(conn: ConnectionSettings, operation: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    throw mapAwsError(error, { service: "logs", operation, connectionName: conn.name, endpoint: conn.endpointUrl ?? undefined });
-  }
-}
 
 const isMissing = (error: unknown) => (error as { name?: string })?.name === "ResourceNotFoundException";
 
@@ -58,7 +51,7 @@ export async function tailLogGroup(
   }
   const perStream = await Promise.all(
     streams.map((stream) =>
-      guarded(conn, "GetLogEvents", async () => {
+      guarded(conn, "logs", "GetLogEvents", async () => {
         const out = await client.send(new GetLogEventsCommand({ logGroupName, logStreamName: stream, startFromHead: false, limit }));
         return (out.events ?? []).map((e) => ({ ts: e.timestamp ?? 0, stream, message: e.message ?? "" }));
       }),
