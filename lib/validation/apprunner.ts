@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { int } from "./fields";
 import { isAppRunnerRegion } from "@/lib/aws/apprunner-regions";
 import { tagsSchema } from "./tags";
 
@@ -41,13 +42,6 @@ export const ECR_PUBLIC_IMAGE = new RegExp(String.raw`^public\.ecr\.aws\/[a-z0-9
 
 export const IAM_ROLE_ARN = /^arn:aws(?:-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 const APP_RUNNER_SCALING_ARN = /^arn:aws(?:-[a-z]+)*:apprunner:[a-z0-9-]+:\d{12}:autoscalingconfiguration\/.+$/;
-
-const int = (label: string, min: number, max: number) =>
-  z.coerce
-    .number({ message: `Enter a whole number.` })
-    .int("Enter a whole number.")
-    .min(min, `${label} is ${min} to ${max}.`)
-    .max(max, `${label} is ${min} to ${max}.`);
 
 const optionalRoleArn = z
   .string()

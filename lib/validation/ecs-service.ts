@@ -1,16 +1,7 @@
 import { z } from "zod";
+import { flag, wholeFor } from "./fields";
 import { clusterNameSchema } from "./ecs-cluster";
 import { tagsSchema } from "./tags";
-
-/** Form booleans arrive as "true"/"false" strings (hidden inputs) or as booleans (client state). */
-const flag = z.union([z.boolean(), z.enum(["true", "false"])]).transform((v) => v === true || v === "true");
-
-const int = (label: string, min: number, max: number) =>
-  z.coerce
-    .number({ message: `Enter a whole number for ${label}.` })
-    .int(`Enter a whole number for ${label}.`)
-    .min(min, `${label[0]!.toUpperCase()}${label.slice(1)} is ${min} to ${max}.`)
-    .max(max, `${label[0]!.toUpperCase()}${label.slice(1)} is ${min} to ${max}.`);
 
 /** AWS: up to 255 letters, digits, hyphens and underscores, unique in the cluster. */
 export const serviceNameSchema = z
@@ -74,12 +65,12 @@ export const createServiceSchema = z
     computeMode: z.enum(["launchType", "capacityProvider"]).default("launchType"),
     launchType: z.enum(["FARGATE", "EC2"]).default("FARGATE"),
     strategy: z
-      .array(z.object({ capacityProvider: z.string().min(1), weight: int("weight", 0, 1000), base: int("base", 0, 100000) }))
+      .array(z.object({ capacityProvider: z.string().min(1), weight: wholeFor("weight", 0, 1000), base: wholeFor("base", 0, 100000) }))
       .max(20, "A strategy has at most 20 capacity providers.")
       .default([]),
     platformVersion: z.string().trim().regex(/^(LATEST|\d+\.\d+\.\d+)$/, "Use LATEST or a version such as 1.4.0.").default("LATEST"),
     schedulingStrategy: z.enum(["REPLICA", "DAEMON"]).default("REPLICA"),
-    desiredCount: int("desired tasks", 0, 5000).default(SERVICE_DEFAULTS.desiredCount),
+    desiredCount: wholeFor("desired tasks", 0, 5000).default(SERVICE_DEFAULTS.desiredCount),
 
     vpcId: z.string().default(""),
     subnets: z.array(z.string().regex(/^subnet-[0-9a-f]+$/, "Pick subnets from the list.")).max(16, "A service takes at most 16 subnets.").default([]),
@@ -98,27 +89,27 @@ export const createServiceSchema = z
     loadBalancerArn: z.string().default(""),
     /** Security groups of an existing load balancer (the service's ingress source). */
     loadBalancerSecurityGroupId: z.string().default(""),
-    listenerPort: int("listener port", 1, 65535).default(SERVICE_DEFAULTS.listenerPort),
+    listenerPort: wholeFor("listener port", 1, 65535).default(SERVICE_DEFAULTS.listenerPort),
     targetGroupName: z.string().default(""),
     healthCheckPath: z.string().default(SERVICE_DEFAULTS.healthCheckPath),
-    healthCheckInterval: int("health check interval", 5, 300).default(SERVICE_DEFAULTS.healthCheckInterval),
-    healthCheckTimeout: int("health check timeout", 2, 120).default(SERVICE_DEFAULTS.healthCheckTimeout),
-    healthyThreshold: int("healthy threshold", 2, 10).default(SERVICE_DEFAULTS.healthyThreshold),
-    unhealthyThreshold: int("unhealthy threshold", 2, 10).default(SERVICE_DEFAULTS.unhealthyThreshold),
+    healthCheckInterval: wholeFor("health check interval", 5, 300).default(SERVICE_DEFAULTS.healthCheckInterval),
+    healthCheckTimeout: wholeFor("health check timeout", 2, 120).default(SERVICE_DEFAULTS.healthCheckTimeout),
+    healthyThreshold: wholeFor("healthy threshold", 2, 10).default(SERVICE_DEFAULTS.healthyThreshold),
+    unhealthyThreshold: wholeFor("unhealthy threshold", 2, 10).default(SERVICE_DEFAULTS.unhealthyThreshold),
     containerName: z.string().default(""),
     containerPort: z.coerce.number().default(0),
 
-    minHealthyPercent: int("minimum healthy percent", 0, 100).default(SERVICE_DEFAULTS.minHealthyPercent),
-    maxPercent: int("maximum percent", 100, 200).default(SERVICE_DEFAULTS.maxPercent),
+    minHealthyPercent: wholeFor("minimum healthy percent", 0, 100).default(SERVICE_DEFAULTS.minHealthyPercent),
+    maxPercent: wholeFor("maximum percent", 100, 200).default(SERVICE_DEFAULTS.maxPercent),
     circuitBreaker: flag.default(true),
     rollback: flag.default(true),
-    gracePeriod: int("health check grace period", 0, 2147483647).default(SERVICE_DEFAULTS.gracePeriod),
+    gracePeriod: wholeFor("health check grace period", 0, 2147483647).default(SERVICE_DEFAULTS.gracePeriod),
     enableExecuteCommand: flag.default(false),
     tags: tagsSchema,
     /** Optional auto scaling step: a scalable target and CPU target tracking, created with the service. */
     autoScaling: flag.default(false),
-    scalingMin: int("minimum tasks", 0, 5000).default(1),
-    scalingMax: int("maximum tasks", 0, 5000).default(4),
+    scalingMin: wholeFor("minimum tasks", 0, 5000).default(1),
+    scalingMax: wholeFor("maximum tasks", 0, 5000).default(4),
     scalingCpuTarget: z.coerce.number({ message: "Enter a number." }).default(70),
     reviewedHash: z.string().optional(),
   })

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { int } from "./fields";
 import { clusterNameSchema } from "./ecs-cluster";
 import { tagsSchema } from "./tags";
 
@@ -63,13 +64,6 @@ export const imageSchema = z
     (v) => imageKind(v) !== null,
     "Use an ECR image (123456789012.dkr.ecr.us-east-1.amazonaws.com/repo:tag), an ECR Public image (public.ecr.aws/…), or a Docker Hub image (name[:tag] or org/name[:tag]).",
   );
-
-const int = (label: string, min: number, max: number) =>
-  z.coerce
-    .number({ message: `Enter a whole number.` })
-    .int("Enter a whole number.")
-    .min(min, `${label} is ${min} to ${max}.`)
-    .max(max, `${label} is ${min} to ${max}.`);
 
 export const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 

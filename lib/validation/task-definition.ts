@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { flag, int } from "./fields";
 import { tagsSchema } from "./tags";
 import { parseImageUri } from "@/lib/task-definitions/image-uri";
 
@@ -58,10 +59,6 @@ const REGION = "[a-z]{2}(?:-[a-z]+)+-\\d";
 export const SECRETS_MANAGER_ARN = new RegExp(`^arn:aws[a-z-]*:secretsmanager:${REGION}:\\d{12}:secret:[A-Za-z0-9/_+=.@-]+(?::[^:\\s]*){0,3}$`);
 export const SSM_PARAMETER_ARN = new RegExp(`^arn:aws[a-z-]*:ssm:${REGION}:\\d{12}:parameter/[A-Za-z0-9_.\\-/]+$`);
 
-const bool = z.union([z.boolean(), z.enum(["true", "false"])]).transform((v) => v === true || v === "true");
-
-const int = (label: string, min: number, max: number) =>
-  z.coerce.number({ message: "Enter a whole number." }).int("Enter a whole number.").min(min, `${label} is ${min} to ${max}.`).max(max, `${label} is ${min} to ${max}.`);
 /** An optional number field: empty means not set. */
 const optInt = (label: string, min: number, max: number) =>
   z.preprocess((v) => (v === "" || v === null || v === undefined ? undefined : v), int(label, min, max).optional());
@@ -100,7 +97,7 @@ export const imageSchema = z.string().trim().min(1, "Enter an image URI.").max(2
 const containerSchema = z.object({
   name: nameRule("container"),
   image: imageSchema,
-  essential: bool.default(true),
+  essential: flag.default(true),
   cpu: optInt("Container CPU", 0, 196608),
   memory: optInt("The hard limit", 6, 1_048_576),
   memoryReservation: optInt("The soft limit", 6, 1_048_576),
@@ -109,14 +106,14 @@ const containerSchema = z.object({
   environment: z.array(envVarSchema).max(500, "At most 500 variables.").default([]),
   secrets: z.array(secretSchema).max(500, "At most 500 secrets.").default([]),
   logs: z.object({
-    enabled: bool.default(true),
+    enabled: flag.default(true),
     group: z.string().trim().min(1, "Enter a log group name.").max(512, "Log group names are at most 512 characters.")
       .regex(/^[.\-_/#A-Za-z0-9]+$/, "Log group names use letters, digits and . - _ / #."),
     streamPrefix: z.string().trim().min(1, "Enter a stream prefix.").max(256, "Stream prefixes are at most 256 characters.")
       .regex(/^[^:*]+$/, "Stream prefixes cannot contain : or *."),
   }),
   healthCheck: z.object({
-    enabled: bool.default(false),
+    enabled: flag.default(false),
     type: z.enum(["CMD-SHELL", "CMD"]).default("CMD-SHELL"),
     command: z.string().trim().max(4096, "The command is at most 4096 characters.").default(""),
     interval: int("The interval", 5, 300).default(30),
