@@ -1,13 +1,11 @@
 import { requireUser } from "@/lib/auth/guard";
-import { resolveLogQuery } from "@/lib/aws/log-query";
 import { liveTailSource, readEvents, type TailBatch } from "@/lib/aws/log-tail";
-import { loadWorkingConnection } from "@/lib/connections/load";
 import { live, liveKey } from "@/lib/live";
 import { authFailure, eventStream, liveErrorOf } from "@/lib/live/sse";
 import { sameEventKey, toWire, type LogEvent } from "@/lib/logs/events";
 import { RecentIds } from "@/lib/logs/line-buffer";
 import { MAX_VIEWER_LINES } from "@/lib/logs/limits";
-import { parseLogView } from "@/lib/logs/params";
+import { resolveLogRequest } from "@/lib/logs/request";
 
 export const dynamic = "force-dynamic";
 
@@ -22,14 +20,9 @@ export async function GET(request: Request) {
   } catch (error) {
     return authFailure(error);
   }
-  const parsed = parseLogView(new URL(request.url).searchParams, Date.now());
-  if (!parsed.ok) return new Response(parsed.message, { status: 400 });
-  const working = await loadWorkingConnection();
-  if (!working) return new Response("Choose a connection first.", { status: 409 });
-  const { conn, context } = working;
-  const resolved = await resolveLogQuery(conn, context.region, parsed.view);
-  if (!resolved.ok) return new Response(resolved.message, { status: resolved.status });
-  const { region, query } = resolved;
+  const resolved = await resolveLogRequest(request, Date.now());
+  if (!resolved.ok) return resolved.response;
+  const { conn, parsed, region, query } = resolved;
 
   return eventStream(request, (send) => {
     let closed = false;

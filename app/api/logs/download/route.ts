@@ -1,10 +1,8 @@
 import { requireUser } from "@/lib/auth/guard";
-import { resolveLogQuery } from "@/lib/aws/log-query";
 import { readEvents } from "@/lib/aws/log-tail";
-import { loadWorkingConnection } from "@/lib/connections/load";
 import { authFailure, liveErrorOf } from "@/lib/live/sse";
 import { formatLine } from "@/lib/logs/events";
-import { parseLogView } from "@/lib/logs/params";
+import { resolveLogRequest } from "@/lib/logs/request";
 import { fileStamp } from "@/lib/logs/time-range";
 
 export const dynamic = "force-dynamic";
@@ -23,13 +21,9 @@ export async function GET(request: Request) {
     return authFailure(error);
   }
   const now = Date.now();
-  const parsed = parseLogView(new URL(request.url).searchParams, now);
-  if (!parsed.ok) return new Response(parsed.message, { status: 400 });
-  const working = await loadWorkingConnection();
-  if (!working) return new Response("Choose a connection first.", { status: 409 });
-  const { conn, context } = working;
-  const resolved = await resolveLogQuery(conn, context.region, parsed.view);
-  if (!resolved.ok) return new Response(resolved.message, { status: resolved.status });
+  const resolved = await resolveLogRequest(request, now);
+  if (!resolved.ok) return resolved.response;
+  const { conn, parsed } = resolved;
   const endMs = parsed.endMs ?? now;
   const pages = readEvents(conn, resolved.region, resolved.query, { startMs: parsed.startMs, endMs });
   const encoder = new TextEncoder();
