@@ -62,6 +62,22 @@ export async function listRuns(filters: RunFilters, take = 100) {
   });
 }
 
+/** A listed run as the History table shows it (dates as ISO strings, ready for the client). */
+export function toHistoryRow(r: Awaited<ReturnType<typeof listRuns>>[number]) {
+  return {
+    id: r.id,
+    title: r.title,
+    status: r.status,
+    wizard: r.wizard,
+    user: r.user.name,
+    connection: r.connection.name,
+    region: r.region,
+    resources: r.resources,
+    steps: r._count.steps,
+    createdAt: r.createdAt.toISOString(),
+  };
+}
+
 async function matchingResources(fragment: string): Promise<string[]> {
   const rows = await db().$queryRaw<{ r: string }[]>`
     SELECT DISTINCT r FROM "PlanRun", unnest(resources) AS r WHERE r ILIKE ${"%" + fragment + "%"} LIMIT 500`;

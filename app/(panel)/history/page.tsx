@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { HistoryFilters } from "@/components/history/history-filters";
 import { HistoryTable } from "@/components/history/history-table";
 import { PageHeader } from "@/components/ui/page-header";
-import { listRuns } from "@/lib/audit/runs";
+import { listRuns, toHistoryRow } from "@/lib/audit/runs";
 import { requirePageUser } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
 
@@ -23,18 +23,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
       <HistoryFilters users={users} current={filters} />
       <HistoryTable
         filtered={Boolean(filters.user || filters.status || filters.resource)}
-        runs={runs.map((r) => ({
-          id: r.id,
-          title: r.title,
-          status: r.status,
-          wizard: r.wizard,
-          user: r.user.name,
-          connection: r.connection.name,
-          region: r.region,
-          resources: r.resources,
-          steps: r._count.steps,
-          createdAt: r.createdAt.toISOString(),
-        }))}
+        runs={runs.map(toHistoryRow)}
       />
     </>
   );

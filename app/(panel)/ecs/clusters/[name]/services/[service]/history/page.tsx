@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { HistoryTable } from "@/components/history/history-table";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { listRuns } from "@/lib/audit/runs";
+import { listRuns, toHistoryRow } from "@/lib/audit/runs";
 import { requirePageUser } from "@/lib/auth/guard";
 import { loadWorkingConnection } from "@/lib/connections/load";
 
@@ -41,18 +41,7 @@ export default async function ServiceHistoryPage({ params }: Props) {
       ) : (
         <HistoryTable
           filtered
-          runs={runs.map((r) => ({
-            id: r.id,
-            title: r.title,
-            status: r.status,
-            wizard: r.wizard,
-            user: r.user.name,
-            connection: r.connection.name,
-            region: r.region,
-            resources: r.resources,
-            steps: r._count.steps,
-            createdAt: r.createdAt.toISOString(),
-          }))}
+          runs={runs.map(toHistoryRow)}
         />
       )}
     </div>
