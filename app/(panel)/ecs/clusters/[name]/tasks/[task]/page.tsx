@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { AwsErrorAlert } from "@/components/common/aws-error";
 import { NoConnection } from "@/components/common/no-connection";
-import { serviceOfTask } from "@/components/ecs-task/service-of-task";
+import { serviceOfTask, taskCrumbs } from "@/components/ecs-task/service-of-task";
 import { TaskDetail } from "@/components/ecs-task/task-detail";
 import { StopTaskButton } from "@/components/service-actions/stop-task-button";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader, type Breadcrumb } from "@/components/ui/page-header";
+import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guard";
 import { roleAllows } from "@/lib/auth/roles";
 import { getLiveTaskShared } from "@/lib/aws/ecs-live-service";
@@ -29,12 +29,7 @@ export default async function TaskPage({ params }: Props) {
   const found = await attempt(() => getLiveTaskShared(conn, context.region, cluster, taskId));
   const clusterHref = `/ecs/clusters/${encodeURIComponent(cluster)}`;
   const service = found.data ? serviceOfTask(found.data.group) : "";
-  const crumbs: Breadcrumb[] = [
-    { href: "/ecs/clusters", label: "Clusters" },
-    { href: clusterHref, label: cluster },
-    ...(service ? [{ href: `${clusterHref}/services/${encodeURIComponent(service)}`, label: service }] : []),
-    { label: `Task ${taskId}` },
-  ];
+  const crumbs = taskCrumbs(cluster, taskId, service);
   const base = `${clusterHref}/tasks/${encodeURIComponent(taskId)}`;
   return (
     <>

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { NoConnection } from "@/components/common/no-connection";
-import { serviceOfTask } from "@/components/ecs-task/service-of-task";
+import { serviceOfTask, taskCrumbs } from "@/components/ecs-task/service-of-task";
 import { LogTargetView } from "@/components/logs/log-target-view";
-import { PageHeader, type Breadcrumb } from "@/components/ui/page-header";
+import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guard";
 import { taskLogTarget } from "@/lib/aws/log-sources";
 import { attempt, loadWorkingConnection } from "@/lib/connections/load";
@@ -23,16 +23,7 @@ export default async function TaskLogsPage({ params, searchParams }: Props) {
   if (!working) return <NoConnection />;
   const { context, conn } = working;
   const found = await attempt(() => taskLogTarget(conn, context.region, cluster, taskId));
-  const clusterHref = `/ecs/clusters/${encodeURIComponent(cluster)}`;
-  const taskHref = `${clusterHref}/tasks/${encodeURIComponent(taskId)}`;
-  const service = serviceOfTask(found.data?.task?.group ?? "");
-  const crumbs: Breadcrumb[] = [
-    { href: "/ecs/clusters", label: "Clusters" },
-    { href: clusterHref, label: cluster },
-    ...(service ? [{ href: `${clusterHref}/services/${encodeURIComponent(service)}`, label: service }] : []),
-    { href: taskHref, label: `Task ${taskId}` },
-    { label: "Logs" },
-  ];
+  const crumbs = taskCrumbs(cluster, taskId, serviceOfTask(found.data?.task?.group ?? ""), [{ label: "Logs" }]);
   const family = found.data?.taskDefinition.split(":")[0] ?? "";
   return (
     <>
