@@ -82,7 +82,8 @@ export function fleetClient(conn: ConnectionSettings, region: string): FleetClie
   };
 }
 
-function chunks<T>(items: T[], size: number): T[][] {
+/** `items` in slices of at most `size` (the batch limits of Describe* calls). */
+export function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
@@ -128,20 +129,29 @@ export async function listServiceArns(client: FleetClient, cluster: string): Pro
   return arns;
 }
 
-export function toFleetService(s: Service, cluster: string): FleetService {
-  const rollout = rolloutOf(s.deployments ?? []);
-  const counts = { desired: s.desiredCount ?? 0, running: s.runningCount ?? 0, pending: s.pendingCount ?? 0 };
-  const event = s.events?.[0];
+/** What every list of services shows of one (the cluster's Services table, the fleet). */
+export function serviceSummary(s: Service) {
   return {
     name: s.serviceName ?? "",
     arn: s.serviceArn ?? "",
-    cluster,
     status: s.status ?? "UNKNOWN",
-    ...counts,
+    desired: s.desiredCount ?? 0,
+    running: s.runningCount ?? 0,
+    pending: s.pendingCount ?? 0,
     taskDefinition: short(s.taskDefinition),
     launchType: s.launchType ?? s.capacityProviderStrategy?.map((c) => c.capacityProvider).join(", ") ?? "",
+  };
+}
+
+export function toFleetService(s: Service, cluster: string): FleetService {
+  const rollout = rolloutOf(s.deployments ?? []);
+  const summary = serviceSummary(s);
+  const event = s.events?.[0];
+  return {
+    ...summary,
+    cluster,
     rollout,
-    health: healthOf({ ...counts, rollout }),
+    health: healthOf({ ...summary, rollout }),
     targetGroupArns: [...new Set((s.loadBalancers ?? []).flatMap((lb) => (lb.targetGroupArn ? [lb.targetGroupArn] : [])))],
     lastEvent: event ? { message: event.message ?? "", at: event.createdAt ? new Date(event.createdAt).toISOString() : undefined } : null,
   };

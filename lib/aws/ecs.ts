@@ -5,10 +5,10 @@ import {
   paginateListClusters,
   paginateListServices,
   type Cluster,
-  type Service,
 } from "@aws-sdk/client-ecs";
 import { awsClient, type ConnectionSettings } from "./clients";
 import { guarded } from "./guarded";
+import { chunks, DESCRIBE_CLUSTERS_MAX, DESCRIBE_SERVICES_MAX, serviceSummary } from "./ecs-fleet";
 
 export type ClusterSummary = {
   name: string;
@@ -35,15 +35,6 @@ export type ServiceSummary = {
   launchType: string;
 };
 
-// API maxima: DescribeClusters takes 100 names, DescribeServices 10.
-const DESCRIBE_CLUSTERS_MAX = 100;
-const DESCRIBE_SERVICES_MAX = 10;
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 function toCluster(c: Cluster): ClusterSummary {
   return {
@@ -96,19 +87,6 @@ export async function getCluster(conn: ConnectionSettings, region: string, name:
   return cluster && cluster.status !== "INACTIVE" ? cluster : null;
 }
 
-function toService(s: Service): ServiceSummary {
-  return {
-    name: s.serviceName ?? "",
-    arn: s.serviceArn ?? "",
-    status: s.status ?? "UNKNOWN",
-    desired: s.desiredCount ?? 0,
-    running: s.runningCount ?? 0,
-    pending: s.pendingCount ?? 0,
-    taskDefinition: (s.taskDefinition ?? "").split("/").pop() ?? "",
-    launchType: s.launchType ?? s.capacityProviderStrategy?.map((c) => c.capacityProvider).join(", ") ?? "",
-  };
-}
-
 /** A cluster's services: listed 100 per page (the default is 10), described 10 at a time. */
 export async function listServices(conn: ConnectionSettings, region: string, cluster: string): Promise<ServiceSummary[]> {
   const client = awsClient(conn, region, "ecs");
@@ -122,5 +100,5 @@ export async function listServices(conn: ConnectionSettings, region: string, clu
       guarded(conn, "ecs", "DescribeServices", () => client.send(new DescribeServicesCommand({ cluster, services: batch }))),
     ),
   );
-  return pages.flatMap((p) => (p.services ?? []).map(toService)).sort((a, b) => a.name.localeCompare(b.name));
+  return pages.flatMap((p) => (p.services ?? []).map((svc): ServiceSummary => serviceSummary(svc))).sort((a, b) => a.name.localeCompare(b.name));
 }
