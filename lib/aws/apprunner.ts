@@ -10,6 +10,7 @@ import {
 } from "@aws-sdk/client-apprunner";
 import { awsClient, type ConnectionSettings } from "./clients";
 import { guarded } from "./guarded";
+import { mapLimit } from "./batches";
 
 export type AppRunnerServiceSummary = {
   name: string;
@@ -78,19 +79,6 @@ const DESCRIBE_CONCURRENCY = 5;
 
 const iso = (d: Date | undefined) => (d ? d.toISOString() : null);
 
-async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
-
 function toDetail(s: Service, scaling: AutoScalingConfiguration | null): AppRunnerServiceDetail {
   const repo = s.SourceConfiguration?.ImageRepository;
   const hc = s.HealthCheckConfiguration;
@@ -150,7 +138,7 @@ export async function listAppRunnerServices(conn: ConnectionSettings, region: st
     return all;
   });
   const live = summaries.filter((s) => s.ServiceArn && s.Status !== "DELETED");
-  const described = await mapLimited(live, DESCRIBE_CONCURRENCY, (s) => describeService(conn, region, s.ServiceArn!));
+  const described = await mapLimit(live, DESCRIBE_CONCURRENCY, (s) => describeService(conn, region, s.ServiceArn!));
   return described
     .filter((s): s is Service => s !== null && s.Status !== "DELETED")
     .map((s) => {
@@ -209,7 +197,7 @@ export async function listScalingConfigurations(conn: ConnectionSettings, region
     return all;
   });
   const active = summaries.filter((s) => s.AutoScalingConfigurationArn && s.Status !== "INACTIVE");
-  const described = await mapLimited(active, DESCRIBE_CONCURRENCY, (s) => describeScaling(conn, region, s.AutoScalingConfigurationArn!));
+  const described = await mapLimit(active, DESCRIBE_CONCURRENCY, (s) => describeScaling(conn, region, s.AutoScalingConfigurationArn!));
   return described
     .filter((c): c is AutoScalingConfiguration => c !== null)
     .map((c) => ({

@@ -2,7 +2,8 @@ import "server-only";
 import { live, liveKey } from "@/lib/live";
 import type { WatchSource } from "@/lib/live/hub";
 import type { ConnectionSettings } from "./clients";
-import { fleetClient, listServiceArns, mapLimit, readClusterServices, readFleet, type FleetClient, type FleetOverview, type FleetService } from "./ecs-fleet";
+import { mapLimit } from "./batches";
+import { fleetClient, listServiceArns, readClusterServices, readFleet, type FleetClient, type FleetOverview, type FleetService } from "./ecs-fleet";
 import { describeTargetHealth } from "./elbv2";
 
 // Shared by every viewer of a key (lib/live/README.md), so these are per account+region, not per browser.

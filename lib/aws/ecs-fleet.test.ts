@@ -8,7 +8,7 @@ import {
 } from "@aws-sdk/client-ecs";
 import { describe, expect, it } from "vitest";
 import { byHealth, healthOf, rolloutOf } from "./ecs-fleet-health";
-import { mapLimit, minimumFleetCalls, operationOf, readClusterServices, readFleet, type FleetClient } from "./ecs-fleet";
+import { minimumFleetCalls, operationOf, readClusterServices, readFleet, type FleetClient } from "./ecs-fleet";
 
 const arnOf = (cluster: string) => `arn:aws:ecs:us-east-1:123456789012:cluster/${cluster}`;
 const svcArn = (cluster: string, name: string) => `arn:aws:ecs:us-east-1:123456789012:service/${cluster}/${name}`;
@@ -166,20 +166,5 @@ describe("health", () => {
     expect(rolloutOf([])).toMatchObject({ state: "none", deployments: 0 });
     expect(of([], 1, 0)).toBe("degraded");
     expect(of([], 1, 1)).toBe("healthy");
-  });
-});
-
-describe("mapLimit", () => {
-  it("keeps the order and never exceeds the limit", async () => {
-    let inFlight = 0;
-    let max = 0;
-    const out = await mapLimit([5, 1, 4, 2, 3, 0, 6], 3, async (n) => {
-      max = Math.max(max, ++inFlight);
-      await new Promise((r) => setTimeout(r, n));
-      inFlight--;
-      return n * 10;
-    });
-    expect(out).toEqual([50, 10, 40, 20, 30, 0, 60]);
-    expect(max).toBe(3);
   });
 });

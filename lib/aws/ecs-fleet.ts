@@ -12,6 +12,7 @@ import {
 } from "@aws-sdk/client-ecs";
 import { awsClient, type ConnectionSettings } from "./clients";
 import { mapAwsError } from "./errors";
+import { chunks, mapLimit } from "./batches";
 import { byHealth, healthOf, rolloutOf, worstHealth, type FleetHealth, type Rollout } from "./ecs-fleet-health";
 
 // API maxima (ENVIRONMENT.md): one call reads this many; fewer calls would not be possible.
@@ -80,27 +81,6 @@ export function fleetClient(conn: ConnectionSettings, region: string): FleetClie
       }
     },
   };
-}
-
-/** `items` in slices of at most `size` (the batch limits of Describe* calls). */
-export function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
-/** Runs `fn` over `items` with at most `limit` calls in flight; results keep the input order. */
-export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }
 
 const short = (arn?: string) => (arn ?? "").split("/").pop() ?? "";

@@ -8,7 +8,8 @@ import {
 } from "@aws-sdk/client-ecs";
 import { awsClient, type ConnectionSettings } from "./clients";
 import { guarded } from "./guarded";
-import { chunks, DESCRIBE_CLUSTERS_MAX, DESCRIBE_SERVICES_MAX, serviceSummary } from "./ecs-fleet";
+import { chunks } from "./batches";
+import { DESCRIBE_CLUSTERS_MAX, DESCRIBE_SERVICES_MAX, serviceSummary } from "./ecs-fleet";
 
 export type ClusterSummary = {
   name: string;
