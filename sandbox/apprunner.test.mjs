@@ -19,27 +19,12 @@ import {
   UpdateServiceCommand,
 } from "@aws-sdk/client-apprunner";
 import { CloudWatchLogsClient, DescribeLogGroupsCommand, FilterLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
-import { findExecutable, startSandbox } from "./start.mjs";
+import { startSandbox } from "./start.mjs";
+import { hasMoto, clientConfig, rejection } from "./test-support.mjs";
 import { getAppRunner, injectFault, resetSandbox, sandboxCalls, setAppRunner } from "./client.mjs";
 import { parseAppRunnerCpu, parseAppRunnerMemory } from "./apprunner.mjs";
 
-const hasMoto = findExecutable("moto_server") !== null;
 const PACE = 150;
-const clientConfig = (endpoint, region = "us-east-1") => ({
-  endpoint,
-  region,
-  credentials: { accessKeyId: "test", secretAccessKey: "test" },
-  maxAttempts: 1,
-});
-
-async function rejection(promise) {
-  try {
-    await promise;
-  } catch (err) {
-    return err;
-  }
-  throw new Error("expected the call to fail, it succeeded");
-}
 
 async function until(fn, { timeoutMs = 8000, everyMs = 50 } = {}) {
   const deadline = Date.now() + timeoutMs;

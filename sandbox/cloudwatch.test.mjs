@@ -14,17 +14,11 @@ import {
 } from "@aws-sdk/client-cloudwatch";
 import { gzipSync } from "node:zlib";
 import { AwsSmithyRpcV2CborProtocol } from "@aws-sdk/core/protocols";
-import { findExecutable, startSandbox } from "./start.mjs";
+import { startSandbox } from "./start.mjs";
+import { hasMoto, clientConfig } from "./test-support.mjs";
 import { injectFault, resetSandbox, sandboxCalls } from "./client.mjs";
 import { CborTag, cborDecode, cborEncode } from "./cloudwatch.mjs";
 
-const hasMoto = findExecutable("moto_server") !== null;
-const clientConfig = (endpoint, region = "us-east-1") => ({
-  endpoint,
-  region,
-  credentials: { accessKeyId: "test", secretAccessKey: "test" },
-  maxAttempts: 1,
-});
 const svcDims = (cluster, service) => [
   { Name: "ClusterName", Value: cluster },
   { Name: "ServiceName", Value: service },

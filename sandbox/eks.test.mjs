@@ -43,28 +43,13 @@ import {
   DescribeSubnetsCommand,
   EC2Client,
 } from "@aws-sdk/client-ec2";
-import { findExecutable, startSandbox } from "./start.mjs";
+import { startSandbox } from "./start.mjs";
+import { hasMoto, clientConfig, rejection } from "./test-support.mjs";
 import { getEks, injectFault, resetSandbox, sandboxCalls, setEks } from "./client.mjs";
 import { EKS_ADDONS } from "./eks.mjs";
 
-const hasMoto = findExecutable("moto_server") !== null;
 const PACE = 1500; // long enough that "still CREATING" holds on a busy machine
-const cfg = (endpoint, region = "us-east-1") => ({
-  endpoint,
-  region,
-  credentials: { accessKeyId: "test", secretAccessKey: "test" },
-  maxAttempts: 1,
-});
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function rejection(promise) {
-  try {
-    await promise;
-  } catch (err) {
-    return err;
-  }
-  throw new Error("expected the call to fail, it succeeded");
-}
 
 describe.skipIf(!hasMoto)("EKS in the sandbox gateway", { timeout: 30_000 }, () => {
   let sandbox;
@@ -76,9 +61,9 @@ describe.skipIf(!hasMoto)("EKS in the sandbox gateway", { timeout: 30_000 }, () 
 
   beforeAll(async () => {
     sandbox = await startSandbox({ port: 0, log: false, env: { MOTO_IAM_LOAD_MANAGED_POLICIES: "false" } });
-    eks = new EKSClient(cfg(sandbox.endpoint));
-    iam = new IAMClient(cfg(sandbox.endpoint));
-    ec2 = new EC2Client(cfg(sandbox.endpoint));
+    eks = new EKSClient(clientConfig(sandbox.endpoint));
+    iam = new IAMClient(clientConfig(sandbox.endpoint));
+    ec2 = new EC2Client(clientConfig(sandbox.endpoint));
   }, 60_000);
 
   afterAll(async () => {

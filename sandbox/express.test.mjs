@@ -13,28 +13,13 @@ import {
   RegisterTaskDefinitionCommand,
   UpdateExpressGatewayServiceCommand,
 } from "@aws-sdk/client-ecs";
-import { findExecutable, startSandbox } from "./start.mjs";
+import { startSandbox } from "./start.mjs";
+import { hasMoto, clientConfig, rejection } from "./test-support.mjs";
 import { expressServices, injectFault, resetSandbox, sandboxCalls, setAppRunner } from "./client.mjs";
 import { FARGATE_CPU_MEMORY, parseTaskCpu, parseTaskMemory } from "./express.mjs";
 
-const hasMoto = findExecutable("moto_server") !== null;
-const clientConfig = (endpoint, region = "us-east-1") => ({
-  endpoint,
-  region,
-  credentials: { accessKeyId: "test", secretAccessKey: "test" },
-  maxAttempts: 1,
-});
 const INFRA = "arn:aws:iam::123456789012:role/ecsInfrastructureRoleForExpressServices";
 const EXEC = "arn:aws:iam::123456789012:role/ecsTaskExecutionRole";
-
-async function rejection(promise) {
-  try {
-    await promise;
-  } catch (err) {
-    return err;
-  }
-  throw new Error("expected the call to fail, it succeeded");
-}
 
 async function until(fn, { timeoutMs = 8000, everyMs = 50 } = {}) {
   const deadline = Date.now() + timeoutMs;

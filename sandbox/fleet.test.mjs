@@ -1,17 +1,10 @@
 // Fleet seeding: a small fleet through POST /_sandbox/fleet, checked through the ECS SDK.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DescribeServicesCommand, DescribeTaskDefinitionCommand, ECSClient, ListClustersCommand, ListServicesCommand } from "@aws-sdk/client-ecs";
-import { findExecutable, startSandbox } from "./start.mjs";
+import { startSandbox } from "./start.mjs";
+import { hasMoto, clientConfig } from "./test-support.mjs";
 import { resetSandbox, sandboxCalls, seedFleet } from "./client.mjs";
 import { desiredCounts } from "./fleet.mjs";
-
-const hasMoto = findExecutable("moto_server") !== null;
-const clientConfig = (endpoint) => ({
-  endpoint,
-  region: "us-east-1",
-  credentials: { accessKeyId: "test", secretAccessKey: "test" },
-  maxAttempts: 1,
-});
 
 describe("desired counts", () => {
   it("add up to the task count, uneven, none below one when there are enough tasks", () => {

@@ -8,30 +8,14 @@ import {
   ListServiceDeploymentsCommand,
 } from "@aws-sdk/client-ecs";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
-import { findExecutable, startSandbox } from "./start.mjs";
+import { startSandbox } from "./start.mjs";
+import { hasMoto, clientConfig, rejection } from "./test-support.mjs";
 import { clearFaults, injectFault, listFaults, resetSandbox, sandboxCalls, sandboxHealth } from "./client.mjs";
 import { identifyRequest } from "./operations.mjs";
 import { buildFaultResponse, cborEncode } from "./faults.mjs";
 import { cborDecode } from "./cloudwatch.mjs";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const hasMoto = findExecutable("moto_server") !== null;
-const clientConfig = (endpoint) => ({
-  endpoint,
-  region: "us-east-1",
-  credentials: { accessKeyId: "test", secretAccessKey: "test" },
-  maxAttempts: 1,
-});
-
-/** Await a promise expected to reject, returning the error. */
-async function rejection(promise) {
-  try {
-    await promise;
-  } catch (err) {
-    return err;
-  }
-  throw new Error("expected the call to fail, it succeeded");
-}
 
 describe.skipIf(!hasMoto)("sandbox gateway with moto", () => {
   let sandbox;

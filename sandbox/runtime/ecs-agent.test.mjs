@@ -15,17 +15,11 @@ import {
   UpdateServiceCommand,
 } from "@aws-sdk/client-ecs";
 import { DescribeSubnetsCommand, EC2Client } from "@aws-sdk/client-ec2";
-import { findExecutable, startSandbox } from "../start.mjs";
+import { startSandbox } from "../start.mjs";
+import { hasMoto, clientConfig } from "../test-support.mjs";
 import { getAgent, resetSandbox, resetSandboxCalls, sandboxCalls, setAgent, syncAgent, waitForAgent } from "../client.mjs";
 import { failureThreshold } from "./ecs-agent.mjs";
 
-const hasMoto = findExecutable("moto_server") !== null;
-const clientConfig = (endpoint, region = "us-east-1") => ({
-  endpoint,
-  region,
-  credentials: { accessKeyId: "test", secretAccessKey: "test" },
-  maxAttempts: 1,
-});
 const FAST = { paceMs: 300, tickMs: 40, crashAfterMs: 300, sweepMs: 0 };
 
 async function waitFor(what, fn, { timeoutMs = 15_000, intervalMs = 60 } = {}) {

@@ -3,20 +3,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CloudWatchLogsClient, DescribeLogGroupsCommand, DescribeLogStreamsCommand, FilterLogEventsCommand, GetLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { CloudWatchClient, GetMetricDataCommand, ListMetricsCommand } from "@aws-sdk/client-cloudwatch";
-import { findExecutable, startSandbox } from "../start.mjs";
+import { startSandbox } from "../start.mjs";
+import { hasMoto, clientConfig } from "../test-support.mjs";
 import { getLoad, getTelemetry, resetSandbox, sandboxCalls, seedFleet, setAgent, setLoad, setTelemetry, syncAgent, waitForAgent } from "../client.mjs";
 import { ECSClient, UpdateServiceCommand } from "@aws-sdk/client-ecs";
 import { createTelemetry } from "./telemetry.mjs";
 import { accessLine, clfTime } from "./log-lines.mjs";
 import { LoadStore, metricRound, taskUtilization } from "./metrics.mjs";
-
-const hasMoto = findExecutable("moto_server") !== null;
-const clientConfig = (endpoint, region = "us-east-1") => ({
-  endpoint,
-  region,
-  credentials: { accessKeyId: "test", secretAccessKey: "test" },
-  maxAttempts: 1,
-});
 
 const ACCOUNT = "123456789012";
 function taskDefinition({ family = "web", image = "nginx:1.27", createGroup = "true", group = "/ecs/web", worker = false } = {}) {
