@@ -5,6 +5,7 @@ describe("chunks", () => {
   it("slices in order, the last slice holding the rest", () => {
     expect(chunks([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
     expect(chunks([], 10)).toEqual([]);
+    expect(() => chunks([1], 0)).toThrow();
   });
 });
 

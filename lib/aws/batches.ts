@@ -1,8 +1,9 @@
 // Batching for AWS reads: Describe* calls take a bounded number of names, and calls that take one
 // name at a time run a bounded number at once.
 
-/** `items` in slices of at most `size` (the batch limits of Describe* calls). */
-export function chunks<T>(items: T[], size: number): T[][] {
+/** `items` in slices of at most `size` (the batch limits: DescribeTasks 100, DescribeServices 10, …). */
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  if (size < 1) throw new Error("chunk size must be at least 1");
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;

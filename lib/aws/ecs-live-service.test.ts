@@ -2,7 +2,6 @@ import { DescribeScalableTargetsCommand } from "@aws-sdk/client-application-auto
 import { DescribeTasksCommand, ListTasksCommand, type Service, type Task } from "@aws-sdk/client-ecs";
 import { describe, expect, it } from "vitest";
 import {
-  chunk,
   describeTasksBatched,
   listServiceTaskArns,
   orderTasks,
@@ -27,14 +26,6 @@ function fakeClient(answer: (command: { input: Record<string, unknown> }) => unk
 
 const arn = (id: string) => `arn:aws:ecs:us-east-1:123456789012:task/web/${id}`;
 const ids = (n: number, prefix = "t") => Array.from({ length: n }, (_, i) => arn(`${prefix}${i}`));
-
-describe("chunk", () => {
-  it("splits into runs of the size with the remainder last", () => {
-    expect(chunk([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
-    expect(chunk([], 100)).toEqual([]);
-    expect(() => chunk([1], 0)).toThrow();
-  });
-});
 
 describe("describeTasksBatched", () => {
   it("asks for at most 100 tasks per call and returns all of them", async () => {

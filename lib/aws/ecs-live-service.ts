@@ -14,7 +14,8 @@ import { live, liveKey } from "@/lib/live";
 import type { WatchSource } from "@/lib/live/hub";
 import { awsClient, type ConnectionSettings } from "./clients";
 import { describeTargetHealth, type TargetHealth } from "./elbv2";
-import { mapAwsError } from "./errors";
+import { chunks } from "./batches";
+import { guarded } from "./guarded";
 
 /** A service view every 3 s feels live and costs one read set per service, whoever watches. */
 const SERVICE_INTERVAL_MS = 3000;
@@ -121,20 +122,6 @@ type ScalingLike = { send: (command: DescribeScalableTargetsCommand) => Promise<
 
 const short = (arn?: string) => (arn ?? "").split("/").pop() ?? "";
 const iso = (d?: Date) => (d ? new Date(d).toISOString() : undefined);
-const ctx = (conn: ConnectionSettings, service: string, operation: string) => ({
-  service,
-  operation,
-  connectionName: conn.name,
-  endpoint: conn.endpointUrl ?? undefined,
-});
-
-/** Splits a list into runs of at most `size` (DescribeTasks takes 100 tasks, DescribeServices 10). */
-export function chunk<T>(items: readonly T[], size: number): T[][] {
-  if (size < 1) throw new Error("chunk size must be at least 1");
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 export function toLiveDeployment(d: Deployment): LiveDeployment {
   return {
@@ -253,7 +240,7 @@ export function toLiveServiceState(s: Service, tasks: LiveTask[]): Omit<LiveServ
 
 /** DescribeTasks for any number of tasks, 100 per call (the API maximum), calls in parallel. */
 export async function describeTasksBatched(client: EcsLike, cluster: string, taskArns: readonly string[]): Promise<Task[]> {
-  const batches = chunk([...new Set(taskArns)], DESCRIBE_TASKS_MAX);
+  const batches = chunks([...new Set(taskArns)], DESCRIBE_TASKS_MAX);
   const outs = await Promise.all(batches.map((tasks) => client.send(new DescribeTasksCommand({ cluster, tasks })) as Promise<{ tasks?: Task[] }>));
   return outs.flatMap((o) => o.tasks ?? []);
 }
@@ -298,26 +285,24 @@ const GONE: LiveServiceState = {
 /** One full read of a service's live state: service, its tasks, target health and scaling limits. */
 export async function readLiveService(conn: ConnectionSettings, region: string, cluster: string, name: string): Promise<LiveServiceState> {
   const ecs = awsClient(conn, region, "ecs");
-  const out = await ecs.send(new DescribeServicesCommand({ cluster, services: [name] })).catch((e) => {
-    throw mapAwsError(e, ctx(conn, "ecs", "DescribeServices"));
-  });
+  const out = await guarded(conn, "ecs", "DescribeServices", () => ecs.send(new DescribeServicesCommand({ cluster, services: [name] })));
   const service = out.services?.[0];
   if (!service || service.status === "INACTIVE") return GONE;
   const [tasks, targetHealth, scaling] = await Promise.all([
-    readServiceTasks(ecs, cluster, name).catch((e) => {
-      throw mapAwsError(e, ctx(conn, "ecs", "ListTasks/DescribeTasks"));
-    }),
+    guarded(conn, "ecs", "ListTasks/DescribeTasks", () => readServiceTasks(ecs, cluster, name)),
     Promise.all(
       (service.loadBalancers ?? [])
         .filter((lb) => lb.targetGroupArn)
         .map(async (lb) => ({ targetGroupArn: lb.targetGroupArn!, targets: await describeTargetHealth(conn, region, lb.targetGroupArn!) })),
     ),
-    live.cache
-      .get(liveKey(conn, region, "appautoscaling", "ecs-service", cluster, name), SCALING_TTL_MS, () =>
+    guarded(conn, "application-autoscaling", "DescribeScalableTargets", () =>
+      live.cache.get(liveKey(conn, region, "appautoscaling", "ecs-service", cluster, name), SCALING_TTL_MS, () =>
         readServiceScaling(awsClient(conn, region, "appautoscaling"), cluster, name),
-      )
+      ),
+    )
       .then((value) => ({ value }))
-      .catch((e: unknown) => ({ error: mapAwsError(e, ctx(conn, "application-autoscaling", "DescribeScalableTargets")).message })),
+      // guarded threw an AwsOperationError: its message says what failed and what to do.
+      .catch((e: unknown) => ({ error: (e as Error).message })),
   ]);
   return {
     ...toLiveServiceState(service, tasks),
@@ -355,9 +340,7 @@ async function publicIpOf(conn: ConnectionSettings, region: string, eniId: strin
 /** One task by id or ARN, stopped ones included while ECS keeps them; null when ECS no longer knows it. */
 export async function readLiveTask(conn: ConnectionSettings, region: string, cluster: string, taskId: string): Promise<LiveTaskDetail | null> {
   const ecs = awsClient(conn, region, "ecs");
-  const [task] = await describeTasksBatched(ecs, cluster, [taskId]).catch((e) => {
-    throw mapAwsError(e, ctx(conn, "ecs", "DescribeTasks"));
-  });
+  const [task] = await guarded(conn, "ecs", "DescribeTasks", () => describeTasksBatched(ecs, cluster, [taskId]));
   if (!task) return null;
   const view = toLiveTaskDetail(task);
   if (view.eni) {
