@@ -4,7 +4,7 @@ import { live, liveKey } from "@/lib/live";
 import { windowFor, type MetricRange, type MetricWindow } from "@/lib/metrics/range";
 import { QUERY_IDS, toServiceUtilization, type RawMetricResult, type ServiceUtilization } from "@/lib/metrics/series";
 import { awsClient, type ConnectionSettings } from "./clients";
-import { mapAwsError } from "./errors";
+import { guarded } from "./guarded";
 
 /** What these reads need of a CloudWatch client; tests pass a fake. */
 type CloudWatchClient = Pick<ReturnType<typeof awsClient<"cloudwatch">>, "send">;
@@ -47,7 +47,7 @@ export async function getServiceUtilization(
   const byId = new Map<string, RawMetricResult>(queries.map((q) => [q.Id!, { id: q.Id!, timestamps: [], values: [] }]));
   let nextToken: string | undefined;
   let pages = 0;
-  try {
+  await guarded(conn, "cloudwatch", "GetMetricData", async () => {
     do {
       const out = await client.send(
         new GetMetricDataCommand({
@@ -71,9 +71,7 @@ export async function getServiceUtilization(
       nextToken = out.NextToken;
       pages += 1;
     } while (nextToken && pages < MAX_PAGES);
-  } catch (error) {
-    throw mapAwsError(error, { service: "cloudwatch", operation: "GetMetricData", connectionName: conn.name, endpoint: conn.endpointUrl ?? undefined });
-  }
+  });
   return toServiceUtilization(window, [...byId.values()], Date.now());
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { GetRoleCommand, paginateListRoles, type Role } from "@aws-sdk/client-iam";
 import { awsClient, type ConnectionSettings } from "./clients";
 import { mapAwsError } from "./errors";
+import { guarded } from "./guarded";
 
 export type RoleSummary = { name: string; arn: string; principals: string[] };
 
@@ -35,13 +36,11 @@ const toRole = (r: Role): RoleSummary => ({ name: r.RoleName ?? "", arn: r.Arn ?
  */
 export async function listRolesTrusting(conn: ConnectionSettings, principals: string[]): Promise<RoleSummary[]> {
   const client = awsClient(conn, IAM_REGION, "iam");
-  try {
+  return guarded(conn, "iam", "ListRoles", async () => {
     const roles: RoleSummary[] = [];
     for await (const page of paginateListRoles({ client, pageSize: 1000 }, {})) roles.push(...(page.Roles ?? []).map(toRole));
     return roles.filter((r) => r.principals.some((p) => principals.includes(p))).sort((a, b) => a.name.localeCompare(b.name));
-  } catch (error) {
-    throw mapAwsError(error, { service: "iam", operation: "ListRoles", connectionName: conn.name, endpoint: conn.endpointUrl ?? undefined });
-  }
+  });
 }
 
 /** One role by name; null when it does not exist. */

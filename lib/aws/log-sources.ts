@@ -5,7 +5,7 @@ import { containersWithoutAwslogs, logSourcesOf, taskIdOf, type ContainerDefinit
 import { awsClient, type ConnectionSettings } from "./clients";
 import { describeTaskDefinition } from "./ecs-task-definitions";
 import { getServiceDetailShared } from "./ecs-service-detail";
-import { mapAwsError } from "./errors";
+import { guarded } from "./guarded";
 
 /** Where a service's or a task's containers log, with what the viewer says about the task. */
 export type LogTarget = {
@@ -36,14 +36,12 @@ export async function serviceLogTarget(conn: ConnectionSettings, region: string,
  * the service's view. Null when AWS does not know the task.
  */
 export async function taskLogTarget(conn: ConnectionSettings, region: string, cluster: string, task: string): Promise<LogTarget | null> {
-  const described = await live.cache.get(liveKey(conn, region, "ecs", "task-for-logs", cluster, task), 3000, async () => {
-    try {
+  const described = await live.cache.get(liveKey(conn, region, "ecs", "task-for-logs", cluster, task), 3000, () =>
+    guarded(conn, "ecs", "DescribeTasks", async () => {
       const out = await awsClient(conn, region, "ecs").send(new DescribeTasksCommand({ cluster, tasks: [task] }));
       return out.tasks?.[0] ?? null;
-    } catch (error) {
-      throw mapAwsError(error, { service: "ecs", operation: "DescribeTasks", connectionName: conn.name, endpoint: conn.endpointUrl ?? undefined });
-    }
-  });
+    }),
+  );
   if (!described?.taskDefinitionArn) return null;
   const ref = described.taskDefinitionArn.split("/").pop()!;
   const iso = (d?: Date) => (d ? new Date(d).toISOString() : undefined);
