@@ -26,17 +26,22 @@ type FleetCommand = ListClustersCommand | DescribeClustersCommand | ListServices
 /** The part of an ECS client the fleet reads need; tests pass a fake. */
 export type FleetClient = { send(command: FleetCommand): Promise<unknown> };
 
-export type FleetService = {
+/** A service as every list of services shows it (the cluster's Services table, the fleet). */
+export type ServiceSummary = {
   name: string;
   arn: string;
-  cluster: string;
   status: string;
   desired: number;
   running: number;
   pending: number;
   /** family:revision */
   taskDefinition: string;
+  /** The launch type, or the capacity providers of its strategy. */
   launchType: string;
+};
+
+export type FleetService = ServiceSummary & {
+  cluster: string;
   rollout: Rollout;
   health: FleetHealth;
   targetGroupArns: string[];
@@ -109,8 +114,7 @@ export async function listServiceArns(client: FleetClient, cluster: string): Pro
   return arns;
 }
 
-/** What every list of services shows of one (the cluster's Services table, the fleet). */
-export function serviceSummary(s: Service) {
+export function serviceSummary(s: Service): ServiceSummary {
   return {
     name: s.serviceName ?? "",
     arn: s.serviceArn ?? "",

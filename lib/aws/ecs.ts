@@ -9,7 +9,9 @@ import {
 import { awsClient, type ConnectionSettings } from "./clients";
 import { guarded } from "./guarded";
 import { chunks } from "./batches";
-import { DESCRIBE_CLUSTERS_MAX, DESCRIBE_SERVICES_MAX, serviceSummary } from "./ecs-fleet";
+import { DESCRIBE_CLUSTERS_MAX, DESCRIBE_SERVICES_MAX, serviceSummary, type ServiceSummary } from "./ecs-fleet";
+
+export type { ServiceSummary };
 
 export type ClusterSummary = {
   name: string;
@@ -23,17 +25,6 @@ export type ClusterSummary = {
   containerInstances: number;
   containerInsights: string;
   tags: { key: string; value: string }[];
-};
-
-export type ServiceSummary = {
-  name: string;
-  arn: string;
-  status: string;
-  desired: number;
-  running: number;
-  pending: number;
-  taskDefinition: string;
-  launchType: string;
 };
 
 
@@ -101,5 +92,5 @@ export async function listServices(conn: ConnectionSettings, region: string, clu
       guarded(conn, "ecs", "DescribeServices", () => client.send(new DescribeServicesCommand({ cluster, services: batch }))),
     ),
   );
-  return pages.flatMap((p) => (p.services ?? []).map((svc): ServiceSummary => serviceSummary(svc))).sort((a, b) => a.name.localeCompare(b.name));
+  return pages.flatMap((p) => (p.services ?? []).map(serviceSummary)).sort((a, b) => a.name.localeCompare(b.name));
 }
