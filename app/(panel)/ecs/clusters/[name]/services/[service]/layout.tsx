@@ -38,12 +38,12 @@ export default async function ServiceLayout({ params, children }: Props) {
         breadcrumbs={[{ href: "/ecs/clusters", label: "Clusters" }, { href: clusterHref, label: cluster }, { label: name }]}
         actions={
           <div className="flex flex-wrap items-center gap-2">
-            <ButtonLink variant="secondary" href={`/history?resource=${encodeURIComponent(`ecs:service/${cluster}/${name}`)}`}>All history</ButtonLink>
             {service && canOperate && (
               <ServiceActions target={{ connectionId: context.connectionId, region: context.region, cluster, service: name }}
                 desired={service.desired} taskDefinition={service.taskDefinition} />
             )}
             {service && canOperate && <DuplicateServiceLink cluster={cluster} service={name} />}
+            <ButtonLink variant="secondary" href={`/history?resource=${encodeURIComponent(`ecs:service/${cluster}/${name}`)}`}>All history</ButtonLink>
             {service && canOperate && (
               <DeleteServiceButton connectionId={context.connectionId} region={context.region} cluster={cluster} serviceName={name}
                 desired={service.desired} loadBalanced={service.loadBalancers.length > 0} />
