@@ -146,7 +146,9 @@ try {
   const seeded = await seedFleet(app.sandbox, SIZES);
   await syncAgent(app.sandbox);
   let agent = await getAgent(app.sandbox);
-  for (const until = Date.now() + 180_000; !agent.settled && Date.now() < until; agent = await getAgent(app.sandbox)) await sleep(1000);
+  // Wait until every seeded task runs (the agent adopts seeded services in batches), at most 3 minutes.
+  const everyTaskRuns = () => agent.settled && (agent.runningTasks ?? 0) >= seeded.desiredCount;
+  for (const until = Date.now() + 180_000; !everyTaskRuns() && Date.now() < until; agent = await getAgent(app.sandbox)) await sleep(1000);
   const seedS = (performance.now() - t0) / 1000;
 
   // The fleet's shape, read straight from the sandbox (before counting starts).
