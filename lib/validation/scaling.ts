@@ -3,16 +3,7 @@ import { scheduleProblem } from "@/lib/scheduling/expression";
 import { isTimeZone } from "@/lib/scheduling/next-runs";
 import { clusterNameSchema } from "./ecs-cluster";
 import { serviceNameSchema } from "./ecs-service";
-
-/** Form booleans arrive as "true"/"false" strings (hidden inputs) or as booleans (client state). */
-const flag = z.union([z.boolean(), z.enum(["true", "false"])]).transform((v) => v === true || v === "true");
-
-const whole = (label: string, min: number, max: number) =>
-  z.coerce
-    .number({ message: `Enter a whole number for ${label}.` })
-    .int(`Enter a whole number for ${label}.`)
-    .min(min, `${label[0]!.toUpperCase()}${label.slice(1)} is ${min} to ${max}.`)
-    .max(max, `${label[0]!.toUpperCase()}${label.slice(1)} is ${min} to ${max}.`);
+import { flag, wholeFor } from "./fields";
 
 /** ECS runs at most 5,000 tasks per service (default quota); Application Auto Scaling capacity is a whole number. */
 export const MAX_SERVICE_TASKS = 5000;
@@ -28,8 +19,8 @@ const target = {
 };
 
 const capacity = {
-  minTasks: whole("minimum tasks", 0, MAX_SERVICE_TASKS),
-  maxTasks: whole("maximum tasks", 0, MAX_SERVICE_TASKS),
+  minTasks: wholeFor("minimum tasks", 0, MAX_SERVICE_TASKS),
+  maxTasks: wholeFor("maximum tasks", 0, MAX_SERVICE_TASKS),
 };
 
 function minNotAboveMax(v: { minTasks: number; maxTasks: number }, ctx: z.RefinementCtx) {
@@ -45,8 +36,8 @@ export type TrackedMetric = (typeof TRACKED_METRICS)[number];
 const trackingPolicy = z.object({
   enabled: flag.default(false),
   target: z.coerce.number({ message: "Enter a number." }),
-  scaleOutCooldown: whole("the scale-out cooldown", 0, 86_400).default(DEFAULT_COOLDOWN),
-  scaleInCooldown: whole("the scale-in cooldown", 0, 86_400).default(DEFAULT_COOLDOWN),
+  scaleOutCooldown: wholeFor("the scale-out cooldown", 0, 86_400).default(DEFAULT_COOLDOWN),
+  scaleInCooldown: wholeFor("the scale-in cooldown", 0, 86_400).default(DEFAULT_COOLDOWN),
   disableScaleIn: flag.default(false),
 });
 
@@ -90,7 +81,7 @@ export type ServiceScalingInput = z.infer<typeof serviceScalingSchema>;
 const step = z.object({
   from: z.coerce.number({ message: "Enter a number of messages." }).int("Enter a whole number of messages.").min(0, "Messages cannot be negative."),
   to: z.union([z.literal(""), z.coerce.number({ message: "Enter a number of messages." }).int("Enter a whole number of messages.")]).optional().transform((v) => (v === "" || v === undefined ? null : v)),
-  change: whole("tasks to add", 1, MAX_SERVICE_TASKS),
+  change: wholeFor("tasks to add", 1, MAX_SERVICE_TASKS),
 });
 export type ScaleOutStep = z.infer<typeof step>;
 
@@ -115,9 +106,9 @@ export const queueScalingSchema = z
     queueName: queueNameSchema,
     steps: z.array(step).min(1, "Add at least one scale-out step.").max(20, "At most 20 steps."),
     scaleInAt: z.coerce.number({ message: "Enter a number of messages." }).int("Enter a whole number of messages.").min(0, "Messages cannot be negative."),
-    scaleInChange: whole("tasks to remove", 1, MAX_SERVICE_TASKS).default(1),
-    cooldown: whole("the cooldown", 0, 86_400).default(DEFAULT_COOLDOWN),
-    evaluationPeriods: whole("evaluation periods", 1, 60).default(1),
+    scaleInChange: wholeFor("tasks to remove", 1, MAX_SERVICE_TASKS).default(1),
+    cooldown: wholeFor("the cooldown", 0, 86_400).default(DEFAULT_COOLDOWN),
+    evaluationPeriods: wholeFor("evaluation periods", 1, 60).default(1),
   })
   .superRefine((v, ctx) => {
     minNotAboveMax(v, ctx);
@@ -173,10 +164,10 @@ export const managedScalingSchema = z
     cluster: clusterNameSchema,
     capacityProvider: z.string().trim().min(1, "Pick a capacity provider."),
     enabled: flag.default(true),
-    targetCapacity: whole("target capacity", 1, 100).default(100),
-    minimumScalingStepSize: whole("the minimum scaling step", 1, 10_000).default(1),
-    maximumScalingStepSize: whole("the maximum scaling step", 1, 10_000).default(10_000),
-    instanceWarmupPeriod: whole("the instance warm-up period", 0, 10_000).default(300),
+    targetCapacity: wholeFor("target capacity", 1, 100).default(100),
+    minimumScalingStepSize: wholeFor("the minimum scaling step", 1, 10_000).default(1),
+    maximumScalingStepSize: wholeFor("the maximum scaling step", 1, 10_000).default(10_000),
+    instanceWarmupPeriod: wholeFor("the instance warm-up period", 0, 10_000).default(300),
     reviewedHash: z.string().optional(),
   })
   .superRefine((v, ctx) => {
