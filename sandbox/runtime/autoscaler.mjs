@@ -6,6 +6,7 @@
 // straight to moto, so the gateway never counts them. See sandbox/README.md "Auto scaling in the sandbox".
 import { randomUUID } from "node:crypto";
 import { ApiError, callMoto, jsonError, jsonResponse } from "../apprunner.mjs";
+import { mergeSettings } from "./settings.mjs";
 
 export const AUTOSCALING_DEFAULTS = Object.freeze({
   paused: false,
@@ -318,23 +319,11 @@ export class Autoscaler {
   }
 
   configure(input = {}) {
-    const next = { ...this.#settings };
-    if (input.paused !== undefined) {
-      if (typeof input.paused !== "boolean") throw new Error("paused must be true or false");
-      next.paused = input.paused;
-    }
-    for (const [key, min, max, int] of [
+    const next = mergeSettings(this.#settings, input, [
       ["evalMs", 50, 600_000, true],
       ["timeScale", 0.001, 10_000, false],
       ["drainPerTask", 0, 1000, true],
-    ]) {
-      const v = input[key];
-      if (v === undefined) continue;
-      if (typeof v !== "number" || !Number.isFinite(v) || v < min || v > max || (int && !Number.isInteger(v))) {
-        throw new Error(`${key} must be ${int ? "an integer" : "a number"} from ${min} to ${max}`);
-      }
-      next[key] = v;
-    }
+    ]);
     const evalChanged = next.evalMs !== this.#settings.evalMs;
     this.#settings = next;
     if (evalChanged && this.#timer) this.#schedule();

@@ -18,6 +18,7 @@ import { SANDBOX_ACCOUNT } from "../faults.mjs";
 import { ApiError, callMoto, jsonError, jsonResponse } from "../apprunner.mjs";
 import { createTelemetry } from "./telemetry.mjs";
 import { decodeToken, encodeToken, overlayService, renderTask } from "./ecs-overlay.mjs";
+import { mergeSettings } from "./settings.mjs";
 
 const CT = "application/x-amz-json-1.1";
 const TARGET = "AmazonEC2ContainerServiceV20141113";
@@ -128,23 +129,13 @@ export class EcsAgent {
   }
 
   configure(input = {}) {
-    const next = { ...this.#settings };
-    if (input.paused !== undefined) {
-      if (typeof input.paused !== "boolean") throw new Error("paused must be true or false");
-      next.paused = input.paused;
-    }
-    for (const [key, min, max] of [
+    const next = mergeSettings(this.#settings, input, [
       ["paceMs", 0, 600_000],
       ["tickMs", 10, 60_000],
       ["crashAfterMs", 0, 600_000],
       ["sweepMs", 0, 3_600_000],
       ["retentionMs", 0, 86_400_000],
-    ]) {
-      if (input[key] === undefined) continue;
-      const v = input[key];
-      if (!Number.isInteger(v) || v < min || v > max) throw new Error(`${key} must be an integer from ${min} to ${max}`);
-      next[key] = v;
-    }
+    ]);
     const tickChanged = next.tickMs !== this.#settings.tickMs;
     this.#settings = next;
     if (tickChanged && this.#timer) this.#schedule();
