@@ -2,6 +2,7 @@
 
 import { Field, fieldAria } from "@/components/ui/field";
 import { Checkbox, Input, RadioCards, Select } from "@/components/ui/input";
+import type { Ec2FormValues } from "@/lib/ecs/cluster-prefill";
 
 export type Ec2Options = {
   networks: { id: string; label: string; subnets: { id: string; label: string }[] }[];
@@ -10,24 +11,7 @@ export type Ec2Options = {
   autoScalingGroups: { name: string; arn: string; label: string }[];
 };
 
-export type Ec2Values = {
-  asgMode: string;
-  existingAsgArn: string;
-  amiFamily: string;
-  instanceType: string;
-  keyName: string;
-  instanceRoleMode: string;
-  instanceProfile: string;
-  minSize: string;
-  maxSize: string;
-  desiredCapacity: string;
-  vpcId: string;
-  subnets: string[];
-  targetCapacity: string;
-  terminationProtection: string;
-  ec2Weight: string;
-  ec2Base: string;
-};
+export type Ec2Values = Ec2FormValues;
 
 export const EC2_FIELDS = [
   "asgMode", "existingAsgArn", "amiFamily", "instanceType", "keyName", "instanceRoleMode", "instanceProfile",

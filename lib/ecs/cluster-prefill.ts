@@ -19,15 +19,10 @@ export type Ec2CapacitySource = {
   launchTemplate: { imageId?: string; instanceType?: string; keyName?: string; instanceProfile?: string } | null;
 };
 
-export type ClusterPrefill = {
-  clusterName: string;
-  containerInsights: string;
-  infrastructure: string;
-  fargateWeight: string;
-  fargateBase: string;
-  spotWeight: string;
-  spotBase: string;
+/** The EC2 capacity part of the cluster wizard's form (text inputs, so strings). */
+export type Ec2FormValues = {
   asgMode: string;
+  existingAsgArn: string;
   amiFamily: string;
   instanceType: string;
   keyName: string;
@@ -42,8 +37,18 @@ export type ClusterPrefill = {
   terminationProtection: string;
   ec2Weight: string;
   ec2Base: string;
-  tags: { key: string; value: string }[];
 };
+
+export type ClusterPrefill = {
+  clusterName: string;
+  containerInsights: string;
+  infrastructure: string;
+  fargateWeight: string;
+  fargateBase: string;
+  spotWeight: string;
+  spotBase: string;
+  tags: { key: string; value: string }[];
+} & Omit<Ec2FormValues, "existingAsgArn">;
 
 const FARGATE = ["FARGATE", "FARGATE_SPOT"];
 
