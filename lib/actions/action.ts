@@ -5,7 +5,7 @@ import { requireUser } from "@/lib/auth/guard";
 import type { RoleName } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session";
 import { AwsOperationError, isDomainError } from "@/lib/errors";
-import { formDataToObject } from "@/lib/validation/form-data";
+import { FormFieldError, formDataToObject } from "@/lib/validation/form-data";
 
 import type { ActionState } from "./action-state";
 
@@ -39,10 +39,27 @@ export function defineAction<S extends z.ZodType>(opts: {
   run: (input: z.output<S>, ctx: { user: SessionUser }) => Promise<ActionState | void>;
 }) {
   return async (_prev: ActionState, form: FormData): Promise<ActionState> => {
-    const values = echoable(formDataToObject(form));
+    // The session first: an anonymous or under-privileged request is refused before a byte
+    // of its body is read, with the same answer whatever it carries.
+    let user: SessionUser;
     try {
-      const user = await requireUser(opts.role, opts.does);
-      const parsed = opts.schema.safeParse(formDataToObject(form));
+      user = await requireUser(opts.role, opts.does);
+    } catch (error) {
+      unstable_rethrow(error);
+      if (isDomainError(error)) return { ok: false, message: error.message };
+      console.error(`[action] ${opts.does}: session check failed`, error);
+      return { ok: false, message: "Something went wrong on the server; the error is in its log." };
+    }
+    let fields: Record<string, unknown>;
+    try {
+      fields = formDataToObject(form);
+    } catch (error) {
+      if (error instanceof FormFieldError) return { ok: false, message: error.message, fieldErrors: { _form: [error.message] } };
+      throw error;
+    }
+    const values = echoable(fields);
+    try {
+      const parsed = opts.schema.safeParse(fields);
       if (!parsed.success) {
         return { ok: false, message: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), values };
       }
