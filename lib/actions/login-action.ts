@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { verifyPassword } from "@/lib/auth/password";
 import { createSession, destroySession } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { safeRedirectPath } from "@/lib/security/redirect";
 import { loginSchema } from "@/lib/validation/auth";
 import { fieldErrorsOf } from "./action";
 import type { ActionState } from "./action-state";
@@ -18,8 +19,7 @@ export async function loginAction(_prev: ActionState, form: FormData): Promise<A
   const valid = user && !user.disabled && (await verifyPassword(parsed.data.password, user.passwordHash));
   if (!valid) return { ok: false, message: "Email or password is incorrect.", values: { email } };
   await createSession(user.id);
-  const next = String(form.get("next") ?? "");
-  redirect(next.startsWith("/") && !next.startsWith("//") ? next : "/");
+  redirect(safeRedirectPath(form.get("next")));
 }
 
 export async function logoutAction(): Promise<void> {

@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { readSession } from "@/lib/auth/session";
+import { safeRedirectPath } from "@/lib/security/redirect";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
-  if (await readSession()) redirect("/");
   const { next } = await searchParams;
+  const target = safeRedirectPath(next);
+  if (await readSession()) redirect(target);
   return (
     <main className="flex min-h-screen items-center justify-center p-6">
       <div className="w-full max-w-sm">
@@ -15,7 +17,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <p className="text-lg font-semibold tracking-tight">Portside</p>
           <p className="text-ink-muted">Sign in to deploy and run containers on AWS</p>
         </div>
-        <LoginForm next={next} />
+        <LoginForm next={target === "/" ? undefined : target} />
       </div>
     </main>
   );
