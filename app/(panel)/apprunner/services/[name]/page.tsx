@@ -24,11 +24,12 @@ import { tailLogGroup } from "@/lib/aws/logs";
 import { attempt, loadWorkingConnection } from "@/lib/connections/load";
 import { AwsOperationError } from "@/lib/errors";
 import { appRunnerResource } from "@/lib/plans/apprunner";
+import { pageSegment, segmentTitle } from "@/lib/security/segments";
 
 type Props = { params: Promise<{ name: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `App Runner ${decodeURIComponent((await params).name)}` };
+  return segmentTitle((name) => `App Runner ${name}`, (await params).name);
 }
 
 const LOG_LINES = 100;
@@ -36,7 +37,7 @@ const logMessage = (error: unknown) => (error instanceof AwsOperationError ? err
 
 export default async function AppRunnerServicePage({ params }: Props) {
   const user = await requirePageUser("viewer");
-  const name = decodeURIComponent((await params).name);
+  const name = pageSegment((await params).name);
   const working = await loadWorkingConnection();
   if (!working) return <NoConnection />;
   const { context, conn } = working;

@@ -15,16 +15,17 @@ import { getCluster } from "@/lib/aws/ecs";
 import { readClusterShared } from "@/lib/aws/ecs-fleet-live";
 import { describeClusterCapacity } from "@/lib/aws/ecs-capacity";
 import { attempt, loadWorkingConnection } from "@/lib/connections/load";
+import { pageSegment, segmentTitle } from "@/lib/security/segments";
 
 type Props = { params: Promise<{ name: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Cluster ${decodeURIComponent((await params).name)}` };
+  return segmentTitle((name) => `Cluster ${name}`, (await params).name);
 }
 
 export default async function ClusterPage({ params }: Props) {
   const user = await requirePageUser("viewer");
-  const name = decodeURIComponent((await params).name);
+  const name = pageSegment((await params).name);
   const working = await loadWorkingConnection();
   if (!working) return <NoConnection />;
   const { context, conn } = working;

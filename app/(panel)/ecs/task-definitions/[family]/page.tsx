@@ -13,16 +13,17 @@ import { attempt, loadWorkingConnection } from "@/lib/connections/load";
 import { taskDefinitionResource } from "@/lib/plans/task-definition";
 import { diffJson } from "@/lib/task-definitions/json-diff";
 import { registrableJson } from "@/lib/task-definitions/view";
+import { pageSegment, segmentTitle } from "@/lib/security/segments";
 
 type Props = { params: Promise<{ family: string }>; searchParams: Promise<{ from?: string; to?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Task definition ${decodeURIComponent((await params).family)}` };
+  return segmentTitle((name) => `Task definition ${name}`, (await params).family);
 }
 
 export default async function FamilyPage({ params, searchParams }: Props) {
   const user = await requirePageUser("viewer");
-  const family = decodeURIComponent((await params).family);
+  const family = pageSegment((await params).family);
   const query = await searchParams;
   const working = await loadWorkingConnection();
   if (!working) return <NoConnection />;

@@ -8,16 +8,17 @@ import { requirePageUser } from "@/lib/auth/guard";
 import { roleAllows } from "@/lib/auth/roles";
 import { getEksCluster, getEksClusterContents, listKubernetesVersions } from "@/lib/aws/eks";
 import { attempt, loadWorkingConnection } from "@/lib/connections/load";
+import { pageSegment, segmentTitle } from "@/lib/security/segments";
 
 type Props = { params: Promise<{ name: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `EKS cluster ${decodeURIComponent((await params).name)}` };
+  return segmentTitle((name) => `EKS cluster ${name}`, (await params).name);
 }
 
 export default async function EksClusterRoute({ params }: Props) {
   const user = await requirePageUser("viewer");
-  const name = decodeURIComponent((await params).name);
+  const name = pageSegment((await params).name);
   const working = await loadWorkingConnection();
   if (!working) return <NoConnection />;
   const { context, conn } = working;

@@ -13,6 +13,7 @@ import { getTaskDefinitionInfo } from "@/lib/aws/ecs-service-detail";
 import { listRunnableTaskDefinitions } from "@/lib/aws/ecs-tasks";
 import { attempt, loadWorkingConnection } from "@/lib/connections/load";
 import { taskId, taskPrefill } from "@/lib/ecs/task-prefill";
+import { pageSegment } from "@/lib/security/segments";
 
 type Props = { params: Promise<{ name: string }>; searchParams: Promise<{ fromTask?: string }> };
 
@@ -20,7 +21,7 @@ export const metadata: Metadata = { title: "Run task" };
 
 export default async function RunTaskPage({ params, searchParams }: Props) {
   await requirePageUser("operator");
-  const name = decodeURIComponent((await params).name);
+  const name = pageSegment((await params).name);
   // ?fromTask=<arn> runs an existing task again: the wizard starts from how it was run.
   const fromTask = (await searchParams).fromTask?.trim();
   const working = await loadWorkingConnection();

@@ -10,6 +10,7 @@ import { roleAllows } from "@/lib/auth/roles";
 import { getCluster } from "@/lib/aws/ecs";
 import { listClusterSchedules } from "@/lib/aws/ecs-tasks";
 import { attempt, loadWorkingConnection } from "@/lib/connections/load";
+import { pageSegment } from "@/lib/security/segments";
 
 type Props = { params: Promise<{ name: string }> };
 
@@ -17,7 +18,7 @@ export const metadata: Metadata = { title: "Scheduled tasks" };
 
 export default async function ScheduledTasksPage({ params }: Props) {
   const user = await requirePageUser("viewer");
-  const name = decodeURIComponent((await params).name);
+  const name = pageSegment((await params).name);
   const working = await loadWorkingConnection();
   if (!working) return <NoConnection />;
   const { context, conn } = working;

@@ -12,16 +12,17 @@ import { roleAllows } from "@/lib/auth/roles";
 import { getExpressService } from "@/lib/aws/express";
 import { attempt, loadWorkingConnection } from "@/lib/connections/load";
 import { expressResource } from "@/lib/plans/express";
+import { pageSegment, segmentTitle } from "@/lib/security/segments";
 
 type Props = { params: Promise<{ cluster: string; service: string }> };
 
 async function names(params: Props["params"]) {
   const p = await params;
-  return { cluster: decodeURIComponent(p.cluster), service: decodeURIComponent(p.service) };
+  return { cluster: pageSegment(p.cluster), service: pageSegment(p.service) };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Express service ${(await names(params)).service}` };
+  return segmentTitle((name) => `Express service ${name}`, (await params).service);
 }
 
 export default async function ExpressServicePage({ params }: Props) {

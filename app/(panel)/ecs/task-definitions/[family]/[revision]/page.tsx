@@ -11,18 +11,19 @@ import { roleAllows } from "@/lib/auth/roles";
 import { describeTaskDefinition } from "@/lib/aws/ecs-task-definitions";
 import { attempt, loadWorkingConnection } from "@/lib/connections/load";
 import { familyPath, revisionPath } from "@/lib/plans/task-definition";
+import { pageSegment, segmentTitle } from "@/lib/security/segments";
 
 type Props = { params: Promise<{ family: string; revision: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const p = await params;
-  return { title: `Task definition ${decodeURIComponent(p.family)}:${p.revision}` };
+  return segmentTitle((family) => `Task definition ${family}:${p.revision.slice(0, 10)}`, p.family);
 }
 
 export default async function RevisionPage({ params }: Props) {
   const user = await requirePageUser("viewer");
   const p = await params;
-  const family = decodeURIComponent(p.family);
+  const family = pageSegment(p.family);
   // "latest" is where a finished register plan lands: the newest ACTIVE revision.
   const latest = p.revision === "latest";
   if (!latest && !/^\d+$/.test(p.revision)) notFound();

@@ -10,12 +10,13 @@ import { requirePageUser } from "@/lib/auth/guard";
 import { roleAllows } from "@/lib/auth/roles";
 import { getEksClusterBasics, listAddons, listAvailableAddons } from "@/lib/aws/eks-compute";
 import { attempt, loadWorkingConnection } from "@/lib/connections/load";
+import { pageSegment } from "@/lib/security/segments";
 
 export const metadata: Metadata = { title: "Add-ons" };
 
 export default async function AddonsPage({ params }: { params: Promise<{ name: string }> }) {
   const user = await requirePageUser("viewer");
-  const name = decodeURIComponent((await params).name);
+  const name = pageSegment((await params).name);
   const working = await loadWorkingConnection();
   if (!working) return <NoConnection />;
   const { context, conn } = working;

@@ -11,12 +11,13 @@ import { requirePageUser } from "@/lib/auth/guard";
 import { roleAllows } from "@/lib/auth/roles";
 import { getEksClusterBasics, listFargateProfiles } from "@/lib/aws/eks-compute";
 import { attempt, loadWorkingConnection } from "@/lib/connections/load";
+import { pageSegment } from "@/lib/security/segments";
 
 export const metadata: Metadata = { title: "Fargate profiles" };
 
 export default async function FargateProfilesPage({ params }: { params: Promise<{ name: string }> }) {
   const user = await requirePageUser("viewer");
-  const name = decodeURIComponent((await params).name);
+  const name = pageSegment((await params).name);
   const working = await loadWorkingConnection();
   if (!working) return <NoConnection />;
   const { context, conn } = working;

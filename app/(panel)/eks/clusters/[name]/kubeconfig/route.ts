@@ -3,6 +3,7 @@ import { getEksCluster } from "@/lib/aws/eks";
 import { loadWorkingConnection } from "@/lib/connections/load";
 import { buildKubeconfig, kubeconfigFileName } from "@/lib/eks/kubeconfig";
 import { AwsOperationError, isDomainError } from "@/lib/errors";
+import { decodeSegment } from "@/lib/security/segments";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +19,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ nam
     const status = isDomainError(error) && error.name === "UnauthenticatedError" ? 401 : 403;
     return new Response((error as Error).message, { status });
   }
-  const name = decodeURIComponent((await params).name);
+  const name = decodeSegment((await params).name);
+  if (name === null) return new Response("Not found.", { status: 404 });
   const working = await loadWorkingConnection();
   if (!working) return new Response("No AWS connection is set up.", { status: 409 });
   const { context, conn } = working;

@@ -2,6 +2,7 @@ import { requireUser } from "@/lib/auth/guard";
 import { clusterKey, clusterSource } from "@/lib/aws/ecs-fleet-live";
 import { loadWorkingConnection } from "@/lib/connections/load";
 import { authFailure, watchStream } from "@/lib/live/sse";
+import { decodeSegment } from "@/lib/security/segments";
 
 export const dynamic = "force-dynamic";
 
@@ -17,6 +18,7 @@ export async function GET(request: Request, { params }: Params) {
   const working = await loadWorkingConnection();
   if (!working) return new Response("Choose a connection first.", { status: 409 });
   const { conn, context } = working;
-  const cluster = decodeURIComponent((await params).name);
+  const cluster = decodeSegment((await params).name);
+  if (cluster === null) return new Response("Not found.", { status: 404 });
   return watchStream(request, clusterKey(conn, context.region, cluster), clusterSource(conn, context.region, cluster));
 }

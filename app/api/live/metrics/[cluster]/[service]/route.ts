@@ -4,6 +4,7 @@ import { loadWorkingConnection } from "@/lib/connections/load";
 import { live } from "@/lib/live";
 import { authFailure, watchStream } from "@/lib/live/sse";
 import { parseRange } from "@/lib/metrics/range";
+import { decodeSegment } from "@/lib/security/segments";
 
 export const dynamic = "force-dynamic";
 
@@ -16,11 +17,12 @@ type Params = { params: Promise<{ cluster: string; service: string }> };
 
 async function target(request: Request, { params }: Params, action: string) {
   await requireUser("viewer", action);
-  const working = await loadWorkingConnection();
-  if (!working) return null;
   const { cluster: rawCluster, service: rawService } = await params;
-  const cluster = decodeURIComponent(rawCluster);
-  const service = decodeURIComponent(rawService);
+  const cluster = decodeSegment(rawCluster);
+  const service = decodeSegment(rawService);
+  if (cluster === null || service === null) return new Response("Not found.", { status: 404 });
+  const working = await loadWorkingConnection();
+  if (!working) return new Response("No working connection", { status: 409 });
   const range = parseRange(new URL(request.url).searchParams.get("range") ?? undefined);
   const { conn, context } = working;
   return { conn, region: context.region, cluster, service, range, key: utilizationKey(conn, context.region, cluster, service, range) };
@@ -34,7 +36,7 @@ export async function GET(request: Request, ctx: Params) {
   } catch (error) {
     return authFailure(error);
   }
-  if (!t) return new Response("No working connection", { status: 409 });
+  if (t instanceof Response) return t;
   const { conn, region, cluster, service, range, key } = t;
   return watchStream(request, key, { intervalMs: POLL_MS, poll: () => getServiceUtilization(conn, region, { cluster, service, range }) });
 }
@@ -49,7 +51,7 @@ export async function POST(request: Request, ctx: Params) {
   } catch (error) {
     return authFailure(error);
   }
-  if (!t) return new Response("No working connection", { status: 409 });
+  if (t instanceof Response) return t;
   const now = Date.now();
   if (now - (lastNudge.get(t.key) ?? 0) >= MIN_NUDGE_GAP_MS) {
     lastNudge.set(t.key, now);

@@ -2,6 +2,7 @@ import { readScalingSnapshot, SCALING_POLL_MS, scalingKey } from "@/components/s
 import { requireUser } from "@/lib/auth/guard";
 import { loadWorkingConnection } from "@/lib/connections/load";
 import { authFailure, watchStream } from "@/lib/live/sse";
+import { decodeSegment } from "@/lib/security/segments";
 
 export const dynamic = "force-dynamic";
 
@@ -17,8 +18,9 @@ export async function GET(request: Request, { params }: Params) {
   const working = await loadWorkingConnection();
   if (!working) return new Response("No working connection", { status: 409 });
   const { cluster: rawCluster, service: rawService } = await params;
-  const cluster = decodeURIComponent(rawCluster);
-  const service = decodeURIComponent(rawService);
+  const cluster = decodeSegment(rawCluster);
+  const service = decodeSegment(rawService);
+  if (cluster === null || service === null) return new Response("Not found.", { status: 404 });
   const { conn, context } = working;
   return watchStream(request, scalingKey(conn, context.region, cluster, service), {
     intervalMs: SCALING_POLL_MS,

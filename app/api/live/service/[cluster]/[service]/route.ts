@@ -2,6 +2,7 @@ import { requireUser } from "@/lib/auth/guard";
 import { liveServiceKey, liveServiceSource } from "@/lib/aws/ecs-live-service";
 import { loadWorkingConnection } from "@/lib/connections/load";
 import { authFailure, watchStream } from "@/lib/live/sse";
+import { decodeSegment } from "@/lib/security/segments";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +19,8 @@ export async function GET(request: Request, { params }: Params) {
   if (!working) return new Response("Choose a connection first.", { status: 409 });
   const { cluster, service } = await params;
   const { conn, context } = working;
-  const c = decodeURIComponent(cluster);
-  const s = decodeURIComponent(service);
+  const c = decodeSegment(cluster);
+  const s = decodeSegment(service);
+  if (c === null || s === null) return new Response("Not found.", { status: 404 });
   return watchStream(request, liveServiceKey(conn, context.region, c, s), liveServiceSource(conn, context.region, c, s));
 }

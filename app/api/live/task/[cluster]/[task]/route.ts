@@ -2,6 +2,7 @@ import { requireUser } from "@/lib/auth/guard";
 import { liveTaskKey, liveTaskSource } from "@/lib/aws/ecs-live-service";
 import { loadWorkingConnection } from "@/lib/connections/load";
 import { authFailure, watchStream } from "@/lib/live/sse";
+import { decodeSegment } from "@/lib/security/segments";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +19,8 @@ export async function GET(request: Request, { params }: Params) {
   if (!working) return new Response("Choose a connection first.", { status: 409 });
   const { cluster, task } = await params;
   const { conn, context } = working;
-  const c = decodeURIComponent(cluster);
-  const t = decodeURIComponent(task);
+  const c = decodeSegment(cluster);
+  const t = decodeSegment(task);
+  if (c === null || t === null) return new Response("Not found.", { status: 404 });
   return watchStream(request, liveTaskKey(conn, context.region, c, t), liveTaskSource(conn, context.region, c, t));
 }

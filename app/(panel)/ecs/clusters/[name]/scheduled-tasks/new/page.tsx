@@ -13,6 +13,7 @@ import { listRolesTrusting } from "@/lib/aws/iam-roles";
 import { attempt, loadWorkingConnection } from "@/lib/connections/load";
 import { schedulePrefill } from "@/lib/ecs/schedule-prefill";
 import { SCHEDULER_ROLE_NAME } from "@/lib/plans/scheduled-task";
+import { pageSegment } from "@/lib/security/segments";
 
 type Props = { params: Promise<{ name: string }>; searchParams: Promise<{ from?: string; group?: string }> };
 
@@ -20,7 +21,7 @@ export const metadata: Metadata = { title: "Create schedule" };
 
 export default async function NewSchedulePage({ params, searchParams }: Props) {
   await requirePageUser("operator");
-  const name = decodeURIComponent((await params).name);
+  const name = pageSegment((await params).name);
   // ?from=<schedule>&group=<group> duplicates a schedule: the wizard starts from its settings.
   const { from, group } = await searchParams;
   const working = await loadWorkingConnection();

@@ -10,6 +10,7 @@ import { requirePageUser } from "@/lib/auth/guard";
 import { roleAllows } from "@/lib/auth/roles";
 import { getServiceDetailShared } from "@/lib/aws/ecs-service-detail";
 import { attempt, loadWorkingConnection } from "@/lib/connections/load";
+import { pageSegment } from "@/lib/security/segments";
 
 type Props = { params: Promise<{ name: string; service: string }>; children: ReactNode };
 
@@ -20,8 +21,8 @@ type Props = { params: Promise<{ name: string; service: string }>; children: Rea
 export default async function ServiceLayout({ params, children }: Props) {
   const user = await requirePageUser("viewer");
   const { name: rawCluster, service: rawService } = await params;
-  const cluster = decodeURIComponent(rawCluster);
-  const name = decodeURIComponent(rawService);
+  const cluster = pageSegment(rawCluster);
+  const name = pageSegment(rawService);
   const working = await loadWorkingConnection();
   if (!working) return <NoConnection />;
   const { context, conn } = working;

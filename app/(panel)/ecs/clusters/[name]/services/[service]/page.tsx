@@ -7,18 +7,19 @@ import { getLiveServiceShared } from "@/lib/aws/ecs-live-service";
 import { getServiceDetailShared } from "@/lib/aws/ecs-service-detail";
 import { describeLoadBalancing } from "@/lib/aws/elbv2";
 import { attempt, loadWorkingConnection } from "@/lib/connections/load";
+import { pageSegment, segmentTitle } from "@/lib/security/segments";
 
 type Props = { params: Promise<{ name: string; service: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Service ${decodeURIComponent((await params).service)}` };
+  return segmentTitle((name) => `Service ${name}`, (await params).service);
 }
 
 export default async function ServicePage({ params }: Props) {
   await requirePageUser("viewer");
   const { name: rawCluster, service: rawService } = await params;
-  const cluster = decodeURIComponent(rawCluster);
-  const name = decodeURIComponent(rawService);
+  const cluster = pageSegment(rawCluster);
+  const name = pageSegment(rawService);
   const working = await loadWorkingConnection();
   if (!working) return null; // the layout explains
   const { context, conn } = working;

@@ -12,6 +12,7 @@ import { describeServiceSource, vpcOfSubnet } from "@/lib/aws/ecs-prefill-source
 import { describeLoadBalancing, listLoadBalancers } from "@/lib/aws/elbv2";
 import { attempt, loadWorkingConnection } from "@/lib/connections/load";
 import { servicePrefill } from "@/lib/ecs/service-prefill";
+import { pageSegment } from "@/lib/security/segments";
 
 export const metadata: Metadata = { title: "Create service" };
 
@@ -19,7 +20,7 @@ type Props = { params: Promise<{ name: string }>; searchParams: Promise<{ taskDe
 
 export default async function NewServicePage({ params, searchParams }: Props) {
   await requirePageUser("operator");
-  const name = decodeURIComponent((await params).name);
+  const name = pageSegment((await params).name);
   const query = await searchParams;
   // ?from=<service> duplicates a service of this cluster: the wizard starts from its settings.
   const from = query.from?.trim();

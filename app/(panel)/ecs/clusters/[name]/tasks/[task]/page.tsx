@@ -11,18 +11,19 @@ import { requirePageUser } from "@/lib/auth/guard";
 import { roleAllows } from "@/lib/auth/roles";
 import { getLiveTaskShared } from "@/lib/aws/ecs-live-service";
 import { attempt, loadWorkingConnection } from "@/lib/connections/load";
+import { pageSegment, segmentTitle } from "@/lib/security/segments";
 
 type Props = { params: Promise<{ name: string; task: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Task ${decodeURIComponent((await params).task)}` };
+  return segmentTitle((name) => `Task ${name}`, (await params).task);
 }
 
 export default async function TaskPage({ params }: Props) {
   const user = await requirePageUser("viewer");
   const p = await params;
-  const cluster = decodeURIComponent(p.name);
-  const taskId = decodeURIComponent(p.task);
+  const cluster = pageSegment(p.name);
+  const taskId = pageSegment(p.task);
   const working = await loadWorkingConnection();
   if (!working) return <NoConnection />;
   const { context, conn } = working;

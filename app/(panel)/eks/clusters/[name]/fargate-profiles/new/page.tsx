@@ -11,12 +11,13 @@ import { getEksClusterBasics } from "@/lib/aws/eks-compute";
 import { listRolesTrusting } from "@/lib/aws/iam-roles";
 import { attempt, loadWorkingConnection } from "@/lib/connections/load";
 import { FARGATE_ROLE } from "@/lib/validation/eks-fargate-profile";
+import { pageSegment } from "@/lib/security/segments";
 
 export const metadata: Metadata = { title: "Add Fargate profile" };
 
 export default async function NewFargateProfilePage({ params }: { params: Promise<{ name: string }> }) {
   await requirePageUser("operator");
-  const name = decodeURIComponent((await params).name);
+  const name = pageSegment((await params).name);
   const working = await loadWorkingConnection();
   if (!working) return <NoConnection />;
   const { context, conn } = working;

@@ -13,18 +13,19 @@ import { roleAllows } from "@/lib/auth/roles";
 import { deleteNodegroupAction } from "@/lib/actions/eks-compute-actions";
 import { getNodegroup, listUpdates } from "@/lib/aws/eks-compute";
 import { attempt, loadWorkingConnection } from "@/lib/connections/load";
+import { pageSegment, segmentTitle } from "@/lib/security/segments";
 
 type Props = { params: Promise<{ name: string; ng: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Node group ${decodeURIComponent((await params).ng)}` };
+  return segmentTitle((name) => `Node group ${name}`, (await params).ng);
 }
 
 export default async function NodegroupPage({ params }: Props) {
   const user = await requirePageUser("viewer");
   const p = await params;
-  const name = decodeURIComponent(p.name);
-  const ngName = decodeURIComponent(p.ng);
+  const name = pageSegment(p.name);
+  const ngName = pageSegment(p.ng);
   const working = await loadWorkingConnection();
   if (!working) return <NoConnection />;
   const { context, conn } = working;

@@ -10,12 +10,13 @@ import { listSubnets } from "@/lib/aws/ec2-network";
 import { getEksClusterBasics } from "@/lib/aws/eks-compute";
 import { listRolesTrusting } from "@/lib/aws/iam-roles";
 import { attempt, loadWorkingConnection } from "@/lib/connections/load";
+import { pageSegment } from "@/lib/security/segments";
 
 export const metadata: Metadata = { title: "Add node group" };
 
 export default async function NewNodegroupPage({ params }: { params: Promise<{ name: string }> }) {
   await requirePageUser("operator");
-  const name = decodeURIComponent((await params).name);
+  const name = pageSegment((await params).name);
   const working = await loadWorkingConnection();
   if (!working) return <NoConnection />;
   const { context, conn } = working;

@@ -5,19 +5,20 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { listRuns, toHistoryRow } from "@/lib/audit/runs";
 import { requirePageUser } from "@/lib/auth/guard";
 import { loadWorkingConnection } from "@/lib/connections/load";
+import { pageSegment, segmentTitle } from "@/lib/security/segments";
 
 type Props = { params: Promise<{ name: string; service: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `History of ${decodeURIComponent((await params).service)}` };
+  return segmentTitle((name) => `History of ${name}`, (await params).service);
 }
 
 /** Every run that touched this service in this account and region, newest first, each linking to its run. */
 export default async function ServiceHistoryPage({ params }: Props) {
   await requirePageUser("viewer");
   const p = await params;
-  const cluster = decodeURIComponent(p.name);
-  const name = decodeURIComponent(p.service);
+  const cluster = pageSegment(p.name);
+  const name = pageSegment(p.service);
   const working = await loadWorkingConnection();
   if (!working) return null; // the layout explains
   const { context } = working;

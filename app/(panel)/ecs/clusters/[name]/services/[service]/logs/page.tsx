@@ -3,19 +3,20 @@ import { LogTargetView } from "@/components/logs/log-target-view";
 import { requirePageUser } from "@/lib/auth/guard";
 import { serviceLogTarget } from "@/lib/aws/log-sources";
 import { attempt, loadWorkingConnection } from "@/lib/connections/load";
+import { pageSegment, segmentTitle } from "@/lib/security/segments";
 
 type Props = { params: Promise<{ name: string; service: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Logs · ${decodeURIComponent((await params).service)}` };
+  return segmentTitle((name) => `Logs · ${name}`, (await params).service);
 }
 
 /** The service's Logs tab: every task's stream of the chosen container, live. */
 export default async function ServiceLogsPage({ params, searchParams }: Props) {
   await requirePageUser("viewer");
   const { name: rawCluster, service: rawService } = await params;
-  const cluster = decodeURIComponent(rawCluster);
-  const service = decodeURIComponent(rawService);
+  const cluster = pageSegment(rawCluster);
+  const service = pageSegment(rawService);
   const working = await loadWorkingConnection();
   if (!working) return null; // the layout explains
   const { context, conn } = working;

@@ -10,11 +10,12 @@ import { live, liveKey } from "@/lib/live";
 import { liveErrorOf } from "@/lib/live/sse";
 import { parseRange } from "@/lib/metrics/range";
 import { taskSizeOf } from "@/lib/metrics/task-size";
+import { pageSegment, segmentTitle } from "@/lib/security/segments";
 
 type Props = { params: Promise<{ name: string; service: string }>; searchParams: Promise<{ range?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Metrics · ${decodeURIComponent((await params).service)}` };
+  return segmentTitle((name) => `Metrics · ${name}`, (await params).service);
 }
 
 const oldest = (dates: (string | undefined)[] = []) => dates.filter((d): d is string => Boolean(d)).sort()[0];
@@ -22,8 +23,8 @@ const oldest = (dates: (string | undefined)[] = []) => dates.filter((d): d is st
 export default async function ServiceMetricsPage({ params, searchParams }: Props) {
   await requirePageUser("viewer");
   const { name: rawCluster, service: rawService } = await params;
-  const cluster = decodeURIComponent(rawCluster);
-  const name = decodeURIComponent(rawService);
+  const cluster = pageSegment(rawCluster);
+  const name = pageSegment(rawService);
   const range = parseRange((await searchParams).range);
   const working = await loadWorkingConnection();
   if (!working) return null; // the layout explains

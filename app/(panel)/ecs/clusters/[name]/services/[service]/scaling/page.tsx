@@ -10,18 +10,19 @@ import { describeTargetGroups } from "@/lib/aws/elbv2";
 import { listQueueNames } from "@/lib/aws/sqs";
 import { attempt, loadWorkingConnection } from "@/lib/connections/load";
 import { liveErrorOf } from "@/lib/live/sse";
+import { pageSegment, segmentTitle } from "@/lib/security/segments";
 
 type Props = { params: Promise<{ name: string; service: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Scaling · ${decodeURIComponent((await params).service)}` };
+  return segmentTitle((name) => `Scaling · ${name}`, (await params).service);
 }
 
 export default async function ServiceScalingPage({ params }: Props) {
   const user = await requirePageUser("viewer");
   const { name: rawCluster, service: rawService } = await params;
-  const cluster = decodeURIComponent(rawCluster);
-  const name = decodeURIComponent(rawService);
+  const cluster = pageSegment(rawCluster);
+  const name = pageSegment(rawService);
   const working = await loadWorkingConnection();
   if (!working) return null; // the layout explains
   const { context, conn } = working;

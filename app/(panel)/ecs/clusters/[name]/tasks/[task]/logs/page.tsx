@@ -6,19 +6,20 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guard";
 import { taskLogTarget } from "@/lib/aws/log-sources";
 import { attempt, loadWorkingConnection } from "@/lib/connections/load";
+import { pageSegment, segmentTitle } from "@/lib/security/segments";
 
 type Props = { params: Promise<{ name: string; task: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Logs · task ${decodeURIComponent((await params).task)}` };
+  return segmentTitle((name) => `Logs · task ${name}`, (await params).task);
 }
 
 /** One task's logs: its own stream per container, running or stopped. */
 export default async function TaskLogsPage({ params, searchParams }: Props) {
   await requirePageUser("viewer");
   const p = await params;
-  const cluster = decodeURIComponent(p.name);
-  const taskId = decodeURIComponent(p.task);
+  const cluster = pageSegment(p.name);
+  const taskId = pageSegment(p.task);
   const working = await loadWorkingConnection();
   if (!working) return <NoConnection />;
   const { context, conn } = working;
