@@ -2,7 +2,7 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
 
 type Props = {
-  users: { id: string; name: string; email: string }[];
+  users: { id: string; name: string; email: string | null }[];
   current: { user?: string; status?: string; resource?: string };
 };
 
@@ -14,7 +14,7 @@ export function HistoryFilters({ users, current }: Props) {
         <label htmlFor="f-user" className="block text-xs text-ink-muted">User</label>
         <Select id="f-user" name="user" defaultValue={current.user ?? ""} className="w-48">
           <option value="">Anyone</option>
-          {users.map((u) => <option key={u.id} value={u.id}>{u.name} ({u.email})</option>)}
+          {users.map((u) => <option key={u.id} value={u.id}>{u.email ? `${u.name} (${u.email})` : u.name}</option>)}
         </Select>
       </div>
       <div>

@@ -33,7 +33,7 @@ export function RunDetail(props: { initial: RunView; plan: Plan; cleanup: PlanRe
             <div className="h-full bg-accent-600 transition-all" style={{ width: `${total ? (done / total) * 100 : 0}%` }} />
           </div>
           <dl className="grid grid-cols-2 gap-4 md:grid-cols-5">
-            <div><dt className="text-xs text-ink-muted">Who</dt><dd title={run.userEmail}>{run.userName}</dd></div>
+            <div><dt className="text-xs text-ink-muted">Who</dt><dd title={run.userEmail ?? undefined}>{run.userName}</dd></div>
             <div><dt className="text-xs text-ink-muted">When</dt><dd><RelativeTime date={run.createdAt} /></dd></div>
             <div><dt className="text-xs text-ink-muted">Connection</dt><dd>{run.connectionName}</dd></div>
             <div><dt className="text-xs text-ink-muted">Region</dt><dd>{run.region}</dd></div>

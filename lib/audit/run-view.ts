@@ -1,3 +1,5 @@
+import { visibleEmail } from "@/lib/auth/privacy";
+import type { SessionUser } from "@/lib/auth/session";
 import type { RunWithSteps } from "./runs";
 
 /** A run as the browser receives it: plain JSON, no secrets (runs never hold any). */
@@ -27,7 +29,8 @@ export type RunView = {
   region: string;
   connectionName: string;
   userName: string;
-  userEmail: string;
+  /** Only for admins and the run's own author (lib/auth/privacy.ts). */
+  userEmail: string | null;
   resources: string[];
   createdAt: string;
   startedAt: string | null;
@@ -39,7 +42,7 @@ export type RunView = {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function toRunView(run: RunWithSteps): RunView {
+export function toRunView(run: RunWithSteps, viewer: Pick<SessionUser, "id" | "role">): RunView {
   return {
     id: run.id,
     title: run.title,
@@ -49,7 +52,7 @@ export function toRunView(run: RunWithSteps): RunView {
     region: run.region,
     connectionName: run.connection.name,
     userName: run.user.name,
-    userEmail: run.user.email,
+    userEmail: visibleEmail(viewer, run.user),
     resources: run.resources,
     createdAt: run.createdAt.toISOString(),
     startedAt: iso(run.startedAt),

@@ -56,7 +56,7 @@ export async function listRuns(filters: RunFilters, take = 100) {
       // Resource keys are "service:type/name"; a filter matches any part of them.
       ...(filters.resource ? { resources: { hasSome: await matchingResources(filters.resource) } } : {}),
     },
-    include: { user: { select: { name: true, email: true } }, connection: { select: { name: true } }, _count: { select: { steps: true } } },
+    include: { user: { select: { name: true } }, connection: { select: { name: true } }, _count: { select: { steps: true } } },
     orderBy: { createdAt: "desc" },
     take,
   });
@@ -88,7 +88,7 @@ export async function getRun(id: string) {
   return db().planRun.findUnique({
     where: { id },
     include: {
-      user: { select: { name: true, email: true } },
+      user: { select: { id: true, name: true, email: true } },
       connection: { select: { name: true, id: true } },
       steps: { orderBy: { index: "asc" } },
     },

@@ -4,6 +4,7 @@ import { HistoryTable } from "@/components/history/history-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { listRuns, toHistoryRow } from "@/lib/audit/runs";
 import { requirePageUser } from "@/lib/auth/guard";
+import { visibleEmail } from "@/lib/auth/privacy";
 import { db } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "History" };
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "History" };
 type Search = { user?: string; status?: string; resource?: string };
 
 export default async function HistoryPage({ searchParams }: { searchParams: Promise<Search> }) {
-  await requirePageUser("viewer");
+  const viewer = await requirePageUser("viewer");
   const filters = await searchParams;
   const [runs, users] = await Promise.all([
     listRuns({ userId: filters.user, status: filters.status, resource: filters.resource }),
@@ -20,7 +21,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <PageHeader title="History" description="Every plan run against AWS: who ran it, when, where, and each request's outcome." />
-      <HistoryFilters users={users} current={filters} />
+      <HistoryFilters users={users.map((u) => ({ ...u, email: visibleEmail(viewer, u) }))} current={filters} />
       <HistoryTable
         filtered={Boolean(filters.user || filters.status || filters.resource)}
         runs={runs.map(toHistoryRow)}

@@ -16,7 +16,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
   const user = await requirePageUser("viewer");
   const run = await getRun((await params).id);
   if (!run) notFound();
-  const view = toRunView(run);
+  const view = toRunView(run, user);
   // Offered after a run that did not complete: the inverse of what it created.
   const cleanupPlan = isFinished(run.status) && run.status !== "succeeded" ? buildCleanupPlan(run.plan as unknown as Plan, run.steps, run.id) : null;
   return (

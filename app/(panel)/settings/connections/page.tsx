@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { RelativeTime } from "@/components/ui/time";
 import { TestConnectionButton } from "@/components/settings/test-connection-button";
 import { requirePageUser } from "@/lib/auth/guard";
+import { maskKeyId } from "@/lib/auth/privacy";
 import { listConnections } from "@/lib/connections/store";
 
 export const metadata: Metadata = { title: "Connections" };
@@ -48,7 +49,7 @@ export default async function ConnectionsPage() {
                   {c.endpointUrl && <div><dt className="text-xs text-ink-muted">Endpoint</dt><dd className="font-mono text-xs">{c.endpointUrl}</dd></div>}
                   {c.profile && <div><dt className="text-xs text-ink-muted">Profile</dt><dd>{c.profile}</dd></div>}
                   {c.roleArn && <div><dt className="text-xs text-ink-muted">Role</dt><dd className="break-all font-mono text-xs">{c.roleArn}{c.externalId ? " (external id set)" : ""}</dd></div>}
-                  {c.accessKeyId && <div><dt className="text-xs text-ink-muted">Access key</dt><dd className="font-mono text-xs">{c.accessKeyId} · secret {c.hasSecret ? "stored encrypted" : "missing"}</dd></div>}
+                  {c.accessKeyId && <div><dt className="text-xs text-ink-muted">Access key</dt><dd className="font-mono text-xs">{isAdmin ? c.accessKeyId : maskKeyId(c.accessKeyId)} · secret {c.hasSecret ? "stored encrypted" : "missing"}</dd></div>}
                   <div>
                     <dt className="text-xs text-ink-muted">Last test</dt>
                     <dd>

@@ -49,7 +49,7 @@ export default async function AppRunnerRunPage({ params }: { params: Promise<{ i
       <div className="space-y-5">
         {refusedOffer(run)}
         <RunDetail
-          initial={toRunView(run)}
+          initial={toRunView(run, user)}
           plan={plan}
           cleanup={cleanupPlan ? reviewOf(cleanupPlan, run.region) : null}
           canOperate={roleAllows(user.role, "operator")}

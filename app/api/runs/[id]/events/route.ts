@@ -13,8 +13,9 @@ const MAX_STREAM_MS = 15 * 60_000;
  * Progress is read from Postgres, so it works whichever instance runs the plan.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  let viewer;
   try {
-    await requireUser("viewer", "view runs");
+    viewer = await requireUser("viewer", "view runs");
   } catch (error) {
     const status = isDomainError(error) && error.name === "UnauthenticatedError" ? 401 : 403;
     return new Response((error as Error).message, { status });
@@ -33,7 +34,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
         while (!request.signal.aborted && Date.now() - started < MAX_STREAM_MS) {
           const run = await getRun(id);
           if (!run) break;
-          const view = JSON.stringify(toRunView(run));
+          const view = JSON.stringify(toRunView(run, viewer));
           if (view !== last) {
             send("run", view);
             last = view;
