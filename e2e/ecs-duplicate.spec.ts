@@ -72,7 +72,7 @@ test("duplicate a load-balanced service: the copy has the original's settings, b
   // Only what the copy needs of its own: no security group or load balancer is created.
   const steps = page.getByRole("list", { name: "Plan steps" }).getByRole("listitem");
   await expect(steps).toHaveCount(3);
-  for (const [i, op] of ["elbv2:CreateTargetGroup", "elbv2:CreateListener", "ecs:CreateService"].entries()) await expect(steps.nth(i)).toContainText(op);
+  for (const [i, op] of ["elasticloadbalancing:CreateTargetGroup", "elasticloadbalancing:CreateListener", "ecs:CreateService"].entries()) await expect(steps.nth(i)).toContainText(op);
   await confirmAndWait(page, "Create service");
 
   const copy = await describeServiceFull(cluster, "orders-b");

@@ -62,10 +62,16 @@ test("create a service with a new security group, ALB and target group; AWS hold
   await expect(steps).toHaveCount(8);
   const expected = [
     "ec2:CreateSecurityGroup", "ec2:AuthorizeSecurityGroupIngress", "ec2:CreateSecurityGroup", "ec2:AuthorizeSecurityGroupIngress",
-    "elbv2:CreateLoadBalancer", "elbv2:CreateTargetGroup", "elbv2:CreateListener", "ecs:CreateService",
+    "elasticloadbalancing:CreateLoadBalancer", "elasticloadbalancing:CreateTargetGroup", "elasticloadbalancing:CreateListener", "ecs:CreateService",
   ];
   for (const [i, op] of expected.entries()) await expect(steps.nth(i)).toContainText(op);
   await expect(steps.nth(7)).toContainText("Uses the result of: sg, tg, listener");
+  // The permissions are IAM's action names, offered as a policy to attach.
+  const iam = page.getByRole("list", { name: "IAM actions" });
+  for (const action of ["elasticloadbalancing:CreateLoadBalancer", "ec2:CreateSecurityGroup", "ecs:CreateService"]) await expect(iam).toContainText(action);
+  await expect(iam).not.toContainText("elbv2:");
+  const policy = JSON.parse((await page.getByLabel("IAM policy JSON").locator("pre").textContent()) ?? "");
+  expect(policy.Statement[0].Action).toContain("elasticloadbalancing:CreateListener");
 
   await page.getByRole("button", { name: "Create service" }).click();
   await expect(page).toHaveURL(/\/history\/\w+/);
@@ -180,7 +186,7 @@ test("a refused CreateService leaves the earlier resources recorded, and the off
   expect((await runsFor(`ecs:service/${cluster}/${name}`))[0]?.status).toBe("failed");
   await expect(page.getByText("Created by this run")).toBeVisible();
   const cleanup = page.getByRole("list", { name: "Plan steps" });
-  for (const op of ["elbv2:DeleteListener", "elbv2:DeleteTargetGroup", "elbv2:DeleteLoadBalancer", "ec2:DeleteSecurityGroup"]) await expect(cleanup).toContainText(op);
+  for (const op of ["elasticloadbalancing:DeleteListener", "elasticloadbalancing:DeleteTargetGroup", "elasticloadbalancing:DeleteLoadBalancer", "ec2:DeleteSecurityGroup"]) await expect(cleanup).toContainText(op);
 
   // Everything before CreateService exists in AWS.
   const lb = await loadBalancerNamed(`${name}-alb`);

@@ -272,9 +272,9 @@ test("turn off auto scaling: confirmed, reviewed, and the target, policies, sche
   const form = page.getByRole("form", { name: "Turn off auto scaling" });
   await form.getByRole("button", { name: "Review turning off" }).click();
   const steps = form.getByRole("list", { name: "Plan steps" }).getByRole("listitem");
-  await expect(steps.first()).toContainText("appautoscaling:DeleteScalingPolicy");
-  await expect(form.getByRole("list", { name: "Plan steps" })).toContainText("appautoscaling:DeleteScheduledAction");
-  await expect(form.getByRole("list", { name: "Plan steps" })).toContainText("appautoscaling:DeregisterScalableTarget");
+  await expect(steps.first()).toContainText("application-autoscaling:DeleteScalingPolicy");
+  await expect(form.getByRole("list", { name: "Plan steps" })).toContainText("application-autoscaling:DeleteScheduledAction");
+  await expect(form.getByRole("list", { name: "Plan steps" })).toContainText("application-autoscaling:DeregisterScalableTarget");
   await expect(steps.last()).toContainText("cloudwatch:DeleteAlarms");
   await shot(page, "off-review");
   await form.getByRole("button", { name: "Turn off auto scaling" }).click();
@@ -314,9 +314,9 @@ test("service wizard: the optional auto scaling section refuses min above max at
   await page.getByLabel("Target CPU utilization (%)").fill("55");
   await page.getByRole("button", { name: "Review" }).click();
   const steps = page.getByRole("list", { name: "Plan steps" }).getByRole("listitem");
-  await expect(steps.last()).toContainText("appautoscaling:PutScalingPolicy");
+  await expect(steps.last()).toContainText("application-autoscaling:PutScalingPolicy");
   const count = await steps.count();
-  await expect(steps.nth(count - 2)).toContainText("appautoscaling:RegisterScalableTarget");
+  await expect(steps.nth(count - 2)).toContainText("application-autoscaling:RegisterScalableTarget");
   await expect(steps.nth(count - 3)).toContainText("ecs:CreateService");
   await shot(page, "wizard-review");
   await page.getByRole("button", { name: "Create service" }).click();

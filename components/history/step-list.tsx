@@ -4,6 +4,7 @@ import { CodeBlock } from "@/components/ui/code-block";
 import { formatDuration } from "@/components/ui/time";
 import type { RunStepView } from "@/lib/audit/run-view";
 import { stepToCli } from "@/lib/plans/cli";
+import { iamAction } from "@/lib/plans/iam-actions";
 import type { Plan } from "@/lib/plans/types";
 
 /** Every request of a run with its outcome: what was sent, what AWS answered, its request id and duration. */
@@ -17,7 +18,7 @@ export function StepList({ steps, region, plan }: { steps: RunStepView[]; region
             <div className="flex flex-wrap items-center gap-2">
               <span className="w-5 text-ink-faint tabular-nums">{step.index + 1}.</span>
               <span className="font-medium">{step.description}</span>
-              <Badge tone="blue" className="font-mono">{step.service}:{step.operation}</Badge>
+              <Badge tone="blue" className="font-mono">{iamAction(step.service, step.operation)}</Badge>
               <StatusBadge status={step.status} />
               {step.durationMs !== null && <span className="text-xs text-ink-muted">{formatDuration(step.durationMs)}</span>}
               {step.requestId && <span className="font-mono text-xs text-ink-muted">request id {step.requestId}</span>}

@@ -1,11 +1,12 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
+import { iamAction, permissionsPolicy } from "@/lib/plans/iam-actions";
 import type { PlanReview as Review } from "@/lib/plans/review-types";
 
 /** The review page of every wizard: each request as JSON and as the AWS CLI command. */
 export function PlanReview({ review, note }: { review: Review; note?: React.ReactNode }) {
-  const { plan, cli } = review;
+  const { plan, cli, permissions } = review;
   return (
     <div className="space-y-4">
       <div>
@@ -24,7 +25,7 @@ export function PlanReview({ review, note }: { review: Review; note?: React.Reac
               <CardHeader
                 title={`${i + 1}. ${step.description}`}
                 description={step.dependsOn?.length ? `Uses the result of: ${step.dependsOn.join(", ")}` : undefined}
-                actions={<Badge tone="blue" className="font-mono">{step.service}:{step.operation}</Badge>}
+                actions={<Badge tone="blue" className="font-mono">{iamAction(step.service, step.operation)}</Badge>}
               />
               <CardBody className="grid gap-3 lg:grid-cols-2">
                 <div>
@@ -40,6 +41,18 @@ export function PlanReview({ review, note }: { review: Review; note?: React.Reac
           </li>
         ))}
       </ol>
+      <Card>
+        <CardHeader
+          title="Permissions this plan needs"
+          description="The IAM actions the connection's identity must be allowed, as a policy you can attach (narrow Resource where you can)."
+        />
+        <CardBody className="space-y-3">
+          <ul className="flex flex-wrap gap-1.5" aria-label="IAM actions">
+            {permissions.map((a) => <li key={a}><Badge className="font-mono">{a}</Badge></li>)}
+          </ul>
+          <CodeBlock code={permissionsPolicy(permissions)} aria-label="IAM policy JSON" />
+        </CardBody>
+      </Card>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { AwsOperationError } from "@/lib/errors";
+import { iamAction } from "@/lib/plans/iam-actions";
 
 type SdkErrorLike = {
   name?: string;
@@ -50,7 +51,8 @@ export function mapAwsError(raw: unknown, ctx: AwsCallContext): AwsOperationErro
   if (raw instanceof AwsOperationError) return raw;
   const error = (raw ?? {}) as SdkErrorLike;
   const code = error.name && error.name !== "Error" ? error.name : (error.code ?? "UnknownError");
-  const action = `${ctx.service}:${ctx.operation}`;
+  // As IAM names it (elasticloadbalancing:…, not elbv2:…): the message says what to grant.
+  const action = iamAction(ctx.service, ctx.operation);
   const awsSaid = error.message ? ` AWS said: ${error.message}` : "";
   const status = error.$metadata?.httpStatusCode;
   const details = {

@@ -4,6 +4,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { ConflictError } from "@/lib/errors";
 import { planToCli } from "./cli";
 import { planHash } from "./hash";
+import { planPermissions } from "./iam-actions";
 import { enqueueRun } from "./queue";
 import type { Plan } from "./types";
 
@@ -11,7 +12,7 @@ export type { PlanReview } from "./review-types";
 import type { PlanReview } from "./review-types";
 
 export function reviewOf(plan: Plan, region: string): PlanReview {
-  return { plan, cli: planToCli(plan, region), hash: planHash(plan) };
+  return { plan, cli: planToCli(plan, region), hash: planHash(plan), permissions: planPermissions(plan) };
 }
 
 /**
