@@ -45,6 +45,17 @@ function secretKey() {
   return fs.readFileSync(file, "utf8").trim();
 }
 
+/**
+ * NODE_OPTIONS for `next start`: the request stamp preload (the client address and scheme as the
+ * socket says, see scripts/lib/request-stamp.cjs) and no `__proto__` accessor, so a prototype
+ * pollution bug elsewhere has no `__proto__` to reach through. Appended to any the user set.
+ */
+function serverNodeOptions() {
+  const preload = path.join(root, "scripts/lib/request-stamp.cjs");
+  const quoted = `"${preload.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`;
+  return [env.NODE_OPTIONS, `--require ${quoted}`, "--disable-proto=delete"].filter(Boolean).join(" ");
+}
+
 function run(cmd, args) {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: root, env, stdio: "inherit" });
@@ -89,7 +100,11 @@ async function main() {
     log(`built (${since()})`);
   }
 
-  const next = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-H", host, "-p", String(port)], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
+  const next = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-H", host, "-p", String(port)], {
+    cwd: root,
+    env: { ...env, NODE_OPTIONS: serverNodeOptions() },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   stops.push(() => new Promise((resolve) => {
     if (next.exitCode !== null) return resolve();
     next.once("exit", resolve);
