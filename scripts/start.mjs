@@ -77,7 +77,14 @@ async function main() {
         });
 
   if (!env.DATABASE_URL) {
-    const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), port: Number(env.PORTSIDE_PG_PORT ?? 54329) });
+    const pg = await startEmbeddedPostgres({
+      dataDir: path.join(dataDir, "pg"),
+      // Generated on first start; folders from before it existed are moved off postgres/postgres.
+      passwordFile: path.join(dataDir, "pg-password"),
+      port: Number(env.PORTSIDE_PG_PORT ?? 54329),
+      // Only our own housekeeping notes; server output stays quiet, as before.
+      log: (line) => /^(replaced the default PostgreSQL password|pg_hba\.conf:)/.test(line) && log(line),
+    });
     stops.push(pg.stop);
     env.DATABASE_URL = pg.url;
     log(`embedded PostgreSQL on port ${pg.port} (${since()})`);
