@@ -9,7 +9,7 @@ export const STATIC_SECURITY_HEADERS: ReadonlyArray<{ key: string; value: string
   {
     key: "Permissions-Policy",
     value: [
-      "accelerometer=()", "autoplay=()", "bluetooth=()", "camera=()", "display-capture=()", "geolocation=()",
+      "accelerometer=()", "autoplay=()", "camera=()", "display-capture=()", "geolocation=()",
       "gyroscope=()", "hid=()", "magnetometer=()", "microphone=()", "midi=()", "payment=()",
       "publickey-credentials-get=()", "serial=()", "usb=()", "xr-spatial-tracking=()", "interest-cohort=()",
     ].join(", "),
