@@ -35,6 +35,12 @@ function freePort() {
   });
 }
 
+/** The embedded database's URL: its password is generated at first start into the data folder. */
+function embeddedDatabaseUrl(dataDir, pgPort) {
+  const password = fs.readFileSync(path.join(dataDir, "pg-password"), "utf8").trim();
+  return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/portside`;
+}
+
 async function startApp(dataDir) {
   const [port, pgPort, sandboxPort] = [await freePort(), await freePort(), await freePort()];
   const env = { ...process.env, PORTSIDE_DATA_DIR: dataDir, PORT: String(port), PORTSIDE_PG_PORT: String(pgPort), PORTSIDE_SANDBOX_PORT: String(sandboxPort) };
@@ -54,7 +60,7 @@ async function startApp(dataDir) {
     child.kill("SIGINT");
     await exited;
   };
-  return { base: `http://127.0.0.1:${port}`, sandbox: `http://127.0.0.1:${sandboxPort}`, databaseUrl: `postgresql://postgres:postgres@127.0.0.1:${pgPort}/portside`, stop };
+  return { base: `http://127.0.0.1:${port}`, sandbox: `http://127.0.0.1:${sandboxPort}`, databaseUrl: embeddedDatabaseUrl(dataDir, pgPort), stop };
 }
 
 /** A viewer with a session, as the login action makes one (the cookie holds a token, Postgres its sha256). */

@@ -50,7 +50,9 @@ export default async function globalSetup() {
     await new Promise((r) => setTimeout(r, 250));
   }
   if (!text.includes("Portside is ready")) throw new Error(`Portside was not ready within 5 minutes:\n${text}`);
-  const databaseUrl = `postgresql://postgres:postgres@127.0.0.1:${pgPort}/portside`;
+  // The embedded server's password is generated at first start into the data folder.
+  const pgPassword = fs.readFileSync(path.join(dataDir, "data", "pg-password"), "utf8").trim();
+  const databaseUrl = `postgresql://postgres:${encodeURIComponent(pgPassword)}@127.0.0.1:${pgPort}/portside`;
   const stackInfo: Stack = {
     baseURL: `http://127.0.0.1:${E2E_PORT}`,
     sandboxEndpoint: `http://127.0.0.1:${sandboxPort}`,

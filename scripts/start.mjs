@@ -45,6 +45,17 @@ function secretKey() {
   return fs.readFileSync(file, "utf8").trim();
 }
 
+/**
+ * NODE_OPTIONS for `next start`: the request stamp preload (the client address and scheme as the
+ * socket says, see scripts/lib/request-stamp.cjs) and no `__proto__` accessor, so a prototype
+ * pollution bug elsewhere has no `__proto__` to reach through. Appended to any the user set.
+ */
+function serverNodeOptions() {
+  const preload = path.join(root, "scripts/lib/request-stamp.cjs");
+  const quoted = `"${preload.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`;
+  return [env.NODE_OPTIONS, `--require ${quoted}`, "--disable-proto=delete"].filter(Boolean).join(" ");
+}
+
 function run(cmd, args) {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: root, env, stdio: "inherit" });
@@ -66,7 +77,14 @@ async function main() {
         });
 
   if (!env.DATABASE_URL) {
-    const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), port: Number(env.PORTSIDE_PG_PORT ?? 54329) });
+    const pg = await startEmbeddedPostgres({
+      dataDir: path.join(dataDir, "pg"),
+      // Generated on first start; folders from before it existed are moved off postgres/postgres.
+      passwordFile: path.join(dataDir, "pg-password"),
+      port: Number(env.PORTSIDE_PG_PORT ?? 54329),
+      // Only our own housekeeping notes; server output stays quiet, as before.
+      log: (line) => /^(replaced the default PostgreSQL password|pg_hba\.conf:)/.test(line) && log(line),
+    });
     stops.push(pg.stop);
     env.DATABASE_URL = pg.url;
     log(`embedded PostgreSQL on port ${pg.port} (${since()})`);
@@ -89,7 +107,11 @@ async function main() {
     log(`built (${since()})`);
   }
 
-  const next = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-H", host, "-p", String(port)], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
+  const next = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-H", host, "-p", String(port)], {
+    cwd: root,
+    env: { ...env, NODE_OPTIONS: serverNodeOptions() },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   stops.push(() => new Promise((resolve) => {
     if (next.exitCode !== null) return resolve();
     next.once("exit", resolve);

@@ -23,7 +23,8 @@ function run(bin, args, extraEnv = {}) {
 fs.rmSync(reports, { recursive: true, force: true });
 fs.mkdirSync(reports, { recursive: true });
 
-// Unit tests that touch a database (migrations in sync) get a throwaway embedded Postgres.
+// Unit tests that touch a database (migrations in sync) get a throwaway embedded Postgres with a
+// random password, which only DATABASE_URL carries.
 const pgDir = path.join(root, ".portside", "unit-pg");
 fs.rmSync(pgDir, { recursive: true, force: true });
 const pg = await startEmbeddedPostgres({ dataDir: pgDir, port: 0 });

@@ -2,6 +2,7 @@
 // Runs a command with DATABASE_URL pointing at a throwaway embedded Postgres, e.g.
 //   node scripts/with-db.mjs npx vitest run lib/plans/executor.test.ts
 // (what `npm test` does for the whole unit suite, for running a few database tests by hand).
+// The server gets a random password, which only DATABASE_URL carries.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
+import { requestIsHttps } from "@/lib/security/request-info";
 import type { RoleName } from "./roles";
 
 export const SESSION_COOKIE = "portside_session";
@@ -21,7 +22,7 @@ export async function createSession(userId: string): Promise<void> {
   (await cookies()).set(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: "lax",
-    secure: process.env.PORTSIDE_SECURE_COOKIES === "true",
+    secure: await requestIsHttps(),
     path: "/",
     expires: expiresAt,
   });

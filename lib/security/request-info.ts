@@ -1,5 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
+import { CLIENT_IP_HEADER, PROTO_HEADER } from "./stamp-headers";
 
 /**
  * Facts about the current request that a client cannot forge. `npm start` runs Next with a
@@ -8,8 +9,7 @@ import { headers } from "next/headers";
  * peer is a trusted proxy (PORTSIDE_TRUSTED_PROXIES), from its X-Forwarded-For / -Proto.
  * Without the preload (e.g. `next dev`) both are unknown and Portside assumes plain http.
  */
-export const CLIENT_IP_HEADER = "x-portside-client-ip";
-export const PROTO_HEADER = "x-portside-proto";
+export { CLIENT_IP_HEADER, PROTO_HEADER };
 
 /** The client's address, or null when the server was started without the preload. */
 export async function clientAddress(): Promise<string | null> {

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { createDatabase } from "./pg-admin.mjs";
+import { adoptPassword, hardenHba, newPassword, readPassword, writeSecret } from "./embedded-db-auth.mjs";
 import { assertPortFree, clearOwner, findFreePort, recordOwner, recoverFromCrash } from "./postgres-process.mjs";
 
 export { createDatabase, dropDatabase, databaseExists, urlForDatabase } from "./pg-admin.mjs";
@@ -56,9 +57,14 @@ async function initialise(EmbeddedPostgres, options, log) {
 /**
  * Starts PostgreSQL on 127.0.0.1:`port` with its data in `dataDir` (created on first use) and
  * makes sure `database` exists. `port` 0 or omitted picks a free port. `log` receives server
- * output and housekeeping messages. The password is fixed when the folder is first initialised.
+ * output and housekeeping messages.
+ *
+ * The password: with `passwordFile`, the one kept there (mode 0600), generated on first start; a
+ * folder initialised before that file existed (password "postgres") is moved to a new one. Else
+ * `password`, or a random one for a throwaway folder. The returned `url` carries it: never log it.
  * @param {{ dataDir: string, port?: number, database?: string, log?: (line: string) => void,
- *   user?: string, password?: string, postgresFlags?: string[], startTimeoutMs?: number }} options
+ *   user?: string, password?: string, passwordFile?: string, postgresFlags?: string[],
+ *   startTimeoutMs?: number }} options
  * @returns {Promise<{ url: string, port: number, stop: () => Promise<void> }>}
  */
 export async function startEmbeddedPostgres({
@@ -67,7 +73,8 @@ export async function startEmbeddedPostgres({
   database = "portside",
   log = () => {},
   user = "postgres",
-  password = "postgres",
+  password,
+  passwordFile,
   postgresFlags = [],
   startTimeoutMs = 60_000,
 }) {
@@ -88,6 +95,15 @@ export async function startEmbeddedPostgres({
   await recoverFromCrash(databaseDir, runDir, log);
   port ||= await findFreePort();
   await assertPortFree(port);
+
+  // A new password waits in `<passwordFile>.new` until the server is known to accept it, so a
+  // start killed half-way never leaves a password file the server does not know.
+  const pendingFile = passwordFile && `${passwordFile}.new`;
+  if (passwordFile) {
+    password = readPassword(passwordFile) ?? readPassword(pendingFile) ?? newPassword();
+    if (!readPassword(passwordFile)) writeSecret(pendingFile, password);
+  }
+  password ??= newPassword();
 
   const socketDir = runDir.length <= MAX_SOCKET_DIR ? runDir : ""; // "" = TCP only
   const options = {
@@ -112,6 +128,7 @@ export async function startEmbeddedPostgres({
   if (!fs.existsSync(path.join(databaseDir, "PG_VERSION"))) {
     await initialise(EmbeddedPostgres, options, log);
   }
+  hardenHba(databaseDir, log);
   const server = new EmbeddedPostgres(options);
   let stopped;
   const stop = () =>
@@ -142,6 +159,10 @@ export async function startEmbeddedPostgres({
 
   const url = `postgresql://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
   try {
+    if (passwordFile && !readPassword(passwordFile)) {
+      await adoptPassword(url, log);
+      fs.renameSync(pendingFile, passwordFile);
+    }
     await createDatabase(url, database);
   } catch (e) {
     await stop();

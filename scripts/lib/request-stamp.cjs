@@ -1,0 +1,94 @@
+// Preloaded into `next start` (NODE_OPTIONS=--require …, see scripts/start.mjs) so that every
+// request carries facts about the client that the client cannot forge: its address and whether it
+// came over https (read by lib/security/request-info.ts). Before Next sees a request, any
+// client-sent stamp is deleted; so are X-Forwarded-For/-Proto/-Host unless the socket's peer is a
+// trusted proxy (PORTSIDE_TRUSTED_PROXIES, comma-separated addresses), because Next only fills
+// them in when absent, which would let a direct client claim to be anyone over https.
+"use strict";
+const http = require("node:http");
+const https = require("node:https");
+
+const CLIENT_IP = "x-portside-client-ip";
+const PROTO = "x-portside-proto";
+const FORWARDED = ["x-forwarded-for", "x-forwarded-proto", "x-forwarded-host"];
+
+/** `::ffff:127.0.0.1` → `127.0.0.1`; anything else as given, trimmed. */
+function normaliseAddress(address) {
+  const a = String(address ?? "").trim();
+  return /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(a) ? a.slice(7) : a;
+}
+
+function parseTrustedProxies(value) {
+  return new Set(String(value ?? "").split(",").map(normaliseAddress).filter(Boolean));
+}
+
+function listOf(value) {
+  const joined = Array.isArray(value) ? value.join(",") : String(value ?? "");
+  return joined.split(",").map((v) => v.trim()).filter(Boolean);
+}
+
+/**
+ * The client address and scheme for a request that arrived on a socket from `remoteAddress`
+ * (TLS iff `encrypted`), given its headers (Node's lower-cased `req.headers`).
+ * @returns {{ clientIp: string, proto: "http" | "https", trustedPeer: boolean }}
+ */
+function stampFor({ headers, remoteAddress, encrypted, trustedProxies }) {
+  const peer = normaliseAddress(remoteAddress);
+  const socketProto = encrypted ? "https" : "http";
+  if (!trustedProxies.has(peer)) return { clientIp: peer, proto: socketProto, trustedPeer: false };
+  // The right-most X-Forwarded-For entry not added by one of our proxies is the client our
+  // outermost proxy saw; entries further left were written by the client and prove nothing.
+  const hops = listOf(headers["x-forwarded-for"]).map(normaliseAddress);
+  let clientIp = peer;
+  for (let i = hops.length - 1; i >= 0; i--) {
+    clientIp = hops[i];
+    if (!trustedProxies.has(hops[i])) break;
+  }
+  const protos = listOf(headers["x-forwarded-proto"]).map((p) => p.toLowerCase());
+  const forwardedProto = protos[protos.length - 1];
+  const proto = forwardedProto === "https" || forwardedProto === "http" ? forwardedProto : socketProto;
+  return { clientIp, proto, trustedPeer: true };
+}
+
+/** Rewrites `req.headers` and `req.rawHeaders` in place with the stamp for this request. */
+function stampRequest(req, trustedProxies) {
+  const socket = req.socket ?? {};
+  const headers = req.headers;
+  const { clientIp, proto, trustedPeer } = stampFor({
+    headers,
+    remoteAddress: socket.remoteAddress,
+    encrypted: Boolean(socket.encrypted),
+    trustedProxies,
+  });
+  const drop = new Set([CLIENT_IP, PROTO, ...(trustedPeer ? [] : FORWARDED)]);
+  for (const name of drop) delete headers[name];
+  headers[CLIENT_IP] = clientIp;
+  headers[PROTO] = proto;
+  // Keep rawHeaders consistent with headers: anything reading either sees the same request.
+  if (Array.isArray(req.rawHeaders)) {
+    const raw = [];
+    for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
+      if (!drop.has(String(req.rawHeaders[i]).toLowerCase())) raw.push(req.rawHeaders[i], req.rawHeaders[i + 1]);
+    }
+    raw.push(CLIENT_IP, clientIp, PROTO, proto);
+    req.rawHeaders = raw;
+  }
+}
+
+function install(trustedProxies = parseTrustedProxies(process.env.PORTSIDE_TRUSTED_PROXIES)) {
+  for (const Server of [http.Server, https.Server]) {
+    const emit = Server.prototype.emit;
+    if (emit.__portsideStamp) continue;
+    const patched = function (event, req, ...rest) {
+      if (event === "request" && req) stampRequest(req, trustedProxies);
+      return emit.call(this, event, req, ...rest);
+    };
+    patched.__portsideStamp = true;
+    Server.prototype.emit = patched;
+  }
+}
+
+module.exports = { normaliseAddress, parseTrustedProxies, stampFor, stampRequest, install, CLIENT_IP, PROTO };
+
+// Preloaded with --require: install at once. Imported by a unit test: leave its servers alone.
+if (!process.env.VITEST) install();

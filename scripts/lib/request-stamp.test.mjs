@@ -1,0 +1,98 @@
+import http from "node:http";
+import { createRequire } from "node:module";
+import { describe, expect, it } from "vitest";
+
+const require = createRequire(import.meta.url);
+const { normaliseAddress, parseTrustedProxies, stampFor, stampRequest } = require("./request-stamp.cjs");
+
+const none = parseTrustedProxies("");
+const proxies = parseTrustedProxies(" 10.0.0.5, ::ffff:10.0.0.6 ");
+
+function request(headers, remoteAddress, encrypted = false) {
+  const rawHeaders = Object.entries(headers).flatMap(([k, v]) => [k.replace(/^x/, "X"), v]);
+  return { headers: { ...headers }, rawHeaders, socket: { remoteAddress, encrypted } };
+}
+
+describe("request stamp", () => {
+  it("normalises IPv4-mapped IPv6 addresses", () => {
+    expect(normaliseAddress("::ffff:127.0.0.1")).toBe("127.0.0.1");
+    expect(normaliseAddress("::1")).toBe("::1");
+    expect([...proxies]).toEqual(["10.0.0.5", "10.0.0.6"]);
+  });
+
+  it("a direct client's forged stamp and forwarded headers are dropped; the socket decides", () => {
+    const req = request(
+      {
+        host: "panel",
+        "x-portside-client-ip": "1.2.3.4",
+        "x-portside-proto": "https",
+        "x-forwarded-for": "1.2.3.4",
+        "x-forwarded-proto": "https",
+        "x-forwarded-host": "evil.example",
+      },
+      "::ffff:192.168.1.9",
+    );
+    stampRequest(req, none);
+    expect(req.headers).toEqual({ host: "panel", "x-portside-client-ip": "192.168.1.9", "x-portside-proto": "http" });
+    expect(req.rawHeaders).toEqual(["host", "panel", "x-portside-client-ip", "192.168.1.9", "x-portside-proto", "http"]);
+  });
+
+  it("a TLS socket is https", () => {
+    expect(stampFor({ headers: {}, remoteAddress: "127.0.0.1", encrypted: true, trustedProxies: none })).toEqual({
+      clientIp: "127.0.0.1",
+      proto: "https",
+      trustedPeer: false,
+    });
+  });
+
+  it("behind a trusted proxy: the right-most untrusted X-Forwarded-For hop and X-Forwarded-Proto", () => {
+    const headers = { "x-forwarded-for": "6.6.6.6, 203.0.113.7, 10.0.0.6", "x-forwarded-proto": "https" };
+    expect(stampFor({ headers, remoteAddress: "::ffff:10.0.0.5", encrypted: false, trustedProxies: proxies })).toEqual({
+      clientIp: "203.0.113.7",
+      proto: "https",
+      trustedPeer: true,
+    });
+  });
+
+  it("a trusted proxy keeps its forwarded headers, a forged stamp is still dropped", () => {
+    const req = request(
+      { "x-forwarded-for": "203.0.113.7", "x-forwarded-proto": "https", "x-forwarded-host": "panel.example", "x-portside-client-ip": "1.1.1.1" },
+      "10.0.0.5",
+    );
+    stampRequest(req, proxies);
+    expect(req.headers).toMatchObject({
+      "x-forwarded-for": "203.0.113.7",
+      "x-forwarded-host": "panel.example",
+      "x-portside-client-ip": "203.0.113.7",
+      "x-portside-proto": "https",
+    });
+    expect(req.rawHeaders.filter((h) => /portside/i.test(h))).toEqual(["x-portside-client-ip", "x-portside-proto"]);
+  });
+
+  it("a trusted proxy without forwarded headers: its own address, the socket's scheme", () => {
+    const s = stampFor({ headers: { "x-forwarded-proto": "gopher" }, remoteAddress: "10.0.0.5", encrypted: false, trustedProxies: proxies });
+    expect(s).toEqual({ clientIp: "10.0.0.5", proto: "http", trustedPeer: true });
+  });
+
+  it("only trusted hops in X-Forwarded-For: the left-most one", () => {
+    const s = stampFor({ headers: { "x-forwarded-for": "10.0.0.6, 10.0.0.5" }, remoteAddress: "10.0.0.5", encrypted: false, trustedProxies: proxies });
+    expect(s.clientIp).toBe("10.0.0.6");
+  });
+
+  it("install() stamps requests of a real http server", async () => {
+    const { install } = require("./request-stamp.cjs");
+    install(none);
+    const server = http.createServer((req, res) => res.end(JSON.stringify(req.headers)));
+    await new Promise((r) => server.listen(0, "127.0.0.1", r));
+    try {
+      const { port } = server.address();
+      const res = await fetch(`http://127.0.0.1:${port}/`, { headers: { "x-portside-proto": "https", "x-forwarded-proto": "https" } });
+      const seen = await res.json();
+      expect(seen["x-portside-proto"]).toBe("http");
+      expect(seen["x-portside-client-ip"]).toBe("127.0.0.1");
+      expect(seen["x-forwarded-proto"]).toBeUndefined();
+    } finally {
+      server.close();
+    }
+  });
+});
