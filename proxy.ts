@@ -11,6 +11,12 @@ import { PROTO_HEADER } from "@/lib/security/stamp-headers";
 export function proxy(request: NextRequest) {
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
+  // Next's router answers a path whose %-escapes do not decode with a bare 500; it is a 404.
+  if (!pathDecodes(request.nextUrl.pathname)) {
+    const response = new NextResponse("Not found.", { status: 404, headers: { "content-type": "text/plain" } });
+    response.headers.set("Content-Security-Policy", csp);
+    return response;
+  }
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", csp);
@@ -18,4 +24,13 @@ export function proxy(request: NextRequest) {
   response.headers.set("Content-Security-Policy", csp);
   if (request.headers.get(PROTO_HEADER) === "https") response.headers.set(HSTS.key, HSTS.value);
   return response;
+}
+
+function pathDecodes(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
 }
