@@ -50,7 +50,11 @@ test("create an App Runner service from the public httpd image and see it runnin
   await expect(page.getByText("Accounts new to App Runner are refused", { exact: true })).toBeVisible();
 
   await page.getByRole("button", { name: "Create service" }).click();
-  await expect(page).toHaveURL(/\/apprunner\/runs\/\w+/);
+  // One run page for every plan; the old App Runner address redirects to it.
+  await expect(page).toHaveURL(/\/history\/\w+$/);
+  const runId = new URL(page.url()).pathname.split("/").pop()!;
+  await page.goto(`/apprunner/runs/${runId}`);
+  await expect(page).toHaveURL(new RegExp(`/history/${runId}$`));
   await expect(page.getByTestId("run-status")).toHaveText(/succeeded/i, { timeout: 20_000 });
   await page.getByRole("link", { name: "Open the resource" }).click();
   await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
@@ -103,7 +107,7 @@ test("pause then resume a service, each a recorded plan", async ({ page }) => {
 
   await page.getByRole("button", { name: "Pause", exact: true }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Pause service" }).click();
-  await expect(page).toHaveURL(/\/apprunner\/runs\/\w+/);
+  await expect(page).toHaveURL(/\/history\/\w+$/);
   await expect(page.getByTestId("run-status")).toHaveText(/succeeded/i, { timeout: 20_000 });
   await expect(page.getByTestId("step-0")).toContainText("apprunner:PauseService");
   await page.getByRole("link", { name: "Open the resource" }).click();
@@ -112,7 +116,7 @@ test("pause then resume a service, each a recorded plan", async ({ page }) => {
 
   await page.getByRole("button", { name: "Resume", exact: true }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Resume service" }).click();
-  await expect(page).toHaveURL(/\/apprunner\/runs\/\w+/);
+  await expect(page).toHaveURL(/\/history\/\w+$/);
   await expect(page.getByTestId("run-status")).toHaveText(/succeeded/i, { timeout: 20_000 });
   await page.getByRole("link", { name: "Open the resource" }).click();
   await expect(page.getByTestId("apprunner-status")).toHaveText("Running", { timeout: 20_000 });
@@ -170,7 +174,7 @@ test("an account new to App Runner is refused, and Express Mode opens with the s
 
   await reviewAppRunnerService(page, { image: HTTPD, name, port: "80", cpu: "1024", memory: "3072", minSize: "1", maxSize: "3", env: [["MODE", "prod"]] });
   await page.getByRole("button", { name: "Create service" }).click();
-  await expect(page).toHaveURL(/\/apprunner\/runs\/\w+/);
+  await expect(page).toHaveURL(/\/history\/\w+$/);
   await expect(page.getByTestId("run-status")).toHaveText(/failed/i, { timeout: 20_000 });
   // The failed request is CreateService, with AWS's own words.
   await expect(page.getByTestId("step-1")).toContainText("apprunner:CreateService");

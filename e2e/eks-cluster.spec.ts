@@ -121,6 +121,10 @@ test("create a cluster through the wizard, creating eksClusterRole, and watch it
   await page.getByRole("button", { name: "Create cluster" }).click();
   await expect(page).toHaveURL(/\/history\/\w+/);
   await expect(page.getByTestId("step-2")).toContainText(new RegExp(`Waiting for cluster ${clusterName} to become ACTIVE: CREATING · \\d`), { timeout: 15_000 });
+  // The waiting step's duration ticks on its own, between the executor's progress updates.
+  const elapsed = page.getByTestId("step-2").getByLabel("Running for");
+  const shown = (await elapsed.textContent())!;
+  await expect(elapsed).not.toHaveText(shown, { timeout: 3_000 });
   await expect(page.getByTestId("run-status")).toHaveText(/succeeded/i, { timeout: 40_000 });
 
   // What AWS holds is what was entered.

@@ -1,6 +1,7 @@
 import { Badge, StatusBadge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
+import { Elapsed } from "@/components/ui/elapsed";
 import { formatDuration } from "@/components/ui/time";
 import type { RunStepView } from "@/lib/audit/run-view";
 import { stepToCli } from "@/lib/plans/cli";
@@ -20,7 +21,11 @@ export function StepList({ steps, region, plan }: { steps: RunStepView[]; region
               <span className="font-medium">{step.description}</span>
               <Badge tone="blue" className="font-mono">{iamAction(step.service, step.operation)}</Badge>
               <StatusBadge status={step.status} />
-              {step.durationMs !== null && <span className="text-xs text-ink-muted">{formatDuration(step.durationMs)}</span>}
+              {step.status === "running" && step.startedAt ? (
+                <Elapsed since={step.startedAt} className="text-xs tabular-nums text-ink-muted" />
+              ) : (
+                step.durationMs !== null && <span className="text-xs text-ink-muted">{formatDuration(step.durationMs)}</span>
+              )}
               {step.requestId && <span className="font-mono text-xs text-ink-muted">request id {step.requestId}</span>}
             </div>
             {step.progress && step.status === "running" && (

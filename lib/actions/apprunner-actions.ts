@@ -13,7 +13,7 @@ import {
 import { defineAction } from "./action";
 import type { ActionState } from "./action-state";
 
-const runPage = (runId: string) => `/apprunner/runs/${runId}`;
+const runPage = (runId: string) => `/history/${runId}`;
 
 async function regionProblem(connectionId: string, region: string): Promise<ActionState | null> {
   const conn = await getConnectionSettings(connectionId);

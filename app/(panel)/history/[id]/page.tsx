@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { RefusedRunOffer } from "@/components/apprunner/refused-run-offer";
 import { RunDetail } from "@/components/history/run-detail";
 import { PageHeader } from "@/components/ui/page-header";
 import { getRun } from "@/lib/audit/runs";
@@ -26,12 +27,15 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
         breadcrumbs={[{ href: "/history", label: "History" }, { label: run.id }]}
         description={`Run ${run.id}`}
       />
-      <RunDetail
-        initial={view}
-        plan={run.plan as unknown as Plan}
-        cleanup={cleanupPlan ? reviewOf(cleanupPlan, run.region) : null}
-        canOperate={roleAllows(user.role, "operator")}
-      />
+      <div className="space-y-5">
+        <RefusedRunOffer run={run} />
+        <RunDetail
+          initial={view}
+          plan={run.plan as unknown as Plan}
+          cleanup={cleanupPlan ? reviewOf(cleanupPlan, run.region) : null}
+          canOperate={roleAllows(user.role, "operator")}
+        />
+      </div>
     </>
   );
 }
