@@ -4,12 +4,13 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/time";
 import type { LiveEvent } from "@/lib/aws/ecs-live-service";
 import { VirtualRows } from "./virtual-rows";
+import { plural } from "@/lib/format/plural";
 
 /** The service's event messages, newest first, as ECS writes them (it keeps the last 100). */
 export function ServiceEvents({ events }: { events: LiveEvent[] }) {
   return (
     <Card>
-      <CardHeader title="Events" description={events.length ? `${events.length} ${events.length === 1 ? "event" : "events"}, newest first (ECS keeps the last 100)` : undefined} />
+      <CardHeader title="Events" description={events.length ? `${plural(events.length, "event")}, newest first (ECS keeps the last 100)` : undefined} />
       <CardBody className="p-0">
         {events.length === 0 ? (
           <p className="px-4 py-3 text-sm text-ink-muted">No events yet: ECS writes one when it starts or stops tasks and when the service reaches a steady state.</p>

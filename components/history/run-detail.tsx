@@ -12,6 +12,7 @@ import type { Plan } from "@/lib/plans/types";
 import { CleanupPanel } from "./cleanup-panel";
 import { StepList } from "./step-list";
 import { useRunStream } from "./use-run-stream";
+import { plural } from "@/lib/format/plural";
 
 const STREAM_LABEL = { live: "Live", reconnecting: "Reconnecting…", done: "Finished" } as const;
 
@@ -25,7 +26,7 @@ export function RunDetail(props: { initial: RunView; plan: Plan; cleanup: PlanRe
       <Card>
         <CardHeader
           title={<span className="flex items-center gap-2">Status <StatusBadge status={run.status} data-testid="run-status" /></span>}
-          description={`${done} of ${total} requests done${elapsed !== null ? ` · ${formatDuration(elapsed)}` : ""}`}
+          description={`${done} of ${plural(total, "request")} done${elapsed !== null ? ` · ${formatDuration(elapsed)}` : ""}`}
           actions={<Badge tone={stream === "reconnecting" ? "yellow" : stream === "live" ? "green" : "neutral"}>{STREAM_LABEL[stream]}</Badge>}
         />
         <CardBody>

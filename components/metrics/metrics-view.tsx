@@ -11,6 +11,7 @@ import { hasData, type ServiceUtilization } from "@/lib/metrics/series";
 import { formatCpu, formatMemory, type TaskSize } from "@/lib/metrics/task-size";
 import { RangePicker } from "./range-picker";
 import { UtilizationChart } from "./utilization-chart";
+import { plural, pluralWord } from "@/lib/format/plural";
 
 export type MetricsContext = {
   desired: number;
@@ -47,7 +48,7 @@ function emptyReason({ desired, running, createdAt }: MetricsContext, data: Serv
     return isNew ? `${createdText} and ${idle}.` : `${idle.charAt(0).toUpperCase()}${idle.slice(1)}.`;
   }
   if (isNew) return `${createdText}; its first points appear a minute or two after its first task starts.`;
-  return `${running} of ${desired} tasks run; points for the last ${RANGE_LABELS[data.range]} should appear within two minutes. If they never do, check that the tasks stay RUNNING.`;
+  return `${running} of ${plural(desired, "task")} ${pluralWord(running, "runs", "run")}; points for the last ${RANGE_LABELS[data.range]} should appear within two minutes. If they never do, check that the tasks stay RUNNING.`;
 }
 
 /** The Metrics tab: CPU and memory charts for one range, refreshed live once a minute through the shared watcher. */

@@ -7,6 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import type { AlarmView, PolicyView, ScheduledActionView } from "@/lib/aws/app-autoscaling";
 import { nextRuns } from "@/lib/scheduling/next-runs";
 import type { ScalingSnapshot } from "./scaling-data";
+import { plural } from "@/lib/format/plural";
 
 export const METRIC_LABELS: Record<string, { label: string; unit: string }> = {
   ECSServiceAverageCPUUtilization: { label: "Average CPU utilization", unit: "%" },
@@ -17,7 +18,7 @@ export const METRIC_LABELS: Record<string, { label: string; unit: string }> = {
 const ALARM_TONES: Record<string, BadgeTone> = { OK: "green", ALARM: "red", INSUFFICIENT_DATA: "yellow" };
 
 const seconds = (n: number | null) => (n === null ? "—" : `${n} s`);
-const tasks = (n: number) => `${n} task${n === 1 ? "" : "s"}`;
+const tasks = (n: number) => plural(n, "task");
 
 function AlarmRow({ alarm }: { alarm: AlarmView }) {
   return (
@@ -40,8 +41,8 @@ function stepText(policy: PolicyView): string[] {
     if (threshold === null) return `${s.lower ?? "−∞"} to ${s.upper ?? "∞"} above the threshold: ${change}`;
     const from = s.lower === null ? null : threshold + s.lower;
     const to = s.upper === null ? null : threshold + s.upper;
-    if (from === null && to !== null) return `at or below ${to} messages: ${change}`;
-    if (to === null) return `${from} messages or more: ${change}`;
+    if (from === null && to !== null) return `at or below ${plural(to, "message")}: ${change}`;
+    if (to === null) return `${plural(from ?? 0, "message")} or more: ${change}`;
     return `${from} to ${to} messages: ${change}`;
   });
 }

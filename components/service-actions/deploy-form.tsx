@@ -8,6 +8,7 @@ import { deployServiceSchema } from "@/lib/validation/service-ops";
 import { ContextStatus } from "./context-status";
 import { PlanActionForm, type ServiceTarget } from "./plan-action-form";
 import { useServiceContext } from "./use-service-context";
+import { plural } from "@/lib/format/plural";
 
 /**
  * Deploy a new image tag (a new revision copied from the running one, only that container's
@@ -35,7 +36,7 @@ export function DeployForm({ target, onCancel }: { target: ServiceTarget; onCanc
             <p className="text-sm">{target.service} runs <strong className="font-mono">{context.taskDefinition}</strong>.</p>
             <RadioCards name="mode" legend="What to deploy" value={mode} onValueChange={(m) => set({ mode: m })} options={[
               { value: "image", label: "A new image", description: `Registers the next revision of ${context.taskDefinition.split(":")[0]} with one container's image changed.` },
-              { value: "revision", label: "Another revision", description: others.length ? `One of ${others.length} other ACTIVE revision${others.length === 1 ? "" : "s"} of the family.` : "The family has no other ACTIVE revision.", disabled: !others.length },
+              { value: "revision", label: "Another revision", description: others.length ? `One of ${plural(others.length, "other ACTIVE revision")} of the family.` : "The family has no other ACTIVE revision.", disabled: !others.length },
             ]} />
             {mode === "image" ? (
               <div className="grid gap-4 sm:grid-cols-[12rem_1fr]">

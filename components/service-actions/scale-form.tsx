@@ -9,6 +9,7 @@ import { MAX_DESIRED, scaleServiceSchema } from "@/lib/validation/service-ops";
 import { ContextStatus } from "./context-status";
 import { PlanActionForm, type ServiceTarget } from "./plan-action-form";
 import { useServiceContext } from "./use-service-context";
+import { plural, pluralWord } from "@/lib/format/plural";
 
 /** Update desired count: 0–5000 tasks; scale to 0 is confirmed as the destructive change it is. */
 export function ScaleForm({ target, desired, onCancel }: { target: ServiceTarget; desired: number; onCancel: () => void }) {
@@ -23,7 +24,7 @@ export function ScaleForm({ target, desired, onCancel }: { target: ServiceTarget
       danger={toZero} confirmLabel={toZero ? `Scale ${target.service} to 0 tasks` : "Update desired count"}
       reviewNote={toZero && (
         <Alert tone="warning" title={`ECS stops every task of ${target.service}`}>
-          It serves nothing until someone scales it up again. {now > 0 ? `${now} task${now === 1 ? " runs" : "s run"} now.` : ""}
+          It serves nothing until someone scales it up again. {now > 0 ? `${plural(now, "task")} ${pluralWord(now, "runs", "run")} now.` : ""}
         </Alert>
       )}>
       {(w) => (

@@ -3,8 +3,8 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { TaskDefinitionView } from "@/lib/task-definitions/view";
+import { plural } from "@/lib/format/plural";
 
-const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const roleName = (arn?: string) => (arn ? arn.split("/").pop() : "None");
 
 /** A revision as the console's overview shows it: the task, its containers, and the full JSON. */
@@ -42,7 +42,7 @@ export function RevisionDetail({ def }: { def: TaskDefinitionView }) {
               <Td>{c.essential === false ? "No" : "Yes"}</Td>
               <Td className="font-mono text-xs">{(c.portMappings ?? []).map((p) => `${p.containerPort}/${p.protocol ?? "tcp"}${p.appProtocol ? ` ${p.appProtocol}` : ""}`).join(", ") || "–"}</Td>
               <Td className="text-xs">{[c.cpu ? `${c.cpu} units` : null, c.memory ? `hard ${c.memory} MiB` : null, c.memoryReservation ? `soft ${c.memoryReservation} MiB` : null].filter(Boolean).join(", ") || "–"}</Td>
-              <Td className="text-xs">{count((c.environment ?? []).length, "variable")}, {count((c.secrets ?? []).length, "secret")}</Td>
+              <Td className="text-xs">{plural((c.environment ?? []).length, "variable")}, {plural((c.secrets ?? []).length, "secret")}</Td>
               <Td className="font-mono text-xs">{c.logConfiguration?.logDriver === "awslogs" ? c.logConfiguration.options?.["awslogs-group"] : c.logConfiguration?.logDriver ?? "–"}</Td>
               <Td className="font-mono text-xs">{c.healthCheck?.command ? c.healthCheck.command.join(" ") : "–"}</Td>
             </Tr>

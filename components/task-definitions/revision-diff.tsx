@@ -4,6 +4,7 @@ import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/input";
 import { cn } from "@/components/ui/cn";
 import type { DiffRow } from "@/lib/task-definitions/json-diff";
+import { plural } from "@/lib/format/plural";
 
 type Props = {
   family: string;
@@ -27,7 +28,7 @@ export function RevisionDiff({ revisions, from, to, diff }: Props) {
         {diff && (
           <>
             <p className="text-xs text-ink-muted" data-testid="diff-summary">
-              {diff.added === 0 && diff.removed === 0 ? "The two revisions are the same." : `${diff.removed} line${diff.removed === 1 ? "" : "s"} removed, ${diff.added} added.`}
+              {diff.added === 0 && diff.removed === 0 ? "The two revisions are the same." : `${plural(diff.removed, "line")} removed, ${diff.added} added.`}
             </p>
             <div className="max-h-[36rem] overflow-auto rounded-md border border-line" role="table" aria-label={`Revision ${from} compared with revision ${to}`}>
               <div role="row" className="sticky top-0 grid grid-cols-2 border-b border-line bg-canvas text-xs font-medium text-ink-muted">

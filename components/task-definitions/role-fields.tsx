@@ -4,6 +4,7 @@ import { Field, fieldAria } from "@/components/ui/field";
 import { Input, RadioCards, Select } from "@/components/ui/input";
 import { STANDARD_ROLES } from "@/lib/plans/iam-roles";
 import type { TaskDefinitionForm } from "@/lib/task-definitions/form-values";
+import { plural, pluralWord } from "@/lib/format/plural";
 
 export type RoleOption = { name: string; arn: string };
 
@@ -42,7 +43,7 @@ export function RoleFields({ values, roles, set, errorFor, touch }: Props) {
         <RadioCards name="taskRoleMode" legend="Task role" value={values.taskRoleMode} onValueChange={(taskRoleMode) => set({ taskRoleMode })}
           options={[
             { value: "none", label: "None", description: "The containers call no AWS APIs." },
-            { value: "existing", label: "Use an existing role", description: roles ? `${roles.length} roles here trust ECS tasks.` : "Enter its ARN.", disabled: roles?.length === 0 },
+            { value: "existing", label: "Use an existing role", description: roles ? `${plural(roles.length, "role")} here ${pluralWord(roles.length, "trusts", "trust")} ECS tasks.` : "Enter its ARN.", disabled: roles?.length === 0 },
           ]} />
         {values.taskRoleMode === "existing" ? (
           <RolePick id="taskRoleArn" label="Existing task role" value={values.taskRoleArn} roles={roles} onChange={(taskRoleArn) => set({ taskRoleArn })} errorFor={errorFor} touch={touch} />

@@ -102,7 +102,7 @@ export function RadioCards({
               className="mt-0.5 size-4 shrink-0"
             />
             <span className="flex min-w-0 flex-col gap-0.5">
-              <span className="text-sm font-medium text-ink">{option.label}</span>
+              <span className="text-sm font-medium text-ink wrap-anywhere">{option.label}</span>
               {option.description && (
                 <span className="text-xs text-ink-muted">{option.description}</span>
               )}

@@ -16,6 +16,7 @@ import { createNodegroupSchema, deleteNodegroupSchema, NODE_ROLE, scaleNodegroup
 import { defineAction, fieldErrorsOf } from "./action";
 import { reviewedPlan } from "./reviewed-plan";
 import type { ActionState } from "./action-state";
+import { pluralWord } from "@/lib/format/plural";
 
 type Target = { connectionId: string; region: string; clusterName: string };
 const fail = (field: string, message: string): ActionState => ({ ok: false, message: "Check the highlighted fields.", fieldErrors: { [field]: [message] } });
@@ -38,7 +39,7 @@ async function checkNodegroup(input: CreateNodegroupInput): Promise<ActionState 
   }
   const subnets = await listSubnets(conn, input.region, cluster.vpcId);
   const foreign = input.subnets.filter((s) => !subnets.some((x) => x.id === s));
-  if (foreign.length) return fail("subnets", `${foreign.join(", ")} ${foreign.length > 1 ? "are" : "is"} not in the cluster's VPC ${cluster.vpcId}.`);
+  if (foreign.length) return fail("subnets", `${foreign.join(", ")} ${pluralWord(foreign.length, "is", "are")} not in the cluster's VPC ${cluster.vpcId}.`);
   if (input.nodeRoleMode === "create" && (await getRole(conn, NODE_ROLE.name))) {
     return fail("nodeRoleMode", `${NODE_ROLE.name} already exists in this account: pick it as an existing role.`);
   }
@@ -83,7 +84,7 @@ async function checkFargateProfile(input: CreateFargateProfileInput): Promise<Ac
   if (problem) return problem;
   const subnets = await listSubnets(conn, input.region, cluster.vpcId);
   const foreign = input.subnets.filter((s) => !subnets.some((x) => x.id === s));
-  if (foreign.length) return fail("subnets", `${foreign.join(", ")} ${foreign.length > 1 ? "are" : "is"} not in the cluster's VPC ${cluster.vpcId}.`);
+  if (foreign.length) return fail("subnets", `${foreign.join(", ")} ${pluralWord(foreign.length, "is", "are")} not in the cluster's VPC ${cluster.vpcId}.`);
   // The same schema as the form, now with what AWS says is public: the server is the authority.
   const checked = fargateProfileSchema(subnets.filter((s) => s.public).map((s) => s.id)).safeParse(input);
   if (!checked.success) return { ok: false, message: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(checked.error) };

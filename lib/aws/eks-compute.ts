@@ -18,6 +18,7 @@ import {
 import { DescribeSubnetsCommand } from "@aws-sdk/client-ec2";
 import { awsClient, type ConnectionSettings } from "./clients";
 import { guarded } from "./guarded";
+import { plural } from "@/lib/format/plural";
 
 /** What the node group, Fargate profile and add-on pages need to know of their cluster. */
 export type EksClusterBasics = { name: string; status: string; version: string; vpcId: string; subnetIds: string[] };
@@ -117,7 +118,7 @@ function toNodegroup(n: Nodegroup): NodegroupSummary {
     instanceTypes: n.instanceTypes ?? [],
     diskSize: n.diskSize ?? null,
     scaling: { minSize: n.scalingConfig?.minSize ?? 0, maxSize: n.scalingConfig?.maxSize ?? 0, desiredSize: n.scalingConfig?.desiredSize ?? 0 },
-    maxUnavailable: u?.maxUnavailablePercentage ? `${u.maxUnavailablePercentage}%` : `${u?.maxUnavailable ?? 1} node${(u?.maxUnavailable ?? 1) === 1 ? "" : "s"}`,
+    maxUnavailable: u?.maxUnavailablePercentage ? `${u.maxUnavailablePercentage}%` : plural(u?.maxUnavailable ?? 1, "node"),
     labels: pairs(n.labels),
     taints: (n.taints ?? []).map((t) => ({ key: t.key ?? "", value: t.value ?? "", effect: t.effect ?? "" })),
     subnets: n.subnets ?? [],

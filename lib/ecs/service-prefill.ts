@@ -1,5 +1,6 @@
 import type { LoadBalancing } from "@/lib/aws/elbv2";
 import { copyName, familyRevision, isSet, userTags, type PrefillResult } from "./prefill-common";
+import { plural } from "@/lib/format/plural";
 
 /** The parts of a DescribeServices service the create wizard can carry over (the SDK's Service fits). */
 export type ServiceSource = {
@@ -142,7 +143,7 @@ export function servicePrefill(
   }
 
   const [first, ...more] = s.loadBalancers ?? [];
-  if (more.length > 0) dropped.push(`${more.length} more load balancer target group${more.length === 1 ? "" : "s"} (the wizard registers one)`);
+  if (more.length > 0) dropped.push(`${plural(more.length, "more load balancer target group")} (the wizard registers one)`);
   if (first) Object.assign(values, loadBalancerPrefill(first, ctx.loadBalancing, dropped, notes));
   return { values, dropped, notes };
 }

@@ -1,5 +1,6 @@
 import { commandArgs, type RunTaskInput } from "@/lib/validation/run-task";
 import type { Plan } from "./types";
+import { plural } from "@/lib/format/plural";
 
 /**
  * One RunTask request. Its response (on the run page) lists the started task ARNs;
@@ -17,7 +18,7 @@ export function buildRunTaskPlan(input: RunTaskInput): Plan {
   return {
     version: 1,
     wizard: "ecs-run-task",
-    title: `Run ${input.count} task${input.count === 1 ? "" : "s"} of ${input.taskDefinition} in ${input.cluster}`,
+    title: `Run ${plural(input.count, "task")} of ${input.taskDefinition} in ${input.cluster}`,
     resources: [`ecs:cluster/${input.cluster}`, `ecs:task-definition/${input.taskDefinition}`],
     landing: `/ecs/clusters/${encodeURIComponent(input.cluster)}`,
     steps: [

@@ -1,5 +1,6 @@
 import type { ManagedScalingInput, QueueScalingInput, RemoveScalingInput, ScheduledScalingInput, ServiceScalingInput, TrackedMetric } from "@/lib/validation/scaling";
 import type { Plan, PlanStep } from "./types";
+import { plural, pluralWord } from "@/lib/format/plural";
 
 /** Application Auto Scaling's names for an ECS service's desired count. */
 export const ECS_NAMESPACE = "ecs";
@@ -161,8 +162,8 @@ export function buildQueueScalingPlan(input: QueueScalingInput, current: { range
     operation: "PutScalingPolicy",
     description:
       direction === "out"
-        ? `Add tasks to ${input.service} as ${input.queueName} fills (${input.steps.length} step${input.steps.length === 1 ? "" : "s"})`
-        : `Remove ${input.scaleInChange} task${input.scaleInChange === 1 ? "" : "s"} from ${input.service} when ${input.queueName} is nearly empty`,
+        ? `Add tasks to ${input.service} as ${input.queueName} fills (${plural(input.steps.length, "step")})`
+        : `Remove ${plural(input.scaleInChange, "task")} from ${input.service} when ${input.queueName} is nearly empty`,
     dependsOn: ["target"],
     input: {
       PolicyName: queuePolicyName(input.service, direction),
@@ -260,7 +261,7 @@ export function buildRemoveScalingPlan(input: RemoveScalingInput, current: { ala
       key: "alarms",
       service: "cloudwatch",
       operation: "DeleteAlarms",
-      description: `Delete alarm${current.alarmNames.length === 1 ? "" : "s"} ${current.alarmNames.join(", ")}`,
+      description: `Delete ${pluralWord(current.alarmNames.length, "alarm")} ${current.alarmNames.join(", ")}`,
       input: { AlarmNames: current.alarmNames },
     });
   }

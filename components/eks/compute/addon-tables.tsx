@@ -5,6 +5,7 @@ import { removeAddonAction } from "@/lib/actions/eks-compute-actions";
 import type { AddonSummary, AvailableAddon } from "@/lib/aws/eks-compute";
 import { AddonForm } from "./addon-form";
 import { RunPlanButton } from "./run-plan-button";
+import { plural } from "@/lib/format/plural";
 
 type Target = { connectionId: string; region: string; clusterName: string };
 
@@ -59,7 +60,7 @@ export function AvailableAddons({ target, available, installed, version, canOper
           <li key={a.name} className="py-3">
             <div className="flex flex-wrap items-baseline gap-x-3">
               <span className="font-medium">{a.name}</span>
-              <span className="text-xs text-ink-muted">{a.type}{a.publisher ? ` · ${a.publisher}` : ""} · {a.versions.length} version{a.versions.length > 1 ? "s" : ""} for Kubernetes {version}, default {def?.version}</span>
+              <span className="text-xs text-ink-muted">{a.type}{a.publisher ? ` · ${a.publisher}` : ""} · {plural(a.versions.length, "version")} for Kubernetes {version}, default {def?.version}</span>
             </div>
             {canOperate && (
               <details>

@@ -3,6 +3,7 @@ import { StatusBadge } from "@/components/ui/badge";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { NodegroupSummary } from "@/lib/aws/eks-compute";
 import { nodegroupPath } from "@/lib/plans/eks-nodegroup";
+import { plural } from "@/lib/format/plural";
 
 export function NodegroupTable({ cluster, nodegroups }: { cluster: string; nodegroups: NodegroupSummary[] }) {
   return (
@@ -14,7 +15,7 @@ export function NodegroupTable({ cluster, nodegroups }: { cluster: string; nodeg
         {nodegroups.map((n) => (
           <Tr key={n.name}>
             <Td><Link className="font-medium text-accent-700 hover:underline" href={nodegroupPath(cluster, n.name)}>{n.name}</Link></Td>
-            <Td><StatusBadge status={n.status} />{n.health.length > 0 && <span className="ml-2 text-xs text-red-700">{n.health.length} health issue{n.health.length > 1 ? "s" : ""}</span>}</Td>
+            <Td><StatusBadge status={n.status} />{n.health.length > 0 && <span className="ml-2 text-xs text-red-700">{plural(n.health.length, "health issue")}</span>}</Td>
             <Td className="font-mono text-xs">{n.instanceTypes.join(", ")}</Td>
             <Td>{n.capacityType === "SPOT" ? "Spot" : "On-Demand"}</Td>
             <Td>{n.scaling.minSize} / {n.scaling.desiredSize} / {n.scaling.maxSize}</Td>
