@@ -68,7 +68,7 @@ export type AttemptOutcome = { allowed: true } | { allowed: false; lockedUntil: 
  * otherwise the attempt is counted as a failure until `attemptSucceeded` says otherwise.
  */
 export async function beginAttempt(keys: ThrottleKey[], now = new Date()): Promise<AttemptOutcome> {
-  const locks = [];
+  const locks: (Date | null)[] = [];
   for (const key of keys) locks.push(await charge(key, now));
   const locked = locks.filter((l): l is Date => l !== null).sort((a, b) => b.getTime() - a.getTime())[0];
   if (!locked) return { allowed: true };
