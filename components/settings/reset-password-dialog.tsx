@@ -32,7 +32,7 @@ export function ResetPasswordDialog({ user }: { user: { id: string; email: strin
         </Field>
       </ConfirmDialog>
       {state.message && (
-        <div role={state.ok ? "status" : "alert"} className={state.ok ? "text-xs text-green-700" : "text-xs text-red-700"}>
+        <div role={state.ok ? "status" : "alert"} className={state.ok ? "max-w-64 text-xs text-green-700" : "max-w-64 text-xs text-red-700"}>
           <p>{state.message}</p>
           {error && <p>{error.join(" ")}</p>}
           {generated && (

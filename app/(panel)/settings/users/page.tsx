@@ -28,7 +28,7 @@ export default async function UsersPage() {
               <Tr key={u.id}>
                 <Td className="font-medium">{u.name}</Td>
                 <Td>{u.email}</Td>
-                <Td><RelativeTime date={u.createdAt} /></Td>
+                <Td className="whitespace-nowrap"><RelativeTime date={u.createdAt} /></Td>
                 <Td><UserRowForm user={{ id: u.id, email: u.email, role: u.role, disabled: u.disabled }} /></Td>
                 <Td>
                   {u.id === me.id
