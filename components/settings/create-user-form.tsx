@@ -24,7 +24,7 @@ export function CreateUserForm() {
             {ROLES.map((r) => <option key={r} value={r}>{r} — {ROLE_DESCRIPTIONS[r]}</option>)}
           </Select>
         </Field>
-        <Field label="Initial password" htmlFor="new-password" error={e.password} hint="At least 12 characters. Share it privately.">
+        <Field label="Initial password" htmlFor="new-password" error={e.password} hint="At least 12 characters, hard to guess, not their name or e-mail. Share it privately.">
           <Input id="new-password" name="password" type="password" autoComplete="new-password" {...fieldAria("new-password", e.password)} />
         </Field>
       </div>

@@ -23,9 +23,12 @@ export function AppShell(props: {
         <div className="mt-auto border-t border-line px-4 py-3 text-xs">
           <p className="truncate font-medium" title={user.email}>{user.name}</p>
           <p className="text-ink-muted">{user.email} · {user.role}</p>
-          <form action={logoutAction}>
-            <button type="submit" className="mt-2 text-accent-700 hover:underline">Sign out</button>
-          </form>
+          <div className="mt-2 flex gap-3">
+            <Link href="/settings/account" className="text-accent-700 hover:underline">Change password</Link>
+            <form action={logoutAction}>
+              <button type="submit" className="text-accent-700 hover:underline">Sign out</button>
+            </form>
+          </div>
         </div>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">

@@ -27,6 +27,7 @@ const SECTIONS = [
     links: [
       { href: "/settings/connections", label: "Connections" },
       { href: "/settings/users", label: "Users", admin: true },
+      { href: "/settings/account", label: "Account" },
     ],
   },
 ];

@@ -1,23 +1,45 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { verifyPassword } from "@/lib/auth/password";
+import { recordAccountEvent } from "@/lib/audit/account-events";
+import { verifyPasswordOrDummy } from "@/lib/auth/password";
 import { createSession, destroySession } from "@/lib/auth/session";
+import { attemptFailed, attemptSucceeded, beginAttempt, minutesLeft, throttleKeys } from "@/lib/auth/throttle";
 import { db } from "@/lib/db/client";
+import { plural } from "@/lib/format/plural";
 import { safeRedirectPath } from "@/lib/security/redirect";
+import { clientAddress } from "@/lib/security/request-info";
 import { loginSchema } from "@/lib/validation/auth";
 import { fieldErrorsOf } from "./action";
 import type { ActionState } from "./action-state";
 
+const INCORRECT = "Email or password is incorrect.";
+const tooMany = (lockedUntil: Date) => {
+  return `Too many attempts; try again in ${plural(minutesLeft(lockedUntil, new Date()), "minute")}.`;
+};
+
 // Login is the one action without a session; it is still validated by its schema.
 export async function loginAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const parsed = loginSchema.safeParse({ email: form.get("email"), password: form.get("password") });
+  // Only these two fields are read, as strings: a missing one is an empty field, not a type error.
   const email = String(form.get("email") ?? "");
+  const parsed = loginSchema.safeParse({ email, password: String(form.get("password") ?? "") });
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error), values: { email } };
+  const keys = throttleKeys(parsed.data.email, await clientAddress());
+  // Before the password is looked at: while locked, a right password is refused like a wrong one.
+  const attempt = await beginAttempt(keys);
+  if (!attempt.allowed) return { ok: false, message: tooMany(attempt.lockedUntil), values: { email } };
   const user = await db().user.findUnique({ where: { email: parsed.data.email } });
-  // Same message for unknown email and wrong password: no account enumeration.
-  const valid = user && !user.disabled && (await verifyPassword(parsed.data.password, user.passwordHash));
-  if (!valid) return { ok: false, message: "Email or password is incorrect.", values: { email } };
+  // Same work and same message for an unknown e-mail, a disabled account and a wrong password.
+  const valid = await verifyPasswordOrDummy(parsed.data.password, user && !user.disabled ? user.passwordHash : null);
+  if (!user || !valid) {
+    const { newlyLocked, lockedUntil } = await attemptFailed(keys);
+    for (const key of newlyLocked) {
+      const [kind, target] = [key.slice(0, key.indexOf(":")), key.slice(key.indexOf(":") + 1)];
+      await recordAccountEvent({ actor: null, action: "login.locked", target, detail: { kind, until: lockedUntil?.toISOString() ?? null } });
+    }
+    return { ok: false, message: lockedUntil ? tooMany(lockedUntil) : INCORRECT, values: { email } };
+  }
+  await attemptSucceeded(keys);
   await createSession(user.id);
   redirect(safeRedirectPath(form.get("next")));
 }

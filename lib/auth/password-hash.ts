@@ -20,6 +20,17 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(actual, expected);
 }
 
+// A fixed hash of a password nobody knows, with the same parameters as real ones: checking a
+// password for an unknown or disabled account costs the same scrypt run as for a real one.
+const DUMMY_HASH =
+  "scrypt$16384$hbRPqoh0cdfWW6UPPX39NQ==$lDkzk1vgGGLeYjWN0MQgHlL/RwJ3D05O+5BZARWJG1ncNIG0BsLfCaam4JqK5SpOeAmesvdlJD5W0GSIpfAsEA==";
+
+/** Like verifyPassword, but with no hash to check (no such account) does the same work and says false. */
+export async function verifyPasswordOrDummy(password: string, stored: string | null): Promise<boolean> {
+  const valid = await verifyPassword(password, stored ?? DUMMY_HASH);
+  return stored !== null && valid;
+}
+
 export function generatePassword(): string {
   return randomBytes(12).toString("base64url");
 }

@@ -1,3 +1,3 @@
 import "server-only";
 
-export { generatePassword, hashPassword, verifyPassword } from "./password-hash";
+export { generatePassword, hashPassword, verifyPassword, verifyPasswordOrDummy } from "./password-hash";

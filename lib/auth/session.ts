@@ -44,6 +44,20 @@ export const readSession = cache(async (): Promise<SessionUser | null> => {
   return { id, email, name, role };
 });
 
+/** Signs the user out everywhere but here (after they changed their own password). */
+export async function endOtherSessions(userId: string): Promise<number> {
+  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  const keep = token ? hashToken(token) : "";
+  const { count } = await db().session.deleteMany({ where: { userId, NOT: { tokenHash: keep } } });
+  return count;
+}
+
+/** Signs the user out everywhere (after an admin reset their password or disabled them). */
+export async function endAllSessions(userId: string): Promise<number> {
+  const { count } = await db().session.deleteMany({ where: { userId } });
+  return count;
+}
+
 export async function destroySession(): Promise<void> {
   const jar = await cookies();
   const token = jar.get(SESSION_COOKIE)?.value;

@@ -1,31 +1,40 @@
+import Link from "next/link";
 import type { Metadata } from "next";
+import { AccountEvents } from "@/components/settings/account-events";
 import { CreateUserForm } from "@/components/settings/create-user-form";
+import { ResetPasswordDialog } from "@/components/settings/reset-password-dialog";
 import { UserRowForm } from "@/components/settings/user-row-form";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { RelativeTime } from "@/components/ui/time";
+import { ACCOUNT_EVENTS_SHOWN, recentAccountEvents } from "@/lib/audit/account-events";
 import { requirePageUser } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
-  await requirePageUser("admin");
-  const users = await db().user.findMany({ orderBy: { createdAt: "asc" } });
+  const me = await requirePageUser("admin");
+  const [users, events] = await Promise.all([db().user.findMany({ orderBy: { createdAt: "asc" } }), recentAccountEvents()]);
   return (
     <>
       <PageHeader title="Users" description="Viewers read; operators also run plans; admins also manage users and connections." />
       <div className="space-y-5">
         <Table aria-label="Users">
-          <THead><Tr><Th>Name</Th><Th>Email</Th><Th>Since</Th><Th>Role and state</Th></Tr></THead>
+          <THead><Tr><Th>Name</Th><Th>Email</Th><Th>Since</Th><Th>Role and state</Th><Th>Password</Th></Tr></THead>
           <TBody>
             {users.map((u) => (
               <Tr key={u.id}>
                 <Td className="font-medium">{u.name}</Td>
                 <Td>{u.email}</Td>
-                <Td><RelativeTime date={u.createdAt} /></Td>
+                <Td className="whitespace-nowrap"><RelativeTime date={u.createdAt} /></Td>
                 <Td><UserRowForm user={{ id: u.id, email: u.email, role: u.role, disabled: u.disabled }} /></Td>
+                <Td>
+                  {u.id === me.id
+                    ? <Link href="/settings/account" className="text-xs text-accent-700 hover:underline">Change yours in Account</Link>
+                    : <ResetPasswordDialog user={{ id: u.id, email: u.email }} />}
+                </Td>
               </Tr>
             ))}
           </TBody>
@@ -34,6 +43,10 @@ export default async function UsersPage() {
           <CardHeader title="Add a user" />
           <CardBody><CreateUserForm /></CardBody>
         </Card>
+        <section aria-labelledby="account-changes">
+          <h2 id="account-changes" className="mb-2 text-sm font-semibold">Account changes</h2>
+          <AccountEvents events={events} limit={ACCOUNT_EVENTS_SHOWN} />
+        </section>
       </div>
     </>
   );

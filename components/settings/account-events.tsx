@@ -1,0 +1,50 @@
+import type { ReactNode } from "react";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
+import { RelativeTime } from "@/components/ui/time";
+import { ACCOUNT_ACTION_LABELS, type AccountAction } from "@/lib/audit/account-events";
+
+export type AccountEventView = {
+  id: string;
+  at: Date;
+  actorEmail: string;
+  action: string;
+  target: string | null;
+  detail: unknown;
+};
+
+/** "role viewer → operator, disabled" and the like: what the detail adds to the headline. */
+function describe(event: AccountEventView): ReactNode {
+  const d = (event.detail ?? {}) as Record<string, unknown>;
+  const parts: string[] = [];
+  if (event.action === "user.create" && typeof d.role === "string") parts.push(`as ${d.role}`);
+  if (Array.isArray(d.role) && d.role[0] !== d.role[1]) parts.push(`role ${d.role[0]} → ${d.role[1]}`);
+  if (Array.isArray(d.disabled) && d.disabled[0] !== d.disabled[1]) parts.push(d.disabled[1] ? "disabled" : "enabled");
+  if (d.generated === true) parts.push("generated password");
+  if (typeof d.endedSessions === "number" && d.endedSessions > 0) parts.push(`${d.endedSessions} session(s) ended`);
+  if (event.action === "login.locked" && typeof d.kind === "string") parts.push(`${d.kind}, 15 min`);
+  return parts.join(", ");
+}
+
+export function AccountEvents({ events, limit }: { events: AccountEventView[]; limit: number }) {
+  if (events.length === 0) return <EmptyState title="No account changes yet" />;
+  return (
+    <>
+      <Table aria-label="Account changes">
+        <THead><Tr><Th>When</Th><Th>Who</Th><Th>What</Th><Th>Account</Th><Th>Details</Th></Tr></THead>
+        <TBody>
+          {events.map((e) => (
+            <Tr key={e.id}>
+              <Td title={e.at.toISOString()}><RelativeTime date={e.at} /></Td>
+              <Td>{e.actorEmail}</Td>
+              <Td>{ACCOUNT_ACTION_LABELS[e.action as AccountAction] ?? e.action}</Td>
+              <Td>{e.target ?? "—"}</Td>
+              <Td className="text-ink-muted">{describe(e)}</Td>
+            </Tr>
+          ))}
+        </TBody>
+      </Table>
+      {events.length >= limit && <p className="mt-2 text-xs text-ink-muted">The last {limit} changes.</p>}
+    </>
+  );
+}
