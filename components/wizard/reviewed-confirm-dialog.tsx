@@ -78,7 +78,7 @@ function PlanSummary({ loaded }: { loaded: Loaded }) {
       </ol>
       <details className="mt-2">
         <summary className="cursor-pointer text-xs text-ink-muted">AWS CLI equivalent</summary>
-        <CodeBlock wrap code={cli.join("\n\n")} aria-label="AWS CLI equivalent" className="mt-1 max-h-48 overflow-auto" />
+        <CodeBlock wrap code={cli.join("\n\n")} aria-label="AWS CLI equivalent" className="mt-1" />
       </details>
     </div>
   );
