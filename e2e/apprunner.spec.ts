@@ -159,6 +159,8 @@ test("delete asks for the service name, then removes it", async ({ page }) => {
   await page.goto(`/apprunner/services/${name}`);
   await page.getByRole("button", { name: "Delete", exact: true }).click();
   const dialog = page.getByRole("dialog");
+  await expect(dialog.getByRole("list", { name: "Requests" })).toContainText(`Delete App Runner service ${name}`);
+  await expect(dialog.getByRole("list", { name: "Requests" })).toContainText("apprunner:DeleteService");
   await expect(dialog.getByRole("button", { name: "Delete service" })).toBeDisabled();
   await dialog.getByLabel(`Type ${name} to confirm`).fill(name);
   await dialog.getByRole("button", { name: "Delete service" }).click();

@@ -208,7 +208,7 @@ test("a refused CreateService leaves the earlier resources recorded, and the off
   expect(await securityGroupNamed(`${name}-alb-sg`)).toBeUndefined();
 });
 
-test("delete service: names what goes, asks for the name, scales to 0 and deletes", async ({ page }) => {
+test("delete service: shows the plan, asks for the name, scales to 0 and deletes; a confirm without the reviewed hash is refused", async ({ page }) => {
   const operator = await seedUser("operator");
   const name = `gone${Date.now() % 100000}`;
   await login(page, operator.email, operator.password);
@@ -229,14 +229,33 @@ test("delete service: names what goes, asks for the name, scales to 0 and delete
   await page.getByRole("button", { name: "Delete service" }).click();
   const dialog = page.getByRole("dialog");
   await expect(dialog).toContainText(`scales ${name} in cluster ${cluster} from 1 to 0 tasks`);
+  // The dialog is the plan's review: its requests are listed before anything can be confirmed.
+  const requests = dialog.getByRole("list", { name: "Requests" }).getByRole("listitem");
+  await expect(requests).toHaveCount(2);
+  await expect(requests.nth(0)).toContainText("ecs:UpdateService");
+  await expect(requests.nth(1)).toContainText("ecs:DeleteService");
   const confirm = dialog.getByRole("button", { name: "Delete service" });
   await expect(confirm).toBeDisabled();
   await dialog.getByRole("textbox").fill(name);
+  const confirmRequest = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]) && r.postData()?.includes("reviewedHash") === true);
   await confirm.click();
+  const captured = await confirmRequest;
   await expect(page).toHaveURL(/\/history\/\w+/);
   await expect(page.getByTestId("run-status")).toHaveText(/succeeded/i, { timeout: 30_000 });
   await expect(page.getByTestId("step-0")).toContainText("ecs:UpdateService");
   await expect(page.getByTestId("step-1")).toContainText("ecs:DeleteService");
+
+  // The same confirm replayed without the hash of the plan the person saw runs nothing.
+  const runsBefore = await runsFor(`ecs:service/${cluster}/${name}`);
+  const body = captured.postDataBuffer()!.toString("utf8");
+  const withoutHash = withoutField(body, captured.headers()["content-type"]!, "reviewedHash");
+  expect(withoutHash).not.toContain("reviewedHash");
+  const replay = await page.request.post(captured.url(), {
+    headers: { "next-action": captured.headers()["next-action"]!, "content-type": captured.headers()["content-type"]!, accept: "text/x-component" },
+    data: Buffer.from(withoutHash),
+  });
+  expect(await replay.text()).toContain("Review the plan before running it.");
+  expect(await runsFor(`ecs:service/${cluster}/${name}`)).toHaveLength(runsBefore.length);
 
   // moto keeps listing a deleted service, as INACTIVE, scaled to 0 by the first step.
   const service = await describeService(cluster, name);
@@ -244,3 +263,11 @@ test("delete service: names what goes, asks for the name, scales to 0 and delete
   await page.goto(`/ecs/clusters/${cluster}/services/${name}`);
   await expect(page.getByText(/could not be found/i)).toBeVisible();
 });
+
+/** A multipart form body without the part(s) whose field name ends with `field` (server actions prefix names). */
+function withoutField(body: string, contentType: string, field: string) {
+  const boundary = `--${/boundary=(.+)$/.exec(contentType)![1]}`;
+  const parts = body.split(boundary);
+  const kept = parts.filter((part) => !new RegExp(`name="[^"]*${field}"`).test(part));
+  return kept.join(boundary);
+}

@@ -1,9 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ReviewedConfirmDialog } from "@/components/wizard/reviewed-confirm-dialog";
 import { initialState } from "@/lib/actions/action-state";
-import { pauseAppRunnerServiceAction } from "@/lib/actions/apprunner-actions";
+import { pauseAppRunnerServiceAction, previewPauseAppRunnerServiceAction } from "@/lib/actions/apprunner-actions";
 
 type Target = { connectionId: string; region: string; serviceArn: string; serviceName: string };
 
@@ -12,20 +12,20 @@ export function PauseAfterMove({ target, expressName }: { target: Target; expres
   const [error, setError] = useState<string>();
   return (
     <div className="flex items-center gap-3">
-      <ConfirmDialog
+      <ReviewedConfirmDialog
         triggerLabel="Pause the App Runner service"
         triggerProps={{ size: "sm" }}
         title={`Pause ${target.serviceName}?`}
         description={`Express Mode service ${expressName} is healthy. Pausing stops App Runner's instances and compute billing; Resume brings them back if you need to move back.`}
         confirmLabel="Pause service"
+        fields={target}
+        preview={previewPauseAppRunnerServiceAction}
         formAction={async (form) => {
           setError(undefined);
           const result = await pauseAppRunnerServiceAction(initialState, form);
           if (!result.ok) setError(result.message ?? "The plan could not be started.");
         }}
-      >
-        {Object.entries(target).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
-      </ConfirmDialog>
+      />
       {error && <p role="alert" className="text-xs text-red-700">{error}</p>}
     </div>
   );

@@ -2,12 +2,16 @@
 
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ReviewedConfirmDialog } from "@/components/wizard/reviewed-confirm-dialog";
 import { initialState, type ActionState } from "@/lib/actions/action-state";
 import {
   deleteAppRunnerServiceAction,
   deployAppRunnerServiceAction,
   pauseAppRunnerServiceAction,
+  previewDeleteAppRunnerServiceAction,
+  previewDeployAppRunnerServiceAction,
+  previewPauseAppRunnerServiceAction,
+  previewResumeAppRunnerServiceAction,
   resumeAppRunnerServiceAction,
 } from "@/lib/actions/apprunner-actions";
 
@@ -15,14 +19,13 @@ type Target = { connectionId: string; region: string; serviceArn: string; servic
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
 
 /**
- * Pause, resume, deploy and delete: each confirmed in a dialog, then recorded and run
- * as a one-request plan (the action opens its run page). App Runner accepts these only
+ * Pause, resume, deploy and delete: each confirmed in a dialog that shows its one-request plan,
+ * then recorded and run (the action opens its run page). App Runner accepts these only
  * when no other operation is in progress, and pause/resume only from RUNNING/PAUSED.
  */
 export function AppRunnerServiceActions({ target, status }: { target: Target; status: string }) {
   const [error, setError] = useState<ActionState | null>(null);
   const busy = status === "OPERATION_IN_PROGRESS";
-  const hidden = Object.entries(target).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />);
   const run = (action: Action) => async (form: FormData) => {
     setError(null);
     const result = await action(initialState, form);
@@ -34,20 +37,20 @@ export function AppRunnerServiceActions({ target, status }: { target: Target; st
     <div className="flex flex-col items-end gap-2">
       <div className="flex flex-wrap gap-2">
         {status === "PAUSED" ? (
-          <ConfirmDialog triggerLabel="Resume" triggerProps={{ variant: "secondary", disabled: busy }} title={`Resume ${name}?`}
+          <ReviewedConfirmDialog triggerLabel="Resume" triggerProps={{ variant: "secondary", disabled: busy }} title={`Resume ${name}?`}
             description="App Runner starts instances again and the default domain serves traffic once they are healthy."
-            confirmLabel="Resume service" formAction={run(resumeAppRunnerServiceAction)}>{hidden}</ConfirmDialog>
+            confirmLabel="Resume service" fields={target} preview={previewResumeAppRunnerServiceAction} formAction={run(resumeAppRunnerServiceAction)} />
         ) : (
-          <ConfirmDialog triggerLabel="Pause" triggerProps={{ variant: "secondary", disabled: busy || status !== "RUNNING" }} title={`Pause ${name}?`}
+          <ReviewedConfirmDialog triggerLabel="Pause" triggerProps={{ variant: "secondary", disabled: busy || status !== "RUNNING" }} title={`Pause ${name}?`}
             description="App Runner stops all instances; the default domain answers with an error until you resume. You pay nothing for compute while paused."
-            confirmLabel="Pause service" formAction={run(pauseAppRunnerServiceAction)}>{hidden}</ConfirmDialog>
+            confirmLabel="Pause service" fields={target} preview={previewPauseAppRunnerServiceAction} formAction={run(pauseAppRunnerServiceAction)} />
         )}
-        <ConfirmDialog triggerLabel="Deploy" triggerProps={{ variant: "secondary", disabled: busy || status !== "RUNNING" }} title={`Deploy ${name}?`}
+        <ReviewedConfirmDialog triggerLabel="Deploy" triggerProps={{ variant: "secondary", disabled: busy || status !== "RUNNING" }} title={`Deploy ${name}?`}
           description="Pulls the image again (the same tag may point at a new image) and replaces the instances without downtime."
-          confirmLabel="Start deployment" formAction={run(deployAppRunnerServiceAction)}>{hidden}</ConfirmDialog>
-        <ConfirmDialog triggerLabel="Delete" tone="danger" triggerProps={{ disabled: busy }} title={`Delete ${name}?`}
+          confirmLabel="Start deployment" fields={target} preview={previewDeployAppRunnerServiceAction} formAction={run(deployAppRunnerServiceAction)} />
+        <ReviewedConfirmDialog triggerLabel="Delete" tone="danger" triggerProps={{ disabled: busy }} title={`Delete ${name}?`}
           description="Deletes the service, its default domain and its instances. Its auto scaling configuration and log groups stay."
-          confirmLabel="Delete service" requireText={name} formAction={run(deleteAppRunnerServiceAction)}>{hidden}</ConfirmDialog>
+          confirmLabel="Delete service" requireText={name} fields={target} preview={previewDeleteAppRunnerServiceAction} formAction={run(deleteAppRunnerServiceAction)} />
       </div>
       {busy && <p className="text-xs text-ink-muted">An operation is in progress; actions are available when it ends.</p>}
       {error && (

@@ -2,19 +2,19 @@
 
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ReviewedConfirmDialog } from "@/components/wizard/reviewed-confirm-dialog";
 import { initialState } from "@/lib/actions/action-state";
-import { deleteServiceAction } from "@/lib/actions/ecs-service-actions";
+import { deleteServiceAction, previewDeleteServiceAction } from "@/lib/actions/ecs-service-actions";
 
 type Props = { connectionId: string; region: string; cluster: string; serviceName: string; desired: number; loadBalanced: boolean };
 
-/** Teardown as a recorded plan (scale to 0, delete), after the service name is typed. */
+/** Teardown as a recorded plan (scale to 0, delete), after the plan is shown and the service name typed. */
 export function DeleteServiceButton({ desired, loadBalanced, ...ids }: Props) {
   const [state, action] = useActionState(deleteServiceAction, initialState);
   return (
     <div className="flex items-center gap-2">
       {state.message && <Alert tone="error" className="py-1">{state.message}</Alert>}
-      <ConfirmDialog
+      <ReviewedConfirmDialog
         triggerLabel="Delete service"
         triggerProps={{ variant: "danger" }}
         tone="danger"
@@ -27,11 +27,10 @@ export function DeleteServiceButton({ desired, loadBalanced, ...ids }: Props) {
         }
         confirmLabel="Delete service"
         requireText={ids.serviceName}
+        fields={{ ...ids, confirmName: ids.serviceName }}
+        preview={previewDeleteServiceAction}
         formAction={action}
-      >
-        {Object.entries(ids).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
-        <input type="hidden" name="confirmName" value={ids.serviceName} />
-      </ConfirmDialog>
+      />
     </div>
   );
 }

@@ -2,9 +2,9 @@
 
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ReviewedConfirmDialog } from "@/components/wizard/reviewed-confirm-dialog";
 import { initialState } from "@/lib/actions/action-state";
-import { deleteExpressAction } from "@/lib/actions/express-actions";
+import { deleteExpressAction, previewDeleteExpressAction } from "@/lib/actions/express-actions";
 
 type Props = { connectionId: string; region: string; serviceArn: string; serviceName: string; cluster: string };
 
@@ -14,7 +14,7 @@ export function DeleteExpressButton(props: Props) {
   return (
     <div className="flex items-center gap-2">
       {state.message && <Alert tone="error" className="py-1">{state.message}</Alert>}
-      <ConfirmDialog
+      <ReviewedConfirmDialog
         triggerLabel="Delete"
         triggerProps={{ variant: "danger" }}
         tone="danger"
@@ -22,11 +22,10 @@ export function DeleteExpressButton(props: Props) {
         description="AWS deletes the ECS service and the load balancer, target groups, security groups and scaling Express Mode created for it. Its URL stops answering. The IAM roles stay."
         confirmLabel="Delete service"
         requireText={props.serviceName}
+        fields={{ ...props, confirmName: props.serviceName }}
+        preview={previewDeleteExpressAction}
         formAction={action}
-      >
-        {Object.entries(props).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
-        <input type="hidden" name="confirmName" value={props.serviceName} />
-      </ConfirmDialog>
+      />
     </div>
   );
 }

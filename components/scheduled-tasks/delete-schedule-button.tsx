@@ -2,9 +2,9 @@
 
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ReviewedConfirmDialog } from "@/components/wizard/reviewed-confirm-dialog";
 import { initialState } from "@/lib/actions/action-state";
-import { deleteScheduleAction } from "@/lib/actions/scheduled-task-actions";
+import { deleteScheduleAction, previewDeleteScheduleAction } from "@/lib/actions/scheduled-task-actions";
 
 type Props = { connectionId: string; region: string; cluster: string; scheduleName: string; groupName: string };
 
@@ -14,17 +14,17 @@ export function DeleteScheduleButton(props: Props) {
   return (
     <div className="flex items-center justify-end gap-2">
       {state.message && <Alert tone="error" className="py-1">{state.message}</Alert>}
-      <ConfirmDialog
+      <ReviewedConfirmDialog
         triggerLabel="Delete"
         triggerProps={{ variant: "secondary", size: "sm", "aria-label": `Delete schedule ${props.scheduleName}` }}
         tone="danger"
         title={`Delete schedule ${props.scheduleName}?`}
         description="The task stops being started on this schedule. Tasks already running keep running; the task definition and role stay."
         confirmLabel="Delete schedule"
+        fields={props}
+        preview={previewDeleteScheduleAction}
         formAction={action}
-      >
-        {Object.entries(props).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
-      </ConfirmDialog>
+      />
     </div>
   );
 }

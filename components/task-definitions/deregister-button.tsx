@@ -2,9 +2,9 @@
 
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ReviewedConfirmDialog } from "@/components/wizard/reviewed-confirm-dialog";
 import { initialState } from "@/lib/actions/action-state";
-import { deregisterTaskDefinitionAction } from "@/lib/actions/task-definition-actions";
+import { deregisterTaskDefinitionAction, previewDeregisterTaskDefinitionAction } from "@/lib/actions/task-definition-actions";
 
 type Props = { connectionId: string; region: string; family: string; revision: number; size?: "sm" | "md" };
 
@@ -15,17 +15,17 @@ export function DeregisterButton({ size = "md", ...props }: Props) {
   return (
     <div className="flex items-center justify-end gap-2">
       {state.message && <Alert tone="error" className="py-1">{state.message}</Alert>}
-      <ConfirmDialog
+      <ReviewedConfirmDialog
         triggerLabel={size === "sm" ? "Deregister" : `Deregister ${name}`}
         triggerProps={{ variant: "danger", size, "aria-label": `Deregister ${name}` }}
         tone="danger"
         title={`Deregister ${name}?`}
         description="The revision becomes INACTIVE: services and tasks already using it keep running, but no new task or service can start from it. This cannot be undone."
         confirmLabel="Deregister"
+        fields={props}
+        preview={previewDeregisterTaskDefinitionAction}
         formAction={action}
-      >
-        {Object.entries(props).map(([k, v]) => <input key={k} type="hidden" name={k} value={String(v)} />)}
-      </ConfirmDialog>
+      />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import {
   type CreateAppRunnerServiceInput,
 } from "@/lib/validation/apprunner";
 import { defineAction } from "./action";
+import { reviewedPlan } from "./reviewed-plan";
 import type { ActionState } from "./action-state";
 
 const runPage = (runId: string) => `/history/${runId}`;
@@ -55,22 +56,29 @@ export const createAppRunnerServiceAction = defineAction({
   },
 });
 
-// The confirm dialog is the review of these one-request plans.
+/** Pause, resume, deploy and delete: one-request plans whose dialog shows the review before the confirm. */
 function serviceOperation(operation: AppRunnerServiceOperation, does: string) {
-  return defineAction({
-    role: "operator",
+  return reviewedPlan({
     does,
     schema: appRunnerServiceActionSchema,
-    run: async (input, { user }) => {
+    check: async (input) => {
       const problem = await regionProblem(input.connectionId, input.region);
-      if (problem) return { ok: false, message: problem.fieldErrors?.region?.[0] };
-      const runId = await submitPlan({ user, input, plan: buildServiceOperationPlan(operation, input) });
-      redirect(runPage(runId));
+      return problem && { ok: false, message: problem.fieldErrors?.region?.[0] };
     },
+    build: (input) => buildServiceOperationPlan(operation, input),
+    runPage,
   });
 }
 
-export const pauseAppRunnerServiceAction = serviceOperation("PauseService", "pause App Runner services");
-export const resumeAppRunnerServiceAction = serviceOperation("ResumeService", "resume App Runner services");
-export const deployAppRunnerServiceAction = serviceOperation("StartDeployment", "deploy App Runner services");
-export const deleteAppRunnerServiceAction = serviceOperation("DeleteService", "delete App Runner services");
+const pause = serviceOperation("PauseService", "pause App Runner services");
+export const previewPauseAppRunnerServiceAction = pause.preview;
+export const pauseAppRunnerServiceAction = pause.confirm;
+const resume = serviceOperation("ResumeService", "resume App Runner services");
+export const previewResumeAppRunnerServiceAction = resume.preview;
+export const resumeAppRunnerServiceAction = resume.confirm;
+const deploy = serviceOperation("StartDeployment", "deploy App Runner services");
+export const previewDeployAppRunnerServiceAction = deploy.preview;
+export const deployAppRunnerServiceAction = deploy.confirm;
+const remove = serviceOperation("DeleteService", "delete App Runner services");
+export const previewDeleteAppRunnerServiceAction = remove.preview;
+export const deleteAppRunnerServiceAction = remove.confirm;

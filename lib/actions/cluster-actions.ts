@@ -92,7 +92,7 @@ export const teardownClusterAction = defineAction({
       throw new ConflictError("The cluster changed since the dialog listed what will be deleted. Open it again and check the list.");
     }
     const { confirmName: _typed, reviewedHash: _hash, ...stored } = input;
-    const runId = await submitPlan({ user, input: stored, plan });
+    const runId = await submitPlan({ user, input: stored, plan, reviewedHash: input.reviewedHash });
     redirect(`/history/${runId}`);
   },
 });

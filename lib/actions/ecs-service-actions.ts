@@ -12,6 +12,7 @@ import { buildCreateServicePlan, buildDeleteServicePlan, loadBalancerGroupName }
 import { reviewOf, submitPlan } from "@/lib/plans/submit";
 import { createServiceSchema, deleteServiceSchema, type CreateServiceInput } from "@/lib/validation/ecs-service";
 import { defineAction } from "./action";
+import { reviewedPlan } from "./reviewed-plan";
 import type { ActionState } from "./action-state";
 
 type Errors = Record<string, string[]>;
@@ -125,15 +126,16 @@ export const taskDefinitionInfoAction = defineAction({
   },
 });
 
-/** Teardown: scale to 0 and delete, as a recorded plan, after the service name is typed. */
-export const deleteServiceAction = defineAction({
-  role: "operator",
+/** Teardown: scale to 0 and delete, as a recorded plan, after the service name is typed and the plan shown. */
+const remove = reviewedPlan({
   does: "delete services",
   schema: deleteServiceSchema,
-  run: async (input, { user }) => {
+  check: async (input) => {
     await connectionFor(input);
-    const { confirmName: _typed, ...stored } = input;
-    const runId = await submitPlan({ user, input: stored, plan: buildDeleteServicePlan(input) });
-    redirect(`/history/${runId}`);
+    return null;
   },
+  build: buildDeleteServicePlan,
+  stored: ({ confirmName: _typed, ...stored }) => stored,
 });
+export const previewDeleteServiceAction = remove.preview;
+export const deleteServiceAction = remove.confirm;

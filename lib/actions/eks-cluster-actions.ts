@@ -10,6 +10,7 @@ import { buildCreateEksClusterPlan, buildTeardownEksClusterPlan, buildUpgradeEks
 import { reviewOf, submitPlan } from "@/lib/plans/submit";
 import { createEksClusterSchema, deleteEksClusterSchema, upgradeEksClusterSchema, type CreateEksClusterInput } from "@/lib/validation/eks-cluster";
 import { defineAction } from "./action";
+import { reviewedPlan } from "./reviewed-plan";
 import type { ActionState } from "./action-state";
 
 async function connectionFor(input: { connectionId: string; region: string }) {
@@ -58,11 +59,10 @@ export const createEksClusterAction = defineAction({
 });
 
 /** Kubernetes upgrade to the next minor version, as a recorded plan. */
-export const upgradeEksClusterAction = defineAction({
-  role: "operator",
+const upgrade = reviewedPlan({
   does: "upgrade EKS clusters",
   schema: upgradeEksClusterSchema,
-  run: async (input, { user }) => {
+  check: async (input) => {
     const conn = await connectionFor(input);
     const cluster = await getEksCluster(conn, input.region, input.clusterName);
     if (!cluster) throw new NotFoundError(`EKS cluster ${input.clusterName} in ${input.region}`);
@@ -71,26 +71,30 @@ export const upgradeEksClusterAction = defineAction({
     if (cluster.version !== input.currentVersion || nextMinorVersion(cluster.version) !== input.version) {
       throw new ConflictError(`Cluster ${cluster.name} runs Kubernetes ${cluster.version}; it can only be upgraded to ${nextMinorVersion(cluster.version)}. Reload the page.`);
     }
-    const runId = await submitPlan({ user, input, plan: buildUpgradeEksClusterPlan(input) });
-    redirect(`/history/${runId}`);
+    return null;
   },
+  build: buildUpgradeEksClusterPlan,
 });
+export const previewUpgradeEksClusterAction = upgrade.preview;
+export const upgradeEksClusterAction = upgrade.confirm;
 
-/** Teardown: node groups and Fargate profiles as AWS lists them now, then the cluster. */
-export const deleteEksClusterAction = defineAction({
-  role: "operator",
+/**
+ * Teardown: node groups and Fargate profiles as AWS lists them now, then the cluster. Read again
+ * at confirm, so one added after the dialog showed the plan changes its hash and is refused.
+ */
+const teardown = reviewedPlan({
   does: "delete EKS clusters",
   schema: deleteEksClusterSchema,
-  run: async (input, { user }) => {
-    const conn = await connectionFor(input);
-    const contents = await getEksClusterContents(conn, input.region, input.clusterName, 0);
-    const { confirmName: _typed, ...stored } = input;
-    const plan = buildTeardownEksClusterPlan({
-      ...stored,
+  build: async ({ confirmName: _typed, reviewedHash: _hash, ...target }) => {
+    const conn = await connectionFor(target);
+    const contents = await getEksClusterContents(conn, target.region, target.clusterName, 0);
+    return buildTeardownEksClusterPlan({
+      ...target,
       nodegroups: contents.nodegroups.map((n) => n.name),
       fargateProfiles: contents.fargateProfiles.map((f) => f.name),
     });
-    const runId = await submitPlan({ user, input: stored, plan });
-    redirect(`/history/${runId}`);
   },
+  stored: ({ confirmName: _typed, ...stored }) => stored,
 });
+export const previewDeleteEksClusterAction = teardown.preview;
+export const deleteEksClusterAction = teardown.confirm;

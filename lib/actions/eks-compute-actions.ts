@@ -1,6 +1,5 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { getAddon, getEksClusterBasics, getNodegroup, listAvailableAddons, listFargateProfiles } from "@/lib/aws/eks-compute";
 import { listSubnets } from "@/lib/aws/ec2-network";
 import { getRole } from "@/lib/aws/iam-roles";
@@ -8,12 +7,10 @@ import { getConnectionSettings } from "@/lib/connections/store";
 import { buildInstallAddonPlan, buildRemoveAddonPlan, buildUpdateAddonPlan } from "@/lib/plans/eks-addon";
 import { buildCreateFargateProfilePlan, buildDeleteFargateProfilePlan } from "@/lib/plans/eks-fargate-profile";
 import { buildCreateNodegroupPlan, buildDeleteNodegroupPlan, buildScaleNodegroupPlan } from "@/lib/plans/eks-nodegroup";
-import { submitPlan } from "@/lib/plans/submit";
-import type { Plan } from "@/lib/plans/types";
 import { installAddonSchema, removeAddonSchema, updateAddonSchema, type InstallAddonInput, type UpdateAddonInput } from "@/lib/validation/eks-addon";
 import { createFargateProfileSchema, FARGATE_ROLE, fargateProfileSchema, deleteFargateProfileSchema, type CreateFargateProfileInput } from "@/lib/validation/eks-fargate-profile";
 import { createNodegroupSchema, deleteNodegroupSchema, NODE_ROLE, scaleNodegroupSchema, type CreateNodegroupInput, type ScaleNodegroupInput } from "@/lib/validation/eks-nodegroup";
-import { defineAction, fieldErrorsOf } from "./action";
+import { fieldErrorsOf } from "./action";
 import { reviewedPlan } from "./reviewed-plan";
 import type { ActionState } from "./action-state";
 import { pluralWord } from "@/lib/format/plural";
@@ -30,6 +27,7 @@ async function clusterFor(input: Target) {
   return { conn, cluster };
 }
 
+const clusterProblem = async (input: Target) => (await clusterFor(input)).problem ?? null;
 
 async function checkNodegroup(input: CreateNodegroupInput): Promise<ActionState | null> {
   const { problem, conn, cluster } = await clusterFor(input);
@@ -67,17 +65,9 @@ const scale = reviewedPlan({ does: "scale node groups", schema: scaleNodegroupSc
 export const previewScaleNodegroupAction = scale.preview;
 export const scaleNodegroupAction = scale.confirm;
 
-export const deleteNodegroupAction = defineAction({
-  role: "operator",
-  does: "delete node groups",
-  schema: deleteNodegroupSchema,
-  run: async (input, { user }) => {
-    const { problem } = await clusterFor(input);
-    if (problem) return problem;
-    const runId = await submitPlan({ user, input, plan: buildDeleteNodegroupPlan(input) });
-    redirect(`/history/${runId}`);
-  },
-});
+const deleteNodegroupPlan = reviewedPlan({ does: "delete node groups", schema: deleteNodegroupSchema, check: clusterProblem, build: buildDeleteNodegroupPlan });
+export const previewDeleteNodegroupAction = deleteNodegroupPlan.preview;
+export const deleteNodegroupAction = deleteNodegroupPlan.confirm;
 
 async function checkFargateProfile(input: CreateFargateProfileInput): Promise<ActionState | null> {
   const { problem, conn, cluster } = await clusterFor(input);
@@ -101,17 +91,9 @@ const fargate = reviewedPlan({ does: "create Fargate profiles", schema: createFa
 export const previewFargateProfilePlanAction = fargate.preview;
 export const createFargateProfileAction = fargate.confirm;
 
-export const deleteFargateProfileAction = defineAction({
-  role: "operator",
-  does: "delete Fargate profiles",
-  schema: deleteFargateProfileSchema,
-  run: async (input, { user }) => {
-    const { problem } = await clusterFor(input);
-    if (problem) return problem;
-    const runId = await submitPlan({ user, input, plan: buildDeleteFargateProfilePlan(input) });
-    redirect(`/history/${runId}`);
-  },
-});
+const deleteFargateProfilePlan = reviewedPlan({ does: "delete Fargate profiles", schema: deleteFargateProfileSchema, check: clusterProblem, build: buildDeleteFargateProfilePlan });
+export const previewDeleteFargateProfileAction = deleteFargateProfilePlan.preview;
+export const deleteFargateProfileAction = deleteFargateProfilePlan.confirm;
 
 /** The version must be one DescribeAddonVersions offers for the cluster's Kubernetes version. */
 async function checkAddonVersion(input: InstallAddonInput | UpdateAddonInput, installing: boolean): Promise<ActionState | null> {
@@ -137,14 +119,6 @@ const update = reviewedPlan({ does: "update add-ons", schema: updateAddonSchema,
 export const previewUpdateAddonAction = update.preview;
 export const updateAddonAction = update.confirm;
 
-export const removeAddonAction = defineAction({
-  role: "operator",
-  does: "remove add-ons",
-  schema: removeAddonSchema,
-  run: async (input, { user }) => {
-    const { problem } = await clusterFor(input);
-    if (problem) return problem;
-    const runId = await submitPlan({ user, input, plan: buildRemoveAddonPlan(input) });
-    redirect(`/history/${runId}`);
-  },
-});
+const removeAddonPlan = reviewedPlan({ does: "remove add-ons", schema: removeAddonSchema, check: clusterProblem, build: buildRemoveAddonPlan });
+export const previewRemoveAddonAction = removeAddonPlan.preview;
+export const removeAddonAction = removeAddonPlan.confirm;

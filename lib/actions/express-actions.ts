@@ -17,6 +17,7 @@ import {
   type UpdateExpressInput,
 } from "@/lib/validation/express";
 import { defineAction } from "./action";
+import { reviewedPlan } from "./reviewed-plan";
 import type { ActionState } from "./action-state";
 
 type Errors = Record<string, string[]>;
@@ -91,14 +92,16 @@ export const updateExpressAction = defineAction({
   },
 });
 
-export const deleteExpressAction = defineAction({
-  role: "operator",
+/** Delete as a recorded plan, after the service name is typed and the dialog showed the plan. */
+const remove = reviewedPlan({
   does: "delete Express services",
   schema: deleteExpressSchema,
-  run: async (input, { user }) => {
+  check: async (input) => {
     await connectionFor(input);
-    const { confirmName: _typed, ...stored } = input;
-    const runId = await submitPlan({ user, input: stored, plan: buildDeleteExpressPlan(input) });
-    redirect(`/history/${runId}`);
+    return null;
   },
+  build: buildDeleteExpressPlan,
+  stored: ({ confirmName: _typed, ...stored }) => stored,
 });
+export const previewDeleteExpressAction = remove.preview;
+export const deleteExpressAction = remove.confirm;

@@ -2,6 +2,7 @@ import "server-only";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
 import type { RoleName } from "@/lib/auth/roles";
+import { requireReviewedHash } from "@/lib/plans/reviewed-hash";
 import { reviewOf, submitPlan } from "@/lib/plans/submit";
 import type { Plan } from "@/lib/plans/types";
 import { defineAction } from "./action";
@@ -12,8 +13,10 @@ type Target = { connectionId: string; region: string; reviewedHash?: string };
 /**
  * The preview / confirm pair behind every "review, then run" form: the preview validates, checks
  * what AWS holds and returns the plan's review; the confirm rebuilds the plan from the same input,
- * refuses it if it differs from the reviewed one and starts the run. `build` may read AWS (the
- * current state a plan's inverse restores), so both calls see the same facts.
+ * refuses it without the reviewed hash or if it differs from the reviewed one, and starts the run.
+ * `build` may read AWS (the current state a plan's inverse restores), so both calls see the same
+ * facts. `stored` drops what the history need not keep (a typed confirmation); `runPage` is where
+ * the run is followed.
  */
 export function reviewedPlan<S extends z.ZodType<Target>>(opts: {
   does: string;
@@ -21,6 +24,8 @@ export function reviewedPlan<S extends z.ZodType<Target>>(opts: {
   role?: RoleName;
   check?: (input: z.output<S>) => Promise<ActionState | null>;
   build: (input: z.output<S>) => Plan | Promise<Plan>;
+  stored?: (input: z.output<S>) => Target;
+  runPage?: (runId: string) => string;
 }) {
   const role = opts.role ?? "operator";
   const preview = defineAction({
@@ -34,10 +39,12 @@ export function reviewedPlan<S extends z.ZodType<Target>>(opts: {
     does: opts.does,
     schema: opts.schema,
     run: async (input, { user }) => {
+      requireReviewedHash(input.reviewedHash);
       const problem = await opts.check?.(input);
       if (problem) return problem;
-      const runId = await submitPlan({ user, input, plan: await opts.build(input), reviewedHash: input.reviewedHash });
-      redirect(`/history/${runId}`);
+      const plan = await opts.build(input);
+      const runId = await submitPlan({ user, input: opts.stored?.(input) ?? input, plan, reviewedHash: input.reviewedHash });
+      redirect(opts.runPage?.(runId) ?? `/history/${runId}`);
     },
   });
   return { preview, confirm };

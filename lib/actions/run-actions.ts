@@ -5,16 +5,21 @@ import { z } from "zod";
 import { getRun } from "@/lib/audit/runs";
 import { NotFoundError, ConflictError } from "@/lib/errors";
 import { buildCleanupPlan } from "@/lib/plans/cleanup";
+import { requireReviewedHash } from "@/lib/plans/reviewed-hash";
 import { submitPlan } from "@/lib/plans/submit";
 import type { Plan } from "@/lib/plans/types";
 import { defineAction } from "./action";
 
-/** Runs the cleanup plan of a finished run: the inverse of every step that succeeded. */
+/**
+ * Runs the cleanup plan of a finished run: the inverse of every step that succeeded, as the
+ * run page showed it (its hash is required and must still match).
+ */
 export const runCleanupAction = defineAction({
   role: "operator",
   does: "run cleanup plans",
   schema: z.object({ runId: z.string().min(1), reviewedHash: z.string().optional() }),
   run: async ({ runId, reviewedHash }, { user }) => {
+    requireReviewedHash(reviewedHash);
     const run = await getRun(runId);
     if (!run) throw new NotFoundError("The run");
     if (run.status === "pending" || run.status === "running") throw new ConflictError("The run is still in progress; wait for it to end.");

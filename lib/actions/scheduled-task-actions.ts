@@ -10,6 +10,7 @@ import { buildCreateSchedulePlan, buildDeleteSchedulePlan, SCHEDULER_ROLE_NAME }
 import { reviewOf, submitPlan } from "@/lib/plans/submit";
 import { createScheduleSchema, deleteScheduleSchema, type CreateScheduleInput } from "@/lib/validation/scheduled-task";
 import { defineAction } from "./action";
+import { reviewedPlan } from "./reviewed-plan";
 import type { ActionState } from "./action-state";
 
 async function connectionFor(input: { connectionId: string; region: string }) {
@@ -47,13 +48,14 @@ export const createScheduleAction = defineAction({
   },
 });
 
-export const deleteScheduleAction = defineAction({
-  role: "operator",
+const remove = reviewedPlan({
   does: "delete schedules",
   schema: deleteScheduleSchema,
-  run: async (input, { user }) => {
+  check: async (input) => {
     await connectionFor(input);
-    const runId = await submitPlan({ user, input, plan: buildDeleteSchedulePlan(input) });
-    redirect(`/history/${runId}`);
+    return null;
   },
+  build: buildDeleteSchedulePlan,
 });
+export const previewDeleteScheduleAction = remove.preview;
+export const deleteScheduleAction = remove.confirm;

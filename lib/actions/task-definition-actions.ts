@@ -15,6 +15,7 @@ import {
   type CreateTaskDefinitionInput,
 } from "@/lib/validation/task-definition";
 import { defineAction } from "./action";
+import { reviewedPlan } from "./reviewed-plan";
 import type { ActionState } from "./action-state";
 
 async function connectionFor(input: { connectionId: string; region: string }) {
@@ -70,16 +71,17 @@ export const registerTaskDefinitionAction = defineAction({
   },
 });
 
-export const deregisterTaskDefinitionAction = defineAction({
-  role: "operator",
+const deregister = reviewedPlan({
   does: "deregister task definitions",
   schema: deregisterTaskDefinitionSchema,
-  run: async (input, { user }) => {
+  check: async (input) => {
     const conn = await connectionFor(input);
     const current = await describeTaskDefinition(conn, input.region, `${input.family}:${input.revision}`);
     if (!current) throw new ConflictError(`Task definition ${input.family}:${input.revision} does not exist.`);
     if (current.status !== "ACTIVE") throw new ConflictError(`Task definition ${input.family}:${input.revision} is already ${current.status.toLowerCase()}.`);
-    const runId = await submitPlan({ user, input, plan: buildDeregisterTaskDefinitionPlan(input) });
-    redirect(`/history/${runId}`);
+    return null;
   },
+  build: buildDeregisterTaskDefinitionPlan,
 });
+export const previewDeregisterTaskDefinitionAction = deregister.preview;
+export const deregisterTaskDefinitionAction = deregister.confirm;

@@ -1,11 +1,11 @@
 import "server-only";
 import { recordPlanRun } from "@/lib/audit/runs";
 import type { SessionUser } from "@/lib/auth/session";
-import { ConflictError } from "@/lib/errors";
 import { planToCli } from "./cli";
 import { planHash } from "./hash";
 import { planPermissions } from "./iam-actions";
 import { enqueueRun } from "./queue";
+import { assertReviewed } from "./reviewed-hash";
 import type { Plan } from "./types";
 
 export type { PlanReview } from "./review-types";
@@ -17,19 +17,18 @@ export function reviewOf(plan: Plan, region: string): PlanReview {
 
 /**
  * Records a confirmed plan in the history and queues it. The run id is returned
- * before any AWS call is made; the run page follows its progress.
+ * before any AWS call is made; the run page follows its progress. `reviewedHash` is the hash
+ * of the review the person confirmed; without it, or when the plan changed since, nothing runs.
  */
 export async function submitPlan(args: {
   user: SessionUser;
   input: { connectionId: string; region: string; reviewedHash?: string };
   plan: Plan;
-  reviewedHash?: string;
+  reviewedHash: string | undefined;
   cleanupOfId?: string;
 }): Promise<string> {
   const { input, plan } = args;
-  if (args.reviewedHash && args.reviewedHash !== planHash(plan)) {
-    throw new ConflictError("The plan changed since you reviewed it. Review it again before running it.");
-  }
+  assertReviewed(plan, args.reviewedHash);
   const { reviewedHash: _omit, ...storedInput } = input;
   const run = await recordPlanRun({
     userId: args.user.id,

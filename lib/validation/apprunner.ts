@@ -149,5 +149,6 @@ export const appRunnerServiceActionSchema = z.object({
   region: z.string().refine(isAppRunnerRegion, "App Runner is not offered in this region."),
   serviceArn: z.string().regex(/^arn:aws(?:-[a-z]+)*:apprunner:[a-z0-9-]+:\d{12}:service\/.+$/, "Not an App Runner service ARN."),
   serviceName: appRunnerServiceNameSchema,
+  reviewedHash: z.string().optional(),
 });
 export type AppRunnerServiceActionInput = z.infer<typeof appRunnerServiceActionSchema>;

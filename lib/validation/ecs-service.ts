@@ -171,6 +171,7 @@ export const deleteServiceSchema = z
     cluster: clusterNameSchema,
     serviceName: serviceNameSchema,
     confirmName: z.string(),
+    reviewedHash: z.string().optional(),
   })
   .refine((v) => v.confirmName === v.serviceName, { path: ["confirmName"], message: "Type the service name to confirm." });
 

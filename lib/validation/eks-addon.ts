@@ -46,5 +46,6 @@ export const removeAddonSchema = z.object({
   addonName,
   /** Keep the add-on's Kubernetes resources running; EKS only stops managing them. */
   preserve: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()).default(false),
+  reviewedHash: z.string().optional(),
 });
 export type RemoveAddonInput = z.infer<typeof removeAddonSchema>;

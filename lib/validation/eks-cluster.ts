@@ -94,10 +94,11 @@ export const upgradeEksClusterSchema = z.object({
   ...target,
   currentVersion: z.string().regex(/^\d+\.\d+$/),
   version: z.string().regex(/^\d+\.\d+$/, "Pick a Kubernetes version."),
+  reviewedHash: z.string().optional(),
 });
 export type UpgradeEksClusterInput = z.infer<typeof upgradeEksClusterSchema>;
 
 export const deleteEksClusterSchema = z
-  .object({ ...target, confirmName: z.string() })
+  .object({ ...target, confirmName: z.string(), reviewedHash: z.string().optional() })
   .refine((v) => v.confirmName === v.clusterName, { path: ["confirmName"], message: "Type the cluster name to confirm." });
 export type DeleteEksClusterInput = z.infer<typeof deleteEksClusterSchema>;

@@ -46,5 +46,5 @@ export function fargateProfileSchema(publicSubnets: string[] = []) {
 export const createFargateProfileSchema = fargateProfileSchema();
 export type CreateFargateProfileInput = z.infer<typeof createFargateProfileSchema>;
 
-export const deleteFargateProfileSchema = z.object({ ...eksTarget, fargateProfileName: eksNameSchema("profile") });
+export const deleteFargateProfileSchema = z.object({ ...eksTarget, fargateProfileName: eksNameSchema("profile"), reviewedHash: z.string().optional() });
 export type DeleteFargateProfileInput = z.infer<typeof deleteFargateProfileSchema>;

@@ -163,5 +163,5 @@ export const scaleNodegroupSchema = z
   .superRefine(checkScaling);
 export type ScaleNodegroupInput = z.infer<typeof scaleNodegroupSchema>;
 
-export const deleteNodegroupSchema = z.object({ ...connection, nodegroupName: eksNameSchema("node group") });
+export const deleteNodegroupSchema = z.object({ ...connection, nodegroupName: eksNameSchema("node group"), reviewedHash: z.string().optional() });
 export type DeleteNodegroupInput = z.infer<typeof deleteNodegroupSchema>;

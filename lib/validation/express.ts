@@ -176,6 +176,7 @@ export const deleteExpressSchema = z
     serviceName: z.string().min(1),
     cluster: z.string().min(1),
     confirmName: z.string(),
+    reviewedHash: z.string().optional(),
   })
   .refine((v) => v.confirmName === v.serviceName, { path: ["confirmName"], message: "Type the service name to confirm." });
 

@@ -48,6 +48,7 @@ export const deleteScheduleSchema = z.object({
   cluster: clusterNameSchema,
   scheduleName: scheduleNameSchema,
   groupName: z.string().trim().min(1).default("default"),
+  reviewedHash: z.string().optional(),
 });
 
 export type DeleteScheduleInput = z.infer<typeof deleteScheduleSchema>;

@@ -287,6 +287,7 @@ export const deregisterTaskDefinitionSchema = z.object({
   region: z.string().min(1),
   family: familySchema,
   revision: z.coerce.number().int().min(1),
+  reviewedHash: z.string().optional(),
 });
 
 export type DeregisterTaskDefinitionInput = z.infer<typeof deregisterTaskDefinitionSchema>;

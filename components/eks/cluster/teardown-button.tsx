@@ -2,9 +2,9 @@
 
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ReviewedConfirmDialog } from "@/components/wizard/reviewed-confirm-dialog";
 import { initialState } from "@/lib/actions/action-state";
-import { deleteEksClusterAction } from "@/lib/actions/eks-cluster-actions";
+import { deleteEksClusterAction, previewDeleteEksClusterAction } from "@/lib/actions/eks-cluster-actions";
 
 type Props = { connectionId: string; region: string; clusterName: string; nodegroups: string[]; fargateProfiles: string[]; addons: string[] };
 
@@ -16,7 +16,7 @@ export function TeardownButton({ nodegroups, fargateProfiles, addons, ...props }
   return (
     <div className="flex items-center gap-2">
       {state.message && <Alert tone="error" className="py-1">{state.message}</Alert>}
-      <ConfirmDialog
+      <ReviewedConfirmDialog
         triggerLabel="Delete cluster"
         triggerProps={{ variant: "danger" }}
         tone="danger"
@@ -34,11 +34,10 @@ export function TeardownButton({ nodegroups, fargateProfiles, addons, ...props }
         }
         confirmLabel="Delete cluster"
         requireText={props.clusterName}
+        fields={{ ...props, confirmName: props.clusterName }}
+        preview={previewDeleteEksClusterAction}
         formAction={action}
-      >
-        {Object.entries(props).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
-        <input type="hidden" name="confirmName" value={props.clusterName} />
-      </ConfirmDialog>
+      />
     </div>
   );
 }

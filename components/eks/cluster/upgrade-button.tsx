@@ -2,9 +2,9 @@
 
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ReviewedConfirmDialog } from "@/components/wizard/reviewed-confirm-dialog";
 import { initialState } from "@/lib/actions/action-state";
-import { upgradeEksClusterAction } from "@/lib/actions/eks-cluster-actions";
+import { previewUpgradeEksClusterAction, upgradeEksClusterAction } from "@/lib/actions/eks-cluster-actions";
 
 type Props = { connectionId: string; region: string; clusterName: string; currentVersion: string; version: string; disabledReason?: string };
 
@@ -14,7 +14,7 @@ export function UpgradeButton({ disabledReason, ...props }: Props) {
   return (
     <div className="flex items-center gap-2">
       {state.message && <Alert tone="error" className="py-1">{state.message}</Alert>}
-      <ConfirmDialog
+      <ReviewedConfirmDialog
         triggerLabel={`Upgrade to ${props.version}`}
         triggerProps={{ variant: "secondary", disabled: Boolean(disabledReason), title: disabledReason }}
         title={`Upgrade ${props.clusterName} to Kubernetes ${props.version}?`}
@@ -26,10 +26,10 @@ export function UpgradeButton({ disabledReason, ...props }: Props) {
           </>
         }
         confirmLabel="Upgrade"
+        fields={props}
+        preview={previewUpgradeEksClusterAction}
         formAction={action}
-      >
-        {Object.entries(props).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
-      </ConfirmDialog>
+      />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { Checkbox } from "@/components/ui/input";
 import { StatusBadge } from "@/components/ui/badge";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { removeAddonAction } from "@/lib/actions/eks-compute-actions";
+import { previewRemoveAddonAction, removeAddonAction } from "@/lib/actions/eks-compute-actions";
 import type { AddonSummary, AvailableAddon } from "@/lib/aws/eks-compute";
 import { AddonForm } from "./addon-form";
 import { RunPlanButton } from "./run-plan-button";
@@ -34,7 +34,7 @@ export function InstalledAddons({ target, addons, available, canOperate }: { tar
                       </details>
                     )}
                     <RunPlanButton label={`Remove ${a.name}`} size="sm" title={`Remove add-on ${a.name}?`} confirmLabel="Remove add-on" fields={{ ...target, addonName: a.name }}
-                      action={removeAddonAction} disabled={a.status === "DELETING"}
+                      preview={previewRemoveAddonAction} action={removeAddonAction} disabled={a.status === "DELETING"}
                       description="EKS stops managing the add-on. Unless you keep it, its Kubernetes resources are deleted from the cluster too.">
                       <Checkbox name="preserve" value="on" label="Keep its software on the cluster" description="Preserve: EKS stops managing it, but its pods and settings stay." />
                     </RunPlanButton>

@@ -1,6 +1,6 @@
 import { Badge, StatusBadge } from "@/components/ui/badge";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { deleteFargateProfileAction } from "@/lib/actions/eks-compute-actions";
+import { deleteFargateProfileAction, previewDeleteFargateProfileAction } from "@/lib/actions/eks-compute-actions";
 import type { FargateProfileSummary } from "@/lib/aws/eks-compute";
 import { RunPlanButton } from "./run-plan-button";
 
@@ -25,7 +25,7 @@ export function FargateProfileTable({ target, profiles, canOperate }: {
             {canOperate && (
               <Td>
                 <RunPlanButton label="Delete" size="sm" title={`Delete Fargate profile ${p.name}?`} confirmLabel="Delete profile" requireText={p.name}
-                  fields={{ ...target, fargateProfileName: p.name }} action={deleteFargateProfileAction} disabled={p.status === "DELETING"}
+                  fields={{ ...target, fargateProfileName: p.name }} preview={previewDeleteFargateProfileAction} action={deleteFargateProfileAction} disabled={p.status === "DELETING"}
                   description="Pods running on Fargate through this profile are stopped; new matching pods stay Pending unless another profile or a node group takes them." />
               </Td>
             )}

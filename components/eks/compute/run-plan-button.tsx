@@ -2,11 +2,11 @@
 
 import { useState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ReviewedConfirmDialog } from "@/components/wizard/reviewed-confirm-dialog";
 import { initialState, type ActionState } from "@/lib/actions/action-state";
 
 /**
- * A one-request plan (delete, remove) confirmed in a dialog: the dialog is its review.
+ * A one-request plan (delete, remove) confirmed in a dialog that shows its review (`preview`).
  * Success opens the run page; only failures come back and are shown here.
  */
 export function RunPlanButton(props: {
@@ -16,6 +16,7 @@ export function RunPlanButton(props: {
   confirmLabel: string;
   requireText?: string;
   fields: Record<string, string>;
+  preview: (prev: ActionState, form: FormData) => Promise<ActionState>;
   action: (prev: ActionState, form: FormData) => Promise<ActionState>;
   disabled?: boolean;
   size?: "sm" | "md";
@@ -24,16 +25,16 @@ export function RunPlanButton(props: {
   const [error, setError] = useState<ActionState | null>(null);
   return (
     <div className="flex flex-col items-end gap-2">
-      <ConfirmDialog triggerLabel={props.label} tone="danger" triggerProps={{ disabled: props.disabled, size: props.size }} title={props.title}
+      <ReviewedConfirmDialog triggerLabel={props.label} tone="danger" triggerProps={{ disabled: props.disabled, size: props.size }} title={props.title}
         description={props.description} confirmLabel={props.confirmLabel} requireText={props.requireText}
+        fields={props.fields} preview={props.preview}
         formAction={async (form) => {
           setError(null);
           const result = await props.action(initialState, form);
           if (!result.ok) setError(result);
         }}>
-        {Object.entries(props.fields).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
         {props.children}
-      </ConfirmDialog>
+      </ReviewedConfirmDialog>
       {error && (
         <Alert tone="error" title="Could not start">
           <p>{error.message ?? Object.values(error.fieldErrors ?? {}).flat()[0] ?? "The plan could not be started."}</p>

@@ -10,7 +10,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guard";
 import { roleAllows } from "@/lib/auth/roles";
-import { deleteNodegroupAction } from "@/lib/actions/eks-compute-actions";
+import { deleteNodegroupAction, previewDeleteNodegroupAction } from "@/lib/actions/eks-compute-actions";
 import { getNodegroup, listUpdates } from "@/lib/aws/eks-compute";
 import { attempt, loadWorkingConnection } from "@/lib/connections/load";
 import { pageSegment, segmentTitle } from "@/lib/security/segments";
@@ -43,7 +43,7 @@ export default async function NodegroupPage({ params }: Props) {
         breadcrumbs={clusterCrumbs(name, { href: `${clusterBase(name)}/nodegroups`, label: "Node groups" }, { label: ngName })}
         actions={canOperate && data ? (
           <RunPlanButton label="Delete" title={`Delete node group ${ngName}?`} confirmLabel="Delete node group" requireText={ngName} fields={target}
-            action={deleteNodegroupAction} disabled={data.ng.status === "DELETING"}
+            preview={previewDeleteNodegroupAction} action={deleteNodegroupAction} disabled={data.ng.status === "DELETING"}
             description="EKS drains and terminates every node of this group; pods on them are rescheduled elsewhere if they can be." />
         ) : undefined} />
       {result.error ? <AwsErrorAlert error={result.error} /> : (
