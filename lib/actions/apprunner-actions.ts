@@ -66,7 +66,6 @@ function serviceOperation(operation: AppRunnerServiceOperation, does: string) {
       return problem && { ok: false, message: problem.fieldErrors?.region?.[0] };
     },
     build: (input) => buildServiceOperationPlan(operation, input),
-    runPage,
   });
 }
 

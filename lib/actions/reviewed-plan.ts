@@ -15,8 +15,7 @@ type Target = { connectionId: string; region: string; reviewedHash?: string };
  * what AWS holds and returns the plan's review; the confirm rebuilds the plan from the same input,
  * refuses it without the reviewed hash or if it differs from the reviewed one, and starts the run.
  * `build` may read AWS (the current state a plan's inverse restores), so both calls see the same
- * facts. `stored` drops what the history need not keep (a typed confirmation); `runPage` is where
- * the run is followed.
+ * facts. `stored` drops what the history need not keep (a typed confirmation).
  */
 export function reviewedPlan<S extends z.ZodType<Target>>(opts: {
   does: string;
@@ -25,7 +24,6 @@ export function reviewedPlan<S extends z.ZodType<Target>>(opts: {
   check?: (input: z.output<S>) => Promise<ActionState | null>;
   build: (input: z.output<S>) => Plan | Promise<Plan>;
   stored?: (input: z.output<S>) => Target;
-  runPage?: (runId: string) => string;
 }) {
   const role = opts.role ?? "operator";
   const preview = defineAction({
@@ -44,7 +42,7 @@ export function reviewedPlan<S extends z.ZodType<Target>>(opts: {
       if (problem) return problem;
       const plan = await opts.build(input);
       const runId = await submitPlan({ user, input: opts.stored?.(input) ?? input, plan, reviewedHash: input.reviewedHash });
-      redirect(opts.runPage?.(runId) ?? `/history/${runId}`);
+      redirect(`/history/${runId}`);
     },
   });
   return { preview, confirm };
