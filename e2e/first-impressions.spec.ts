@@ -30,6 +30,8 @@ test("a long role name wraps inside its card at 1440 px", async ({ page }) => {
   const operator = await seedUser("operator");
   await login(page, operator.email, operator.password);
   await page.goto("/ecs/clusters/wording/scheduled-tasks/new");
+  await page.getByLabel("Schedule name").fill("wording-hourly");
+  await page.getByRole("button", { name: "Next" }).click();
   const card = page.locator("label").filter({ has: page.getByRole("radio", { name: /Create PortsideSchedulerEcsRunTask/ }) });
   await expect(card).toBeVisible();
   const overflow = await card.evaluate((el) => el.scrollWidth - el.clientWidth);
