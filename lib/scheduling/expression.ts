@@ -108,6 +108,7 @@ function parseCron(body: string): Schedule {
 
 /** Parses an expression or throws a ScheduleError whose message says what to fix. */
 export function parseSchedule(expression: string): Schedule {
+  if (expression.length > 256) throw new ScheduleError("A schedule expression has at most 256 characters.");
   const m = /^(rate|cron)\((.*)\)$/.exec(expression.trim());
   if (!m) throw new ScheduleError("Enter rate(value unit), e.g. rate(5 minutes), or cron(minutes hours day-of-month month day-of-week year), e.g. cron(0 9 ? * MON-FRI *).");
   return m[1] === "rate" ? parseRate(m[2]!) : parseCron(m[2]!);

@@ -10,7 +10,10 @@ const ESCAPES: Record<string, string> = { n: "\n", r: "\r", t: "\t", '"': '"', "
  * line breaks, ` #` ending an unquoted value. A later line wins over an earlier one.
  * Runs in the browser: the file never leaves it until the form is submitted.
  */
+export const ENV_FILE_MAX_BYTES = 256 * 1024;
+
 export function parseEnvFile(text: string): EnvParseResult {
+  if (text.length > ENV_FILE_MAX_BYTES) return { vars: [], errors: [{ line: 1, message: "The file is larger than 256 KB; a task's environment is far smaller." }] };
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
   const byName = new Map<string, string>();
   const errors: EnvParseResult["errors"] = [];
@@ -34,17 +37,23 @@ export function parseEnvFile(text: string): EnvParseResult {
     const quote = rest[0];
     if (quote === '"' || quote === "'") {
       // A quoted value may run over several lines until its closing quote.
-      let body = rest.slice(1);
-      let close = findClose(body, quote);
-      while (close < 0 && i + 1 < lines.length) {
+      // Each added line is scanned once, on its own (growing one string and indexing it would
+      // flatten it again for every line: quadratic on a long unclosed quote).
+      const parts = [rest.slice(1)];
+      let before = 0;
+      let scan = scanQuoted(parts[0]!, quote, false);
+      while (scan.close < 0 && i + 1 < lines.length) {
         i++;
-        body += `\n${lines[i]}`;
-        close = findClose(body, quote);
+        before += parts[parts.length - 1]!.length;
+        parts.push(`\n${lines[i]}`);
+        scan = scanQuoted(parts[parts.length - 1]!, quote, scan.escaped);
       }
-      if (close < 0) {
+      if (scan.close < 0) {
         errors.push({ line: lineNo, message: `The ${quote === '"' ? "double" : "single"} quote is never closed.` });
         continue;
       }
+      const body = parts.join("");
+      const close = before + scan.close;
       value = body.slice(0, close);
       if (quote === '"') value = value.replace(/\\(.)/g, (m, c: string) => ESCAPES[c] ?? m);
     } else {
@@ -58,15 +67,17 @@ export function parseEnvFile(text: string): EnvParseResult {
   return { vars: [...byName].map(([name, value]) => ({ name, value })), errors };
 }
 
-function findClose(body: string, quote: string): number {
-  for (let j = 0; j < body.length; j++) {
-    if (quote === '"' && body[j] === "\\") {
-      j++;
+/** The closing quote's index in `text`, or -1 and whether the text ended inside an escape (`\`). */
+function scanQuoted(text: string, quote: string, escaped: boolean): { close: number; escaped: boolean } {
+  for (let j = 0; j < text.length; j++) {
+    if (escaped) {
+      escaped = false;
       continue;
     }
-    if (body[j] === quote) return j;
+    if (quote === '"' && text[j] === "\\") escaped = true;
+    else if (text[j] === quote) return { close: j, escaped: false };
   }
-  return -1;
+  return { close: -1, escaped };
 }
 
 /** Parsed variables merged into existing rows: same names are replaced in place, new ones appended. */

@@ -102,14 +102,20 @@ describe("formDataToObject", () => {
     const name = fc.array(segment, { minLength: 1, maxLength: 14 }).map((parts) => parts.join("."));
     fc.assert(
       fc.property(fc.array(fc.tuple(name, fc.string({ maxLength: 8 })), { maxLength: 40 }), (entries) => {
-        const started = performance.now();
-        try {
-          const out = formDataToObject(form(entries));
-          expect(typeof out).toBe("object");
-        } catch (error) {
-          expect(error).toBeInstanceOf(FormFieldError);
-        }
-        expect(performance.now() - started).toBeLessThan(50);
+        const fd = form(entries);
+        const parse = () => {
+          const started = performance.now();
+          try {
+            expect(typeof formDataToObject(fd)).toBe("object");
+          } catch (error) {
+            expect(error).toBeInstanceOf(FormFieldError);
+          }
+          return performance.now() - started;
+        };
+        // A hostile name costs seconds every time; a garbage-collection pause on a busy machine
+        // once: a slow call is timed again before it counts.
+        const ms = parse();
+        if (ms >= 50) expect(parse()).toBeLessThan(50);
         expect(protoKeys()).toEqual(baseline);
       }),
       { numRuns: 2_000 },
