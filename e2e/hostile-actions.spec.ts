@@ -206,3 +206,26 @@ test("sign-in never leaves Portside, whatever next= says", async ({ page }) => {
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(`${origin}/history`);
 });
+
+test("every page and route of the build refuses an anonymous visitor before any AWS call", async ({ request }) => {
+  const manifest = JSON.parse(fs.readFileSync(".next/server/app-paths-manifest.json", "utf8")) as Record<string, string>;
+  const open = new Set(["/login", "/forbidden", "/_not-found", "/_global-error", "/favicon.ico", "/icon.svg"]);
+  const entries = Object.keys(manifest)
+    .map((key) => ({ kind: key.endsWith("/route") ? "route" : "page", path: key.replace(/\/\([^)]+\)/g, "").replace(/\/(page|route)$/, "").replace(/\[[^\]]+\]/g, "x") || "/" }))
+    .filter((e) => !open.has(e.path));
+  expect(entries.length).toBeGreaterThan(40);
+  await sandbox.quiet();
+  await sandbox.resetCalls();
+  for (const { kind, path: url } of entries) {
+    const response = await request.get(`${url}?pattern=%7B&range=__proto__`, { maxRedirects: 0 });
+    if (kind === "page") {
+      expect(response.status(), url).toBe(307);
+      expect(response.headers().location, url).toMatch(/^\/login/);
+    } else {
+      expect(response.status(), url).toBe(401);
+      const post = await request.post(url, { maxRedirects: 0, data: { "__proto__": { polluted: true } } });
+      expect([401, 405], url).toContain(post.status());
+    }
+  }
+  expect((await sandbox.calls()).total).toBe(0);
+});
