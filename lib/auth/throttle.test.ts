@@ -1,37 +1,23 @@
 import { randomUUID } from "node:crypto";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runMigrateDeploy } from "../../scripts/migrate.mjs";
+import { createTestDatabase } from "../testing/test-database";
 
 // Against a real Postgres (DATABASE_URL, from `npm test` or scripts/with-db.mjs): the point of
 // the module is what the upserts do, concurrently, on the real table.
-const adminUrl = process.env.DATABASE_URL;
-const dbName = `throttle_${randomUUID().slice(0, 8)}`;
 type Throttle = typeof import("./throttle");
 let t: Throttle;
 let dbModule: typeof import("../db/client");
-
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  await client.query(sql);
-  await client.end();
-}
+let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
 
 beforeAll(async () => {
-  if (!adminUrl) throw new Error("DATABASE_URL is not set: run these tests through `npm test`, which starts a database.");
-  const url = new URL(adminUrl);
-  url.pathname = `/${dbName}`;
-  await admin(`CREATE DATABASE ${dbName}`);
-  await runMigrateDeploy(url.toString());
-  process.env.DATABASE_URL = url.toString();
+  database = await createTestDatabase("throttle");
   dbModule = await import("../db/client");
   t = await import("./throttle");
 }, 60_000);
 
 afterAll(async () => {
   await dbModule?.db().$disconnect();
-  if (adminUrl) await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await database?.drop();
 });
 
 const at = (base: Date, ms: number) => new Date(base.getTime() + ms);

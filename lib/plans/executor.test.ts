@@ -1,17 +1,13 @@
-import { randomUUID } from "node:crypto";
 import { CreateClusterCommand, DescribeClustersCommand, ECSClient } from "@aws-sdk/client-ecs";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runMigrateDeploy } from "../../scripts/migrate.mjs";
 import { resetSandboxCalls, sandboxCalls } from "../../sandbox/client.mjs";
 import { startSandbox, type Sandbox } from "../../sandbox/start.mjs";
+import { createTestDatabase } from "../testing/test-database";
 import { createClusterSchema } from "../validation/ecs-cluster";
 import { buildCreateClusterPlan } from "./ecs-cluster";
 
 // Integration: the executor against a real Postgres (DATABASE_URL, from `npm test`) and the
 // sandbox, simulating a process that died at each point of a run.
-const adminUrl = process.env.DATABASE_URL;
-const dbName = `executor_${randomUUID().slice(0, 8)}`;
 let sandbox: Sandbox;
 let connectionId: string;
 let userId: string;
@@ -20,20 +16,10 @@ type Db = typeof import("../db/client");
 let dbModule: Db;
 const db = () => dbModule.db();
 
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  await client.query(sql);
-  await client.end();
-}
+let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
 
 beforeAll(async () => {
-  if (!adminUrl) throw new Error("DATABASE_URL is not set: run these tests through `npm test`, which starts a database.");
-  const url = new URL(adminUrl);
-  url.pathname = `/${dbName}`;
-  await admin(`CREATE DATABASE ${dbName}`);
-  await runMigrateDeploy(url.toString());
-  process.env.DATABASE_URL = url.toString();
+  database = await createTestDatabase("executor");
   process.env.PORTSIDE_SECRET_KEY = "test";
   dbModule = await import("../db/client");
   const started = await startSandbox({ port: 0, log: false });
@@ -48,7 +34,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await db()?.$disconnect();
   await sandbox?.stop();
-  if (adminUrl) await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await database?.drop();
 });
 
 async function recordRun(clusterName: string) {

