@@ -20,6 +20,7 @@ import { loadStoreFor } from "./runtime/metrics.mjs";
 import { telemetriesFor, telemetrySettled } from "./runtime/telemetry.mjs";
 import { seedFleet } from "./fleet.mjs";
 import { cloudWatchHandles, handleCloudWatch } from "./cloudwatch.mjs";
+import { DefaultVpcs } from "./default-vpc.mjs";
 
 const HOP_BY_HOP = new Set([
   "connection",
@@ -154,6 +155,8 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
   const ecsAgent = new EcsAgent({ upstream: upstreamBase, settings: agentSettings });
   // Auto scaling: alarms evaluated, policies and schedules applied, activities kept (sandbox/runtime/autoscaler.mjs).
   const autoscaler = new Autoscaler({ upstream: upstreamBase, agent: ecsAgent });
+  // The default VPC public as on AWS (internet gateway, 0.0.0.0/0 in the main table); sandbox/default-vpc.mjs.
+  const defaultVpcs = new DefaultVpcs({ upstream: upstreamBase });
 
   async function upstreamFetch(path, init = {}) {
     return fetch(upstreamBase + path, { ...init, signal: AbortSignal.timeout(init.timeoutMs ?? 10_000) });
@@ -306,6 +309,7 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
         eks.reset();
         ecsAgent.reset();
         autoscaler.reset();
+        defaultVpcs.reset();
         await autoscaler.settled();
         await appRunner.settled();
         await telemetrySettled(upstreamBase); // the agent's log/metric writes already sent
@@ -441,6 +445,7 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
       res.writeHead(f.status, f.headers);
       return res.end(f.body);
     }
+    await defaultVpcs.ensure(ident.region);
     if (ident.service === "apprunner") {
       // No App Runner endpoint in this region: fail like a connection to a host that doesn't exist.
       if (!appRunner.offeredIn(ident.region)) return res.destroy();
