@@ -237,6 +237,17 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
     upReq.end(body);
   }
 
+  async function describeTargetHealth(req, body) {
+    const headers = rawToObject(req.rawHeaders);
+    for (const k of Object.keys(headers)) if (/^(content-length|host|connection|transfer-encoding)$/i.test(k)) delete headers[k];
+    const r = await upstreamFetch(req.url ?? "/", { method: req.method, headers, body: body.length ? body : undefined });
+    let text = await r.text();
+    const params = new URLSearchParams(req.method === "GET" ? new URL(req.url ?? "/", "http://x").search : body.toString("utf8"));
+    if (r.ok) text = ecsAgent.targets.overlay(text, params.get("TargetGroupArn") ?? "");
+    const requestId = /<RequestId>([^<]+)<\/RequestId>/.exec(text)?.[1] ?? randomUUID();
+    return { status: r.status, headers: { "Content-Type": r.headers.get("content-type") ?? "text/xml", "x-amzn-RequestId": requestId }, body: text };
+  }
+
   async function control(req, res, pathname) {
     const route = `${req.method} ${pathname.replace(/\/+$/, "") || "/"}`;
     const jsonBody = async () => {
@@ -312,6 +323,7 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
         defaultVpcs.reset();
         await autoscaler.settled();
         await appRunner.settled();
+        await ecsAgent.targets.settled(); // registrations already sent to moto
         await telemetrySettled(upstreamBase); // the agent's log/metric writes already sent
         try {
           const r = await upstreamFetch("/moto-api/reset", { method: "POST" });
@@ -467,6 +479,10 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
     if (autoscaler.handles(ident)) return sendEmulated(res, autoscaler.handle(ident, body));
     if (ident.service === "ecs" && ecsAgent.handles(ident.operation)) {
       return sendEmulated(res, await ecsAgent.handle(ident, body));
+    }
+    if (ident.service === "elasticloadbalancing" && ident.operation === "DescribeTargetHealth") {
+      // moto calls every registered target healthy; the agent knows which tasks are starting or draining.
+      return sendEmulated(res, await describeTargetHealth(req, body));
     }
     let transform;
     if (ident.service === "ecs") {
