@@ -99,7 +99,7 @@ test("create a cluster through the wizard, creating eksClusterRole, and watch it
   await expect(page.getByTestId("version-extended-warning")).toHaveCount(0);
   await version.selectOption("1.34");
   await expect(page.getByTestId("version-extended-warning")).toContainText("billed at the extended support rate, $0.60 an hour");
-  await page.screenshot({ path: "test-results/eks-version-picker.png", fullPage: true });
+  await page.screenshot({ path: ".test-reports/screenshots/eks-version-picker.png", fullPage: true });
   await expect(page.getByRole("radio", { name: /Create eksClusterRole/ })).toBeChecked();
   // Standard support is the console's default; pick extended.
   await expect(page.getByRole("radio", { name: /Standard support/ })).toBeChecked();
@@ -219,7 +219,7 @@ test("upgrade to the next Kubernetes version as a recorded plan", async ({ page 
   const warning = page.getByTestId("version-support-warning");
   await expect(warning).toContainText("Kubernetes 1.33 is in extended support");
   await expect(warning).toContainText("Standard support ended 2026-07-29. This cluster is billed $0.60 an hour instead of $0.10");
-  await page.screenshot({ path: "test-results/eks-cluster-support-warning.png", fullPage: true });
+  await page.screenshot({ path: ".test-reports/screenshots/eks-cluster-support-warning.png", fullPage: true });
   await page.getByRole("button", { name: "Upgrade to 1.34" }).click();
   const dialog = page.getByRole("dialog", { name: `Upgrade ${clusterName} to Kubernetes 1.34?` });
   await expect(dialog).toContainText("cannot be undone");

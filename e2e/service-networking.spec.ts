@@ -50,7 +50,7 @@ test("an internet-facing ALB in subnets labelled private is warned about at the 
   await expect(warning).toContainText(`Subnets ${privateSubnets.join(", ")} have no route to an internet gateway (private)`);
   await expect(warning).toContainText("receives no traffic from the internet");
   await expect(page.getByLabel("Scheme")).toHaveAttribute("aria-describedby", /loadBalancerScheme-private/);
-  await page.screenshot({ path: "test-results/alb-private-subnets.png", fullPage: true });
+  await page.screenshot({ path: ".test-reports/screenshots/alb-private-subnets.png", fullPage: true });
   // An internal load balancer belongs in private subnets: nothing to say.
   await page.getByLabel("Scheme").selectOption("internal");
   await expect(warning).toHaveCount(0);
