@@ -1,9 +1,12 @@
+import { DescribeTargetHealthCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { expect, test, type Page } from "@playwright/test";
 import { login } from "./fixtures/auth";
 import { query, runsFor, seedUser } from "./fixtures/db";
 import {
   defaultVpc,
   describeService,
+  elbv2,
+  runningTaskIps,
   listenersOf,
   loadBalancerNamed,
   securityGroupNamed,
@@ -40,6 +43,8 @@ async function fillServiceWithLoadBalancer(page: Page, name: string) {
   await page.getByText("New Application Load Balancer").click();
   await expect(page.getByLabel("Load balancer name")).toHaveValue(`${name}-alb`);
   await expect(page.getByLabel("Target group name")).toHaveValue(`${name}-tg`);
+  // The default VPC's subnets route to its internet gateway: an internet-facing ALB there is fine.
+  await expect(page.getByTestId("alb-private-subnets")).toHaveCount(0);
   await page.getByLabel("Listener port").fill("8000");
   await page.getByLabel("Path").fill("/health");
   await page.getByLabel("Interval (s)").fill("20");
@@ -84,6 +89,15 @@ test("create a service with a new security group, ALB and target group; AWS hold
   await expect(page.getByTestId("load-balancing")).toContainText("HTTP:8000");
   await expect(page.getByTestId("load-balancing")).toContainText("HTTP /health every 20 s, timeout 5 s, healthy after 5, unhealthy after 2");
   await expect(page.getByText("team=web")).toBeVisible();
+  // ECS registers each running task with the target group by IP; the page shows them healthy.
+  const targets = page.getByTestId("target-health");
+  await expect(async () => {
+    await page.reload();
+    await expect(targets.getByRole("listitem")).toHaveCount(2, { timeout: 1000 });
+    await expect(targets).not.toContainText("initial", { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(targets.getByRole("listitem").first()).toContainText(":8080");
+  await expect(targets.getByRole("listitem").first()).toContainText("healthy");
   await expect(page.getByRole("main").getByRole("link", { name: "All history" })).toHaveAttribute("href", `/history?resource=${encodeURIComponent(`ecs:service/${cluster}/${name}`)}`);
 
   // What AWS now holds.
@@ -128,6 +142,10 @@ test("create a service with a new security group, ALB and target group; AWS hold
     },
   });
   expect(service!.taskDefinition).toMatch(new RegExp(`task-definition/${taskDefinition}$`));
+  // What the ALB holds: the service's running tasks, by IP on the container port, healthy.
+  const { TargetHealthDescriptions } = await elbv2().send(new DescribeTargetHealthCommand({ TargetGroupArn: tg!.TargetGroupArn }));
+  const taskIps = await runningTaskIps(cluster, name);
+  expect(TargetHealthDescriptions!.map((d) => [d.Target!.Id, d.Target!.Port, d.TargetHealth!.State]).sort()).toEqual(taskIps.map((ip) => [ip, 8080, "healthy"]).sort());
   expect(service!.networkConfiguration?.awsvpcConfiguration).toMatchObject({ securityGroups: [sg!.GroupId], assignPublicIp: "ENABLED" });
   expect([...service!.networkConfiguration!.awsvpcConfiguration!.subnets!].sort()).toEqual(subnets.map((s) => s.id).sort());
   expect((await runsFor(`ecs:service/${cluster}/${name}`))[0]).toMatchObject({ status: "succeeded", userId: operator.id });

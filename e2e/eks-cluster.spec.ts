@@ -85,9 +85,21 @@ test("create a cluster through the wizard, creating eksClusterRole, and watch it
   await page.getByRole("link", { name: "Create cluster" }).first().click();
 
   await page.getByLabel("Cluster name").fill(clusterName);
-  // Versions come from DescribeClusterVersions; the newest is the default.
-  await expect(page.getByLabel("Kubernetes version")).toHaveValue("1.34");
-  await expect(page.getByLabel("Kubernetes version").locator("option")).toHaveText([/^1\.34 \(default\)/, /^1\.33/, /^1\.32/, /^1\.31/]);
+  // Versions and their support dates come from DescribeClusterVersions. On 2026-12-06 1.34 is past
+  // standard support (ended 2026-12-02) and 1.31 past extended support: the newest version in
+  // standard support is preselected, the extended ones say so with their price, 1.31 is not offered.
+  const version = page.getByLabel("Kubernetes version");
+  await expect(version).toHaveValue("1.35");
+  await expect(version.locator("option")).toHaveText([
+    "1.35 · standard support until 2027-03-27 (recommended)",
+    "1.34 · extended support until 2027-12-02 ($0.60/h)",
+    "1.33 · extended support until 2027-07-29 ($0.60/h)",
+    "1.32 · extended support until 2027-03-23 ($0.60/h)",
+  ]);
+  await expect(page.getByTestId("version-extended-warning")).toHaveCount(0);
+  await version.selectOption("1.34");
+  await expect(page.getByTestId("version-extended-warning")).toContainText("billed at the extended support rate, $0.60 an hour");
+  await page.screenshot({ path: ".test-reports/screenshots/eks-version-picker.png", fullPage: true });
   await expect(page.getByRole("radio", { name: /Create eksClusterRole/ })).toBeChecked();
   // Standard support is the console's default; pick extended.
   await expect(page.getByRole("radio", { name: /Standard support/ })).toBeChecked();
@@ -113,8 +125,9 @@ test("create a cluster through the wizard, creating eksClusterRole, and watch it
   await expect(steps.nth(1)).toContainText("2. Attach AmazonEKSClusterPolicy to eksClusterRole");
   await expect(steps.nth(2)).toContainText(`3. Create EKS cluster ${clusterName} (Kubernetes 1.34) and wait until ACTIVE`);
   await expect(steps.nth(2)).toContainText("aws eks create-cluster --region us-east-1 --cli-input-json");
-  await expect(page.getByText(/no free tier: \$0\.10 an hour .* about \$73 a month/)).toBeVisible();
-  await expect(page.getByText(/extended support costs \$0\.60 an hour/)).toBeVisible();
+  // Priced at the rate of the chosen version: 1.34 is in extended support.
+  await expect(page.getByText("This cluster is billed from the moment it is created: $0.60 an hour")).toBeVisible();
+  await expect(page.getByTestId("cost-rate")).toContainText("Kubernetes 1.34 is in extended support, so this cluster costs $0.60 an hour, about $438 a month");
 
   // Slow enough that the run page shows the cluster CREATING before it is ACTIVE.
   await setEksPace(8000);
@@ -186,6 +199,9 @@ test("a viewer reads the cluster and downloads its kubeconfig, but cannot change
   await as(page, "viewer");
   await page.goto(`/eks/clusters/${clusterName}`);
   await expect(page.getByTestId("cluster-status")).toHaveText("active");
+  // The default version (1.35) is in standard support for months: nothing to warn about.
+  await expect(page.getByTestId("cluster-version")).toHaveText("1.35");
+  await expect(page.getByTestId("version-support-warning")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Delete cluster" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /Upgrade to/ })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Add node group" })).toHaveCount(0);
@@ -203,6 +219,11 @@ test("upgrade to the next Kubernetes version as a recorded plan", async ({ page 
   await as(page, "operator");
   await page.goto(`/eks/clusters/${clusterName}`);
   await expect(page.getByTestId("cluster-version")).toHaveText("1.33");
+  // 1.33 left standard support on 2026-07-29: the page says what that costs.
+  const warning = page.getByTestId("version-support-warning");
+  await expect(warning).toContainText("Kubernetes 1.33 is in extended support");
+  await expect(warning).toContainText("Standard support ended 2026-07-29. This cluster is billed $0.60 an hour instead of $0.10");
+  await page.screenshot({ path: ".test-reports/screenshots/eks-cluster-support-warning.png", fullPage: true });
   await page.getByRole("button", { name: "Upgrade to 1.34" }).click();
   const dialog = page.getByRole("dialog", { name: `Upgrade ${clusterName} to Kubernetes 1.34?` });
   await expect(dialog).toContainText("cannot be undone");
@@ -220,8 +241,9 @@ test("upgrade to the next Kubernetes version as a recorded plan", async ({ page 
   await expect(update).toContainText("VersionUpdate");
   await expect(update).toContainText("successful");
   await expect(update).toContainText("Version 1.34");
-  // 1.34 is the newest version: no further upgrade is offered.
-  await expect(page.getByRole("button", { name: /Upgrade to/ })).toHaveCount(0);
+  // Still in extended support on 1.34; 1.35 is offered next.
+  await expect(page.getByTestId("version-support-warning")).toContainText("Kubernetes 1.34 is in extended support");
+  await expect(page.getByRole("button", { name: "Upgrade to 1.35" })).toBeVisible();
 });
 
 test("teardown deletes the node group and Fargate profile, then the cluster, after the name is typed", async ({ page }) => {

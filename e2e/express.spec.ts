@@ -117,7 +117,9 @@ test("create an Express service with new roles, update its image, delete it", as
   await expect(page.getByLabel("CPU", { exact: true })).toHaveValue("1024");
   await expect(page.getByLabel("Memory", { exact: true })).toHaveValue("2048");
   await expect(page.getByLabel("Maximum tasks")).toHaveValue("20");
-  await expect(page.getByLabel("Health check path")).toHaveValue("/ping");
+  // Not AWS's /ping, which nginx or httpd answer with 404; the hint says what the path must answer.
+  await expect(page.getByLabel("Health check path")).toHaveValue("/");
+  await expect(page.getByText("answers with an HTTP status from 200 to 399")).toBeVisible();
   await page.getByLabel("CPU", { exact: true }).selectOption("512");
   await page.getByLabel("Memory", { exact: true }).selectOption("2048");
   await page.getByLabel("Minimum tasks").fill("2");

@@ -29,6 +29,7 @@ const addYear = (ms) => {
 
 /** Kubernetes versions the sandbox's EKS offers (newest first; the newest is the default). */
 export const EKS_CLUSTER_VERSIONS = [
+  { clusterVersion: "1.35", kubernetesPatchVersion: "1.35.0", defaultPlatformVersion: "eks.3", releaseDate: day("2026-01-27"), endOfStandardSupportDate: day("2027-03-27") },
   { clusterVersion: "1.34", kubernetesPatchVersion: "1.34.1", defaultPlatformVersion: "eks.9", releaseDate: day("2025-10-02"), endOfStandardSupportDate: day("2026-12-02") },
   { clusterVersion: "1.33", kubernetesPatchVersion: "1.33.5", defaultPlatformVersion: "eks.20", releaseDate: day("2025-05-29"), endOfStandardSupportDate: day("2026-07-29") },
   { clusterVersion: "1.32", kubernetesPatchVersion: "1.32.9", defaultPlatformVersion: "eks.27", releaseDate: day("2025-01-23"), endOfStandardSupportDate: day("2026-03-23") },
@@ -41,7 +42,7 @@ const versionInfo = (v) => EKS_CLUSTER_VERSIONS.find((x) => x.clusterVersion ===
  * Add-on catalogue: per add-on, versions newest first, each with the Kubernetes versions it runs on;
  * `default` lists the Kubernetes versions for which it is the default.
  */
-const ALL = ["1.31", "1.32", "1.33", "1.34"];
+const ALL = ["1.31", "1.32", "1.33", "1.34", "1.35"];
 export const EKS_ADDONS = [
   {
     addonName: "vpc-cni",
@@ -61,7 +62,8 @@ export const EKS_ADDONS = [
     defaultNamespace: "kube-system",
     requiresIamPermissions: false,
     versions: [
-      { v: "v1.12.4-eksbuild.1", k8s: ["1.34"], default: ["1.34"] },
+      { v: "v1.13.1-eksbuild.1", k8s: ["1.35"], default: ["1.35"] },
+      { v: "v1.12.4-eksbuild.1", k8s: ["1.34", "1.35"], default: ["1.34"] },
       { v: "v1.12.3-eksbuild.1", k8s: ["1.33", "1.34"], default: [] },
       { v: "v1.12.2-eksbuild.4", k8s: ["1.33"], default: ["1.33"] },
       { v: "v1.11.4-eksbuild.14", k8s: ["1.31", "1.32"], default: ["1.32"] },
@@ -75,6 +77,8 @@ export const EKS_ADDONS = [
     defaultNamespace: "kube-system",
     requiresIamPermissions: false,
     versions: [
+      { v: "v1.35.0-eksbuild.4", k8s: ["1.35"], default: [] },
+      { v: "v1.35.0-eksbuild.2", k8s: ["1.35"], default: ["1.35"] },
       { v: "v1.34.1-eksbuild.2", k8s: ["1.34"], default: [] },
       { v: "v1.34.0-eksbuild.5", k8s: ["1.34"], default: ["1.34"] },
       { v: "v1.33.5-eksbuild.2", k8s: ["1.33"], default: [] },

@@ -35,11 +35,7 @@ import {
 import { CreateRoleCommand, IAMClient } from "@aws-sdk/client-iam";
 import {
   AssociateRouteTableCommand,
-  AttachInternetGatewayCommand,
-  CreateInternetGatewayCommand,
-  CreateRouteCommand,
   CreateRouteTableCommand,
-  DescribeInternetGatewaysCommand,
   DescribeSubnetsCommand,
   EC2Client,
 } from "@aws-sdk/client-ec2";
@@ -153,7 +149,7 @@ describe.skipIf(!hasMoto)("EKS in the sandbox gateway", { timeout: 30_000 }, () 
 
   it("cluster: default version is the newest; unsupported versions and one subnet are refused", async () => {
     const c = (await createCluster("dflt", { version: undefined })).cluster;
-    expect(c.version).toBe("1.34");
+    expect(c.version).toBe("1.35");
     expect(c.kubernetesNetworkConfig).toMatchObject({ ipFamily: "ipv4" });
     for (const version of ["1.31", "1.32", "1.33"]) {
       expect((await createCluster(`v${version.replace(".", "")}`, { version })).cluster.version).toBe(version);
@@ -171,14 +167,19 @@ describe.skipIf(!hasMoto)("EKS in the sandbox gateway", { timeout: 30_000 }, () 
     expect(one.name).toBe("InvalidParameterException");
   });
 
-  it("DescribeClusterVersions: 1.31–1.34, newest default, filters", async () => {
+  it("DescribeClusterVersions: 1.31–1.35, newest default, support status from the dates, filters", async () => {
     const all = (await eks.send(new DescribeClusterVersionsCommand({}))).clusterVersions;
-    expect(all.map((v) => v.clusterVersion)).toEqual(["1.34", "1.33", "1.32", "1.31"]);
-    expect(all.filter((v) => v.defaultVersion).map((v) => v.clusterVersion)).toEqual(["1.34"]);
+    expect(all.map((v) => v.clusterVersion)).toEqual(["1.35", "1.34", "1.33", "1.32", "1.31"]);
+    expect(all.filter((v) => v.defaultVersion).map((v) => v.clusterVersion)).toEqual(["1.35"]);
+    const now = Date.now();
+    for (const v of all) {
+      const expected = now < v.endOfStandardSupportDate.getTime() ? "STANDARD_SUPPORT" : now < v.endOfExtendedSupportDate.getTime() ? "EXTENDED_SUPPORT" : "UNSUPPORTED";
+      expect(v.versionStatus).toBe(expected);
+    }
     expect(all[0].releaseDate).toBeInstanceOf(Date);
     expect(all[0].versionStatus).toMatch(/SUPPORT$/);
     const dflt = (await eks.send(new DescribeClusterVersionsCommand({ defaultOnly: true }))).clusterVersions;
-    expect(dflt.map((v) => v.clusterVersion)).toEqual(["1.34"]);
+    expect(dflt.map((v) => v.clusterVersion)).toEqual(["1.35"]);
     const some = (await eks.send(new DescribeClusterVersionsCommand({ clusterVersions: ["1.32", "1.33"] }))).clusterVersions;
     expect(some.map((v) => v.clusterVersion)).toEqual(["1.33", "1.32"]);
   });
@@ -221,8 +222,8 @@ describe.skipIf(!hasMoto)("EKS in the sandbox gateway", { timeout: 30_000 }, () 
       )
     ).nodegroup;
     expect(ng.status).toBe("CREATING");
-    expect(ng.version).toBe("1.34");
-    expect(ng.releaseVersion).toMatch(/^1\.34\./);
+    expect(ng.version).toBe("1.35");
+    expect(ng.releaseVersion).toMatch(/^1\.35\./);
     expect(ng.health).toEqual({ issues: [] });
     expect(ng.resources.autoScalingGroups[0].name).toMatch(/^eks-/);
     expect(ng.updateConfig).toEqual({ maxUnavailablePercentage: 33 });
@@ -298,19 +299,11 @@ describe.skipIf(!hasMoto)("EKS in the sandbox gateway", { timeout: 30_000 }, () 
 
   it("Fargate profile: public subnets refused; CREATING → ACTIVE → DELETING → gone", async () => {
     await activeCluster();
-    // moto's default VPC main route table has no internet route: its subnets count as private.
-    // Make the third default subnet public (route table with 0.0.0.0/0 → internet gateway).
-    const sn = (await ec2.send(new DescribeSubnetsCommand({ SubnetIds: [subnets[2]] }))).Subnets[0];
-    const igws = (await ec2.send(new DescribeInternetGatewaysCommand({ Filters: [{ Name: "attachment.vpc-id", Values: [sn.VpcId] }] })))
-      .InternetGateways;
-    let igw = igws[0]?.InternetGatewayId;
-    if (!igw) {
-      igw = (await ec2.send(new CreateInternetGatewayCommand({}))).InternetGateway.InternetGatewayId;
-      await ec2.send(new AttachInternetGatewayCommand({ InternetGatewayId: igw, VpcId: sn.VpcId }));
-    }
+    // The default VPC's subnets are public (main table: 0.0.0.0/0 → its internet gateway), as on AWS.
+    // Make the first two private: a route table without the internet route, associated with them.
+    const sn = (await ec2.send(new DescribeSubnetsCommand({ SubnetIds: [subnets[0]] }))).Subnets[0];
     const rtb = (await ec2.send(new CreateRouteTableCommand({ VpcId: sn.VpcId }))).RouteTable.RouteTableId;
-    await ec2.send(new CreateRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: "0.0.0.0/0", GatewayId: igw }));
-    await ec2.send(new AssociateRouteTableCommand({ RouteTableId: rtb, SubnetId: subnets[2] }));
+    for (const id of subnets.slice(0, 2)) await ec2.send(new AssociateRouteTableCommand({ RouteTableId: rtb, SubnetId: id }));
     const pub = await rejection(
       eks.send(
         new CreateFargateProfileCommand({
@@ -356,7 +349,7 @@ describe.skipIf(!hasMoto)("EKS in the sandbox gateway", { timeout: 30_000 }, () 
     expect(all.map((a) => a.addonName).sort()).toEqual(
       ["aws-ebs-csi-driver", "coredns", "eks-pod-identity-agent", "kube-proxy", "vpc-cni"],
     );
-    for (const k8s of ["1.31", "1.32", "1.33", "1.34"]) {
+    for (const k8s of ["1.31", "1.32", "1.33", "1.34", "1.35"]) {
       const addons = (await eks.send(new DescribeAddonVersionsCommand({ kubernetesVersion: k8s }))).addons;
       expect(addons).toHaveLength(5);
       for (const a of addons) {

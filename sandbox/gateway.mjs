@@ -20,6 +20,7 @@ import { loadStoreFor } from "./runtime/metrics.mjs";
 import { telemetriesFor, telemetrySettled } from "./runtime/telemetry.mjs";
 import { seedFleet } from "./fleet.mjs";
 import { cloudWatchHandles, handleCloudWatch } from "./cloudwatch.mjs";
+import { DefaultVpcs } from "./default-vpc.mjs";
 
 const HOP_BY_HOP = new Set([
   "connection",
@@ -154,6 +155,8 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
   const ecsAgent = new EcsAgent({ upstream: upstreamBase, settings: agentSettings });
   // Auto scaling: alarms evaluated, policies and schedules applied, activities kept (sandbox/runtime/autoscaler.mjs).
   const autoscaler = new Autoscaler({ upstream: upstreamBase, agent: ecsAgent });
+  // The default VPC public as on AWS (internet gateway, 0.0.0.0/0 in the main table); sandbox/default-vpc.mjs.
+  const defaultVpcs = new DefaultVpcs({ upstream: upstreamBase });
 
   async function upstreamFetch(path, init = {}) {
     return fetch(upstreamBase + path, { ...init, signal: AbortSignal.timeout(init.timeoutMs ?? 10_000) });
@@ -234,6 +237,17 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
     upReq.end(body);
   }
 
+  async function describeTargetHealth(req, body) {
+    const headers = rawToObject(req.rawHeaders);
+    for (const k of Object.keys(headers)) if (/^(content-length|host|connection|transfer-encoding)$/i.test(k)) delete headers[k];
+    const r = await upstreamFetch(req.url ?? "/", { method: req.method, headers, body: body.length ? body : undefined });
+    let text = await r.text();
+    const params = new URLSearchParams(req.method === "GET" ? new URL(req.url ?? "/", "http://x").search : body.toString("utf8"));
+    if (r.ok) text = ecsAgent.targets.overlay(text, params.get("TargetGroupArn") ?? "");
+    const requestId = /<RequestId>([^<]+)<\/RequestId>/.exec(text)?.[1] ?? randomUUID();
+    return { status: r.status, headers: { "Content-Type": r.headers.get("content-type") ?? "text/xml", "x-amzn-RequestId": requestId }, body: text };
+  }
+
   async function control(req, res, pathname) {
     const route = `${req.method} ${pathname.replace(/\/+$/, "") || "/"}`;
     const jsonBody = async () => {
@@ -306,8 +320,10 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
         eks.reset();
         ecsAgent.reset();
         autoscaler.reset();
+        defaultVpcs.reset();
         await autoscaler.settled();
         await appRunner.settled();
+        await ecsAgent.targets.settled(); // registrations already sent to moto
         await telemetrySettled(upstreamBase); // the agent's log/metric writes already sent
         try {
           const r = await upstreamFetch("/moto-api/reset", { method: "POST" });
@@ -441,6 +457,7 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
       res.writeHead(f.status, f.headers);
       return res.end(f.body);
     }
+    await defaultVpcs.ensure(ident.region);
     if (ident.service === "apprunner") {
       // No App Runner endpoint in this region: fail like a connection to a host that doesn't exist.
       if (!appRunner.offeredIn(ident.region)) return res.destroy();
@@ -462,6 +479,10 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
     if (autoscaler.handles(ident)) return sendEmulated(res, autoscaler.handle(ident, body));
     if (ident.service === "ecs" && ecsAgent.handles(ident.operation)) {
       return sendEmulated(res, await ecsAgent.handle(ident, body));
+    }
+    if (ident.service === "elasticloadbalancing" && ident.operation === "DescribeTargetHealth") {
+      // moto calls every registered target healthy; the agent knows which tasks are starting or draining.
+      return sendEmulated(res, await describeTargetHealth(req, body));
     }
     let transform;
     if (ident.service === "ecs") {

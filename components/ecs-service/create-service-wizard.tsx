@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Checkbox, Input } from "@/components/ui/input";
@@ -14,6 +15,7 @@ import { initialState } from "@/lib/actions/action-state";
 import { createServiceAction, previewServicePlanAction, serviceNetworkAction, taskDefinitionInfoAction } from "@/lib/actions/ecs-service-actions";
 import type { Vpc } from "@/lib/aws/ec2-network";
 import type { TaskDefinitionInfo } from "@/lib/aws/ecs-service-detail";
+import { albSubnetWarning, internetFacingAlbCheck } from "@/lib/ecs/alb-subnets";
 import { createServiceSchema } from "@/lib/validation/ecs-service";
 import { ComputeFields } from "./compute-fields";
 import { initialValues, portChoices, type LoadBalancerOption, type NetworkOptions, type ServiceValues, type StrategyRow } from "./form-values";
@@ -108,6 +110,7 @@ export function CreateServiceWizard(props: ServiceWizardProps) {
     <Input id={k} name={k} type="number" value={values[k]} onChange={(e) => set({ [k]: e.target.value })} onBlur={() => w.touch(k)} {...fieldAria(k, err(k))} />
   );
   const fieldsProps = { values, set, errorFor: err, touch: w.touch };
+  const albCheck = internetFacingAlbCheck(values, network.subnets);
   const setScale = (patch: Partial<typeof scaling>) => {
     setScaling((v) => ({ ...v, ...patch }));
     setReview(null);
@@ -149,7 +152,7 @@ export function CreateServiceWizard(props: ServiceWizardProps) {
           <Card>
             <CardHeader title="Load balancing" description="Spread requests over the service's tasks; ECS registers each task in the target group." />
             <CardBody>
-              <LoadBalancerFields {...fieldsProps} loadBalancers={props.loadBalancers} td={td} />
+              <LoadBalancerFields {...fieldsProps} loadBalancers={props.loadBalancers} td={td} subnets={network.subnets} />
             </CardBody>
           </Card>
         </div>
@@ -190,10 +193,17 @@ export function CreateServiceWizard(props: ServiceWizardProps) {
 
         {onReview && review && (
           <PlanReview review={review} note={
-            <p className="text-xs text-ink-muted">
-              Cost: you pay for the tasks the service runs (Fargate per vCPU and GB per second, or your EC2 instances) and, with a
-              load balancer, for the Application Load Balancer per hour and per LCU. Security groups and target groups are free.
-            </p>
+            <div className="space-y-2">
+              {albCheck && (
+                <Alert tone="warning" title="The internet-facing load balancer is in private subnets" data-testid="review-alb-private-subnets">
+                  {albSubnetWarning(albCheck)}
+                </Alert>
+              )}
+              <p className="text-xs text-ink-muted">
+                Cost: you pay for the tasks the service runs (Fargate per vCPU and GB per second, or your EC2 instances) and, with a
+                load balancer, for the Application Load Balancer per hour and per LCU. Security groups and target groups are free.
+              </p>
+            </div>
           } />
         )}
       </WizardFrame>

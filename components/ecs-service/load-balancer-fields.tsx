@@ -1,20 +1,24 @@
 "use client";
 
+import { Alert } from "@/components/ui/alert";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input, RadioCards, Select } from "@/components/ui/input";
 import { elbNameFrom, portChoices, type FieldsProps, type LoadBalancerOption } from "./form-values";
+import type { Subnet } from "@/lib/aws/ec2-network";
 import type { TaskDefinitionInfo } from "@/lib/aws/ecs-service-detail";
+import { albSubnetWarning, internetFacingAlbCheck } from "@/lib/ecs/alb-subnets";
 
-type Props = FieldsProps & { loadBalancers: LoadBalancerOption[]; td: TaskDefinitionInfo | null };
+type Props = FieldsProps & { loadBalancers: LoadBalancerOption[]; td: TaskDefinitionInfo | null; subnets: Subnet[] };
 
 /** None, or an Application Load Balancer (new or existing) with a listener and a new target group. */
-export function LoadBalancerFields({ values, set, errorFor: err, touch, loadBalancers, td }: Props) {
+export function LoadBalancerFields({ values, set, errorFor: err, touch, loadBalancers, td, subnets }: Props) {
   const text = (k: "loadBalancerName" | "listenerPort" | "targetGroupName" | "healthCheckPath" | "healthCheckInterval" | "healthCheckTimeout" | "healthyThreshold" | "unhealthyThreshold" | "gracePeriod", type = "text") => (
     <Input id={k} name={k} type={type} value={values[k]} autoComplete="off" spellCheck={false}
       onChange={(e) => set({ [k]: e.target.value })} onBlur={() => touch(k)} {...fieldAria(k, err(k))} />
   );
   const inVpc = loadBalancers.filter((lb) => lb.vpcId === values.vpcId);
   const ports = portChoices(td);
+  const privateCheck = internetFacingAlbCheck(values, subnets);
   const choose = (mode: string) => {
     const name = values.serviceName;
     set({
@@ -38,12 +42,18 @@ export function LoadBalancerFields({ values, set, errorFor: err, touch, loadBala
           <Field label="Load balancer name" htmlFor="loadBalancerName" error={err("loadBalancerName")} hint="Up to 32 letters, digits and hyphens. Gets its own security group open on the listener port.">
             {text("loadBalancerName")}
           </Field>
-          <Field label="Scheme" htmlFor="loadBalancerScheme">
-            <Select id="loadBalancerScheme" name="loadBalancerScheme" value={values.loadBalancerScheme} onChange={(e) => set({ loadBalancerScheme: e.target.value })}>
+          <Field label="Scheme" htmlFor="loadBalancerScheme" hint="Placed in the service's subnets (Networking step).">
+            <Select id="loadBalancerScheme" name="loadBalancerScheme" value={values.loadBalancerScheme} onChange={(e) => set({ loadBalancerScheme: e.target.value })}
+              aria-describedby={privateCheck ? "loadBalancerScheme-hint loadBalancerScheme-private" : "loadBalancerScheme-hint"}>
               <option value="internet-facing">Internet-facing</option>
               <option value="internal">Internal</option>
             </Select>
           </Field>
+          {privateCheck && (
+            <Alert tone="warning" id="loadBalancerScheme-private" className="md:col-span-2" title="Internet-facing, but in private subnets" data-testid="alb-private-subnets">
+              {albSubnetWarning(privateCheck)}
+            </Alert>
+          )}
         </div>
       )}
       {values.loadBalancerMode === "existing" && (

@@ -90,7 +90,7 @@ export function ComputeFields<V extends SettingsValues>(props: Props<V>) {
       </div>
       <p className="text-xs text-ink-muted">Tasks are added when the metric stays above the target and removed when it stays below, between the minimum and the maximum.</p>
       <Field label="Health check path" htmlFor="healthCheckPath" error={err("healthCheckPath")}
-        hint="The load balancer requests this path on each task; a 200 answer marks the task healthy.">
+        hint="The load balancer requests this path on each task's container port; the task is healthy while it answers with an HTTP status from 200 to 399, and replaced when it does not. Use a path your image serves: / for most web servers (nginx, httpd answer /ping with 404).">
         <Input {...control("healthCheckPath")} className="font-mono" spellCheck={false} />
       </Field>
     </div>

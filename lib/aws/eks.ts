@@ -16,6 +16,8 @@ import {
 import { awsClient, type ConnectionSettings } from "./clients";
 import { mapAwsError } from "./errors";
 import { guarded } from "./guarded";
+import { live, liveKey } from "@/lib/live";
+import type { VersionSupportInfo } from "@/lib/eks/version-support";
 
 export type EksCluster = {
   name: string;
@@ -47,13 +49,14 @@ export type EksMember = { name: string; status: string; detail?: string };
 export type EksUpdate = { id: string; type: string; status: string; createdAt: Date | null; params: { type: string; value: string }[]; errors: string[] };
 export type EksClusterContents = { nodegroups: EksMember[]; fargateProfiles: EksMember[]; addons: EksMember[]; updates: EksUpdate[] };
 
-export type KubernetesVersion = { version: string; isDefault: boolean; status: string; endOfStandardSupport: Date | null };
+/** A version EKS offers, with its support calendar (dates as ISO strings, for the browser too). */
+export type KubernetesVersion = VersionSupportInfo & { isDefault: boolean };
 
 /**
  * Used only when DescribeClusterVersions does not answer (older endpoints, stand-ins):
  * the versions under EKS standard support when this list was written, newest first.
  */
-export const FALLBACK_KUBERNETES_VERSIONS = ["1.34", "1.33", "1.32", "1.31"];
+export const FALLBACK_KUBERNETES_VERSIONS = ["1.35", "1.34", "1.33"];
 
 // ListClusters and friends: the API maximum page size is 100.
 const PAGE = 100;
@@ -121,29 +124,46 @@ export async function listEksClusters(conn: ConnectionSettings, region: string):
   return out.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/**
- * Kubernetes versions EKS offers for new clusters, newest first, from
- * DescribeClusterVersions; `fromAws` is false when the fallback list was used.
- */
-export async function listKubernetesVersions(conn: ConnectionSettings, region: string): Promise<{ versions: KubernetesVersion[]; fromAws: boolean }> {
+// The support calendar changes a few times a year: one read per connection and region every 10 minutes.
+const VERSIONS_TTL_MS = 10 * 60_000;
+
+async function describeClusterVersions(conn: ConnectionSettings, region: string): Promise<KubernetesVersion[]> {
   const client = awsClient(conn, region, "eks");
-  try {
+  return guarded(conn, "eks", "DescribeClusterVersions", async () => {
     const versions: KubernetesVersion[] = [];
     let nextToken: string | undefined;
     do {
       const page = await client.send(new DescribeClusterVersionsCommand({ nextToken }));
       for (const v of page.clusterVersions ?? []) {
         if (!v.clusterVersion) continue;
-        versions.push({ version: v.clusterVersion, isDefault: Boolean(v.defaultVersion), status: v.versionStatus ?? v.status ?? "", endOfStandardSupport: v.endOfStandardSupportDate ?? null });
+        versions.push({
+          version: v.clusterVersion,
+          isDefault: Boolean(v.defaultVersion),
+          status: v.versionStatus ?? "",
+          endOfStandardSupport: v.endOfStandardSupportDate?.toISOString() ?? null,
+          endOfExtendedSupport: v.endOfExtendedSupportDate?.toISOString() ?? null,
+        });
       }
       nextToken = page.nextToken;
     } while (nextToken);
+    return versions;
+  });
+}
+
+/**
+ * Kubernetes versions EKS offers, newest first, with their support dates, from
+ * DescribeClusterVersions (shared by every page for a while); `fromAws` is false when the fallback
+ * list was used.
+ */
+export async function listKubernetesVersions(conn: ConnectionSettings, region: string): Promise<{ versions: KubernetesVersion[]; fromAws: boolean }> {
+  try {
+    const versions = await live.cache.get(liveKey(conn, region, "eks", "cluster-versions"), VERSIONS_TTL_MS, () => describeClusterVersions(conn, region));
     if (versions.length > 0) return { versions: sortVersions(versions), fromAws: true };
   } catch {
     // Fall through: the wizard still works with the documented list and says so.
   }
   return {
-    versions: FALLBACK_KUBERNETES_VERSIONS.map((version, i) => ({ version, isDefault: i === 0, status: "", endOfStandardSupport: null })),
+    versions: FALLBACK_KUBERNETES_VERSIONS.map((version, i) => ({ version, isDefault: i === 0, status: "", endOfStandardSupport: null, endOfExtendedSupport: null })),
     fromAws: false,
   };
 }

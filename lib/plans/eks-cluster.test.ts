@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createEksClusterSchema } from "@/lib/validation/eks-cluster";
-import { buildCreateEksClusterPlan, buildTeardownEksClusterPlan, buildUpgradeEksClusterPlan, monthlyEstimate, nextMinorVersion } from "./eks-cluster";
+import { buildCreateEksClusterPlan, buildTeardownEksClusterPlan, buildUpgradeEksClusterPlan, nextMinorVersion } from "./eks-cluster";
 import { buildCleanupPlan } from "./cleanup";
 
 const input = (over: Record<string, unknown> = {}) =>
@@ -144,12 +144,5 @@ describe("buildTeardownEksClusterPlan", () => {
     const plan = buildTeardownEksClusterPlan({ connectionId: "c1", region: "us-east-1", clusterName: "prod", nodegroups: [], fargateProfiles: [] });
     expect(plan.steps.map((s) => s.operation)).toEqual(["DeleteCluster"]);
     expect(plan.steps[0]!.dependsOn).toBeUndefined();
-  });
-});
-
-describe("cost", () => {
-  it("is about $73 a month at $0.10 an hour", () => {
-    expect(monthlyEstimate(0.1)).toBe(73);
-    expect(monthlyEstimate(0.6)).toBe(438);
   });
 });

@@ -9,11 +9,6 @@ export const EKS_CLUSTER_ROLE = {
   policyArn: "arn:aws:iam::aws:policy/AmazonEKSClusterPolicy",
 };
 
-/** EKS bills each cluster per hour, standard support and extended support alike; no free tier. */
-export const EKS_PRICE_PER_HOUR = { standard: 0.1, extended: 0.6 };
-const HOURS_PER_MONTH = 730;
-export const monthlyEstimate = (perHour: number) => Math.round(perHour * HOURS_PER_MONTH);
-
 const MINUTE = 60_000;
 export const clusterPath = (name: string) => `/eks/clusters/${encodeURIComponent(name)}`;
 export const clusterResource = (name: string) => `eks:cluster/${name}`;

@@ -19,7 +19,7 @@ describe("Express validation", () => {
       maxTasks: 20,
       scalingMetric: "AVERAGE_CPU",
       scalingTarget: 60,
-      healthCheckPath: "/ping",
+      healthCheckPath: "/",
       executionRoleMode: "create",
       infrastructureRoleMode: "create",
       environment: [],

@@ -37,7 +37,9 @@ export const EXPRESS_DEFAULTS = {
   maxTasks: 20,
   scalingMetric: "AVERAGE_CPU",
   scalingTarget: 60,
-  healthCheckPath: "/ping",
+  // AWS's own default is /ping, which common images (nginx, httpd) answer with 404, so their tasks
+  // never turn healthy; / is answered by nearly every web server. The plan always sends the path.
+  healthCheckPath: "/",
 } as const;
 
 // Repository path components: lowercase alphanumerics separated by . _ - (OCI distribution spec).

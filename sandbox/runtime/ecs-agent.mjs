@@ -17,6 +17,7 @@ import { randomBytes, randomInt, randomUUID } from "node:crypto";
 import { SANDBOX_ACCOUNT } from "../faults.mjs";
 import { ApiError, callMoto, jsonError, jsonResponse } from "../apprunner.mjs";
 import { createTelemetry } from "./telemetry.mjs";
+import { TargetRegistry } from "./targets.mjs";
 import { decodeToken, encodeToken, overlayService, renderTask } from "./ecs-overlay.mjs";
 import { mergeSettings } from "./settings.mjs";
 
@@ -110,6 +111,7 @@ export class EcsAgent {
   /** @param {{ upstream: string, settings?: Partial<typeof AGENT_DEFAULTS>, telemetry?: object }} options */
   constructor({ upstream, settings = {}, telemetry } = {}) {
     this.#upstream = upstream;
+    this.targets = new TargetRegistry({ upstream });
     this.#settings = { ...AGENT_DEFAULTS };
     this.configure(settings);
     this.#initialSettings = this.settings();
@@ -197,6 +199,7 @@ export class EcsAgent {
     this.#stateManager = null;
     this.#lastSweep = 0;
     this.#stats = { ticks: 0, lastTickMs: 0, maxTickMs: 0, totalTickMs: 0, sweeps: 0, lastSweepMs: 0 };
+    this.targets.reset();
     try {
       this.#telemetry?.reset?.();
     } catch {}
@@ -965,6 +968,8 @@ export class EcsAgent {
         t.phase = "PENDING";
         t.pullStartedAt = now;
         t.connectivityAt = now;
+        // Its network is up: ECS registers it with the service's target groups.
+        if (t.service) this.targets.register(t);
         t.nextAt = now + Math.round(pace / 2);
         return;
       case "PENDING":
@@ -972,6 +977,7 @@ export class EcsAgent {
         t.pullStoppedAt = now;
         t.startedAt = now;
         this.#running.add(t);
+        this.targets.running(t);
         this.#callTelemetry("taskStarted", this.#telemetryTask(t));
         if (t.crashing || t.exitsZero) t.nextAt = now + this.#settings.crashAfterMs;
         else this.#moving.delete(t);
@@ -999,6 +1005,7 @@ export class EcsAgent {
       case "DEPROVISIONING":
         t.phase = "STOPPED";
         t.stoppedAt = now;
+        this.targets.stopped(t);
         this.#moving.delete(t);
         t.deployment?.stopping.delete(t);
         if (t.service) this.#dirty.add(t.service);
@@ -1024,6 +1031,7 @@ export class EcsAgent {
       t.nextAt = now + Math.round(pace / 3);
     }
     this.#moving.add(t);
+    this.targets.draining(t);
     if (this.#running.delete(t)) {
       const tel = this.#telemetryTask(t);
       tel.exitCode = t.exitCode;

@@ -1,6 +1,8 @@
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import type { EksCluster, EksClusterContents } from "@/lib/aws/eks";
+import { Alert } from "@/components/ui/alert";
+import type { EksCluster, EksClusterContents, KubernetesVersion } from "@/lib/aws/eks";
+import { supportWarning } from "@/lib/eks/version-support";
 import { clusterResource, nextMinorVersion } from "@/lib/plans/eks-cluster";
 import { AutoRefresh } from "./auto-refresh";
 import { EksClusterContentsView } from "./cluster-contents";
@@ -12,17 +14,22 @@ import { UpgradeButton } from "./upgrade-button";
 type Props = {
   cluster: EksCluster;
   contents: EksClusterContents;
-  /** Kubernetes versions EKS offers, to know whether the next minor version exists yet. */
-  versions: string[];
+  /** Kubernetes versions EKS offers: whether the next minor version exists yet, and the support calendar. */
+  versions: KubernetesVersion[];
   connection: { id: string; name: string; region: string };
   canOperate: boolean;
+  now: Date;
 };
 
 const TRANSITIONAL = new Set(["CREATING", "UPDATING", "DELETING", "PENDING"]);
+const RUNNING = new Set(["ACTIVE", "UPDATING"]);
 
-export function EksClusterPage({ cluster, contents, versions, connection, canOperate }: Props) {
+export function EksClusterPage({ cluster, contents, versions, connection, canOperate, now }: Props) {
   const next = nextMinorVersion(cluster.version);
-  const canUpgradeTo = next && versions.includes(next) ? next : null;
+  const canUpgradeTo = next && versions.some((v) => v.version === next) ? next : null;
+  // A running cluster only: one being created or deleted is not yet (or no longer) billed by the hour.
+  const current = RUNNING.has(cluster.status) ? versions.find((v) => v.version === cluster.version) : undefined;
+  const warning = current ? supportWarning(current, now, cluster.supportType) : null;
   const updating = contents.updates.some((u) => u.status === "InProgress");
   const busy = TRANSITIONAL.has(cluster.status) || updating || [...contents.nodegroups, ...contents.fargateProfiles, ...contents.addons].some((m) => TRANSITIONAL.has(m.status));
   const target = { connectionId: connection.id, region: connection.region, clusterName: cluster.name };
@@ -47,6 +54,12 @@ export function EksClusterPage({ cluster, contents, versions, connection, canOpe
         }
       />
       <div className="space-y-5">
+        {warning && (
+          <Alert tone={warning.tone} title={warning.title} data-testid="version-support-warning">
+            {warning.text}
+            {canUpgradeTo ? ` Kubernetes ${canUpgradeTo} is the next version.` : ""}
+          </Alert>
+        )}
         <EksClusterOverview cluster={cluster} />
         <ConnectCard name={cluster.name} region={connection.region} ready={Boolean(cluster.endpoint)} />
         <EksClusterContentsView cluster={cluster.name} contents={contents} canOperate={canOperate} />

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Checkbox, Input, RadioCards, Select } from "@/components/ui/input";
@@ -10,7 +11,7 @@ import { usePlanSubmit } from "@/components/wizard/use-plan-submit";
 import { useWizard, type WizardStep } from "@/components/wizard/use-wizard";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
 import { createEksClusterAction, previewEksClusterPlanAction } from "@/lib/actions/eks-cluster-actions";
-import { EKS_PRICE_PER_HOUR } from "@/lib/plans/eks-cluster";
+import { EKS_PRICE_PER_HOUR, offeredVersions, preferredVersion, supportPhase, versionLabel } from "@/lib/eks/version-support";
 import { createEksClusterSchema, LOG_TYPES } from "@/lib/validation/eks-cluster";
 import type { Tag } from "@/lib/validation/tags";
 import { CostNote } from "./cost-note";
@@ -36,13 +37,17 @@ type Props = {
   connection: { id: string; name: string; region: string };
   versions: VersionOption[];
   versionsFromAws: boolean;
+  /** The server's now (ISO), so support phases agree between the server render and the browser. */
+  today: string;
   roles: RoleOption[] | null;
   rolesError?: string;
   networks: EksNetwork[];
 };
 
-export function CreateEksClusterWizard({ connection, versions, versionsFromAws, roles, rolesError, networks }: Props) {
-  const defaultVersion = versions.find((v) => v.isDefault)?.version ?? versions[0]?.version ?? "";
+export function CreateEksClusterWizard({ connection, versions: listed, versionsFromAws, roles, rolesError, networks, today }: Props) {
+  const now = new Date(today);
+  const versions = offeredVersions(listed, now);
+  const defaultVersion = preferredVersion(versions, now);
   const defaultVpc = networks.find((n) => n.vpc.isDefault)?.vpc.id ?? networks[0]?.vpc.id ?? "";
   const standardExists = roles?.some((r) => r.name === "eksClusterRole") ?? false;
   const [values, setValues] = useState({
@@ -73,6 +78,7 @@ export function CreateEksClusterWizard({ connection, versions, versionsFromAws, 
 
 
   const err = (k: string) => w.errorFor(k);
+  const selected = versions.find((v) => v.version === values.version);
   const text = (k: "clusterName" | "kmsKeyArn", hint?: boolean) => ({
     id: k,
     name: k,
@@ -97,15 +103,22 @@ export function CreateEksClusterWizard({ connection, versions, versionsFromAws, 
               <Input {...text("clusterName", true)} autoFocus autoComplete="off" spellCheck={false} placeholder="prod" />
             </Field>
             <Field label="Kubernetes version" htmlFor="version" error={err("version")}
-              hint={versionsFromAws ? "Versions EKS offers in this region, newest first." : "EKS did not list its versions here; these are the versions it supported when Portside was released."}>
+              hint={versionsFromAws
+                ? `Versions EKS offers in this region, newest first. A version in extended support costs $${EKS_PRICE_PER_HOUR.extended.toFixed(2)} an hour instead of $${EKS_PRICE_PER_HOUR.standard.toFixed(2)}.`
+                : "EKS did not list its versions here; these are the versions it supported when Portside was released."}>
               <Select id="version" name="version" value={values.version} onChange={(e) => set({ version: e.target.value })} {...fieldAria("version", err("version"), true)}>
                 {versions.map((v) => (
                   <option key={v.version} value={v.version}>
-                    {v.version}{v.isDefault ? " (default)" : ""}{v.endOfStandardSupport ? ` · standard support until ${v.endOfStandardSupport.slice(0, 10)}` : ""}
+                    {versionLabel(v, now)}{v.version === defaultVersion ? " (recommended)" : ""}
                   </option>
                 ))}
               </Select>
             </Field>
+            {selected && supportPhase(selected, now) === "extended" && (
+              <Alert tone="warning" title={`Kubernetes ${selected.version} is past standard support`} data-testid="version-extended-warning">
+                A new cluster on it is billed at the extended support rate, ${EKS_PRICE_PER_HOUR.extended.toFixed(2)} an hour (six times standard), from the start. Pick a version in standard support unless you need this one.
+              </Alert>
+            )}
             <RadioCards name="supportType" legend="Upgrade policy" value={values.supportType} onValueChange={(v) => set({ supportType: v })}
               options={[
                 { value: "STANDARD", label: "Standard support", description: `EKS upgrades the cluster automatically when its version's standard support ends. $${EKS_PRICE_PER_HOUR.standard.toFixed(2)} an hour.` },
@@ -159,7 +172,7 @@ export function CreateEksClusterWizard({ connection, versions, versionsFromAws, 
         </Card>
       </div>
 
-      {onReview && review && <PlanReview review={review} note={<CostNote />} />}
+      {onReview && review && <PlanReview review={review} note={<CostNote version={selected} now={now} />} />}
     </WizardFrame>
   );
 }

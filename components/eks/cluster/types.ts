@@ -1,6 +1,7 @@
+import type { VersionSupportInfo } from "@/lib/eks/version-support";
 import type { SecurityGroup, Subnet, Vpc } from "@/lib/aws/ec2-network";
 
 /** One VPC with what the wizard can pick inside it. */
 export type EksNetwork = { vpc: Vpc; subnets: Subnet[]; securityGroups: SecurityGroup[] };
 export type RoleOption = { name: string; arn: string };
-export type VersionOption = { version: string; isDefault: boolean; endOfStandardSupport: string | null };
+export type VersionOption = VersionSupportInfo & { isDefault: boolean };

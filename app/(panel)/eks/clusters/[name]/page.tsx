@@ -26,7 +26,7 @@ export default async function EksClusterRoute({ params }: Props) {
     const cluster = await getEksCluster(conn, context.region, name);
     if (!cluster) return null;
     const [contents, versions] = await Promise.all([getEksClusterContents(conn, context.region, name), listKubernetesVersions(conn, context.region)]);
-    return { cluster, contents, versions: versions.versions.map((v) => v.version) };
+    return { cluster, contents, versions: versions.versions };
   });
   if (!result.error && !result.data) notFound();
   if (result.error) {
@@ -42,6 +42,7 @@ export default async function EksClusterRoute({ params }: Props) {
       {...result.data!}
       connection={{ id: context.connectionId, name: context.connectionName, region: context.region }}
       canOperate={roleAllows(user.role, "operator")}
+      now={new Date()}
     />
   );
 }

@@ -42,7 +42,8 @@ export default async function NewEksClusterPage() {
       {networks.data ? (
         <CreateEksClusterWizard
           connection={{ id: context.connectionId, name: context.connectionName, region: context.region }}
-          versions={versions.versions.map((v) => ({ version: v.version, isDefault: v.isDefault, endOfStandardSupport: v.endOfStandardSupport?.toISOString() ?? null }))}
+          versions={versions.versions}
+          today={new Date().toISOString()}
           versionsFromAws={versions.fromAws}
           roles={roles.data?.map(({ name, arn }) => ({ name, arn })) ?? null}
           rolesError={roles.error ? (roles.error instanceof AwsOperationError ? roles.error.message : "IAM did not answer.") : undefined}
