@@ -9,6 +9,7 @@ import { db } from "@/lib/db/client";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { changePasswordSchema, resetPasswordSchema } from "@/lib/validation/auth";
 import { defineAction, type ActionState } from "./action";
+import { plural } from "@/lib/format/plural";
 
 export const changePasswordAction = defineAction({
   role: "viewer",
@@ -27,7 +28,7 @@ export const changePasswordAction = defineAction({
     const ended = await endOtherSessions(user.id);
     await recordAccountEvent({ actor: user, action: "user.password.change", target: user.email, detail: { endedSessions: ended } });
     revalidatePath("/settings/users");
-    const others = ended === 0 ? "" : ` Signed out ${ended} other session${ended === 1 ? "" : "s"}.`;
+    const others = ended === 0 ? "" : ` Signed out ${plural(ended, "other session")}.`;
     return { ok: true, message: `Your password is changed.${others}` };
   },
 });
