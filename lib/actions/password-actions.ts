@@ -7,9 +7,9 @@ import { passwordWeakness } from "@/lib/auth/password-policy";
 import { endAllSessions, endOtherSessions } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { ConflictError, NotFoundError } from "@/lib/errors";
+import { plural } from "@/lib/format/plural";
 import { changePasswordSchema, resetPasswordSchema } from "@/lib/validation/auth";
 import { defineAction, type ActionState } from "./action";
-import { plural } from "@/lib/format/plural";
 
 export const changePasswordAction = defineAction({
   role: "viewer",
