@@ -5,7 +5,7 @@ import { z } from "zod";
 import { getCluster } from "@/lib/aws/ecs";
 import { describeTaskDefinition } from "@/lib/aws/ecs-task-definitions";
 import { scheduleExists } from "@/lib/aws/ecs-tasks";
-import { getRole, getRolePermissions, roleNameOf } from "@/lib/aws/iam-roles";
+import { getRole, getRoleFacts } from "@/lib/aws/iam-roles";
 import type { ConnectionSettings } from "@/lib/aws/clients";
 import { getConnectionSettings } from "@/lib/connections/store";
 import { ConflictError } from "@/lib/errors";
@@ -44,14 +44,8 @@ async function checkCreate(input: CreateScheduleInput): Promise<ActionState | nu
  * definition's execution and task roles (the scheduler must be allowed to pass them).
  */
 async function roleFacts(conn: ConnectionSettings, input: Pick<CreateScheduleInput, "region" | "roleArn" | "taskDefinition">): Promise<SchedulerRoleFacts> {
-  const name = roleNameOf(input.roleArn);
-  const [permissions, taskDefinition] = await Promise.all([getRolePermissions(conn, name), describeTaskDefinition(conn, input.region, input.taskDefinition)]);
-  const passRoles = [taskDefinition?.executionRoleArn, taskDefinition?.taskRoleArn].filter((r): r is string => Boolean(r));
-  if (!permissions) return { role: null, passRoles };
-  return {
-    role: { name, managed: name === SCHEDULER_ROLE_NAME, inline: permissions.inline, attachedArns: permissions.attached.map((a) => a.arn), statements: permissions.statements },
-    passRoles,
-  };
+  const [role, taskDefinition] = await Promise.all([getRoleFacts(conn, input.roleArn, SCHEDULER_ROLE_NAME), describeTaskDefinition(conn, input.region, input.taskDefinition)]);
+  return { role, passRoles: [taskDefinition?.executionRoleArn, taskDefinition?.taskRoleArn].filter((r): r is string => Boolean(r)) };
 }
 
 async function buildCreate(input: CreateScheduleInput) {
