@@ -10,6 +10,7 @@ import {
   type Role,
 } from "@aws-sdk/client-iam";
 import { parsePolicy, type PolicyDocument, type Statement } from "@/lib/plans/policy-diff";
+import type { RoleFacts } from "@/lib/plans/role-check";
 import { awsClient, type ConnectionSettings } from "./clients";
 import { mapAwsError } from "./errors";
 import { guarded } from "./guarded";
@@ -110,4 +111,15 @@ export async function getRolePermissions(conn: ConnectionSettings, name: string)
   );
   const statements = [...Object.values(inline), ...attached.map((a) => a.document).filter((d): d is PolicyDocument => d !== null)].flatMap((d) => d.Statement);
   return { name, inline, attached, statements };
+}
+
+/**
+ * A role picked by ARN, read for a plan to check: `managed` when it carries the standard name
+ * Portside gives the roles it creates. Null when it does not exist (the plan's own check says so).
+ */
+export async function getRoleFacts(conn: ConnectionSettings, arn: string, standardName: string): Promise<RoleFacts | null> {
+  const name = roleNameOf(arn);
+  const permissions = await getRolePermissions(conn, name);
+  if (!permissions) return null;
+  return { name, managed: name === standardName, inline: permissions.inline, attachedArns: permissions.attached.map((a) => a.arn), statements: permissions.statements };
 }

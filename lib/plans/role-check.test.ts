@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Statement } from "./policy-diff";
-import { attachMissingPolicy, type RoleFacts } from "./role-check";
+import { applyRoleFix, attachMissingPolicy, joinFixes, type RoleFacts } from "./role-check";
 
 const POLICY = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy";
 const needs = [{ action: "ecr:BatchGetImage", resource: "*" }, { action: "logs:PutLogEvents", resource: "*" }];
@@ -28,5 +28,27 @@ describe("attachMissingPolicy", () => {
     expect(fix.warnings).toEqual(["Role team-exec lacks ecr:BatchGetImage on *: starting tasks will be denied by AWS until the role allows it."]);
     const all: Statement[] = [{ Effect: "Allow", Action: ["ecr:*", "logs:*"], Resource: "*" }];
     expect(attachMissingPolicy({ key: "a", role: role({ managed: false, statements: all }), policyArn: POLICY, needs, use: "x" })).toEqual({ steps: [], warnings: [] });
+  });
+});
+
+describe("applyRoleFix", () => {
+  const plan = {
+    version: 1 as const, wizard: "w", title: "t", resources: [],
+    steps: [
+      { key: "create", service: "eks", operation: "CreateCluster", description: "c", input: {} },
+      { key: "wait", service: "eks", operation: "DescribeCluster", description: "d", input: {}, dependsOn: ["create"] },
+    ],
+  };
+
+  it("puts the role's steps first and makes the plan's first steps wait for them", () => {
+    const fix = attachMissingPolicy({ key: "clusterRolePolicy", role: role({ name: "eksClusterRole" }), policyArn: "arn:aws:iam::aws:policy/AmazonEKSClusterPolicy", needs: [], use: "x" });
+    const fixed = applyRoleFix(plan, fix);
+    expect(fixed.steps.map((s) => [s.key, s.dependsOn])).toEqual([["clusterRolePolicy", undefined], ["create", ["clusterRolePolicy"]], ["wait", ["create"]]]);
+    expect(fixed.warnings).toBeUndefined();
+  });
+
+  it("adds warnings and leaves an untouched plan as it was", () => {
+    expect(applyRoleFix(plan, { steps: [], warnings: [] })).toBe(plan);
+    expect(applyRoleFix(plan, joinFixes({ steps: [], warnings: ["a"] }, { steps: [], warnings: ["b"] })).warnings).toEqual(["a", "b"]);
   });
 });

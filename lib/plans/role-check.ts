@@ -1,5 +1,5 @@
 import { allows, describeNeed, missingNeeds, widenPolicy, type Need, type PolicyDocument, type Statement } from "./policy-diff";
-import type { PlanStep } from "./types";
+import type { Plan, PlanStep } from "./types";
 
 /** What the action read of a reused role (lib/aws/iam-roles getRolePermissions), in plain JSON. */
 export type RoleFacts = {
@@ -78,3 +78,21 @@ export function attachMissingPolicy(opts: { key: string; role: RoleFacts; policy
     ],
   };
 }
+
+/**
+ * A plan with a role fix applied: the fix's steps first (every step that depended on nothing now
+ * waits for them, so the role is widened before anything uses it) and its warnings on the plan.
+ */
+export function applyRoleFix(plan: Plan, fix: RoleFix): Plan {
+  if (!fix.steps.length && !fix.warnings.length) return plan;
+  const keys = fix.steps.map((s) => s.key);
+  const warnings = [...(plan.warnings ?? []), ...fix.warnings];
+  return {
+    ...plan,
+    steps: [...fix.steps, ...plan.steps.map((s) => (s.dependsOn?.length || !keys.length ? s : { ...s, dependsOn: keys }))],
+    ...(warnings.length ? { warnings } : {}),
+  };
+}
+
+/** Several fixes as one, in order. */
+export const joinFixes = (...fixes: RoleFix[]): RoleFix => ({ steps: fixes.flatMap((f) => f.steps), warnings: fixes.flatMap((f) => f.warnings) });
