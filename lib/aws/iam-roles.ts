@@ -100,13 +100,19 @@ export async function getRolePermissions(conn: ConnectionSettings, name: string)
     for await (const page of paginateListAttachedRolePolicies({ client }, { RoleName: name })) out.push(...(page.AttachedPolicies ?? []).map((p) => p.PolicyArn ?? ""));
     return out.filter(Boolean);
   });
+  // A managed policy's document only refines the check (its ARN is what a fix looks at): one
+  // that cannot be read counts as allowing nothing rather than failing the whole review.
   const attached = await Promise.all(
     arns.map(async (arn) => {
-      const policy = await guarded(conn, "iam", "GetPolicy", () => client.send(new GetPolicyCommand({ PolicyArn: arn })));
-      const versionId = policy.Policy?.DefaultVersionId;
-      if (!versionId) return { arn, document: null };
-      const version = await guarded(conn, "iam", "GetPolicyVersion", () => client.send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: versionId })));
-      return { arn, document: parsePolicy(version.PolicyVersion?.Document) };
+      try {
+        const policy = await client.send(new GetPolicyCommand({ PolicyArn: arn }));
+        const versionId = policy.Policy?.DefaultVersionId;
+        if (!versionId) return { arn, document: null };
+        const version = await client.send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: versionId }));
+        return { arn, document: parsePolicy(version.PolicyVersion?.Document) };
+      } catch {
+        return { arn, document: null };
+      }
     }),
   );
   const statements = [...Object.values(inline), ...attached.map((a) => a.document).filter((d): d is PolicyDocument => d !== null)].flatMap((d) => d.Statement);
