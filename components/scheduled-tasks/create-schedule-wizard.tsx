@@ -135,8 +135,9 @@ export function CreateScheduleWizard({ context, taskDefinitions, networks, roles
                   { value: "existing", label: "Use an existing role", description: "One that trusts scheduler.amazonaws.com.", disabled: roles.length === 0 },
                   {
                     value: "create",
-                    label: `Create ${standardRoleName}`,
-                    description: standard ? `${standardRoleName} already exists in this account: pick it.` : "Trusts EventBridge Scheduler; may run this family's tasks and pass their roles to ECS.",
+                    // The role name is one long word: let it wrap inside the card.
+                    label: <span className="[overflow-wrap:anywhere]">Create {standardRoleName}</span>,
+                    description: <span className="[overflow-wrap:anywhere]">{standard ? `${standardRoleName} already exists in this account: pick it.` : "Trusts EventBridge Scheduler; may run this family's tasks and pass their roles to ECS."}</span>,
                     disabled: Boolean(standard),
                   },
                 ]} />
