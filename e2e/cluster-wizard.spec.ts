@@ -39,8 +39,17 @@ test("create a Fargate cluster through plan, review and execute", async ({ page 
 
   await page.getByLabel("Cluster name").fill(clusterName);
   await page.getByLabel("Cluster name").press("Enter");
+  // The default weights (FARGATE 1) are the Fargate preset, and it shows as picked.
+  const presets = page.getByRole("group", { name: "Default capacity provider strategy" });
+  await expect(page.getByLabel("FARGATE weight")).toHaveValue("1");
+  await expect(presets.getByRole("radio", { name: /^Fargate On-demand/ })).toBeChecked();
   await page.getByText("Mixed", { exact: true }).click();
   await expect(page.getByLabel("FARGATE_SPOT weight")).toHaveValue("3");
+  await expect(presets.getByRole("radio", { name: /^Mixed/ })).toBeChecked();
+  // Weights set by hand are no preset.
+  await page.getByLabel("FARGATE_SPOT weight").fill("2");
+  await expect(presets.getByRole("radio", { checked: true })).toHaveCount(0);
+  await page.getByText("Mixed", { exact: true }).click();
   await page.getByRole("button", { name: "Next" }).click();
 
   await page.getByLabel("Container Insights").selectOption("enabled");

@@ -1,13 +1,15 @@
 import { expect, test, type Page } from "@playwright/test";
 import { login } from "./fixtures/auth";
 import { runsFor, seedUser } from "./fixtures/db";
-import { describeRole } from "./fixtures/express";
+import { DetachRolePolicyCommand } from "@aws-sdk/client-iam";
+import { describeRole, iam } from "./fixtures/express";
 import { sandbox } from "./fixtures/sandbox";
 import { describeTaskDefinition, logGroupExists } from "./fixtures/task-definitions";
 
 const family = `shop-${Date.now()}`;
 const SECRET_ARN = "arn:aws:secretsmanager:us-east-1:123456789012:secret:shop/db-AbCdEf";
 const PARAM_ARN = "arn:aws:ssm:us-east-1:123456789012:parameter/shop/redis";
+const EXEC_POLICY = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy";
 
 test.describe.configure({ mode: "serial" });
 
@@ -265,4 +267,25 @@ test("invalid values are refused at the field with no AWS call", async ({ page }
   // Still on the containers step, no plan shown, and the sandbox saw nothing.
   await expect(page.getByRole("list", { name: "Plan steps" })).toHaveCount(0);
   expect((await sandbox.calls()).total).toBe(0);
+});
+
+test("a reused ecsTaskExecutionRole that lost its policy gets it attached again, as its own step", async ({ page }) => {
+  // Someone detached the execution policy from the role the first test created.
+  await iam().send(new DetachRolePolicyCommand({ RoleName: "ecsTaskExecutionRole", PolicyArn: EXEC_POLICY }));
+  await asOperator(page);
+  await page.goto(`/ecs/task-definitions/${family}`);
+  await page.getByRole("link", { name: "Create new revision" }).click();
+  await next(page);
+  await expect(page.getByLabel("Existing task execution role")).toHaveValue("arn:aws:iam::123456789012:role/ecsTaskExecutionRole");
+  await next(page);
+  await page.getByRole("button", { name: "Review" }).click();
+
+  const steps = page.getByRole("list", { name: "Plan steps" }).getByRole("listitem");
+  await expect(steps).toHaveCount(2);
+  await expect(steps.nth(0)).toContainText("iam:AttachRolePolicy");
+  await expect(steps.nth(0)).toContainText("Attach AmazonECSTaskExecutionRolePolicy to ecsTaskExecutionRole, which lacks it");
+  await expect(steps.nth(1)).toContainText("ecs:RegisterTaskDefinition");
+  await page.getByRole("button", { name: "Register task definition" }).click();
+  await finishRun(page);
+  expect((await describeRole("ecsTaskExecutionRole")).policies).toEqual([EXEC_POLICY]);
 });

@@ -13,6 +13,7 @@ import { useWizard, type WizardStep } from "@/components/wizard/use-wizard";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
 import { createClusterAction, previewClusterPlanAction } from "@/lib/actions/cluster-actions";
 import type { ClusterPrefill } from "@/lib/ecs/cluster-prefill";
+import { presetOf, STRATEGY_PRESETS as PRESETS } from "@/lib/ecs/capacity-presets";
 import { createClusterSchema } from "@/lib/validation/ecs-cluster";
 import type { Tag } from "@/lib/validation/tags";
 
@@ -21,14 +22,6 @@ const STEPS: WizardStep[] = [
   { id: "infrastructure", label: "Infrastructure", fields: ["infrastructure", "fargateWeight", "fargateBase", "spotWeight", "spotBase", ...EC2_FIELDS] },
   { id: "monitoring", label: "Monitoring and tags", fields: ["containerInsights", "tags"] },
 ];
-
-type StrategyFields = { fargateWeight: string; fargateBase: string; spotWeight: string; spotBase: string };
-
-const PRESETS: Record<"fargate" | "spot" | "mixed", StrategyFields> = {
-  fargate: { fargateWeight: "1", fargateBase: "0", spotWeight: "0", spotBase: "0" },
-  spot: { fargateWeight: "0", fargateBase: "0", spotWeight: "1", spotBase: "0" },
-  mixed: { fargateWeight: "1", fargateBase: "1", spotWeight: "3", spotBase: "0" },
-};
 
 type Connection = { id: string; name: string; regions: string[] };
 
@@ -46,10 +39,6 @@ type Props = {
   prefill?: { source: string; values: Partial<ClusterPrefill>; notes: string[]; dropped: string[] };
 };
 
-/** The preset whose weights these are; none when they were set by hand (or copied). */
-const presetOf = (v: StrategyFields) =>
-  (Object.keys(PRESETS) as (keyof typeof PRESETS)[]).find((k) => (Object.keys(v) as (keyof StrategyFields)[]).every((f) => PRESETS[k][f] === v[f])) ?? "custom";
-
 export function CreateClusterWizard({ connections, defaults, ec2, prefill }: Props) {
   const [values, setValues] = useState(() => ({
     ...defaults,
@@ -62,7 +51,8 @@ export function CreateClusterWizard({ connections, defaults, ec2, prefill }: Pro
     tags: [] as Tag[],
     ...prefill?.values,
   }));
-  const [preset, setPreset] = useState<string>(() => presetOf(values));
+  // Derived, not stored: the preset shown is always the one the weights below say.
+  const preset = presetOf(values);
   const w = useWizard(createClusterSchema, STEPS, values);
   const { review, setReview, message, onReview, action } = usePlanSubmit(w, STEPS.length, previewClusterPlanAction, createClusterAction);
   const set = (patch: Partial<typeof values>) => {
@@ -133,7 +123,7 @@ export function CreateClusterWizard({ connections, defaults, ec2, prefill }: Pro
               {values.infrastructure !== "ec2" && (
                 <>
                   <RadioCards name="strategyPreset" legend="Default capacity provider strategy" value={preset}
-                    onValueChange={(v) => { setPreset(v as keyof typeof PRESETS); set(PRESETS[v as keyof typeof PRESETS]); }}
+                    onValueChange={(v) => set(PRESETS[v as keyof typeof PRESETS])}
                     options={[
                       { value: "fargate", label: "Fargate", description: "On-demand capacity for every task." },
                       { value: "spot", label: "Fargate Spot", description: "Interruption-tolerant work only; up to 70% off, two minutes' notice." },

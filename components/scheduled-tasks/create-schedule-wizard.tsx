@@ -1,7 +1,8 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { NetworkFields, type NetworkOption } from "@/components/run-task/network-fields";
+import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input, RadioCards, Select } from "@/components/ui/input";
@@ -10,7 +11,7 @@ import { PrefillNotice } from "@/components/wizard/prefill-notice";
 import { useWizard, type WizardStep } from "@/components/wizard/use-wizard";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
 import { initialState } from "@/lib/actions/action-state";
-import { createScheduleAction, previewScheduleAction } from "@/lib/actions/scheduled-task-actions";
+import { checkScheduleRoleAction, createScheduleAction, previewScheduleAction } from "@/lib/actions/scheduled-task-actions";
 import type { SchedulePrefill } from "@/lib/ecs/schedule-prefill";
 import type { PlanReview as Review } from "@/lib/plans/review-types";
 import { createScheduleSchema } from "@/lib/validation/scheduled-task";
@@ -35,6 +36,8 @@ type Props = {
 
 /** An EventBridge Scheduler schedule that runs a Fargate task in this cluster. */
 export function CreateScheduleWizard({ context, taskDefinitions, networks, roles, standardRoleName, prefill }: Props) {
+  // Portside's own role, once it exists, is the one to reuse: the plan widens it for this task.
+  const standard = roles.find((r) => r.name === standardRoleName);
   const [values, setValues] = useState(() => ({
     ...context,
     scheduleName: "",
@@ -48,7 +51,7 @@ export function CreateScheduleWizard({ context, taskDefinitions, networks, roles
     securityGroups: [] as string[],
     assignPublicIp: "DISABLED",
     roleMode: roles.length ? "existing" : "create",
-    roleArn: roles[0]?.arn ?? "",
+    roleArn: (standard ?? roles[0])?.arn ?? "",
     ...prefill?.values,
   }));
   const [review, setReview] = useState<Review | null>(null);
@@ -59,6 +62,7 @@ export function CreateScheduleWizard({ context, taskDefinitions, networks, roles
     setReview(null);
   };
   const onReview = w.current === STEPS.length;
+  const roleCheck = useRoleCheck(context, values);
 
   async function action(form: FormData) {
     setMessage(undefined);
@@ -129,7 +133,13 @@ export function CreateScheduleWizard({ context, taskDefinitions, networks, roles
               <RadioCards name="roleMode" legend="Scheduler role" value={values.roleMode} onValueChange={(v) => set({ roleMode: v })}
                 options={[
                   { value: "existing", label: "Use an existing role", description: "One that trusts scheduler.amazonaws.com.", disabled: roles.length === 0 },
-                  { value: "create", label: `Create ${standardRoleName}`, description: "Trusts EventBridge Scheduler; may run this family's tasks and pass their roles to ECS." },
+                  {
+                    value: "create",
+                    // The role name is one long word: let it wrap inside the card.
+                    label: <span className="[overflow-wrap:anywhere]">Create {standardRoleName}</span>,
+                    description: <span className="[overflow-wrap:anywhere]">{standard ? `${standardRoleName} already exists in this account: pick it.` : "Trusts EventBridge Scheduler; may run this family's tasks and pass their roles to ECS."}</span>,
+                    disabled: Boolean(standard),
+                  },
                 ]} />
               {err("roleMode") && <p id="roleMode-error" role="alert" className="text-xs font-medium text-red-700">{err("roleMode")![0]}</p>}
               {values.roleMode === "existing" && (
@@ -137,6 +147,12 @@ export function CreateScheduleWizard({ context, taskDefinitions, networks, roles
                   <Select {...field("roleArn")}>{roles.map((r) => <option key={r.arn} value={r.arn}>{r.name}</option>)}</Select>
                 </Field>
               )}
+              {values.roleMode === "existing" && roleCheck?.warnings.map((text) => (
+                <Alert key={text} tone="warning" title="This role lacks a permission" className="[overflow-wrap:anywhere]" data-testid="role-warning">{text}</Alert>
+              ))}
+              {values.roleMode === "existing" && roleCheck?.widens.map((text) => (
+                <Alert key={text} tone="info" title="The plan will widen this role" className="[overflow-wrap:anywhere]" data-testid="role-widen">{text}</Alert>
+              ))}
             </CardBody>
           </Card>
         </div>
@@ -144,4 +160,26 @@ export function CreateScheduleWizard({ context, taskDefinitions, networks, roles
       </WizardFrame>
     </div>
   );
+}
+
+type RoleCheck = { warnings: string[]; widens: string[] };
+
+/** Asks the server whether the picked role allows this task (a read), as the person changes either. */
+function useRoleCheck(context: Props["context"], values: { roleMode: string; roleArn: string; taskDefinition: string }) {
+  const [check, setCheck] = useState<(RoleCheck & { key: string }) | null>(null);
+  const key = values.roleMode === "existing" && values.roleArn && values.taskDefinition ? `${values.roleArn} ${values.taskDefinition}` : "";
+  useEffect(() => {
+    if (!key) return;
+    let current = true;
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ connectionId: context.connectionId, region: context.region, clusterArn: context.clusterArn, roleArn: values.roleArn, taskDefinition: values.taskDefinition })) form.set(k, v);
+    void checkScheduleRoleAction(initialState, form).then((result) => {
+      if (current && result.ok) setCheck({ key, ...(result.data as RoleCheck) });
+    });
+    return () => {
+      current = false;
+    };
+    // The key holds every value the check reads./
+  }, [key]);
+  return check?.key === key ? check : null;
 }

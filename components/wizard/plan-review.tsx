@@ -1,3 +1,4 @@
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
@@ -18,6 +19,9 @@ export function PlanReview({ review, note }: { review: Review; note?: React.Reac
         </p>
         {note && <div className="mt-2">{note}</div>}
       </div>
+      {plan.warnings?.map((w) => (
+        <Alert key={w} tone="warning" title="Check before you confirm" className="[overflow-wrap:anywhere]">{w}</Alert>
+      ))}
       <ol className="space-y-3" aria-label="Plan steps">
         {plan.steps.map((step, i) => (
           <li key={step.key}>

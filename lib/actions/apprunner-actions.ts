@@ -2,7 +2,10 @@
 
 import { redirect } from "next/navigation";
 import { getAppRunnerService } from "@/lib/aws/apprunner";
+import { getRoleFacts } from "@/lib/aws/iam-roles";
 import { getConnectionSettings } from "@/lib/connections/store";
+import { managedRoleFix } from "@/lib/plans/managed-roles";
+import { applyRoleFix } from "@/lib/plans/role-check";
 import { buildCreateAppRunnerPlan, buildServiceOperationPlan, type AppRunnerServiceOperation } from "@/lib/plans/apprunner";
 import { reviewOf, submitPlan } from "@/lib/plans/submit";
 import {
@@ -24,6 +27,16 @@ async function regionProblem(connectionId: string, region: string): Promise<Acti
   return null;
 }
 
+const ECR_ACCESS_POLICY = "arn:aws:iam::aws:policy/service-role/AWSAppRunnerServicePolicyForECRAccess";
+
+/** The plan, with the private-ECR access role checked: Portside does not create it, so it only warns. */
+async function buildCreate(input: CreateAppRunnerServiceInput) {
+  const plan = buildCreateAppRunnerPlan(input);
+  if (input.sourceType !== "ecr" || !input.accessRoleArn) return plan;
+  const role = await getRoleFacts(await getConnectionSettings(input.connectionId), input.accessRoleArn, "");
+  return applyRoleFix(plan, managedRoleFix("accessRolePolicy", role, [ECR_ACCESS_POLICY], "App Runner pulling the image from ECR"));
+}
+
 async function checkCreate(input: CreateAppRunnerServiceInput): Promise<ActionState | null> {
   const problem = await regionProblem(input.connectionId, input.region);
   if (problem) return problem;
@@ -40,7 +53,7 @@ export const previewAppRunnerPlanAction = defineAction({
   role: "operator",
   does: "create App Runner services",
   schema: createAppRunnerServiceSchema,
-  run: async (input) => (await checkCreate(input)) ?? { ok: true, data: reviewOf(buildCreateAppRunnerPlan(input), input.region) },
+  run: async (input) => (await checkCreate(input)) ?? { ok: true, data: reviewOf(await buildCreate(input), input.region) },
 });
 
 /** Confirm step: rebuilds the reviewed plan, refuses if it differs, runs it and opens its run page. */
@@ -51,7 +64,7 @@ export const createAppRunnerServiceAction = defineAction({
   run: async (input, { user }) => {
     const problem = await checkCreate(input);
     if (problem) return problem;
-    const runId = await submitPlan({ user, input, plan: buildCreateAppRunnerPlan(input), reviewedHash: input.reviewedHash });
+    const runId = await submitPlan({ user, input, plan: await buildCreate(input), reviewedHash: input.reviewedHash });
     redirect(runPage(runId));
   },
 });

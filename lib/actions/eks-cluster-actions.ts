@@ -3,7 +3,9 @@
 import { redirect } from "next/navigation";
 import { getEksCluster, getEksClusterContents } from "@/lib/aws/eks";
 import { listSubnets } from "@/lib/aws/ec2-network";
-import { getRole } from "@/lib/aws/iam-roles";
+import { getRole, getRoleFacts } from "@/lib/aws/iam-roles";
+import { managedRoleFix } from "@/lib/plans/managed-roles";
+import { applyRoleFix } from "@/lib/plans/role-check";
 import { getConnectionSettings } from "@/lib/connections/store";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { buildCreateEksClusterPlan, buildTeardownEksClusterPlan, buildUpgradeEksClusterPlan, EKS_CLUSTER_ROLE, nextMinorVersion } from "@/lib/plans/eks-cluster";
@@ -37,12 +39,20 @@ async function checkCreate(input: CreateEksClusterInput): Promise<ActionState | 
   return Object.keys(errors).length > 0 ? { ok: false, message: "Check the highlighted fields.", fieldErrors: errors } : null;
 }
 
+/** The plan, with a reused cluster role checked for AmazonEKSClusterPolicy (attached to eksClusterRole, else a warning). */
+async function buildCreate(input: CreateEksClusterInput) {
+  const plan = buildCreateEksClusterPlan(input);
+  if (input.roleMode !== "existing") return plan;
+  const role = await getRoleFacts(await connectionFor(input), input.roleArn, EKS_CLUSTER_ROLE.name);
+  return applyRoleFix(plan, managedRoleFix("clusterRolePolicy", role, [EKS_CLUSTER_ROLE.policyArn], "the EKS control plane managing the cluster's network"));
+}
+
 /** Review step: validates, checks against AWS, and returns the plan with its CLI form. */
 export const previewEksClusterPlanAction = defineAction({
   role: "operator",
   does: "create EKS clusters",
   schema: createEksClusterSchema,
-  run: async (input) => (await checkCreate(input)) ?? { ok: true, data: reviewOf(buildCreateEksClusterPlan(input), input.region) },
+  run: async (input) => (await checkCreate(input)) ?? { ok: true, data: reviewOf(await buildCreate(input), input.region) },
 });
 
 /** Confirm step: rebuilds the same plan, refuses if it differs from the reviewed one, then runs it. */
@@ -53,7 +63,7 @@ export const createEksClusterAction = defineAction({
   run: async (input, { user }) => {
     const conflict = await checkCreate(input);
     if (conflict) return conflict;
-    const runId = await submitPlan({ user, input, plan: buildCreateEksClusterPlan(input), reviewedHash: input.reviewedHash });
+    const runId = await submitPlan({ user, input, plan: await buildCreate(input), reviewedHash: input.reviewedHash });
     redirect(`/history/${runId}`);
   },
 });

@@ -2,7 +2,9 @@
 
 import { getAddon, getEksClusterBasics, getNodegroup, listAvailableAddons, listFargateProfiles } from "@/lib/aws/eks-compute";
 import { listSubnets } from "@/lib/aws/ec2-network";
-import { getRole } from "@/lib/aws/iam-roles";
+import { getRole, getRoleFacts } from "@/lib/aws/iam-roles";
+import { managedRoleFix } from "@/lib/plans/managed-roles";
+import { applyRoleFix } from "@/lib/plans/role-check";
 import { getConnectionSettings } from "@/lib/connections/store";
 import { buildInstallAddonPlan, buildRemoveAddonPlan, buildUpdateAddonPlan } from "@/lib/plans/eks-addon";
 import { buildCreateFargateProfilePlan, buildDeleteFargateProfilePlan } from "@/lib/plans/eks-fargate-profile";
@@ -44,7 +46,16 @@ async function checkNodegroup(input: CreateNodegroupInput): Promise<ActionState 
   return null;
 }
 
-const nodegroup = reviewedPlan({ does: "create node groups", schema: createNodegroupSchema, check: checkNodegroup, build: buildCreateNodegroupPlan });
+/** The plan, with a reused node role checked for the three policies nodes need (attached to AmazonEKSNodeRole, else a warning). */
+async function buildNodegroup(input: CreateNodegroupInput) {
+  const plan = buildCreateNodegroupPlan(input);
+  if (input.nodeRoleMode !== "existing") return plan;
+  const conn = await getConnectionSettings(input.connectionId);
+  const role = await getRoleFacts(conn, input.nodeRoleArn, NODE_ROLE.name);
+  return applyRoleFix(plan, managedRoleFix("nodeRolePolicy", role, NODE_ROLE.policies, "nodes joining the cluster and pulling images"));
+}
+
+const nodegroup = reviewedPlan({ does: "create node groups", schema: createNodegroupSchema, check: checkNodegroup, build: buildNodegroup });
 export const previewNodegroupPlanAction = nodegroup.preview;
 export const createNodegroupAction = nodegroup.confirm;
 
@@ -87,7 +98,16 @@ async function checkFargateProfile(input: CreateFargateProfileInput): Promise<Ac
   return null;
 }
 
-const fargate = reviewedPlan({ does: "create Fargate profiles", schema: createFargateProfileSchema, check: checkFargateProfile, build: buildCreateFargateProfilePlan });
+/** The plan, with a reused pod execution role checked for AmazonEKSFargatePodExecutionRolePolicy. */
+async function buildFargateProfile(input: CreateFargateProfileInput) {
+  const plan = buildCreateFargateProfilePlan(input);
+  if (input.podRoleMode !== "existing") return plan;
+  const conn = await getConnectionSettings(input.connectionId);
+  const role = await getRoleFacts(conn, input.podRoleArn, FARGATE_ROLE.name);
+  return applyRoleFix(plan, managedRoleFix("podRolePolicy", role, [FARGATE_ROLE.policyArn], "pods on Fargate pulling images"));
+}
+
+const fargate = reviewedPlan({ does: "create Fargate profiles", schema: createFargateProfileSchema, check: checkFargateProfile, build: buildFargateProfile });
 export const previewFargateProfilePlanAction = fargate.preview;
 export const createFargateProfileAction = fargate.confirm;
 

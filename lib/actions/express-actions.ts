@@ -3,11 +3,13 @@
 import { redirect } from "next/navigation";
 import { getCluster } from "@/lib/aws/ecs";
 import { getExpressService, serviceExists } from "@/lib/aws/express";
-import { getRole } from "@/lib/aws/iam-roles";
+import { getRole, getRoleFacts } from "@/lib/aws/iam-roles";
 import { getConnectionSettings } from "@/lib/connections/store";
 import { ConflictError } from "@/lib/errors";
 import { buildCreateExpressPlan, buildDeleteExpressPlan, buildUpdateExpressPlan } from "@/lib/plans/express";
 import { STANDARD_ROLES } from "@/lib/plans/iam-roles";
+import { managedRoleFix } from "@/lib/plans/managed-roles";
+import { applyRoleFix, joinFixes } from "@/lib/plans/role-check";
 import { reviewOf, submitPlan } from "@/lib/plans/submit";
 import {
   createExpressSchema,
@@ -47,12 +49,24 @@ async function checkCreate(input: CreateExpressInput): Promise<ActionState | nul
   return Object.keys(errors).length ? { ok: false, message: "Check the highlighted fields.", fieldErrors: errors } : null;
 }
 
+/** The plan, with each reused role checked for the AWS managed policy its standard role carries (attached, or a warning). */
+async function buildCreate(input: CreateExpressInput) {
+  const conn = await connectionFor(input);
+  const fixes = await Promise.all((["execution", "infrastructure"] as const).map(async (kind) => {
+    if (input[`${kind}RoleMode`] !== "existing") return { steps: [], warnings: [] };
+    const role = await getRoleFacts(conn, input[`${kind}RoleArn`], STANDARD_ROLES[kind].name);
+    const use = kind === "execution" ? "pulling the image and writing logs" : "ECS creating the load balancer, security groups and scaling";
+    return managedRoleFix(`${kind}RolePolicy`, role, [STANDARD_ROLES[kind].policyArn], use);
+  }));
+  return applyRoleFix(buildCreateExpressPlan(input), joinFixes(...fixes));
+}
+
 /** Review step of the create wizard: validates, checks names and roles, returns the plan with its CLI form. */
 export const previewExpressPlanAction = defineAction({
   role: "operator",
   does: "create Express services",
   schema: createExpressSchema,
-  run: async (input) => (await checkCreate(input)) ?? { ok: true, data: reviewOf(buildCreateExpressPlan(input), input.region) },
+  run: async (input) => (await checkCreate(input)) ?? { ok: true, data: reviewOf(await buildCreate(input), input.region) },
 });
 
 /** Confirm step: rebuilds the same plan, refuses if it differs from the reviewed one, then runs it. */
@@ -63,7 +77,7 @@ export const createExpressAction = defineAction({
   run: async (input, { user }) => {
     const conflict = await checkCreate(input);
     if (conflict) return conflict;
-    const runId = await submitPlan({ user, input, plan: buildCreateExpressPlan(input), reviewedHash: input.reviewedHash });
+    const runId = await submitPlan({ user, input, plan: await buildCreate(input), reviewedHash: input.reviewedHash });
     redirect(`/history/${runId}`);
   },
 });

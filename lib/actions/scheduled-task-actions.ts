@@ -1,17 +1,28 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { getCluster } from "@/lib/aws/ecs";
+import { describeTaskDefinition } from "@/lib/aws/ecs-task-definitions";
 import { scheduleExists } from "@/lib/aws/ecs-tasks";
-import { getRole } from "@/lib/aws/iam-roles";
+import { getRole, getRoleFacts } from "@/lib/aws/iam-roles";
+import type { ConnectionSettings } from "@/lib/aws/clients";
 import { getConnectionSettings } from "@/lib/connections/store";
 import { ConflictError } from "@/lib/errors";
-import { buildCreateSchedulePlan, buildDeleteSchedulePlan, SCHEDULER_ROLE_NAME } from "@/lib/plans/scheduled-task";
-import { reviewOf, submitPlan } from "@/lib/plans/submit";
+import {
+  buildCreateSchedulePlan,
+  buildDeleteSchedulePlan,
+  schedulerRoleFix,
+  SCHEDULER_ROLE_NAME,
+  type SchedulerRoleFacts,
+} from "@/lib/plans/scheduled-task";
+import { submitPlan } from "@/lib/plans/submit";
 import { createScheduleSchema, deleteScheduleSchema, type CreateScheduleInput } from "@/lib/validation/scheduled-task";
+import { taskDefinitionRef } from "@/lib/validation/run-task";
 import { defineAction } from "./action";
 import { reviewedPlan } from "./reviewed-plan";
 import type { ActionState } from "./action-state";
+import { reviewedPlan } from "./reviewed-plan";
 
 async function connectionFor(input: { connectionId: string; region: string }) {
   const conn = await getConnectionSettings(input.connectionId);
@@ -29,22 +40,45 @@ async function checkCreate(input: CreateScheduleInput): Promise<ActionState | nu
   return Object.keys(errors).length ? { ok: false, message: "Check the highlighted fields.", fieldErrors: errors } : null;
 }
 
-export const previewScheduleAction = defineAction({
-  role: "operator",
-  does: "schedule tasks",
-  schema: createScheduleSchema,
-  run: async (input) => (await checkCreate(input)) ?? { ok: true, data: reviewOf(buildCreateSchedulePlan(input), input.region) },
+/**
+ * What a reused role holds and what the task will hand to ECS: the role's policies and the task
+ * definition's execution and task roles (the scheduler must be allowed to pass them).
+ */
+async function roleFacts(conn: ConnectionSettings, input: Pick<CreateScheduleInput, "region" | "roleArn" | "taskDefinition">): Promise<SchedulerRoleFacts> {
+  const [role, taskDefinition] = await Promise.all([getRoleFacts(conn, input.roleArn, SCHEDULER_ROLE_NAME), describeTaskDefinition(conn, input.region, input.taskDefinition)]);
+  return { role, passRoles: [taskDefinition?.executionRoleArn, taskDefinition?.taskRoleArn].filter((r): r is string => Boolean(r)) };
+}
+
+async function buildCreate(input: CreateScheduleInput) {
+  if (input.roleMode === "create") return buildCreateSchedulePlan(input);
+  return buildCreateSchedulePlan(input, await roleFacts(await connectionFor(input), input));
+}
+
+const create = reviewedPlan({ does: "schedule tasks", schema: createScheduleSchema, check: checkCreate, build: buildCreate });
+export const previewScheduleAction = create.preview;
+export const createScheduleAction = create.confirm;
+
+const roleCheckSchema = z.object({
+  connectionId: z.string().min(1),
+  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/),
+  clusterArn: z.string().regex(/^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:cluster\/.+$/),
+  taskDefinition: taskDefinitionRef,
+  roleArn: z.string().trim().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/),
 });
 
-export const createScheduleAction = defineAction({
+/**
+ * The role field's check, as the person picks a role and a task definition: what the plan will
+ * add to a Portside role, or which permission another role lacks. Reads only.
+ */
+export const checkScheduleRoleAction = defineAction({
   role: "operator",
   does: "schedule tasks",
-  schema: createScheduleSchema,
-  run: async (input, { user }) => {
-    const conflict = await checkCreate(input);
-    if (conflict) return conflict;
-    const runId = await submitPlan({ user, input, plan: buildCreateSchedulePlan(input), reviewedHash: input.reviewedHash });
-    redirect(`/history/${runId}`);
+  schema: roleCheckSchema,
+  run: async (input) => {
+    const conn = await connectionFor(input);
+    const facts = await roleFacts(conn, input);
+    const fix = schedulerRoleFix(input, facts);
+    return { ok: true, data: { warnings: fix.warnings, widens: fix.steps.map((s) => s.description) } };
   },
 });
 

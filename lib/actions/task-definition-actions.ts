@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { describeTaskDefinition, existingLogGroups } from "@/lib/aws/ecs-task-definitions";
-import { getRole } from "@/lib/aws/iam-roles";
+import { getRole, getRoleFacts } from "@/lib/aws/iam-roles";
 import { getConnectionSettings } from "@/lib/connections/store";
 import { ConflictError } from "@/lib/errors";
 import { STANDARD_ROLES } from "@/lib/plans/iam-roles";
@@ -26,7 +26,8 @@ async function connectionFor(input: { connectionId: string; region: string }) {
 
 /**
  * Reads what the plan depends on: which log groups exist (their CreateLogGroup step is
- * skipped), and whether the standard execution role exists (then it must be picked).
+ * skipped), whether the standard execution role exists (then it must be picked), and what a
+ * picked execution role holds (the plan attaches the execution policy it lacks, or warns).
  */
 async function planFor(input: CreateTaskDefinitionInput): Promise<ActionState | { plan: ReturnType<typeof buildRegisterTaskDefinitionPlan> }> {
   const conn = await connectionFor(input);
@@ -38,13 +39,14 @@ async function planFor(input: CreateTaskDefinitionInput): Promise<ActionState | 
     };
   }
   const groups = input.containers.filter((c) => c.logs.enabled).map((c) => c.logs.group);
-  const [existing, base] = await Promise.all([
+  const [existing, base, executionRole] = await Promise.all([
     groups.length ? existingLogGroups(conn, input.region, groups) : [],
     // Read again at review and at confirm: the plan hash then covers what is carried over.
     input.baseRevision ? describeTaskDefinition(conn, input.region, input.baseRevision) : null,
+    input.executionRoleMode === "existing" && input.executionRoleArn ? getRoleFacts(conn, input.executionRoleArn, STANDARD_ROLES.execution.name) : null,
   ]);
   if (input.baseRevision && !base) return { ok: false, message: `Task definition ${input.baseRevision} no longer exists, so its other settings cannot be carried over. Start from another revision.` };
-  return { plan: buildRegisterTaskDefinitionPlan(input, { existingLogGroups: existing, carried: base ? carriedFields(base) : undefined }) };
+  return { plan: buildRegisterTaskDefinitionPlan(input, { existingLogGroups: existing, carried: base ? carriedFields(base) : undefined, executionRole }) };
 }
 
 /** Review step: validates, reads log groups and roles, and returns the plan with its CLI form. */

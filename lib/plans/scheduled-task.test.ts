@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createScheduleSchema, deleteScheduleSchema } from "@/lib/validation/scheduled-task";
-import { buildCreateSchedulePlan, buildDeleteSchedulePlan } from "./scheduled-task";
+import { parsePolicy, type Statement } from "./policy-diff";
+import type { RoleFacts } from "./role-check";
+import { buildCreateSchedulePlan, buildDeleteSchedulePlan, schedulerPolicy, SCHEDULER_ROLE_NAME } from "./scheduled-task";
 
 const valid = {
   connectionId: "c1", region: "us-east-1", cluster: "batch", clusterArn: "arn:aws:ecs:us-east-1:123456789012:cluster/batch",
@@ -60,6 +62,44 @@ describe("buildCreateSchedulePlan", () => {
     const plan = buildCreateSchedulePlan(createScheduleSchema.parse({ ...valid, roleMode: "existing", roleArn }));
     expect(plan.steps.map((s) => s.operation)).toEqual(["CreateSchedule"]);
     expect((plan.steps[0]!.input.Target as { RoleArn: string }).RoleArn).toBe(roleArn);
+  });
+
+  const otherCluster = "arn:aws:ecs:us-east-1:123456789012:cluster/etl";
+  const firstPolicy = parsePolicy(schedulerPolicy(otherCluster, "ingest"))!;
+  const portsideRole = (statements = firstPolicy.Statement): RoleFacts => ({
+    name: SCHEDULER_ROLE_NAME, managed: true, inline: { RunEcsTasks: { Version: "2012-10-17", Statement: statements } }, attachedArns: [], statements,
+  });
+  const reuse = (role: RoleFacts, passRoles = ["arn:aws:iam::123456789012:role/ecsTaskExecutionRole"]) =>
+    buildCreateSchedulePlan(createScheduleSchema.parse({ ...valid, roleMode: "existing", roleArn: `arn:aws:iam::123456789012:role/${role.name}` }), { role, passRoles });
+
+  it("widens Portside's scheduler role when it names only another cluster's family, before the schedule", () => {
+    const plan = reuse(portsideRole());
+    expect(plan.steps.map((s) => s.operation)).toEqual(["PutRolePolicy", "CreateSchedule"]);
+    const [widen, schedule] = plan.steps;
+    expect(widen!.description).toContain("ecs:RunTask on arn:aws:ecs:us-east-1:123456789012:task-definition/report:4");
+    expect(schedule!.dependsOn).toEqual([widen!.key]);
+    const doc = JSON.parse(widen!.input.PolicyDocument as string) as { Statement: Statement[] };
+    // The first schedule's statements stay; only this family's RunTask statement is added (PassRole already covers it).
+    expect(doc.Statement).toEqual([...firstPolicy.Statement, parsePolicy(schedulerPolicy(valid.clusterArn, "report"))!.Statement[0]]);
+    expect(widen!.inverse).toMatchObject({ operation: "PutRolePolicy", input: { PolicyDocument: JSON.stringify(firstPolicy) } });
+    expect(plan.warnings).toBeUndefined();
+  });
+
+  it("leaves a role that already allows this schedule alone", () => {
+    const statements = [...firstPolicy.Statement, ...parsePolicy(schedulerPolicy(valid.clusterArn, "report"))!.Statement];
+    expect(reuse(portsideRole(statements)).steps.map((s) => s.operation)).toEqual(["CreateSchedule"]);
+  });
+
+  it("warns, and changes nothing, when a role Portside did not create lacks the permission", () => {
+    const plan = reuse({ ...portsideRole(), name: "team-scheduler", managed: false });
+    expect(plan.steps.map((s) => s.operation)).toEqual(["CreateSchedule"]);
+    expect(plan.warnings).toEqual([expect.stringMatching(/^Role team-scheduler lacks ecs:RunTask on arn:aws:ecs:us-east-1:123456789012:task-definition\/report:4 \(ecs:cluster = arn:aws:ecs:us-east-1:123456789012:cluster\/batch\)/)]);
+  });
+
+  it("widens with PassRole too when the role may not pass the task's roles to ECS", () => {
+    const plan = reuse(portsideRole([firstPolicy.Statement[0]!]));
+    const doc = JSON.parse(plan.steps[0]!.input.PolicyDocument as string) as { Statement: Statement[] };
+    expect(doc.Statement.map((s) => s.Action)).toEqual(["ecs:RunTask", "ecs:RunTask", "iam:PassRole"]);
   });
 
   it("deletes a schedule in one step", () => {

@@ -1,5 +1,7 @@
 import type { CreateScheduleInput, DeleteScheduleInput } from "@/lib/validation/scheduled-task";
 import { trustPolicy } from "./iam-roles";
+import { parsePolicy, type Need } from "./policy-diff";
+import { widenInlinePolicy, type RoleFacts } from "./role-check";
 import type { Plan, PlanStep } from "./types";
 
 export const SCHEDULER_ROLE_NAME = "PortsideSchedulerEcsRunTask";
@@ -17,6 +19,33 @@ export function schedulerPolicy(clusterArn: string, family: string): string {
       { Effect: "Allow", Action: "ecs:RunTask", Resource: taskDefinitionArn(clusterArn, `${family}:*`), Condition: { ArnLike: { "ecs:cluster": clusterArn } } },
       { Effect: "Allow", Action: "iam:PassRole", Resource: "*", Condition: { StringLike: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } } },
     ],
+  });
+}
+
+export const SCHEDULER_POLICY_NAME = "RunEcsTasks";
+
+/** What one schedule needs of its role: run this revision in this cluster, and pass the task's roles to ECS. */
+export function schedulerNeeds(input: Pick<CreateScheduleInput, "clusterArn" | "taskDefinition">, passRoles: string[]): Need[] {
+  return [
+    { action: "ecs:RunTask", resource: taskDefinitionArn(input.clusterArn, input.taskDefinition), context: { "ecs:cluster": input.clusterArn } },
+    ...passRoles.map((arn) => ({ action: "iam:PassRole", resource: arn, context: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } })),
+  ];
+}
+
+/** What the action read when the schedule reuses a role: the role's policies and the task definition's roles. */
+export type SchedulerRoleFacts = { role: RoleFacts | null; passRoles: string[] };
+
+/** A reused scheduler role that lacks this schedule's family or cluster: widened if Portside's, else a warning. */
+export function schedulerRoleFix(input: Pick<CreateScheduleInput, "clusterArn" | "taskDefinition">, facts: SchedulerRoleFacts) {
+  if (!facts.role) return { steps: [], warnings: [] };
+  const family = input.taskDefinition.split(":")[0]!;
+  return widenInlinePolicy({
+    key: "widenRole",
+    role: facts.role,
+    policyName: SCHEDULER_POLICY_NAME,
+    needs: schedulerNeeds(input, facts.passRoles),
+    wanted: parsePolicy(schedulerPolicy(input.clusterArn, family))!.Statement,
+    use: "every run of this schedule",
   });
 }
 
@@ -38,18 +67,21 @@ function roleSteps(input: CreateScheduleInput): PlanStep[] {
       operation: "PutRolePolicy",
       description: `Allow ${SCHEDULER_ROLE_NAME} ecs:RunTask on ${family} and iam:PassRole to ECS tasks`,
       dependsOn: ["role"],
-      input: { RoleName: SCHEDULER_ROLE_NAME, PolicyName: "RunEcsTasks", PolicyDocument: schedulerPolicy(input.clusterArn, family) },
-      inverse: { service: "iam", operation: "DeleteRolePolicy", description: `Remove the RunEcsTasks policy from ${SCHEDULER_ROLE_NAME}`, input: { RoleName: SCHEDULER_ROLE_NAME, PolicyName: "RunEcsTasks" } },
+      input: { RoleName: SCHEDULER_ROLE_NAME, PolicyName: SCHEDULER_POLICY_NAME, PolicyDocument: schedulerPolicy(input.clusterArn, family) },
+      inverse: { service: "iam", operation: "DeleteRolePolicy", description: `Remove the ${SCHEDULER_POLICY_NAME} policy from ${SCHEDULER_ROLE_NAME}`, input: { RoleName: SCHEDULER_ROLE_NAME, PolicyName: SCHEDULER_POLICY_NAME } },
     },
   ];
 }
 
 /**
  * An EventBridge Scheduler schedule whose target is ECS RunTask on Fargate in this
- * cluster, with the flexible time window off (runs at the exact time).
+ * cluster, with the flexible time window off (runs at the exact time). A reused role is checked
+ * against what this schedule needs (`facts`, read by the action): widened first, or warned about.
  */
-export function buildCreateSchedulePlan(input: CreateScheduleInput): Plan {
+export function buildCreateSchedulePlan(input: CreateScheduleInput, facts: SchedulerRoleFacts = { role: null, passRoles: [] }): Plan {
   const creatingRole = input.roleMode === "create";
+  const fix = creatingRole ? { steps: [], warnings: [] } : schedulerRoleFix(input, facts);
+  const after = creatingRole ? ["rolePolicy"] : fix.steps.map((s) => s.key);
   return {
     version: 1,
     wizard: "ecs-scheduled-task",
@@ -57,13 +89,13 @@ export function buildCreateSchedulePlan(input: CreateScheduleInput): Plan {
     resources: [`ecs:cluster/${input.cluster}`, `scheduler:schedule/default/${input.scheduleName}`],
     landing: `/ecs/clusters/${encodeURIComponent(input.cluster)}/scheduled-tasks`,
     steps: [
-      ...(creatingRole ? roleSteps(input) : []),
+      ...(creatingRole ? roleSteps(input) : fix.steps),
       {
         key: "schedule",
         service: "scheduler",
         operation: "CreateSchedule",
         description: `Create schedule ${input.scheduleName} (${input.expression}, ${input.timezone})`,
-        dependsOn: creatingRole ? ["rolePolicy"] : undefined,
+        dependsOn: after.length ? after : undefined,
         input: {
           Name: input.scheduleName,
           GroupName: "default",
@@ -89,6 +121,7 @@ export function buildCreateSchedulePlan(input: CreateScheduleInput): Plan {
         inverse: { service: "scheduler", operation: "DeleteSchedule", description: `Delete schedule ${input.scheduleName}`, input: { Name: input.scheduleName, GroupName: "default" } },
       },
     ],
+    ...(fix.warnings.length ? { warnings: fix.warnings } : {}),
   };
 }
 

@@ -1,11 +1,34 @@
 import { describe, expect, it } from "vitest";
 import { container, form } from "@/lib/task-definitions/test-forms";
 import { createTaskDefinitionSchema, deregisterTaskDefinitionSchema } from "@/lib/validation/task-definition";
+import type { RoleFacts } from "./role-check";
 import { buildDeregisterTaskDefinitionPlan, buildRegisterTaskDefinitionPlan, healthCommand } from "./task-definition";
 
 const input = (over: Record<string, unknown> = {}) => createTaskDefinitionSchema.parse(form(over));
 
 describe("buildRegisterTaskDefinitionPlan", () => {
+  const EXEC_POLICY = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy";
+  const picked = (name: string, over: Partial<RoleFacts> = {}) => ({
+    plan: buildRegisterTaskDefinitionPlan(input({ executionRoleMode: "existing", executionRoleArn: `arn:aws:iam::123456789012:role/${name}` }), {
+      existingLogGroups: ["/ecs/web"],
+      executionRole: { name, managed: name === "ecsTaskExecutionRole", inline: {}, attachedArns: [], statements: [], ...over },
+    }),
+  });
+
+  it("attaches the execution policy to a reused ecsTaskExecutionRole that lacks it, before registering", () => {
+    const { plan } = picked("ecsTaskExecutionRole");
+    expect(plan.steps.map((s) => `${s.service}:${s.operation}`)).toEqual(["iam:AttachRolePolicy", "ecs:RegisterTaskDefinition"]);
+    expect(plan.steps[0]!.input).toEqual({ RoleName: "ecsTaskExecutionRole", PolicyArn: EXEC_POLICY });
+    expect(plan.steps[1]!.dependsOn).toEqual([plan.steps[0]!.key]);
+    expect(picked("ecsTaskExecutionRole", { attachedArns: [EXEC_POLICY] }).plan.steps.map((s) => s.operation)).toEqual(["RegisterTaskDefinition"]);
+  });
+
+  it("warns about another execution role that cannot pull images, and leaves it alone", () => {
+    const { plan } = picked("team-exec", { statements: [{ Effect: "Allow", Action: "logs:*", Resource: "*" }] });
+    expect(plan.steps.map((s) => s.operation)).toEqual(["RegisterTaskDefinition"]);
+    expect(plan.warnings).toEqual([expect.stringContaining("Role team-exec lacks ecr:GetAuthorizationToken on *; ecr:BatchGetImage on *; ecr:GetDownloadUrlForLayer on *")]);
+  });
+
   it("creates the missing log group and the execution role before registering", () => {
     const plan = buildRegisterTaskDefinitionPlan(input(), { existingLogGroups: [] });
     expect(plan.steps.map((s) => `${s.service}:${s.operation}`)).toEqual(["logs:CreateLogGroup", "iam:CreateRole", "iam:AttachRolePolicy", "ecs:RegisterTaskDefinition"]);

@@ -1,7 +1,9 @@
 import type { ContainerInput, CreateTaskDefinitionInput, DeregisterTaskDefinitionInput } from "@/lib/validation/task-definition";
 import { usesFargate } from "@/lib/validation/task-definition";
 import { withCarriedFields, type CarriedFields } from "@/lib/task-definitions/carry-over";
-import { buildCreateRoleSteps, roleArnRef } from "./iam-roles";
+import { buildCreateRoleSteps, roleArnRef, STANDARD_ROLES } from "./iam-roles";
+import { managedRoleFix } from "./managed-roles";
+import type { RoleFacts } from "./role-check";
 import type { Plan, PlanStep } from "./types";
 
 export const taskDefinitionResource = (family: string) => `ecs:task-definition/${family}`;
@@ -12,7 +14,12 @@ export const revisionPath = (family: string, revision: number | "latest") => `${
  * What the plan needs to know about AWS now: log groups that already exist are not created
  * again; for a new revision, the base revision's settings the wizard does not edit.
  */
-export type TaskDefinitionContext = { existingLogGroups: string[]; carried?: CarriedFields };
+export type TaskDefinitionContext = {
+  existingLogGroups: string[];
+  carried?: CarriedFields;
+  /** The picked execution role as read from IAM: checked for the execution policy it needs. */
+  executionRole?: RoleFacts | null;
+};
 
 /** "CMD-SHELL, curl -f …" as the console shows it → the healthCheck.command array. */
 export function healthCommand(type: string, command: string): string[] {
@@ -82,7 +89,13 @@ export function buildRegisterTaskDefinitionPlan(input: CreateTaskDefinitionInput
   });
 
   let executionRoleArn: unknown;
-  if (input.executionRoleMode === "existing") executionRoleArn = input.executionRoleArn;
+  const roleFix = input.executionRoleMode === "existing"
+    ? managedRoleFix("executionRolePolicy", ctx.executionRole ?? null, [STANDARD_ROLES.execution.policyArn], "pulling this task definition's images and writing its logs")
+    : { steps: [], warnings: [] };
+  if (input.executionRoleMode === "existing") {
+    executionRoleArn = input.executionRoleArn;
+    steps.push(...roleFix.steps);
+  }
   if (input.executionRoleMode === "create") {
     steps.push(...buildCreateRoleSteps("execution", "executionRole"));
     executionRoleArn = roleArnRef("executionRole");
@@ -124,6 +137,7 @@ export function buildRegisterTaskDefinitionPlan(input: CreateTaskDefinitionInput
     resources: [taskDefinitionResource(input.family)],
     landing: revisionPath(input.family, "latest"),
     steps,
+    ...(roleFix.warnings.length ? { warnings: roleFix.warnings } : {}),
   };
 }
 

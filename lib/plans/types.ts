@@ -56,6 +56,8 @@ export type Plan = {
   steps: PlanStep[];
   /** Where to send the person once the plan has run. */
   landing?: string;
+  /** What the review must say before the person confirms: a reused role that lacks a permission. */
+  warnings?: string[];
 };
 
 export function isRef(value: unknown): value is PlanRef {

@@ -6,12 +6,13 @@ import { loadNetworks } from "@/components/run-task/load-networks";
 import { CreateScheduleWizard } from "@/components/scheduled-tasks/create-schedule-wizard";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guard";
-import { getCluster } from "@/lib/aws/ecs";
+import { getCluster, listServices } from "@/lib/aws/ecs";
 import { listRunnableTaskDefinitions } from "@/lib/aws/ecs-tasks";
 import { getScheduleSource } from "@/lib/aws/ecs-prefill-sources";
 import { listRolesTrusting } from "@/lib/aws/iam-roles";
 import { attempt, loadWorkingConnection } from "@/lib/connections/load";
 import { schedulePrefill } from "@/lib/ecs/schedule-prefill";
+import { orderTaskDefinitions } from "@/lib/ecs/task-definition-order";
 import { SCHEDULER_ROLE_NAME } from "@/lib/plans/scheduled-task";
 import { pageSegment } from "@/lib/security/segments";
 
@@ -30,14 +31,19 @@ export default async function NewSchedulePage({ params, searchParams }: Props) {
   const result = await attempt(async () => {
     const cluster = await getCluster(conn, context.region, name);
     if (!cluster) return null;
-    const [taskDefinitions, networks, roles, source] = await Promise.all([
+    const [taskDefinitions, services, networks, roles, source] = await Promise.all([
       listRunnableTaskDefinitions(conn, context.region),
+      listServices(conn, context.region, name),
       loadNetworks(conn, context.region),
       listRolesTrusting(conn, ["scheduler.amazonaws.com"]),
       from ? getScheduleSource(conn, context.region, from, group || "default") : null,
     ]);
-    // Scheduler's ECS target here is Fargate, which takes awsvpc task definitions only.
-    const fargate = taskDefinitions.filter((t) => t.networkMode === "awsvpc").map((t) => t.ref);
+    // Scheduler's ECS target here is Fargate, which takes awsvpc task definitions only. The first
+    // offered is the default: the newest revision of a family this cluster's services run.
+    const fargate = orderTaskDefinitions(
+      taskDefinitions.filter((t) => t.networkMode === "awsvpc").map((t) => t.ref),
+      services.map((s) => s.taskDefinition),
+    );
     const prefill = source ? schedulePrefill(source, { networks }) : null;
     const copied = prefill?.values.taskDefinition;
     // The original's revision may be older than the newest ones listed: offer it too.
