@@ -1,6 +1,5 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getCluster } from "@/lib/aws/ecs";
 import { describeTaskDefinition } from "@/lib/aws/ecs-task-definitions";
@@ -16,11 +15,9 @@ import {
   SCHEDULER_ROLE_NAME,
   type SchedulerRoleFacts,
 } from "@/lib/plans/scheduled-task";
-import { submitPlan } from "@/lib/plans/submit";
 import { createScheduleSchema, deleteScheduleSchema, type CreateScheduleInput } from "@/lib/validation/scheduled-task";
 import { taskDefinitionRef } from "@/lib/validation/run-task";
 import { defineAction } from "./action";
-import { reviewedPlan } from "./reviewed-plan";
 import type { ActionState } from "./action-state";
 import { reviewedPlan } from "./reviewed-plan";
 
