@@ -52,6 +52,8 @@ function newest(configs: ExpressGatewayServiceConfiguration[] | undefined): Expr
   return [...(configs ?? [])].sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0))[0];
 }
 
+const AWS_DEFAULT_HEALTH_CHECK_PATH = "/ping";
+
 /** Express's configuration in the form the update form edits; the API's defaults fill gaps. */
 export function settingsOf(c: ExpressGatewayServiceConfiguration | undefined): ExpressSettings | null {
   const container = c?.primaryContainer;
@@ -65,7 +67,9 @@ export function settingsOf(c: ExpressGatewayServiceConfiguration | undefined): E
     maxTasks: c.scalingTarget?.maxTaskCount ?? EXPRESS_DEFAULTS.maxTasks,
     scalingMetric: c.scalingTarget?.autoScalingMetric ?? EXPRESS_DEFAULTS.scalingMetric,
     scalingTarget: c.scalingTarget?.autoScalingTargetValue ?? EXPRESS_DEFAULTS.scalingTarget,
-    healthCheckPath: c.healthCheckPath ?? EXPRESS_DEFAULTS.healthCheckPath,
+    // What the service really uses when AWS leaves the path out: the API's own /ping, not the
+    // wizard's default of / for new services.
+    healthCheckPath: c.healthCheckPath ?? AWS_DEFAULT_HEALTH_CHECK_PATH,
     environment: (container.environment ?? []).map((e) => ({ name: e.name ?? "", value: e.value ?? "" })),
   };
 }
