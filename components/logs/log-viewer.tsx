@@ -9,7 +9,7 @@ import type { ContainerLogSource } from "@/lib/logs/sources";
 import { LogLines } from "./log-lines";
 import { LogToolbar, type ToolbarValue } from "./log-toolbar";
 import { useLogTail, type TailState } from "./use-log-tail";
-import { plural } from "@/lib/format/plural";
+import { pluralWord } from "@/lib/format/plural";
 
 export type LogViewerProps = {
   cluster: string;
@@ -81,7 +81,7 @@ export function LogViewer({ cluster, service, task, sources, region, initial }: 
           <LiveIndicator status={status} onPause={pause} onResume={resume} at={state.at} />
         )}
         <span data-testid="log-count">
-          {plural(buffer.length, "line")}
+          {buffer.length.toLocaleString("en-US")} {pluralWord(buffer.length, "line")}
           {paused && heldCount > 0 && ` · ${heldCount.toLocaleString("en-US")} new while paused`}
         </span>
         {buffer.dropped > 0 && <span className="text-amber-700">{buffer.dropped.toLocaleString("en-US")} older lines dropped to keep the view fast</span>}

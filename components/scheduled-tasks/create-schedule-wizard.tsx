@@ -62,7 +62,8 @@ export function CreateScheduleWizard({ context, taskDefinitions, networks, roles
     setReview(null);
   };
   const onReview = w.current === STEPS.length;
-  const roleCheck = useRoleCheck(context, values);
+  // Read only once the Task step (where the role is picked) has been reached.
+  const roleCheck = useRoleCheck(context, values, w.current >= 1);
 
   async function action(form: FormData) {
     setMessage(undefined);
@@ -165,9 +166,9 @@ export function CreateScheduleWizard({ context, taskDefinitions, networks, roles
 type RoleCheck = { warnings: string[]; widens: string[] };
 
 /** Asks the server whether the picked role allows this task (a read), as the person changes either. */
-function useRoleCheck(context: Props["context"], values: { roleMode: string; roleArn: string; taskDefinition: string }) {
+function useRoleCheck(context: Props["context"], values: { roleMode: string; roleArn: string; taskDefinition: string }, shown: boolean) {
   const [check, setCheck] = useState<(RoleCheck & { key: string }) | null>(null);
-  const key = values.roleMode === "existing" && values.roleArn && values.taskDefinition ? `${values.roleArn} ${values.taskDefinition}` : "";
+  const key = shown && values.roleMode === "existing" && values.roleArn && values.taskDefinition ? `${values.roleArn} ${values.taskDefinition}` : "";
   useEffect(() => {
     if (!key) return;
     let current = true;
@@ -179,7 +180,7 @@ function useRoleCheck(context: Props["context"], values: { roleMode: string; rol
     return () => {
       current = false;
     };
-    // The key holds every value the check reads./
+    // The key holds every value the check reads.
   }, [key]);
   return check?.key === key ? check : null;
 }

@@ -6,7 +6,7 @@ describe("plural", () => {
     expect(plural(1, "role")).toBe("1 role");
     expect(plural(0, "role")).toBe("0 roles");
     expect(plural(2, "health issue")).toBe("2 health issues");
-    expect(plural(1200, "line")).toBe("1,200 lines");
+    expect(plural(1200, "line")).toBe("1200 lines");
     expect(plural(3, "policy", "policies")).toBe("3 policies");
   });
 

@@ -5,7 +5,7 @@ export function pluralWord(count: number, one: string, other = `${one}s`): strin
   return rules.select(count) === "one" ? one : other;
 }
 
-/** "1 task", "3 tasks", "1,200 lines": the count with the word that goes with it. */
+/** "1 task", "3 tasks": the count with the word that goes with it. */
 export function plural(count: number, one: string, other = `${one}s`): string {
-  return `${count.toLocaleString("en-US")} ${pluralWord(count, one, other)}`;
+  return `${count} ${pluralWord(count, one, other)}`;
 }
