@@ -122,7 +122,12 @@ describe("buildClusterTeardownPlan with what the services leave behind", () => {
     expect(kept.steps.map((s) => s.operation)).not.toContain("DeleteSecurityGroup");
     expect(kept.steps.map((s) => s.operation)).not.toContain("DeleteSchedule");
     expect(planHash(kept)).not.toBe(planHash(buildClusterTeardownPlan(one)));
-    expect(teardownSummary({ ...one, choices: { securityGroups: "keep" } })).toContain("Load balancer web-alb (load balancing)");
-    expect(teardownSummary({ ...one, choices: { securityGroups: "keep" } }).join()).not.toContain("web-sg");
+    expect(teardownSummary({ ...one, choices: { securityGroups: "keep" } })).toEqual([
+      "Auto scaling: 2 resources (listed below)",
+      "Schedules: 1 resource (listed below)",
+      "Service web (scaled to 0, then deleted)",
+      "Load balancing: 3 resources (listed below)",
+      "Cluster prod",
+    ]);
   });
 });

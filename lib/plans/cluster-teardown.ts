@@ -1,6 +1,6 @@
 import { autoScalingGroupGone, noContainerInstances, serviceDrained, serviceInactive } from "./ecs-waits";
 import { leftoverSteps } from "./leftover-steps";
-import { GROUP_TITLES, LEFTOVER_GROUPS, goes, noLeftovers, type LeftoverChoices, type Leftovers } from "./service-leftovers";
+import { GROUP_TITLES, goes, noLeftovers, type LeftoverChoices, type LeftoverGroup, type Leftovers } from "./service-leftovers";
 import type { Plan, PlanStep } from "./types";
 
 /** What a cluster holds, as read just before the teardown is planned. */
@@ -126,13 +126,19 @@ export function buildClusterTeardownPlan(t: TeardownTarget): Plan {
   };
 }
 
-/** Everything the teardown deletes, for the confirmation to name. */
+/** Everything the teardown deletes, in the plan's order, for the confirmation to name (leftovers by group, listed in full below it). */
 export function teardownSummary(t: TeardownTarget): string[] {
   const leftovers = t.leftovers ?? noLeftovers();
-  const chosen = LEFTOVER_GROUPS.flatMap((g) => leftovers[g].filter((i) => goes(i, g, t.choices ?? {})).map((i) => `${i.label} (${GROUP_TITLES[g].toLowerCase()})`));
+  const group = (g: LeftoverGroup) => {
+    const n = leftovers[g].filter((i) => goes(i, g, t.choices ?? {})).length;
+    return n ? [`${GROUP_TITLES[g]}: ${n === 1 ? "1 resource" : `${n} resources`} (listed below)`] : [];
+  };
   return [
+    ...group("autoScaling"),
+    ...group("schedules"),
     ...t.services.map((s) => `Service ${s.name} (scaled to 0, then deleted)`),
-    ...chosen,
+    ...group("loadBalancing"),
+    ...group("securityGroups"),
     ...t.capacityProviders.flatMap((cp) => [
       `Capacity provider ${cp.name}`,
       ...(cp.autoScalingGroupName ? [`Auto Scaling group ${cp.autoScalingGroupName} and its EC2 instances`] : []),
