@@ -1,6 +1,7 @@
 import { ApplicationAutoScalingClient, DescribeScalableTargetsCommand, DescribeScalingPoliciesCommand } from "@aws-sdk/client-application-auto-scaling";
 import { CloudWatchClient, DescribeAlarmsCommand } from "@aws-sdk/client-cloudwatch";
 import { DescribeSecurityGroupsCommand } from "@aws-sdk/client-ec2";
+import { CreateServiceCommand } from "@aws-sdk/client-ecs";
 import { DescribeTagsCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { ListSchedulesCommand } from "@aws-sdk/client-scheduler";
 import { expect, test, type Page } from "@playwright/test";
@@ -9,7 +10,7 @@ import { seedUser } from "./fixtures/db";
 import { seedSchedule } from "./fixtures/duplicate";
 import { defaultVpc, ec2, elbv2, listenersOf, loadBalancerNamed, securityGroupNamed, seedClusterAndTaskDefinition, targetGroupNamed } from "./fixtures/ecs-service";
 import { scheduler } from "./fixtures/ecs-tasks";
-import { describeCluster, sandbox } from "./fixtures/sandbox";
+import { describeCluster, ecs, sandbox } from "./fixtures/sandbox";
 import { stack } from "./fixtures/stack";
 
 const config = () => ({ region: "us-east-1", endpoint: stack().sandboxEndpoint, credentials: { accessKeyId: "test", secretAccessKey: "test" }, maxAttempts: 1 });
@@ -17,17 +18,20 @@ const appScaling = () => new ApplicationAutoScalingClient(config());
 const cloudwatch = () => new CloudWatchClient(config());
 
 const cluster = `down-${Date.now() % 1_000_000}`;
+const other = `keep-${Date.now() % 1_000_000}`;
 let taskDefinition = "";
+let otherTaskDefinition = "";
 
 test.beforeAll(async () => {
   await sandbox.reset();
   taskDefinition = await seedClusterAndTaskDefinition(cluster, "shop");
+  otherTaskDefinition = await seedClusterAndTaskDefinition(other, "shop");
 });
 
 /** Through the wizard: a new security group open to a new ALB, its target group and listener, CPU target tracking. */
-async function createServiceBehindNewAlb(page: Page, name: string) {
-  await page.goto(`/ecs/clusters/${cluster}/services/new?taskDefinition=${taskDefinition}`);
-  await expect(page.getByLabel("Revision")).toHaveValue(taskDefinition);
+async function createServiceBehindNewAlb(page: Page, name: string, inCluster = cluster, revision = taskDefinition) {
+  await page.goto(`/ecs/clusters/${inCluster}/services/new?taskDefinition=${revision}`);
+  await expect(page.getByLabel("Revision")).toHaveValue(revision);
   await page.getByLabel("Service name").fill(name);
   await page.getByRole("button", { name: "Next" }).click();
   await page.getByLabel("Security group name").fill(`${name}-sg`);
@@ -118,4 +122,50 @@ test("tear down a cluster: the dialog lists what the service leaves behind by gr
   expect(schedules.filter((s) => s.Target?.Arn === clusterArn)).toEqual([]);
   const { SecurityGroups } = await ec2().send(new DescribeSecurityGroupsCommand({ GroupIds: [sg.GroupId!, lbSg.GroupId!] }));
   expect(SecurityGroups!.map((g) => g.GroupName).sort()).toEqual([`${name}-alb-sg`, `${name}-sg`].sort());
+});
+
+test("delete a service: its load balancing and scaling go; security groups another service uses stay, named as shared", async ({ page }) => {
+  test.setTimeout(180_000);
+  const operator = await seedUser("operator");
+  const name = `pay${Date.now() % 100000}`;
+  await login(page, operator.email, operator.password);
+  await createServiceBehindNewAlb(page, name, other, otherTaskDefinition);
+  const sg = (await securityGroupNamed(`${name}-sg`))!;
+  const lbSg = (await securityGroupNamed(`${name}-alb-sg`))!;
+  // Another service of the cluster runs in the same security group.
+  const { subnets } = await defaultVpc();
+  await ecs().send(new CreateServiceCommand({
+    cluster: other, serviceName: `${name}-twin`, taskDefinition: otherTaskDefinition, desiredCount: 1, launchType: "FARGATE",
+    networkConfiguration: { awsvpcConfiguration: { subnets: [subnets[0]!.id], securityGroups: [sg.GroupId!] } },
+  }));
+
+  await page.goto(`/ecs/clusters/${other}/services/${name}`);
+  await page.getByRole("button", { name: "Delete service" }).click();
+  const dialog = page.getByRole("dialog");
+  const group = (title: string) => dialog.getByRole("group", { name: title });
+  await expect(group("Load balancing").getByRole("listitem")).toHaveText([`Listener :80 of ${name}-alb`, `Target group ${name}-tg`, `Load balancer ${name}-alb`]);
+  const groups = group("Security groups").getByRole("listitem");
+  await expect(groups.filter({ hasText: `${name}-sg (${sg.GroupId})` })).toHaveText(`Security group ${name}-sg (${sg.GroupId}) — kept (shared: service ${name}-twin uses it)`);
+  await expect(groups.filter({ hasText: `${name}-alb-sg` })).toContainText(`kept (shared: rules of ${sg.GroupId} name it)`);
+  // Nothing in that group is Portside's to delete, so there is no choice to make.
+  await expect(group("Security groups").getByRole("radio")).toHaveCount(0);
+  await expect(group("Auto scaling").getByRole("radio", { name: "Delete" })).toBeChecked();
+  const requests = dialog.getByRole("list", { name: "Requests" }).getByRole("listitem");
+  await expect(requests).toHaveCount(7);
+  const expected = ["DeleteScalingPolicy", "DeregisterScalableTarget", "UpdateService", "DeleteService", "DeleteListener", "DeleteTargetGroup", "DeleteLoadBalancer"];
+  for (const [i, op] of expected.entries()) await expect(requests.nth(i)).toContainText(op);
+
+  await dialog.getByLabel(`Type ${name} to confirm`).fill(name);
+  await dialog.getByRole("button", { name: "Delete service" }).click();
+  await expect(page).toHaveURL(/\/history\/\w+/);
+  await expect(page.getByTestId("run-status")).toHaveText(/succeeded/i, { timeout: 60_000 });
+
+  expect(await loadBalancerNamed(`${name}-alb`)).toBeUndefined();
+  expect(await targetGroupNamed(`${name}-tg`)).toBeUndefined();
+  const resourceId = `service/${other}/${name}`;
+  expect((await appScaling().send(new DescribeScalableTargetsCommand({ ServiceNamespace: "ecs", ResourceIds: [resourceId] }))).ScalableTargets).toEqual([]);
+  expect((await appScaling().send(new DescribeScalingPoliciesCommand({ ServiceNamespace: "ecs", ResourceId: resourceId }))).ScalingPolicies).toEqual([]);
+  expect(await securityGroupNamed(`${name}-sg`)).toBeDefined();
+  expect(await securityGroupNamed(`${name}-alb-sg`)).toBeDefined();
+  expect(lbSg.GroupId).toBeTruthy();
 });

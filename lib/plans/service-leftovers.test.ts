@@ -47,6 +47,8 @@ describe("decideLeftovers", () => {
     expect(l.loadBalancing.some((i) => i.kind === "listener")).toBe(false);
     expect(l.loadBalancing.find((i) => i.kind === "loadBalancer")!.keep).toBe("not created by Portside");
     expect(l.securityGroups.find((i) => i.id === "sg-svc")!.keep).toBe("shared: service web uses it");
+    // The load balancer stays, so does its group, which the kept service group names anyway.
+    expect(l.securityGroups.find((i) => i.id === "sg-lb")!.keep).toBe("shared: load balancer api-alb uses it, and stays");
     expect(l.schedules[0]!.keep).toBe("shared: runs api, which service web also runs");
   });
 
@@ -59,6 +61,12 @@ describe("decideLeftovers", () => {
       ],
     });
     expect(l.securityGroups.map((i) => i.keep)).toEqual(["shared: used by eni-1", "shared: rules of sg-db name it"]);
+  });
+
+  it("keeps a group that a kept group's rules name", () => {
+    const l = decideLeftovers({ ...facts, otherServices: [{ name: "web", targetGroupArns: [], securityGroupIds: ["sg-svc"], family: "web" }] });
+    expect(l.securityGroups.map((i) => i.keep)).toEqual(["shared: service web uses it", "shared: rules of sg-svc name it"]);
+    expect(l.loadBalancing.every((i) => !i.keep)).toBe(true);
   });
 
   it("deletes an owned item unless its group is kept; a shared one never", () => {

@@ -94,18 +94,33 @@ export function decideLeftovers(f: LeftoverFacts): Leftovers {
   out.loadBalancing = [...listeners, ...groups, ...balancers];
 
   const candidates = new Set([...f.services.flatMap((s) => s.securityGroupIds), ...lbs.flatMap((lb) => lb.securityGroups)]);
-  for (const sg of f.securityGroups.filter((g) => candidates.has(g.id))) {
+  const keptLbs = new Set(balancers.filter((b) => b.keep).map((b) => b.id));
+  const sgs = f.securityGroups.filter((g) => candidates.has(g.id));
+  const sgKeep = new Map<string, string | undefined>();
+  for (const sg of sgs) {
     const service = f.otherServices.find((s) => s.securityGroupIds.includes(sg.id));
-    const lb = f.loadBalancers.find((l) => l.securityGroups.includes(sg.id) && !lbs.includes(l));
-    const keep = !sg.managed
+    const lb = f.loadBalancers.find((l) => l.securityGroups.includes(sg.id) && (!lbs.includes(l) || keptLbs.has(l.arn)));
+    sgKeep.set(sg.id, !sg.managed
       ? NOT_OURS
       : service ? `shared: service ${service.name} uses it`
-      : lb ? `shared: load balancer ${lb.name} uses it`
+      : lb ? `shared: load balancer ${lb.name} uses it, and stays`
       : sg.usedBy.length ? `shared: used by ${sg.usedBy.join(", ")}`
-      : sg.referencedBy.some((id) => !candidates.has(id)) ? `shared: rules of ${sg.referencedBy.filter((id) => !candidates.has(id)).join(", ")} name it`
-      : undefined;
+      : undefined);
+  }
+  // A group whose rules name another keeps that one too (AWS refuses to delete a group still named).
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const sg of sgs) {
+      const namer = sg.referencedBy.find((id) => id !== sg.id && (!candidates.has(id) || sgKeep.get(id)));
+      if (!sgKeep.get(sg.id) && namer) {
+        sgKeep.set(sg.id, `shared: rules of ${namer} name it`);
+        changed = true;
+      }
+    }
+  }
+  for (const sg of sgs) {
     out.securityGroups.push({
-      kind: "securityGroup", id: sg.id, label: `Security group ${sg.name} (${sg.id})`, keep,
+      kind: "securityGroup", id: sg.id, label: `Security group ${sg.name} (${sg.id})`, keep: sgKeep.get(sg.id),
       loadBalancerArns: lbs.filter((l) => l.securityGroups.includes(sg.id)).map((l) => l.arn),
       referencedBy: sg.referencedBy,
     });
