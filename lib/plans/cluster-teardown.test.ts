@@ -129,5 +129,7 @@ describe("buildClusterTeardownPlan with what the services leave behind", () => {
       "Load balancing: 3 resources (listed below)",
       "Cluster prod",
     ]);
+    // The load balancer kept, its group stays with it: one group goes, not two.
+    expect(teardownSummary({ ...one, choices: { loadBalancing: "keep" } })).toContain("Security groups: 1 resource (listed below)");
   });
 });

@@ -1,5 +1,5 @@
 import { autoScalingGroupGone, noContainerInstances, serviceDrained, serviceInactive } from "./ecs-waits";
-import { leftoverSteps } from "./leftover-steps";
+import { goingGroups, leftoverSteps } from "./leftover-steps";
 import { GROUP_TITLES, goes, noLeftovers, type LeftoverChoices, type LeftoverGroup, type Leftovers } from "./service-leftovers";
 import type { Plan, PlanStep } from "./types";
 
@@ -130,7 +130,7 @@ export function buildClusterTeardownPlan(t: TeardownTarget): Plan {
 export function teardownSummary(t: TeardownTarget): string[] {
   const leftovers = t.leftovers ?? noLeftovers();
   const group = (g: LeftoverGroup) => {
-    const n = leftovers[g].filter((i) => goes(i, g, t.choices ?? {})).length;
+    const n = g === "securityGroups" ? goingGroups(leftovers, t.choices ?? {}).length : leftovers[g].filter((i) => goes(i, g, t.choices ?? {})).length;
     return n ? [`${GROUP_TITLES[g]}: ${n === 1 ? "1 resource" : `${n} resources`} (listed below)`] : [];
   };
   return [

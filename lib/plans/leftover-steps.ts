@@ -80,16 +80,14 @@ export function leftoverSteps(leftovers: Leftovers, choices: LeftoverChoices, pr
   for (const tg of chosen("loadBalancing", "targetGroup")) {
     chain(after, { service: "elbv2", operation: "DeleteTargetGroup", description: del(tg.label), input: { TargetGroupArn: tg.id } });
   }
-  const goneLbs = new Set<string>();
   for (const lb of chosen("loadBalancing", "loadBalancer")) {
-    goneLbs.add(lb.id);
     chain(after, {
       service: "elbv2", operation: "DeleteLoadBalancer", description: del(lb.label),
       input: { LoadBalancerArn: lb.id }, waitFor: loadBalancerGone(lb.id, lowerFirst(lb.label)),
     });
   }
 
-  for (const sg of securityGroupOrder(chosen("securityGroups", "securityGroup"), goneLbs)) {
+  for (const sg of goingGroups(leftovers, choices)) {
     // A read, not a change: the executor's wait needs a request to hang on.
     chain(after, {
       service: "ec2", operation: "DescribeNetworkInterfaces", description: `Check that nothing uses security group ${sg.id} any more`,
@@ -98,6 +96,13 @@ export function leftoverSteps(leftovers: Leftovers, choices: LeftoverChoices, pr
     chain(after, { service: "ec2", operation: "DeleteSecurityGroup", description: del(sg.label), input: { GroupId: sg.id } });
   }
   return { before, after };
+}
+
+/** The security groups the plan deletes, in order: those chosen that nothing kept still needs. */
+export function goingGroups(leftovers: Leftovers, choices: LeftoverChoices): Of<"securityGroup">[] {
+  const goneLbs = new Set(leftovers.loadBalancing.filter((i) => i.kind === "loadBalancer" && goes(i, "loadBalancing", choices)).map((i) => i.id));
+  const chosen = leftovers.securityGroups.filter((i): i is Of<"securityGroup"> => i.kind === "securityGroup" && goes(i, "securityGroups", choices));
+  return securityGroupOrder(chosen, goneLbs);
 }
 
 /**
