@@ -86,7 +86,7 @@ test("tear down a cluster: the dialog lists what the service leaves behind by gr
   await expect(groups).toHaveCount(2);
   await expect(groups.filter({ hasText: `${name}-sg (${sg.GroupId})` })).toHaveCount(1);
   await expect(groups.filter({ hasText: `${name}-alb-sg (${lbSg.GroupId})` })).toHaveCount(1);
-  await expect(group("Auto scaling").getByRole("listitem")).toHaveText([`Scaling policy ${policies[0]!.PolicyName}`, `Scalable target of ${name} (and its scheduled actions)`]);
+  await expect(group("Auto scaling").getByRole("listitem")).toHaveText([`Scaling policy ${policies[0]!.PolicyName} and its ${alarmNames.length} CloudWatch alarms`, `Scalable target of ${name} (and its scheduled actions)`]);
   await expect(group("Schedules").getByRole("listitem")).toHaveText([`Schedule ${name}-nightly (enabled)`]);
   for (const title of ["Load balancing", "Security groups", "Auto scaling", "Schedules"]) await expect(group(title).getByRole("radio", { name: "Delete" })).toBeChecked();
   const will = dialog.getByRole("list", { name: "Will be deleted" }).getByRole("listitem");

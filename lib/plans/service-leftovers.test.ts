@@ -26,6 +26,7 @@ describe("decideLeftovers", () => {
     expect(l.autoScaling.map((i) => `${i.kind} ${i.id}`)).toEqual([
       "scalingPolicy api-cpu", "scalingPolicy api-queue-out", "alarm portside-prod-api-queue-high", "scalableTarget service/prod/api",
     ]);
+    expect(l.autoScaling[0]!.label).toBe("Scaling policy api-cpu and its CloudWatch alarm");
     expect(l.schedules).toEqual([expect.objectContaining({ id: "nightly", group: "default", label: "Schedule nightly (enabled)" })]);
   });
 

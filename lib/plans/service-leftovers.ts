@@ -128,8 +128,10 @@ export function decideLeftovers(f: LeftoverFacts): Leftovers {
 
   for (const s of f.scaling) {
     for (const p of s.policies) {
-      out.autoScaling.push({ kind: "scalingPolicy", id: p.name, label: `Scaling policy ${p.name}`, resourceId: s.resourceId });
       // Target tracking alarms are AWS's: they go with their policy. Step scaling alarms are Portside's to delete.
+      const tracking = p.type === "TargetTrackingScaling" && p.alarms.length > 0;
+      const label = `Scaling policy ${p.name}${tracking ? ` and its ${p.alarms.length === 1 ? "CloudWatch alarm" : `${p.alarms.length} CloudWatch alarms`}` : ""}`;
+      out.autoScaling.push({ kind: "scalingPolicy", id: p.name, label, resourceId: s.resourceId });
       if (p.type !== "TargetTrackingScaling") for (const a of p.alarms) out.autoScaling.push({ kind: "alarm", id: a, label: `CloudWatch alarm ${a}` });
     }
     if (s.registered) out.autoScaling.push({ kind: "scalableTarget", id: s.resourceId, label: `Scalable target of ${s.service} (and its scheduled actions)` });
