@@ -20,6 +20,7 @@ import { loadStoreFor } from "./runtime/metrics.mjs";
 import { telemetriesFor, telemetrySettled } from "./runtime/telemetry.mjs";
 import { seedFleet } from "./fleet.mjs";
 import { cloudWatchHandles, handleCloudWatch } from "./cloudwatch.mjs";
+import { guardDeleteSecurityGroup } from "./ec2-dependencies.mjs";
 
 const HOP_BY_HOP = new Set([
   "connection",
@@ -462,6 +463,11 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
     if (autoscaler.handles(ident)) return sendEmulated(res, autoscaler.handle(ident, body));
     if (ident.service === "ecs" && ecsAgent.handles(ident.operation)) {
       return sendEmulated(res, await ecsAgent.handle(ident, body));
+    }
+    const refused = await guardDeleteSecurityGroup(upstreamBase, ident, body);
+    if (refused) {
+      res.writeHead(refused.status, refused.headers);
+      return res.end(refused.body);
     }
     let transform;
     if (ident.service === "ecs") {
