@@ -169,3 +169,34 @@ test("delete a service: its load balancing and scaling go; security groups anoth
   expect(await securityGroupNamed(`${name}-alb-sg`)).toBeDefined();
   expect(lbSg.GroupId).toBeTruthy();
 });
+
+test("delete a service with everything it owns: the load balancer goes before its security group, the service's group before the one it names", async ({ page }) => {
+  test.setTimeout(180_000);
+  const operator = await seedUser("operator");
+  const name = `all${Date.now() % 100000}`;
+  await login(page, operator.email, operator.password);
+  await createServiceBehindNewAlb(page, name, other, otherTaskDefinition);
+  const sg = (await securityGroupNamed(`${name}-sg`))!;
+  const lbSg = (await securityGroupNamed(`${name}-alb-sg`))!;
+
+  await page.goto(`/ecs/clusters/${other}/services/${name}`);
+  await page.getByRole("button", { name: "Delete service" }).click();
+  const dialog = page.getByRole("dialog");
+  const requests = dialog.getByRole("list", { name: "Requests" }).getByRole("listitem");
+  const expected = [
+    "DeleteScalingPolicy", "DeregisterScalableTarget", "UpdateService", "DeleteService", "DeleteListener", "DeleteTargetGroup", "DeleteLoadBalancer",
+    "DescribeNetworkInterfaces", `Delete security group ${name}-sg (${sg.GroupId})`, "DescribeNetworkInterfaces", `Delete security group ${name}-alb-sg (${lbSg.GroupId})`,
+  ];
+  await expect(requests).toHaveCount(expected.length);
+  for (const [i, text] of expected.entries()) await expect(requests.nth(i)).toContainText(text);
+  await dialog.getByLabel(`Type ${name} to confirm`).fill(name);
+  await dialog.getByRole("button", { name: "Delete service" }).click();
+  await expect(page).toHaveURL(/\/history\/\w+/);
+  // The sandbox refuses DeleteSecurityGroup while a load balancer or another group's rules still use it, as AWS does.
+  await expect(page.getByTestId("run-status")).toHaveText(/succeeded/i, { timeout: 60_000 });
+
+  expect(await loadBalancerNamed(`${name}-alb`)).toBeUndefined();
+  expect(await targetGroupNamed(`${name}-tg`)).toBeUndefined();
+  expect(await securityGroupNamed(`${name}-sg`)).toBeUndefined();
+  expect(await securityGroupNamed(`${name}-alb-sg`)).toBeUndefined();
+});
