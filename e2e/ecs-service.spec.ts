@@ -249,9 +249,16 @@ test("delete service: shows the plan, asks for the name, scales to 0 and deletes
   await expect(dialog).toContainText(`scales ${name} in cluster ${cluster} from 1 to 0 tasks`);
   // The dialog is the plan's review: its requests are listed before anything can be confirmed.
   const requests = dialog.getByRole("list", { name: "Requests" }).getByRole("listitem");
-  await expect(requests).toHaveCount(2);
+  // The security group the wizard made is the service's: listed, and deleted once nothing uses it.
+  const groups = dialog.getByRole("group", { name: "Security groups" });
+  const sg = await securityGroupNamed(`${name}-sg`);
+  await expect(groups.getByRole("listitem")).toHaveText([`Security group ${name}-sg (${sg!.GroupId})`]);
+  await expect(groups.getByRole("radio", { name: "Delete" })).toBeChecked();
+  await expect(requests).toHaveCount(4);
   await expect(requests.nth(0)).toContainText("ecs:UpdateService");
   await expect(requests.nth(1)).toContainText("ecs:DeleteService");
+  await expect(requests.nth(2)).toContainText("ec2:DescribeNetworkInterfaces");
+  await expect(requests.nth(3)).toContainText(`Delete security group ${name}-sg`);
   const confirm = dialog.getByRole("button", { name: "Delete service" });
   await expect(confirm).toBeDisabled();
   await dialog.getByRole("textbox").fill(name);
@@ -278,6 +285,7 @@ test("delete service: shows the plan, asks for the name, scales to 0 and deletes
   // moto keeps listing a deleted service, as INACTIVE, scaled to 0 by the first step.
   const service = await describeService(cluster, name);
   expect(service).toMatchObject({ status: "INACTIVE", desiredCount: 0 });
+  expect(await securityGroupNamed(`${name}-sg`)).toBeUndefined();
   await page.goto(`/ecs/clusters/${cluster}/services/${name}`);
   await expect(page.getByText(/could not be found/i)).toBeVisible();
 });

@@ -21,6 +21,7 @@ import { telemetriesFor, telemetrySettled } from "./runtime/telemetry.mjs";
 import { seedFleet } from "./fleet.mjs";
 import { cloudWatchHandles, handleCloudWatch } from "./cloudwatch.mjs";
 import { DefaultVpcs } from "./default-vpc.mjs";
+import { guardDeleteSecurityGroup } from "./ec2-dependencies.mjs";
 
 const HOP_BY_HOP = new Set([
   "connection",
@@ -483,6 +484,11 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
     if (ident.service === "elasticloadbalancing" && ident.operation === "DescribeTargetHealth") {
       // moto calls every registered target healthy; the agent knows which tasks are starting or draining.
       return sendEmulated(res, await describeTargetHealth(req, body));
+    }
+    const refused = await guardDeleteSecurityGroup(upstreamBase, ident, body);
+    if (refused) {
+      res.writeHead(refused.status, refused.headers);
+      return res.end(refused.body);
     }
     let transform;
     if (ident.service === "ecs") {

@@ -1,16 +1,22 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
+import { LeftoverGroups } from "@/components/ecs/leftover-groups";
 import { Alert } from "@/components/ui/alert";
 import { ReviewedConfirmDialog } from "@/components/wizard/reviewed-confirm-dialog";
 import { initialState } from "@/lib/actions/action-state";
 import { deleteServiceAction, previewDeleteServiceAction } from "@/lib/actions/ecs-service-actions";
+import type { Leftovers } from "@/lib/plans/service-leftovers";
 
-type Props = { connectionId: string; region: string; cluster: string; serviceName: string; desired: number; loadBalanced: boolean };
+type Props = { connectionId: string; region: string; cluster: string; serviceName: string; desired: number };
 
-/** Teardown as a recorded plan (scale to 0, delete), after the plan is shown and the service name typed. */
-export function DeleteServiceButton({ desired, loadBalanced, ...ids }: Props) {
+/**
+ * Teardown as a recorded plan (scale to 0, delete, and what the service leaves behind as chosen
+ * per group), after the plan is shown and the service name typed.
+ */
+export function DeleteServiceButton({ desired, ...ids }: Props) {
   const [state, action] = useActionState(deleteServiceAction, initialState);
+  const [leftovers, setLeftovers] = useState<Leftovers | null>(null);
   return (
     <div className="flex items-center gap-2">
       {state.message && <Alert tone="error" className="py-1">{state.message}</Alert>}
@@ -21,16 +27,18 @@ export function DeleteServiceButton({ desired, loadBalanced, ...ids }: Props) {
         title={`Delete service ${ids.serviceName}?`}
         description={
           <>
-            Portside scales <strong>{ids.serviceName}</strong> in cluster {ids.cluster} from {desired} to 0 tasks (ECS stops them), then deletes the service.
-            {loadBalanced ? " Its load balancer, listener and target group stay; delete them separately if nothing else uses them." : ""} Task definitions are kept.
+            Portside scales <strong>{ids.serviceName}</strong> in cluster {ids.cluster} from {desired} to 0 tasks (ECS stops them), then deletes the service. Task definitions are kept.
           </>
         }
         confirmLabel="Delete service"
         requireText={ids.serviceName}
         fields={{ ...ids, confirmName: ids.serviceName }}
         preview={previewDeleteServiceAction}
+        onReview={(data) => setLeftovers((data as { leftovers?: Leftovers }).leftovers ?? null)}
         formAction={action}
-      />
+      >
+        <LeftoverGroups leftovers={leftovers} />
+      </ReviewedConfirmDialog>
     </div>
   );
 }

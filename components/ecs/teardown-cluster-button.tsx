@@ -1,35 +1,53 @@
 "use client";
 
-import { useActionState, useState, useTransition } from "react";
+import { useActionState, useRef, useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { initialState } from "@/lib/actions/action-state";
 import { previewTeardownAction, teardownClusterAction } from "@/lib/actions/cluster-actions";
+import { LEFTOVER_GROUPS, type Leftovers } from "@/lib/plans/service-leftovers";
+import { LeftoverGroups } from "./leftover-groups";
 
 type Props = { connectionId: string; region: string; cluster: string };
-type Preview = { deletes: string[]; hash: string };
+type Preview = { deletes: string[]; leftovers: Leftovers; hash: string };
 
 /**
  * Tear down as a recorded plan, after the cluster name is typed. The list of deletions is read
- * from AWS as the dialog opens, and the server refuses the teardown if the cluster changed after.
+ * from AWS as the dialog opens, and again when a delete / keep choice changes (the plan changes
+ * with it); the server refuses the teardown if the cluster changed after.
  */
 export function TeardownClusterButton({ connectionId, region, cluster }: Props) {
   const [state, action] = useActionState(teardownClusterAction, initialState);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  // The groups stay on screen while a changed choice is read again, so the choice is not lost.
+  const [leftovers, setLeftovers] = useState<Leftovers | null>(null);
   const [loading, start] = useTransition();
+  const choicesRef = useRef<HTMLDivElement>(null);
+  const opening = useRef(0);
 
-  function load() {
+  function load(fresh: boolean) {
+    const mine = ++opening.current;
     setPreview(null);
     setProblem(null);
+    if (fresh) setLeftovers(null);
+    const dialogForm = fresh ? null : choicesRef.current?.closest("form");
     start(async () => {
       const form = new FormData();
       form.set("connectionId", connectionId);
       form.set("region", region);
       form.set("cluster", cluster);
+      for (const g of LEFTOVER_GROUPS) {
+        const chosen = dialogForm?.querySelector<HTMLInputElement>(`input[name="${g}"]:checked, input[type=hidden][name="${g}"]`);
+        if (chosen) form.set(g, chosen.value);
+      }
       const result = await previewTeardownAction(initialState, form);
-      if (result.ok) setPreview(result.data as Preview);
-      else setProblem(result.message ?? "Could not read what the cluster holds.");
+      if (mine !== opening.current) return;
+      if (result.ok) {
+        const data = result.data as Preview;
+        setPreview(data);
+        setLeftovers(data.leftovers);
+      } else setProblem(result.message ?? "Could not read what the cluster holds.");
     });
   }
 
@@ -41,7 +59,7 @@ export function TeardownClusterButton({ connectionId, region, cluster }: Props) 
         triggerProps={{ variant: "danger" }}
         tone="danger"
         title={`Tear down cluster ${cluster}?`}
-        onOpen={load}
+        onOpen={() => load(true)}
         confirmDisabled={!preview}
         description={
           <>
@@ -67,6 +85,9 @@ export function TeardownClusterButton({ connectionId, region, cluster }: Props) 
         <input type="hidden" name="cluster" value={cluster} />
         <input type="hidden" name="confirmName" value={cluster} />
         <input type="hidden" name="reviewedHash" value={preview?.hash ?? ""} />
+        <div ref={choicesRef} onChange={() => load(false)}>
+          <LeftoverGroups leftovers={leftovers} />
+        </div>
       </ConfirmDialog>
     </div>
   );

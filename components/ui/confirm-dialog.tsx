@@ -77,7 +77,7 @@ export function ConfirmDialog({
         aria-labelledby={`${id}-title`}
         aria-describedby={description ? `${id}-description` : undefined}
         onClose={() => setTyped("")}
-        className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg border border-line bg-surface text-ink shadow-xl backdrop:bg-ink/40"
+        className="m-auto max-h-[calc(100vh-2rem)] w-[calc(100%-2rem)] max-w-md overflow-y-auto rounded-lg border border-line bg-surface text-ink shadow-xl backdrop:bg-ink/40"
       >
         <form action={confirm} className="flex flex-col gap-4 p-5">
           <div>

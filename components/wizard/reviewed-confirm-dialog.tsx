@@ -17,6 +17,8 @@ export type ReviewedConfirmDialogProps = Omit<ConfirmDialogProps, "onOpen" | "co
   formAction: (formData: FormData) => void | Promise<void>;
   /** Options inside the dialog (a checkbox): changing one reads the plan again, since it changes the plan. */
   children?: ReactNode;
+  /** Called with the preview's data each time a review arrives (for options that depend on what it read). */
+  onReview?: (data: unknown) => void;
 };
 
 type Loaded = { state: "loading" } | { state: "ready"; review: PlanReview } | { state: "error"; message: string };
@@ -26,7 +28,7 @@ type Loaded = { state: "loading" } | { state: "ready"; review: PlanReview } | { 
  * plan, lists its requests, and sends the plan's hash with the confirm, so the server runs only
  * the plan the person saw. Confirming stays impossible until the plan is on screen.
  */
-export function ReviewedConfirmDialog({ fields, preview, formAction, children, ...dialog }: ReviewedConfirmDialogProps) {
+export function ReviewedConfirmDialog({ fields, preview, formAction, children, onReview, ...dialog }: ReviewedConfirmDialogProps) {
   const [loaded, setLoaded] = useState<Loaded>({ state: "loading" });
   // Only the latest opening's answer counts: a slow answer to an earlier one is dropped.
   const opening = useRef(0);
@@ -49,7 +51,9 @@ export function ReviewedConfirmDialog({ fields, preview, formAction, children, .
     } catch {
       next = { state: "error", message: "The plan could not be read. Check the connection and open the dialog again." };
     }
-    if (mine === opening.current) setLoaded(next);
+    if (mine !== opening.current) return;
+    setLoaded(next);
+    if (next.state === "ready") onReview?.(next.review);
   }
 
   return (

@@ -5,12 +5,15 @@ import { z } from "zod";
 import { readTeardownTarget } from "@/lib/aws/ecs-capacity";
 import { getCluster } from "@/lib/aws/ecs";
 import { getRole } from "@/lib/aws/iam-roles";
+import { readServiceLeftovers } from "@/lib/aws/service-leftovers";
+import { createdByPortside } from "@/lib/audit/created-resources";
 import { getConnectionSettings } from "@/lib/connections/store";
 import { ConflictError } from "@/lib/errors";
 import { buildClusterTeardownPlan, teardownSummary } from "@/lib/plans/cluster-teardown";
 import { planHash } from "@/lib/plans/hash";
 import { buildCreateClusterPlan, ECS_INSTANCE_ROLE } from "@/lib/plans/ecs-cluster";
 import { reviewOf, submitPlan } from "@/lib/plans/submit";
+import { choicesOf, leftoverChoicesSchema } from "@/lib/validation/teardown";
 import { clusterNameSchema, createClusterSchema, type CreateClusterInput } from "@/lib/validation/ecs-cluster";
 import { defineAction } from "./action";
 import type { ActionState } from "./action-state";
@@ -53,7 +56,7 @@ export const createClusterAction = defineAction({
   },
 });
 
-const teardownTargetSchema = z.object({ connectionId: z.string().min(1), region: z.string().min(1), cluster: clusterNameSchema });
+const teardownTargetSchema = z.object({ connectionId: z.string().min(1), region: z.string().min(1), cluster: clusterNameSchema, ...leftoverChoicesSchema });
 const teardownSchema = teardownTargetSchema
   .extend({ confirmName: z.string(), reviewedHash: z.string().min(1, "Open the dialog again: what will be deleted was not read.") })
   .refine((v) => v.confirmName === v.cluster, { path: ["confirmName"], message: "Type the cluster name to confirm." });
@@ -62,8 +65,11 @@ const teardownSchema = teardownTargetSchema
 async function teardownPlanOf(input: z.infer<typeof teardownTargetSchema>) {
   const conn = await getConnectionSettings(input.connectionId);
   if (!conn.regions.includes(input.region)) throw new ConflictError(`Connection "${conn.name}" is not set up for ${input.region}.`);
-  const target = await readTeardownTarget(conn, input.region, input.cluster);
-  if (!target) throw new ConflictError(`There is no cluster named ${input.cluster} in ${input.region}.`);
+  const read = await readTeardownTarget(conn, input.region, input.cluster);
+  if (!read) throw new ConflictError(`There is no cluster named ${input.cluster} in ${input.region}.`);
+  const created = await createdByPortside(input.connectionId, input.region);
+  const leftovers = await readServiceLeftovers(conn, input.region, { name: read.clusterName, arn: read.clusterArn }, null, created);
+  const target = { ...read, leftovers, choices: choicesOf(input) };
   return { target, plan: buildClusterTeardownPlan(target) };
 }
 
@@ -74,7 +80,7 @@ export const previewTeardownAction = defineAction({
   schema: teardownTargetSchema,
   run: async (input) => {
     const { target, plan } = await teardownPlanOf(input);
-    return { ok: true, data: { deletes: teardownSummary(target), hash: planHash(plan) } };
+    return { ok: true, data: { deletes: teardownSummary(target), leftovers: target.leftovers, hash: planHash(plan) } };
   },
 });
 

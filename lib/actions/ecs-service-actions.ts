@@ -6,13 +6,16 @@ import { getCluster } from "@/lib/aws/ecs";
 import { getServiceDetail, getTaskDefinitionInfo } from "@/lib/aws/ecs-service-detail";
 import { listSecurityGroups, listSubnets } from "@/lib/aws/ec2-network";
 import { listListeners, listLoadBalancers, targetGroupNameTaken } from "@/lib/aws/elbv2";
+import { readServiceLeftovers } from "@/lib/aws/service-leftovers";
+import { createdByPortside } from "@/lib/audit/created-resources";
 import { getConnectionSettings } from "@/lib/connections/store";
 import { ConflictError } from "@/lib/errors";
 import { buildCreateServicePlan, buildDeleteServicePlan, loadBalancerGroupName } from "@/lib/plans/ecs-service";
+import { requireReviewedHash } from "@/lib/plans/reviewed-hash";
 import { reviewOf, submitPlan } from "@/lib/plans/submit";
-import { createServiceSchema, deleteServiceSchema, type CreateServiceInput } from "@/lib/validation/ecs-service";
+import { createServiceSchema, deleteServiceSchema, type CreateServiceInput, type DeleteServiceInput } from "@/lib/validation/ecs-service";
+import { choicesOf } from "@/lib/validation/teardown";
 import { defineAction } from "./action";
-import { reviewedPlan } from "./reviewed-plan";
 import type { ActionState } from "./action-state";
 
 type Errors = Record<string, string[]>;
@@ -126,16 +129,41 @@ export const taskDefinitionInfoAction = defineAction({
   },
 });
 
-/** Teardown: scale to 0 and delete, as a recorded plan, after the service name is typed and the plan shown. */
-const remove = reviewedPlan({
+/**
+ * The delete plan from what AWS holds now: the service and what it leaves behind (its load
+ * balancing, security groups, auto scaling, schedules), read again at confirm so the reviewed
+ * hash catches any change in between.
+ */
+async function deletePlanOf(input: DeleteServiceInput) {
+  const conn = await connectionFor(input);
+  const cluster = await getCluster(conn, input.region, input.cluster);
+  if (!cluster) throw new ConflictError(`There is no cluster named ${input.cluster} in ${input.region}.`);
+  const created = await createdByPortside(input.connectionId, input.region);
+  const leftovers = await readServiceLeftovers(conn, input.region, cluster, [input.serviceName], created);
+  return { leftovers, plan: buildDeleteServicePlan({ ...input, choices: choicesOf(input) }, leftovers) };
+}
+
+/** The delete dialog's review: the plan, and what the service leaves behind, grouped, with the choice per group. */
+export const previewDeleteServiceAction = defineAction({
+  role: "operator",
   does: "delete services",
   schema: deleteServiceSchema,
-  check: async (input) => {
-    await connectionFor(input);
-    return null;
+  run: async (input) => {
+    const { plan, leftovers } = await deletePlanOf(input);
+    return { ok: true, data: { ...reviewOf(plan, input.region), leftovers } };
   },
-  build: buildDeleteServicePlan,
-  stored: ({ confirmName: _typed, ...stored }) => stored,
 });
-export const previewDeleteServiceAction = remove.preview;
-export const deleteServiceAction = remove.confirm;
+
+/** Teardown as a recorded plan, after the service name is typed and the plan shown; refused if it changed since. */
+export const deleteServiceAction = defineAction({
+  role: "operator",
+  does: "delete services",
+  schema: deleteServiceSchema,
+  run: async (input, { user }) => {
+    requireReviewedHash(input.reviewedHash);
+    const { plan } = await deletePlanOf(input);
+    const { confirmName: _typed, ...stored } = input;
+    const runId = await submitPlan({ user, input: stored, plan, reviewedHash: input.reviewedHash });
+    redirect(`/history/${runId}`);
+  },
+});

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildClusterTeardownPlan, teardownSummary, type TeardownTarget } from "./cluster-teardown";
+import { planHash } from "./hash";
+import { decideLeftovers } from "./service-leftovers";
 
 const target: TeardownTarget = {
   clusterName: "prod",
@@ -83,5 +85,51 @@ describe("teardown waits", () => {
     const fargate = { ...target, capacityProviders: [] };
     expect(buildClusterTeardownPlan(fargate).steps.some((s) => s.key === "instances")).toBe(false);
     expect(buildClusterTeardownPlan({ ...fargate, containerInstances: 2 }).steps.map((s) => s.key).slice(-2)).toEqual(["instances", "cluster"]);
+  });
+});
+
+describe("buildClusterTeardownPlan with what the services leave behind", () => {
+  const leftovers = decideLeftovers({
+    cluster: "prod",
+    services: [{ name: "web", targetGroupArns: ["arn:tg"], securityGroupIds: ["sg-svc"], family: "web" }],
+    otherServices: [],
+    targetGroups: [{ arn: "arn:tg", name: "web-tg", loadBalancerArns: ["arn:lb"], managed: true }],
+    loadBalancers: [{ arn: "arn:lb", name: "web-alb", securityGroups: ["sg-lb"], managed: true, listeners: [{ arn: "arn:l", port: 80, targetGroupArns: ["arn:tg"] }] }],
+    securityGroups: [
+      { id: "sg-svc", name: "web-sg", managed: true, referencedBy: [], usedBy: [] },
+      { id: "sg-lb", name: "web-alb-sg", managed: true, referencedBy: ["sg-svc"], usedBy: [] },
+    ],
+    scaling: [{ service: "web", resourceId: "service/prod/web", registered: true, policies: [{ name: "web-cpu", type: "TargetTrackingScaling", alarms: ["tt"] }] }],
+    schedules: [{ name: "nightly", group: "default", family: "web", state: "ENABLED" }],
+  });
+  const one = { ...target, services: [target.services[0]!], capacityProviders: [], hasAttachedProviders: false, leftovers };
+
+  it("stops scaling and schedules first, deletes the services, then load balancing and groups, then the cluster", () => {
+    expect(buildClusterTeardownPlan(one).steps.map((s) => s.operation)).toEqual([
+      "DeleteScalingPolicy", "DeregisterScalableTarget", "DeleteSchedule",
+      "UpdateService", "DeleteService",
+      "DeleteListener", "DeleteTargetGroup", "DeleteLoadBalancer",
+      "DescribeNetworkInterfaces", "DeleteSecurityGroup", "DescribeNetworkInterfaces", "DeleteSecurityGroup",
+      "DeleteCluster",
+    ]);
+    const steps = buildClusterTeardownPlan(one).steps;
+    expect(steps.find((s) => s.operation === "DeleteListener")!.dependsOn).toEqual(["service0"]);
+    expect(new Set(steps.map((s) => s.key)).size).toBe(steps.length);
+  });
+
+  it("a kept group is left out of the plan and its hash changes with the choice", () => {
+    const kept = buildClusterTeardownPlan({ ...one, choices: { securityGroups: "keep", schedules: "keep" } });
+    expect(kept.steps.map((s) => s.operation)).not.toContain("DeleteSecurityGroup");
+    expect(kept.steps.map((s) => s.operation)).not.toContain("DeleteSchedule");
+    expect(planHash(kept)).not.toBe(planHash(buildClusterTeardownPlan(one)));
+    expect(teardownSummary({ ...one, choices: { securityGroups: "keep" } })).toEqual([
+      "Auto scaling: 2 resources (listed below)",
+      "Schedules: 1 resource (listed below)",
+      "Service web (scaled to 0, then deleted)",
+      "Load balancing: 3 resources (listed below)",
+      "Cluster prod",
+    ]);
+    // The load balancer kept, its group stays with it: one group goes, not two.
+    expect(teardownSummary({ ...one, choices: { loadBalancing: "keep" } })).toContain("Security groups: 1 resource (listed below)");
   });
 });

@@ -1,4 +1,6 @@
 import { autoScalingGroupGone, noContainerInstances, serviceDrained, serviceInactive } from "./ecs-waits";
+import { goingGroups, leftoverSteps } from "./leftover-steps";
+import { GROUP_TITLES, goes, noLeftovers, type LeftoverChoices, type LeftoverGroup, type Leftovers } from "./service-leftovers";
 import type { Plan, PlanStep } from "./types";
 
 /** What a cluster holds, as read just before the teardown is planned. */
@@ -12,6 +14,10 @@ export type TeardownTarget = {
   hasAttachedProviders: boolean;
   /** Container instances registered now (DescribeClusters registeredContainerInstancesCount). */
   containerInstances?: number;
+  /** What the services leave behind (load balancing, security groups, auto scaling, schedules). */
+  leftovers?: Leftovers;
+  /** Per group of leftovers: delete (the default) or keep. */
+  choices?: LeftoverChoices;
 };
 
 /**
@@ -19,12 +25,15 @@ export type TeardownTarget = {
  * the capacity providers detached from the cluster and deleted, their Auto Scaling
  * groups force-deleted (terminating the instances) and launch templates deleted, then
  * the cluster. Each deletion is waited for (tasks stopped, service INACTIVE, group gone,
- * instances deregistered) before the next request, as AWS refuses it otherwise.
+ * instances deregistered) before the next request, as AWS refuses it otherwise. What the
+ * services leave behind and the person chose to delete goes too (see leftoverSteps): auto
+ * scaling and schedules first, load balancing and security groups once the services are gone.
  * Task definitions are kept: they cost nothing. Nothing here has an inverse: a teardown
  * is not undone.
  */
 export function buildClusterTeardownPlan(t: TeardownTarget): Plan {
-  const steps: PlanStep[] = [];
+  const { before, after } = leftoverSteps(t.leftovers ?? noLeftovers(), t.choices ?? {});
+  const steps: PlanStep[] = [...before];
   for (const [i, s] of t.services.entries()) {
     steps.push({
       key: `scale${i}`,
@@ -45,6 +54,7 @@ export function buildClusterTeardownPlan(t: TeardownTarget): Plan {
     });
   }
   const serviceKeys = t.services.map((_, i) => `service${i}`);
+  steps.push(...after.map((s, i) => (i === 0 && serviceKeys.length ? { ...s, dependsOn: serviceKeys } : s)));
   if (t.capacityProviders.length > 0 || t.hasAttachedProviders) {
     steps.push({
       key: "detach",
@@ -116,10 +126,19 @@ export function buildClusterTeardownPlan(t: TeardownTarget): Plan {
   };
 }
 
-/** Everything the teardown deletes, for the confirmation to name. */
+/** Everything the teardown deletes, in the plan's order, for the confirmation to name (leftovers by group, listed in full below it). */
 export function teardownSummary(t: TeardownTarget): string[] {
+  const leftovers = t.leftovers ?? noLeftovers();
+  const group = (g: LeftoverGroup) => {
+    const n = g === "securityGroups" ? goingGroups(leftovers, t.choices ?? {}).length : leftovers[g].filter((i) => goes(i, g, t.choices ?? {})).length;
+    return n ? [`${GROUP_TITLES[g]}: ${n === 1 ? "1 resource" : `${n} resources`} (listed below)`] : [];
+  };
   return [
+    ...group("autoScaling"),
+    ...group("schedules"),
     ...t.services.map((s) => `Service ${s.name} (scaled to 0, then deleted)`),
+    ...group("loadBalancing"),
+    ...group("securityGroups"),
     ...t.capacityProviders.flatMap((cp) => [
       `Capacity provider ${cp.name}`,
       ...(cp.autoScalingGroupName ? [`Auto Scaling group ${cp.autoScalingGroupName} and its EC2 instances`] : []),

@@ -130,6 +130,34 @@ describe("buildDeleteServicePlan", () => {
   });
 });
 
+describe("buildDeleteServicePlan with what the service leaves behind", () => {
+  it("removes its scaling and schedules before, its load balancing and groups after the service", () => {
+    const leftovers = {
+      loadBalancing: [
+        { kind: "listener" as const, id: "arn:l", label: "Listener :80 of api-alb", loadBalancerArn: "arn:lb" },
+        { kind: "targetGroup" as const, id: "arn:tg", label: "Target group api-tg" },
+        { kind: "loadBalancer" as const, id: "arn:lb", label: "Load balancer api-alb", keep: "shared: other listeners use it" },
+      ],
+      securityGroups: [{ kind: "securityGroup" as const, id: "sg-svc", label: "Security group api-sg", loadBalancerArns: [], referencedBy: [] }],
+      autoScaling: [{ kind: "scalableTarget" as const, id: "service/web/api", label: "Scalable target of api" }],
+      schedules: [],
+    };
+    const plan = buildDeleteServicePlan({ cluster: "web", serviceName: "api", choices: { securityGroups: "keep" } }, leftovers);
+    expect(plan.steps.map((s) => s.operation)).toEqual(["DeregisterScalableTarget", "UpdateService", "DeleteService", "DeleteListener", "DeleteTargetGroup"]);
+    expect(plan.steps[3]!.dependsOn).toEqual(["delete"]);
+  });
+});
+
+describe("buildCreateServicePlan tags what it creates as Portside's", () => {
+  it("on the load balancer, target group and both security groups", () => {
+    const plan = buildCreateServicePlan(full);
+    const tags = [{ Key: "team", Value: "ops" }, { Key: "portside:managed", Value: "true" }, { Key: "portside:service", Value: "web/api" }];
+    expect(plan.steps.find((s) => s.key === "lb")!.input.Tags).toEqual(tags);
+    expect(plan.steps.find((s) => s.key === "tg")!.input.Tags).toEqual(tags);
+    for (const key of ["lbSg", "sg"]) expect(plan.steps.find((s) => s.key === key)!.input.TagSpecifications).toEqual([{ ResourceType: "security-group", Tags: tags }]);
+  });
+});
+
 describe("buildCreateServicePlan with the auto scaling step", () => {
   const simple = { ...base, desiredCount: "2" };
 

@@ -1,18 +1,20 @@
 import type { CreateServiceInput, DeleteServiceInput } from "@/lib/validation/ecs-service";
 import { DEFAULT_COOLDOWN } from "@/lib/validation/scaling";
 import { serviceDrained, serviceInactive } from "./ecs-waits";
+import { leftoverSteps } from "./leftover-steps";
+import { managedTags, noLeftovers, type LeftoverChoices, type Leftovers } from "./service-leftovers";
 import { buildServiceScalingPlan } from "./scaling";
 import type { Plan, PlanRef, PlanStep } from "./types";
 
 const ref = (path: string): PlanRef => ({ $ref: path });
 
-function createSecurityGroup(key: string, name: string, description: string, vpcId: string): PlanStep {
+function createSecurityGroup(key: string, name: string, description: string, vpcId: string, tags: { Key: string; Value: string }[]): PlanStep {
   return {
     key,
     service: "ec2",
     operation: "CreateSecurityGroup",
     description: `Create security group ${name}`,
-    input: { GroupName: name, Description: description, VpcId: vpcId },
+    input: { GroupName: name, Description: description, VpcId: vpcId, TagSpecifications: [{ ResourceType: "security-group", Tags: tags }] },
     produces: { groupId: "GroupId" },
     inverse: { service: "ec2", operation: "DeleteSecurityGroup", description: `Delete security group ${name}`, input: { GroupId: ref(`${key}.groupId`) } },
   };
@@ -33,7 +35,8 @@ function authorize(key: string, group: string, ports: number[], source: { cidr: 
   };
 }
 
-const tagList = (input: CreateServiceInput) => input.tags.map((t) => ({ Key: t.key, Value: t.value }));
+/** The person's tags, and Portside's: what it creates says whose it is, for a later teardown. */
+const tagList = (input: CreateServiceInput) => [...input.tags.map((t) => ({ Key: t.key, Value: t.value })), ...managedTags(input.cluster, input.serviceName)];
 
 /**
  * Create service, as the console does it: the security groups and their rules, the
@@ -48,14 +51,14 @@ export function buildCreateServicePlan(input: CreateServiceInput): Plan {
   const useLb = input.loadBalancerMode !== "none";
 
   if (newLb) {
-    steps.push(createSecurityGroup("lbSg", loadBalancerGroupName(input.loadBalancerName), `Load balancer ${input.loadBalancerName} of ECS service ${input.serviceName}`, input.vpcId));
+    steps.push(createSecurityGroup("lbSg", loadBalancerGroupName(input.loadBalancerName), `Load balancer ${input.loadBalancerName} of ECS service ${input.serviceName}`, input.vpcId, tagList(input)));
     const cidr = input.loadBalancerScheme === "internet-facing" ? "0.0.0.0/0" : input.ingressCidr || "10.0.0.0/8";
     steps.push(authorize("lbSgIngress", "lbSg", [input.listenerPort], { cidr }, `port ${input.listenerPort} to the load balancer from ${cidr}`));
   }
 
   let serviceGroups: (string | PlanRef)[] = input.securityGroupIds;
   if (awsvpc && input.securityGroupMode === "create") {
-    steps.push(createSecurityGroup("sg", input.securityGroupName, `ECS service ${input.serviceName} in cluster ${input.cluster}`, input.vpcId));
+    steps.push(createSecurityGroup("sg", input.securityGroupName, `ECS service ${input.serviceName} in cluster ${input.cluster}`, input.vpcId, tagList(input)));
     const ports = [...(input.allowHttp ? [80] : []), ...(input.allowHttps ? [443] : [])];
     if (input.ingressSource === "loadBalancer") {
       const lbGroup = newLb ? ref("lbSg.groupId") : input.loadBalancerSecurityGroupId;
@@ -83,7 +86,7 @@ export function buildCreateServicePlan(input: CreateServiceInput): Plan {
         IpAddressType: "ipv4",
         Subnets: input.subnets,
         SecurityGroups: [ref("lbSg.groupId")],
-        ...(input.tags.length ? { Tags: tagList(input) } : {}),
+        Tags: tagList(input),
       },
       produces: { loadBalancerArn: "LoadBalancers.0.LoadBalancerArn" },
       inverse: { service: "elbv2", operation: "DeleteLoadBalancer", description: `Delete load balancer ${input.loadBalancerName}`, input: { LoadBalancerArn: ref("lb.loadBalancerArn") } },
@@ -112,7 +115,7 @@ export function buildCreateServicePlan(input: CreateServiceInput): Plan {
         HealthyThresholdCount: input.healthyThreshold,
         UnhealthyThresholdCount: input.unhealthyThreshold,
         Matcher: { HttpCode: "200" },
-        ...(input.tags.length ? { Tags: tagList(input) } : {}),
+        Tags: tagList(input),
       },
       produces: { targetGroupArn: "TargetGroups.0.TargetGroupArn" },
       inverse: { service: "elbv2", operation: "DeleteTargetGroup", description: `Delete target group ${input.targetGroupName}`, input: { TargetGroupArn: ref("tg.targetGroupArn") } },
@@ -230,8 +233,13 @@ function serviceStep(input: CreateServiceInput, securityGroups: (string | PlanRe
   };
 }
 
-/** Teardown: scale to 0 and wait for the tasks to stop, then delete and wait until INACTIVE. Task definitions stay. */
-export function buildDeleteServicePlan(input: Pick<DeleteServiceInput, "cluster" | "serviceName">): Plan {
+/**
+ * Teardown: scale to 0 and wait for the tasks to stop, then delete and wait until INACTIVE. Task
+ * definitions stay. What the service leaves behind and the person chose to delete goes too:
+ * auto scaling and schedules before, load balancing and security groups after (leftoverSteps).
+ */
+export function buildDeleteServicePlan(input: Pick<DeleteServiceInput, "cluster" | "serviceName"> & { choices?: LeftoverChoices }, leftovers: Leftovers = noLeftovers()): Plan {
+  const { before, after } = leftoverSteps(leftovers, input.choices ?? {});
   return {
     version: 1,
     wizard: "ecs-service-delete",
@@ -239,6 +247,7 @@ export function buildDeleteServicePlan(input: Pick<DeleteServiceInput, "cluster"
     resources: [`ecs:service/${input.cluster}/${input.serviceName}`, `ecs:cluster/${input.cluster}`],
     landing: `/ecs/clusters/${encodeURIComponent(input.cluster)}`,
     steps: [
+      ...before,
       {
         key: "scale",
         service: "ecs",
@@ -256,6 +265,7 @@ export function buildDeleteServicePlan(input: Pick<DeleteServiceInput, "cluster"
         input: { cluster: input.cluster, service: input.serviceName },
         waitFor: serviceInactive(input.cluster, input.serviceName, input.serviceName),
       },
+      ...after.map((s, i) => (i === 0 ? { ...s, dependsOn: ["delete"] } : s)),
     ],
   };
 }

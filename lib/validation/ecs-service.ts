@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { leftoverChoicesSchema } from "./teardown";
 import { flag, wholeFor } from "./fields";
 import { clusterNameSchema } from "./ecs-cluster";
 import { tagsSchema } from "./tags";
@@ -172,6 +173,7 @@ export const deleteServiceSchema = z
     serviceName: serviceNameSchema,
     confirmName: z.string(),
     reviewedHash: z.string().optional(),
+    ...leftoverChoicesSchema,
   })
   .refine((v) => v.confirmName === v.serviceName, { path: ["confirmName"], message: "Type the service name to confirm." });
 

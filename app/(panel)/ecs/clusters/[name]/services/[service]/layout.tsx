@@ -47,7 +47,7 @@ export default async function ServiceLayout({ params, children }: Props) {
             <ButtonLink variant="secondary" href={`/history?resource=${encodeURIComponent(`ecs:service/${cluster}/${name}`)}`}>All history</ButtonLink>
             {service && canOperate && (
               <DeleteServiceButton connectionId={context.connectionId} region={context.region} cluster={cluster} serviceName={name}
-                desired={service.desired} loadBalanced={service.loadBalancers.length > 0} />
+                desired={service.desired} />
             )}
           </div>
         }
