@@ -73,10 +73,12 @@ test("create a service with a new security group, ALB and target group; AWS hold
   await expect(steps.nth(7)).toContainText("Uses the result of: sg, tg, listener");
   // The permissions are IAM's action names, offered as a policy to attach.
   const iam = page.getByRole("list", { name: "IAM actions" });
-  for (const action of ["elasticloadbalancing:CreateLoadBalancer", "ec2:CreateSecurityGroup", "ecs:CreateService"]) await expect(iam).toContainText(action);
+  for (const action of ["elasticloadbalancing:CreateLoadBalancer", "elasticloadbalancing:AddTags", "ec2:CreateSecurityGroup", "ec2:CreateTags", "ecs:CreateService"]) await expect(iam).toContainText(action);
   await expect(iam).not.toContainText("elbv2:");
   const policy = JSON.parse((await page.getByLabel("IAM policy JSON").locator("pre").textContent()) ?? "");
   expect(policy.Statement[0].Action).toContain("elasticloadbalancing:CreateListener");
+  await page.getByRole("heading", { name: "Permissions this plan needs" }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: ".test-reports/screenshots/review-iam-permissions.png" });
 
   await page.getByRole("button", { name: "Create service" }).click();
   await expect(page).toHaveURL(/\/history\/\w+/);

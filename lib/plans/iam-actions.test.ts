@@ -14,7 +14,7 @@ describe("IAM action names", () => {
     expect(iamAction("ecs", "CreateService")).toBe("ecs:CreateService");
   });
 
-  it("lists requests, waited-on reads and PassRole once each, sorted", () => {
+  it("lists requests, waited-on reads, tag-on-create and PassRole once each, sorted", () => {
     const plan: Plan = {
       version: 1,
       wizard: "t",
@@ -30,11 +30,23 @@ describe("IAM action names", () => {
           input: { cluster: "c" },
           waitFor: { service: "ecs", operation: "DescribeServices", input: {}, path: "services.0.status", success: ["ACTIVE"], description: "" },
         },
-        { key: "c", service: "elbv2", operation: "CreateTargetGroup", description: "", input: { Name: "x" } },
+        { key: "c", service: "elbv2", operation: "CreateTargetGroup", description: "", input: { Name: "x", Tags: [{ Key: "portside:managed", Value: "true" }] } },
+        { key: "d", service: "iam", operation: "CreateRole", description: "", input: { RoleName: "r", Tags: [{ Key: "k", Value: "v" }] } },
+        { key: "e", service: "ec2", operation: "CreateSecurityGroup", description: "", input: { GroupName: "g", TagSpecifications: [] } },
       ],
     };
     const actions = planPermissions(plan);
-    expect(actions).toEqual(["ecs:CreateService", "ecs:DescribeServices", "ecs:RegisterTaskDefinition", "elasticloadbalancing:CreateTargetGroup", "iam:PassRole"]);
+    expect(actions).toEqual([
+      "ec2:CreateSecurityGroup",
+      "ecs:CreateService",
+      "ecs:DescribeServices",
+      "ecs:RegisterTaskDefinition",
+      "elasticloadbalancing:AddTags",
+      "elasticloadbalancing:CreateTargetGroup",
+      "iam:CreateRole",
+      "iam:PassRole",
+      "iam:TagRole",
+    ]);
     expect(JSON.parse(permissionsPolicy(actions)).Statement[0].Action).toEqual(actions);
   });
 });

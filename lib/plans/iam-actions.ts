@@ -34,11 +34,40 @@ function passesRole(value: unknown, depth = 0): boolean {
   return Object.entries(value).some(([key, v]) => (/rolearn$/i.test(key) && v !== undefined && v !== "") || passesRole(v, depth + 1));
 }
 
-/** Every IAM action the plan needs: its requests, the reads it waits on, and PassRole where a role is handed over. */
+// Tags sent with a create are authorized separately: the create also needs the service's
+// tagging action (AWS: "tag on create"). The request field that carries them, per service.
+const TAG_ON_CREATE: Record<string, { field: string; action: (operation: string) => string }> = {
+  elbv2: { field: "Tags", action: () => "AddTags" },
+  ec2: { field: "TagSpecifications", action: () => "CreateTags" },
+  ecs: { field: "tags", action: () => "TagResource" },
+  eks: { field: "tags", action: () => "TagResource" },
+  logs: { field: "tags", action: () => "TagResource" },
+  apprunner: { field: "Tags", action: () => "TagResource" },
+  sqs: { field: "tags", action: () => "TagQueue" },
+  cloudwatch: { field: "Tags", action: () => "TagResource" },
+  appautoscaling: { field: "Tags", action: () => "TagResource" },
+  autoscaling: { field: "Tags", action: () => "CreateOrUpdateTags" },
+  iam: { field: "Tags", action: (operation) => operation.replace(/^Create/, "Tag") },
+};
+
+function tagsOnCreate(service: string, operation: string, input: Record<string, unknown>): string | null {
+  const rule = TAG_ON_CREATE[service];
+  if (!rule || !/^(Create|Register|Put)/.test(operation)) return null;
+  const tags = input[rule.field];
+  const present = Array.isArray(tags) ? tags.length > 0 : Boolean(tags && typeof tags === "object" && Object.keys(tags).length > 0);
+  return present ? iamAction(service, rule.action(operation)) : null;
+}
+
+/**
+ * Every IAM action the plan needs: its requests, the reads it waits on, the tagging action of a
+ * create that sends tags, and PassRole where a role is handed over.
+ */
 export function planPermissions(plan: Plan): string[] {
   const actions = new Set<string>();
   for (const step of plan.steps) {
     actions.add(iamAction(step.service, step.operation));
+    const tagging = tagsOnCreate(step.service, step.operation, step.input);
+    if (tagging) actions.add(tagging);
     if (step.waitFor) actions.add(iamAction(step.waitFor.service, step.waitFor.operation));
     if (passesRole(step.input)) actions.add("iam:PassRole");
   }
