@@ -3,7 +3,7 @@ import { login } from "./fixtures/auth";
 import { query, seedUser } from "./fixtures/db";
 
 // Every test here uses freshly seeded accounts, so no lock reaches another spec file's users.
-// All of them sign in from 127.0.0.1: this file makes about a dozen failed attempts in total,
+// All of them sign in from 127.0.0.1: this file makes about 25 failed attempts in total,
 // well below the address limit (50 in 10 minutes); successful sign-ins do not count.
 const INCORRECT = "Email or password is incorrect.";
 const LOCKED = "Too many attempts; try again in 15 minutes.";
@@ -166,4 +166,28 @@ test("creating a user applies the password policy and is recorded", async ({ pag
   await page.getByRole("button", { name: "Create user" }).click();
   await expect(page.getByRole("status").filter({ hasText: `Created ${email} as viewer.` })).toBeVisible();
   await expect(accountChange(page, "created user", email)).toContainText("as viewer");
+});
+
+test("guessing the current password on the Account page counts toward the same lockout", async ({ page }) => {
+  const user = await seedUser("viewer");
+  await login(page, user.email, user.password);
+  await page.goto("/settings/account");
+  const current = page.getByLabel("Current password");
+  for (let i = 1; i <= 10; i++) {
+    await current.fill(`wrong-guess-${i}`);
+    await page.getByLabel("New password", { exact: true }).fill("lantern-orbit-cobalt-meadow");
+    await page.getByLabel("New password again").fill("lantern-orbit-cobalt-meadow");
+    await page.getByRole("button", { name: "Change password" }).click();
+    // The form empties its password fields once the answer is in; only then read it.
+    await expect(current).toHaveValue("");
+    await expect(current).toHaveAccessibleDescription(i < 10 ? "This is not your current password." : LOCKED);
+  }
+  // Locked now: the right current password is refused too, and so is signing in.
+  await current.fill(user.password);
+  await page.getByLabel("New password", { exact: true }).fill("lantern-orbit-cobalt-meadow");
+  await page.getByLabel("New password again").fill("lantern-orbit-cobalt-meadow");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(current).toHaveAccessibleDescription(LOCKED);
+  await page.context().clearCookies();
+  await expect(await attempt(page, user.email, user.password)).toHaveText(LOCKED);
 });

@@ -4,9 +4,8 @@ import { redirect } from "next/navigation";
 import { recordAccountEvent } from "@/lib/audit/account-events";
 import { verifyPasswordOrDummy } from "@/lib/auth/password";
 import { createSession, destroySession } from "@/lib/auth/session";
-import { attemptFailed, attemptSucceeded, beginAttempt, minutesLeft, throttleKeys } from "@/lib/auth/throttle";
+import { attemptFailed, attemptSucceeded, beginAttempt, throttleKeys, tooManyAttempts as tooMany } from "@/lib/auth/throttle";
 import { db } from "@/lib/db/client";
-import { plural } from "@/lib/format/plural";
 import { safeRedirectPath } from "@/lib/security/redirect";
 import { clientAddress } from "@/lib/security/request-info";
 import { loginSchema } from "@/lib/validation/auth";
@@ -14,9 +13,6 @@ import { fieldErrorsOf } from "./action";
 import type { ActionState } from "./action-state";
 
 const INCORRECT = "Email or password is incorrect.";
-const tooMany = (lockedUntil: Date) => {
-  return `Too many attempts; try again in ${plural(minutesLeft(lockedUntil, new Date()), "minute")}.`;
-};
 
 // Login is the one action without a session; it is still validated by its schema.
 export async function loginAction(_prev: ActionState, form: FormData): Promise<ActionState> {

@@ -5,9 +5,11 @@ import { recordAccountEvent } from "@/lib/audit/account-events";
 import { generatePassword, hashPassword, verifyPassword } from "@/lib/auth/password";
 import { passwordWeakness } from "@/lib/auth/password-policy";
 import { endAllSessions, endOtherSessions } from "@/lib/auth/session";
+import { attemptFailed, attemptSucceeded, beginAttempt, throttleKeys, tooManyAttempts } from "@/lib/auth/throttle";
 import { db } from "@/lib/db/client";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { plural } from "@/lib/format/plural";
+import { clientAddress } from "@/lib/security/request-info";
 import { changePasswordSchema, resetPasswordSchema } from "@/lib/validation/auth";
 import { defineAction, type ActionState } from "./action";
 
@@ -18,9 +20,16 @@ export const changePasswordAction = defineAction({
   run: async (input, { user }): Promise<ActionState> => {
     const account = await db().user.findUnique({ where: { id: user.id } });
     if (!account) throw new NotFoundError("Your account");
+    // The current password is the sign-in secret: guesses here count toward the same lockout,
+    // so a stolen session cannot try passwords without limit.
+    const keys = throttleKeys(account.email, await clientAddress());
+    const attempt = await beginAttempt(keys);
+    if (!attempt.allowed) return { ok: false, fieldErrors: { currentPassword: [tooManyAttempts(attempt.lockedUntil)] } };
     if (!(await verifyPassword(input.currentPassword, account.passwordHash))) {
-      return { ok: false, fieldErrors: { currentPassword: ["This is not your current password."] } };
+      const { lockedUntil } = await attemptFailed(keys);
+      return { ok: false, fieldErrors: { currentPassword: [lockedUntil ? tooManyAttempts(lockedUntil) : "This is not your current password."] } };
     }
+    await attemptSucceeded(keys);
     const weakness = await passwordWeakness(input.newPassword, account);
     if (weakness) return { ok: false, fieldErrors: { newPassword: [weakness] } };
     await db().user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(input.newPassword) } });

@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
+import { plural } from "@/lib/format/plural";
 
 /** At most `maxFailures` failed sign-ins per `windowMs`; the next one locks the key for `lockMs`. */
 export type Limit = { maxFailures: number; windowMs: number; lockMs: number };
@@ -23,6 +24,11 @@ export function throttleKeys(email: string, address: string | null): ThrottleKey
 /** Whole minutes left on a lock, rounded up: "try again in N minutes". */
 export function minutesLeft(lockedUntil: Date, now: Date): number {
   return Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 60_000));
+}
+
+/** What a locked account or address is told, every time, whatever password it sent. */
+export function tooManyAttempts(lockedUntil: Date, now = new Date()): string {
+  return `Too many attempts; try again in ${plural(minutesLeft(lockedUntil, now), "minute")}.`;
 }
 
 // The columns are `timestamp` (UTC, as Prisma writes them): convert explicitly, never through
