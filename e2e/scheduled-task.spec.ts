@@ -26,6 +26,7 @@ test("an invalid expression is rejected at the field with no AWS call; a valid o
   const operator = await seedUser("operator");
   await login(page, operator.email, operator.password);
   await page.goto(`/ecs/clusters/${cluster}/scheduled-tasks/new`);
+  await page.waitForLoadState("networkidle");
   // A live view of the previous spec file may still be polling for a few seconds: count only this page's calls.
   await sandbox.quiet();
   await sandbox.resetCalls();

@@ -48,6 +48,9 @@ export function NavLinks({ isAdmin }: { isAdmin: boolean }) {
                 <Link
                   key={link.href}
                   href={link.href}
+                  // A prefetch renders the page on the server, and these pages read AWS: AWS is
+                  // asked only for what someone opens, not for every link in view.
+                  prefetch={false}
                   aria-current={active ? "page" : undefined}
                   className={cn(
                     "block rounded-md px-2 py-1.5",

@@ -62,5 +62,6 @@ export type ButtonLinkProps = ComponentProps<typeof Link> & StyleProps;
 
 /** A navigation that looks like a button; it stays a link so open-in-new-tab keeps working. */
 export function ButtonLink({ variant, size, className, ...props }: ButtonLinkProps) {
-  return <Link className={buttonClass({ variant, size }, className)} {...props} />;
+  // No prefetch unless asked: the pages behind these links read AWS when rendered.
+  return <Link prefetch={false} className={buttonClass({ variant, size }, className)} {...props} />;
 }
