@@ -200,9 +200,11 @@ describe.skipIf(!hasMoto)("ECS Express Mode in the sandbox gateway", () => {
     const { service } = await ecs.send(new CreateExpressGatewayServiceCommand(webInput()));
     const { service: deleting } = await ecs.send(new DeleteExpressGatewayServiceCommand({ serviceArn: service.serviceArn }));
     expect(deleting.status.statusCode).toBe("DRAINING");
-    // moto keeps deleted services (INACTIVE) in ListServices; DescribeServices shows the status.
-    const { services } = await ecs.send(new DescribeServicesCommand({ cluster: "default", services: ["web"] }));
-    expect(services[0]).toMatchObject({ status: "INACTIVE", desiredCount: 0 });
+    // moto keeps deleted services (INACTIVE) in ListServices; DescribeServices shows the status,
+    // DRAINING first while the runtime agent stops the tasks (a busy machine can see it).
+    const underlying = async () => (await ecs.send(new DescribeServicesCommand({ cluster: "default", services: ["web"] }))).services[0];
+    await until(async () => (await underlying()).status === "INACTIVE");
+    expect(await underlying()).toMatchObject({ status: "INACTIVE", desiredCount: 0 });
     await until(
       async () => (await ecs.send(new DescribeExpressGatewayServiceCommand({ serviceArn: service.serviceArn }))).service.status.statusCode === "INACTIVE",
     );
