@@ -6,22 +6,9 @@
 // until the next reset): the gateway is the only way into moto, so nobody sees the default VPC
 // before it is fixed. A subnet becomes private the way it does on AWS: a route table without the
 // internet route, associated with it.
+import { motoQuery } from "./moto-query.mjs";
 
-/** Call moto's EC2 Query API straight (not counted); returns the XML text. */
-async function ec2Query(upstream, region, params) {
-  const res = await fetch(upstream + "/", {
-    method: "POST",
-    headers: {
-      "Content-Type": "application/x-www-form-urlencoded; charset=utf-8",
-      Authorization: `AWS4-HMAC-SHA256 Credential=test/20260101/${region}/ec2/aws4_request, SignedHeaders=host, Signature=0`,
-    },
-    body: new URLSearchParams({ Version: "2016-11-15", ...params }).toString(),
-    signal: AbortSignal.timeout(10_000),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`moto EC2 ${params.Action} answered HTTP ${res.status}: ${text.slice(0, 200)}`);
-  return text;
-}
+const ec2Query = (upstream, region, params) => motoQuery(upstream, region, "ec2", params);
 
 const first = (xml, tag) => new RegExp(`<${tag}>([^<]+)</${tag}>`).exec(xml)?.[1];
 

@@ -9,6 +9,7 @@
 import { randomBytes, randomInt } from "node:crypto";
 import { SANDBOX_ACCOUNT } from "./faults.mjs";
 import { ApiError, callMoto, jsonError, jsonResponse, putLogLines } from "./apprunner.mjs";
+import { motoQuery } from "./moto-query.mjs";
 
 const CT = "application/x-amz-json-1.1";
 export const EXPRESS_OPERATIONS = new Set([
@@ -71,21 +72,7 @@ function base62(n) {
   return Array.from(randomBytes(n), (b) => abc[b % 62]).join("");
 }
 
-/** Call moto's EC2 Query API; returns the XML text. */
-async function ec2Query(upstream, region, params) {
-  const res = await fetch(upstream + "/", {
-    method: "POST",
-    headers: {
-      "Content-Type": "application/x-www-form-urlencoded; charset=utf-8",
-      Authorization: `AWS4-HMAC-SHA256 Credential=test/20260101/${region}/ec2/aws4_request, SignedHeaders=host, Signature=0`,
-    },
-    body: new URLSearchParams({ Version: "2016-11-15", ...params }).toString(),
-    signal: AbortSignal.timeout(10_000),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`moto EC2 ${params.Action} answered HTTP ${res.status}`);
-  return text;
-}
+const ec2Query = (upstream, region, params) => motoQuery(upstream, region, "ec2", params);
 
 /** Default-VPC subnets and its default security group, as Express uses when none are given. */
 async function defaultNetwork(upstream, region) {

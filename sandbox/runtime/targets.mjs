@@ -10,6 +10,7 @@
 // moto calls every registered target "healthy", so the gateway lays the states kept here over its
 // DescribeTargetHealth answers (`overlayTargetHealth`).
 import { createHash } from "node:crypto";
+import { motoQuery } from "../moto-query.mjs";
 
 const STATES = {
   initial: { State: "initial", Reason: "Elb.RegistrationInProgress", Description: "Target registration is in progress" },
@@ -19,20 +20,7 @@ const STATES = {
 
 const xmlEscape = (s) => String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-async function elbQuery(upstream, region, params) {
-  const res = await fetch(upstream + "/", {
-    method: "POST",
-    headers: {
-      "Content-Type": "application/x-www-form-urlencoded; charset=utf-8",
-      Authorization: `AWS4-HMAC-SHA256 Credential=test/20260101/${region}/elasticloadbalancing/aws4_request, SignedHeaders=host, Signature=0`,
-    },
-    body: new URLSearchParams({ Version: "2015-12-01", ...params }).toString(),
-    signal: AbortSignal.timeout(10_000),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`moto ELBv2 ${params.Action} answered HTTP ${res.status}: ${text.slice(0, 200)}`);
-  return text;
-}
+const elbQuery = (upstream, region, params) => motoQuery(upstream, region, "elbv2", params);
 
 /** A made-up EC2 instance id for the "container instance" a bridge/host task runs on, stable per task. */
 export function sandboxInstanceId(taskArn) {
