@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { LiveIndicator } from "@/components/live/live-indicator";
 import { useLiveStream } from "@/components/live/use-live-stream";
 import { StatusBadge } from "@/components/ui/badge";

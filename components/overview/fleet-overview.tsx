@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { HealthBadge, ProgressBar, StaleNote } from "@/components/ecs/fleet-health";
 import { VirtualTable } from "@/components/ecs/virtual-table";
 import { LiveIndicator } from "@/components/live/live-indicator";

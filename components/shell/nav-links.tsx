@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
@@ -48,9 +48,6 @@ export function NavLinks({ isAdmin }: { isAdmin: boolean }) {
                 <Link
                   key={link.href}
                   href={link.href}
-                  // A prefetch renders the page on the server, and these pages read AWS: AWS is
-                  // asked only for what someone opens, not for every link in view.
-                  prefetch={false}
                   aria-current={active ? "page" : undefined}
                   className={cn(
                     "block rounded-md px-2 py-1.5",

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ComponentProps } from "react";
 import { cn } from "./cn";
 import { SpinnerIcon } from "./icons";
@@ -62,6 +62,5 @@ export type ButtonLinkProps = ComponentProps<typeof Link> & StyleProps;
 
 /** A navigation that looks like a button; it stays a link so open-in-new-tab keeps working. */
 export function ButtonLink({ variant, size, className, ...props }: ButtonLinkProps) {
-  // No prefetch unless asked: the pages behind these links read AWS when rendered.
-  return <Link prefetch={false} className={buttonClass({ variant, size }, className)} {...props} />;
+  return <Link className={buttonClass({ variant, size }, className)} {...props} />;
 }

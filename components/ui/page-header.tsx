@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ComponentProps, ReactNode } from "react";
 import { cn } from "./cn";
 
@@ -28,7 +28,7 @@ export function PageHeader({
               <li key={`${index}-${crumb.label}`} className="flex items-center gap-1.5">
                 {index > 0 && <span aria-hidden="true">/</span>}
                 {crumb.href ? (
-                  <Link href={crumb.href} prefetch={false} className="hover:text-ink hover:underline">
+                  <Link href={crumb.href} className="hover:text-ink hover:underline">
                     {crumb.label}
                   </Link>
                 ) : (

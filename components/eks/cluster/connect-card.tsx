@@ -15,7 +15,7 @@ export function ConnectCard({ name, region, ready }: { name: string; region: str
           <CodeBlock code={updateKubeconfigCommand(name, region)} wrap />
         </div>
         {ready ? (
-          <ButtonLink href={`/eks/clusters/${encodeURIComponent(name)}/kubeconfig`} variant="secondary" prefetch={false} download>
+          <ButtonLink href={`/eks/clusters/${encodeURIComponent(name)}/kubeconfig`} variant="secondary" download>
             Download kubeconfig
           </ButtonLink>
         ) : (

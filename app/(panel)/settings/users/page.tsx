@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { Metadata } from "next";
 import { AccountEvents } from "@/components/settings/account-events";
 import { CreateUserForm } from "@/components/settings/create-user-form";
