@@ -1,10 +1,10 @@
 // Runs once per server process: first-run setup, then the plan worker.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || !process.env.DATABASE_URL) return;
-  const { bootstrap } = await import("@/lib/bootstrap");
+  const { bootstrap } = await import("@/lib/core/auth/bootstrap");
   await bootstrap();
   if (process.env.PORTSIDE_WORKER !== "off") {
-    const { startPlanWorker } = await import("@/lib/plans/queue");
+    const { startPlanWorker } = await import("@/lib/core/plans/queue");
     await startPlanWorker();
   }
 }

@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { STATIC_SECURITY_HEADERS } from "./lib/security/headers";
+import { STATIC_SECURITY_HEADERS } from "./lib/core/security/headers";
 
 const config: NextConfig = {
   // pg-boss, pg and embedded binaries must load from node_modules at run time, not be bundled.

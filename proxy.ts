@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, HSTS, newNonce } from "@/lib/security/headers";
-import { PROTO_HEADER } from "@/lib/security/stamp-headers";
+import { contentSecurityPolicy, HSTS, newNonce } from "@/lib/core/security/headers";
+import { PROTO_HEADER } from "@/lib/core/security/stamp-headers";
 
 /**
  * Runs on every request (pages, server action posts, route handlers, static files): a fresh CSP

@@ -8,7 +8,7 @@ export default defineConfig({
     exclude: ["node_modules/**", "e2e/**", ".next/**", ".portside/**"],
     environment: "node",
     // `server-only` throws outside a React Server environment; tests import lib modules directly.
-    alias: { "server-only": path.resolve(import.meta.dirname, "lib/testing/server-only-stub.ts") },
+    alias: { "server-only": path.resolve(import.meta.dirname, "lib/core/testing/server-only-stub.ts") },
     testTimeout: 30_000,
   },
 });

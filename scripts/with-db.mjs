@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs a command with DATABASE_URL pointing at a throwaway embedded Postgres, e.g.
-//   node scripts/with-db.mjs npx vitest run lib/plans/executor.test.ts
+//   node scripts/with-db.mjs npx vitest run lib/core/plans/executor.test.ts
 // (what `npm test` does for the whole unit suite, for running a few database tests by hand).
 // The server gets a random password, which only DATABASE_URL carries.
 import { spawn } from "node:child_process";

@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
-import { requirePageUser } from "@/lib/auth/guard";
-import { getWorkingContext } from "@/lib/connections/context";
-import { listConnections } from "@/lib/connections/store";
+import { requirePageUser } from "@/lib/core/auth/guard";
+import { getWorkingContext } from "@/lib/core/connections/context";
+import { listConnections } from "@/lib/core/connections/store";
 
 export default async function PanelLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser("viewer");

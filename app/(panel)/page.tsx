@@ -3,10 +3,10 @@ import { AwsErrorAlert } from "@/components/common/aws-error";
 import { NoConnection } from "@/components/common/no-connection";
 import { FleetOverview } from "@/components/overview/fleet-overview";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePageUser } from "@/lib/auth/guard";
-import { roleAllows } from "@/lib/auth/roles";
+import { requirePageUser } from "@/lib/core/auth/guard";
+import { roleAllows } from "@/lib/core/auth/roles";
 import { readOverviewShared } from "@/lib/aws/ecs-fleet-live";
-import { attempt, loadWorkingConnection } from "@/lib/connections/load";
+import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 
 export const metadata: Metadata = { title: "Overview" };
 

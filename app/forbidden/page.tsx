@@ -1,6 +1,6 @@
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { ROLES, type RoleName } from "@/lib/auth/roles";
+import { ROLES, type RoleName } from "@/lib/core/auth/roles";
 
 export default async function ForbiddenPage({ searchParams }: { searchParams: Promise<{ needed?: string | string[] }> }) {
   const { needed } = await searchParams;

@@ -1,7 +1,7 @@
 import type { ChangeEvent } from "react";
 import type { EnvVar } from "@/lib/validation/apprunner";
 import { DEFAULT_CPU, DEFAULT_MEMORY } from "@/lib/validation/apprunner";
-import type { Tag } from "@/lib/validation/tags";
+import type { Tag } from "@/lib/core/validation/tags";
 
 /** What the create wizard holds: strings as typed, validated by the same schema as the action. */
 export type AppRunnerFormValues = {

@@ -1,7 +1,7 @@
 import { expressWizardHref } from "@/components/apprunner/express-link";
 import { RefusedCreateOffer } from "@/components/apprunner/refused-offer";
 import { createInputToExpress } from "@/lib/apprunner/to-express";
-import type { RunWithSteps } from "@/lib/audit/runs";
+import type { RunWithSteps } from "@/lib/core/audit/runs";
 import { APP_RUNNER_WIZARD } from "@/lib/plans/apprunner";
 import { createAppRunnerServiceSchema } from "@/lib/validation/apprunner";
 

@@ -6,8 +6,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { initialState } from "@/lib/actions/action-state";
-import { loginAction } from "@/lib/actions/login-action";
+import { initialState } from "@/lib/core/actions/action-state";
+import { loginAction } from "@/lib/core/auth/login-action";
 
 export function LoginForm({ next }: { next?: string }) {
   const [state, action, pending] = useActionState(loginAction, initialState);

@@ -1,5 +1,5 @@
 import { Alert } from "@/components/ui/alert";
-import { AwsOperationError } from "@/lib/errors";
+import { AwsOperationError } from "@/lib/core/errors";
 
 /** An AWS read that failed while rendering a page: what to do, and the request id for AWS support. */
 export function AwsErrorAlert({ error, title = "AWS did not answer this page's request" }: { error: unknown; title?: string }) {

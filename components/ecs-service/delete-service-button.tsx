@@ -4,7 +4,7 @@ import { useActionState, useState } from "react";
 import { LeftoverGroups } from "@/components/ecs/leftover-groups";
 import { Alert } from "@/components/ui/alert";
 import { ReviewedConfirmDialog } from "@/components/wizard/reviewed-confirm-dialog";
-import { initialState } from "@/lib/actions/action-state";
+import { initialState } from "@/lib/core/actions/action-state";
 import { deleteServiceAction, previewDeleteServiceAction } from "@/lib/actions/ecs-service-actions";
 import type { Leftovers } from "@/lib/plans/service-leftovers";
 

@@ -2,7 +2,7 @@ import type { SecurityGroup, Subnet } from "@/lib/aws/ec2-network";
 import type { TaskDefinitionInfo } from "@/lib/aws/ecs-service-detail";
 import type { LoadBalancer } from "@/lib/aws/elbv2";
 import { SERVICE_DEFAULTS } from "@/lib/validation/ecs-service";
-import type { Tag } from "@/lib/validation/tags";
+import type { Tag } from "@/lib/core/validation/tags";
 
 export type StrategyRow = { capacityProvider: string; weight: string; base: string };
 

@@ -4,7 +4,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/time";
 import type { LiveEvent } from "@/lib/aws/ecs-live-service";
 import { VirtualRows } from "./virtual-rows";
-import { plural } from "@/lib/format/plural";
+import { plural } from "@/lib/core/format/plural";
 
 /** The service's event messages, newest first, as ECS writes them (it keeps the last 100). */
 export function ServiceEvents({ events }: { events: LiveEvent[] }) {

@@ -15,7 +15,7 @@ import { createClusterAction, previewClusterPlanAction } from "@/lib/actions/clu
 import type { ClusterPrefill } from "@/lib/ecs/cluster-prefill";
 import { presetOf, STRATEGY_PRESETS as PRESETS } from "@/lib/ecs/capacity-presets";
 import { createClusterSchema } from "@/lib/validation/ecs-cluster";
-import type { Tag } from "@/lib/validation/tags";
+import type { Tag } from "@/lib/core/validation/tags";
 
 const STEPS: WizardStep[] = [
   { id: "cluster", label: "Cluster", fields: ["connectionId", "region", "clusterName"] },

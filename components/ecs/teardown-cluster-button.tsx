@@ -3,7 +3,7 @@
 import { useActionState, useRef, useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { initialState } from "@/lib/actions/action-state";
+import { initialState } from "@/lib/core/actions/action-state";
 import { previewTeardownAction, teardownClusterAction } from "@/lib/actions/cluster-actions";
 import { LEFTOVER_GROUPS, type Leftovers } from "@/lib/plans/service-leftovers";
 import { LeftoverGroups } from "./leftover-groups";

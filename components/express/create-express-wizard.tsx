@@ -14,7 +14,7 @@ import { createExpressAction, previewExpressPlanAction } from "@/lib/actions/exp
 import type { ExpressPrefill } from "@/lib/express/prefill";
 import { STANDARD_ROLES } from "@/lib/plans/iam-roles";
 import { createExpressSchema, EXPRESS_DEFAULTS, FARGATE_SIZES } from "@/lib/validation/express";
-import type { Tag } from "@/lib/validation/tags";
+import type { Tag } from "@/lib/core/validation/tags";
 import { EnvEditor, type EnvVar } from "./env-editor";
 import { RolePicker, type RoleOption } from "./role-picker";
 import { ComputeFields, ContainerFields } from "./settings-fields";

@@ -5,10 +5,10 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { PlanReview } from "@/components/wizard/plan-review";
-import { initialState } from "@/lib/actions/action-state";
-import { runCleanupAction } from "@/lib/actions/run-actions";
-import type { RunStepView } from "@/lib/audit/run-view";
-import type { PlanReview as Review } from "@/lib/plans/review-types";
+import { initialState } from "@/lib/core/actions/action-state";
+import { runCleanupAction } from "@/lib/core/audit/run-actions";
+import type { RunStepView } from "@/lib/core/audit/run-view";
+import type { PlanReview as Review } from "@/lib/core/plans/review-types";
 
 /** After a failed run: what it left behind in AWS, and the plan that removes it. */
 export function CleanupPanel(props: { runId: string; review: Review; created: RunStepView[]; canOperate: boolean }) {

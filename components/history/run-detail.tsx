@@ -6,13 +6,13 @@ import { Badge, StatusBadge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { RelativeTime, formatDuration } from "@/components/ui/time";
-import type { RunView } from "@/lib/audit/run-view";
-import type { PlanReview } from "@/lib/plans/review-types";
-import type { Plan } from "@/lib/plans/types";
+import type { RunView } from "@/lib/core/audit/run-view";
+import type { PlanReview } from "@/lib/core/plans/review-types";
+import type { Plan } from "@/lib/core/plans/types";
 import { CleanupPanel } from "./cleanup-panel";
 import { StepList } from "./step-list";
 import { useRunStream } from "./use-run-stream";
-import { plural } from "@/lib/format/plural";
+import { plural } from "@/lib/core/format/plural";
 
 const STREAM_LABEL = { live: "Live", reconnecting: "Reconnecting…", done: "Finished" } as const;
 

@@ -3,10 +3,10 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
 import { Elapsed } from "@/components/ui/elapsed";
 import { formatDuration } from "@/components/ui/time";
-import type { RunStepView } from "@/lib/audit/run-view";
-import { stepToCli } from "@/lib/plans/cli";
-import { iamAction } from "@/lib/plans/iam-actions";
-import type { Plan } from "@/lib/plans/types";
+import type { RunStepView } from "@/lib/core/audit/run-view";
+import { stepToCli } from "@/lib/core/plans/cli";
+import { iamAction } from "@/lib/core/plans/iam-actions";
+import type { Plan } from "@/lib/core/plans/types";
 
 /** Every request of a run with its outcome: what was sent, what AWS answered, its request id and duration. */
 export function StepList({ steps, region, plan }: { steps: RunStepView[]; region: string; plan: Plan }) {

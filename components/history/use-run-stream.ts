@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { isFinished, type RunView } from "@/lib/audit/run-view";
+import { isFinished, type RunView } from "@/lib/core/audit/run-view";
 
 export type StreamState = "live" | "reconnecting" | "done";
 

@@ -17,7 +17,7 @@ export type LiveStream<T> = {
 };
 
 /**
- * Follows a live SSE route (lib/live/sse.ts watchStream): `data` events replace the value, `error`
+ * Follows a live SSE route (lib/core/live/sse.ts watchStream): `data` events replace the value, `error`
  * events keep the last value and show why it is stale. The browser's EventSource reconnects by
  * itself; meanwhile the status says "reconnecting". Pausing closes the stream (no polling is kept
  * alive upstream for a paused viewer).

@@ -9,7 +9,7 @@ import type { ContainerLogSource } from "@/lib/logs/sources";
 import { LogLines } from "./log-lines";
 import { LogToolbar, type ToolbarValue } from "./log-toolbar";
 import { useLogTail, type TailState } from "./use-log-tail";
-import { pluralWord } from "@/lib/format/plural";
+import { pluralWord } from "@/lib/core/format/plural";
 
 export type LogViewerProps = {
   cluster: string;

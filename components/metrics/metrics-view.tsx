@@ -11,7 +11,7 @@ import { hasData, type ServiceUtilization } from "@/lib/metrics/series";
 import { formatCpu, formatMemory, type TaskSize } from "@/lib/metrics/task-size";
 import { RangePicker } from "./range-picker";
 import { UtilizationChart } from "./utilization-chart";
-import { plural, pluralWord } from "@/lib/format/plural";
+import { plural, pluralWord } from "@/lib/core/format/plural";
 
 export type MetricsContext = {
   desired: number;

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ConnectionSettings } from "@/lib/aws/clients";
+import type { ConnectionSettings } from "@/lib/core/aws/clients";
 import { listSecurityGroups, listSubnets, listVpcs } from "@/lib/aws/ec2-network";
 import type { NetworkOption } from "./network-fields";
 

@@ -9,10 +9,10 @@ import { PlanReview } from "@/components/wizard/plan-review";
 import { PrefillNotice } from "@/components/wizard/prefill-notice";
 import { useWizard, type WizardStep } from "@/components/wizard/use-wizard";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
-import { initialState } from "@/lib/actions/action-state";
+import { initialState } from "@/lib/core/actions/action-state";
 import { previewRunTaskAction, runTaskAction } from "@/lib/actions/run-task-actions";
 import type { RunTaskPrefill } from "@/lib/ecs/task-prefill";
-import type { PlanReview as Review } from "@/lib/plans/review-types";
+import type { PlanReview as Review } from "@/lib/core/plans/review-types";
 import { runTaskSchema } from "@/lib/validation/run-task";
 import { NetworkFields, type NetworkOption } from "./network-fields";
 

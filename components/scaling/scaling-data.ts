@@ -1,8 +1,8 @@
 import "server-only";
 import { getServiceScaling, type ServiceScaling } from "@/lib/aws/app-autoscaling";
-import type { ConnectionSettings } from "@/lib/aws/clients";
+import type { ConnectionSettings } from "@/lib/core/aws/clients";
 import { getServiceDetail } from "@/lib/aws/ecs-service-detail";
-import { live, liveKey } from "@/lib/live";
+import { live, liveKey } from "@/lib/core/live/shared";
 
 /** What the Scaling tab shows live: Application Auto Scaling's view plus the service's counts now. */
 export type ScalingSnapshot = ServiceScaling & { desired: number; running: number; pending: number };

@@ -7,7 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import type { AlarmView, PolicyView, ScheduledActionView } from "@/lib/aws/app-autoscaling";
 import { nextRuns } from "@/lib/scheduling/next-runs";
 import type { ScalingSnapshot } from "./scaling-data";
-import { plural } from "@/lib/format/plural";
+import { plural } from "@/lib/core/format/plural";
 
 export const METRIC_LABELS: Record<string, { label: string; unit: string }> = {
   ECSServiceAverageCPUUtilization: { label: "Average CPU utilization", unit: "%" },

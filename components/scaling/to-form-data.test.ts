@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formDataToObject } from "@/lib/validation/form-data";
+import { formDataToObject } from "@/lib/core/validation/form-data";
 import { queueScalingSchema } from "@/lib/validation/scaling";
 import { toFormData } from "./use-reviewed-form";
 

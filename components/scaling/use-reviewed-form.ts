@@ -3,12 +3,12 @@
 import { useState, useTransition, type FormEvent } from "react";
 import type { z } from "zod";
 import { useWizard } from "@/components/wizard/use-wizard";
-import { initialState, type ActionState } from "@/lib/actions/action-state";
-import type { PlanReview } from "@/lib/plans/review-types";
+import { initialState, type ActionState } from "@/lib/core/actions/action-state";
+import type { PlanReview } from "@/lib/core/plans/review-types";
 
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
 
-/** { a: { b: 1 }, c: [{ d: 2 }] } → a.b=1, c.0.d=2: the dotted names lib/validation/form-data.ts reads back. */
+/** { a: { b: 1 }, c: [{ d: 2 }] } → a.b=1, c.0.d=2: the dotted names lib/core/validation/form-data.ts reads back. */
 export function toFormData(values: Record<string, unknown>): FormData {
   const form = new FormData();
   const walk = (prefix: string, v: unknown) => {

@@ -10,10 +10,10 @@ import { PlanReview } from "@/components/wizard/plan-review";
 import { PrefillNotice } from "@/components/wizard/prefill-notice";
 import { useWizard, type WizardStep } from "@/components/wizard/use-wizard";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
-import { initialState } from "@/lib/actions/action-state";
+import { initialState } from "@/lib/core/actions/action-state";
 import { checkScheduleRoleAction, createScheduleAction, previewScheduleAction } from "@/lib/actions/scheduled-task-actions";
 import type { SchedulePrefill } from "@/lib/ecs/schedule-prefill";
-import type { PlanReview as Review } from "@/lib/plans/review-types";
+import type { PlanReview as Review } from "@/lib/core/plans/review-types";
 import { createScheduleSchema } from "@/lib/validation/scheduled-task";
 import { NextRunsPreview } from "./next-runs-preview";
 

@@ -8,7 +8,7 @@ import { deployServiceSchema } from "@/lib/validation/service-ops";
 import { ContextStatus } from "./context-status";
 import { PlanActionForm, type ServiceTarget } from "./plan-action-form";
 import { useServiceContext } from "./use-service-context";
-import { plural } from "@/lib/format/plural";
+import { plural } from "@/lib/core/format/plural";
 
 /**
  * Deploy a new image tag (a new revision copied from the running one, only that container's

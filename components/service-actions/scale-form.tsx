@@ -9,7 +9,7 @@ import { MAX_DESIRED, scaleServiceSchema } from "@/lib/validation/service-ops";
 import { ContextStatus } from "./context-status";
 import { PlanActionForm, type ServiceTarget } from "./plan-action-form";
 import { useServiceContext } from "./use-service-context";
-import { plural, pluralWord } from "@/lib/format/plural";
+import { plural, pluralWord } from "@/lib/core/format/plural";
 
 /** Update desired count: 0–5000 tasks; scale to 0 is confirmed as the destructive change it is. */
 export function ScaleForm({ target, desired, onCancel }: { target: ServiceTarget; desired: number; onCancel: () => void }) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { initialState } from "@/lib/actions/action-state";
+import { initialState } from "@/lib/core/actions/action-state";
 import { serviceActionContextAction, type ServiceActionContext } from "@/lib/actions/service-ops-actions";
 import type { ServiceTarget } from "./plan-action-form";
 

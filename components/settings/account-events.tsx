@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { RelativeTime } from "@/components/ui/time";
-import { ACCOUNT_ACTION_LABELS, type AccountAction } from "@/lib/audit/account-events";
+import { ACCOUNT_ACTION_LABELS, type AccountAction } from "@/lib/core/audit/account-events";
 
 export type AccountEventView = {
   id: string;

@@ -8,9 +8,9 @@ import { Field, fieldAria } from "@/components/ui/field";
 import { Input, RadioCards, Select } from "@/components/ui/input";
 import { Button } from "@/components/ui/button";
 import { keepValuesSubmit } from "@/components/forms/keep-values-submit";
-import { initialState } from "@/lib/actions/action-state";
-import { saveConnectionAction } from "@/lib/actions/connection-actions";
-import { AWS_REGIONS } from "@/lib/aws/regions";
+import { initialState } from "@/lib/core/actions/action-state";
+import { saveConnectionAction } from "@/lib/core/connections/actions";
+import { AWS_REGIONS } from "@/lib/core/aws/regions";
 
 export type ConnectionFormValues = {
   id?: string;

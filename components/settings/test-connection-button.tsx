@@ -3,8 +3,8 @@
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/wizard/submit-button";
-import { initialState } from "@/lib/actions/action-state";
-import { testConnectionAction } from "@/lib/actions/connection-actions";
+import { initialState } from "@/lib/core/actions/action-state";
+import { testConnectionAction } from "@/lib/core/connections/actions";
 
 /** Calls STS GetCallerIdentity through the connection and says who it is, or why it failed. */
 export function TestConnectionButton({ connectionId, name }: { connectionId: string; name: string }) {

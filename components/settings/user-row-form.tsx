@@ -3,9 +3,9 @@
 import { useActionState } from "react";
 import { Select } from "@/components/ui/input";
 import { SubmitButton } from "@/components/wizard/submit-button";
-import { initialState } from "@/lib/actions/action-state";
-import { updateUserAction } from "@/lib/actions/user-actions";
-import { ROLES } from "@/lib/auth/roles";
+import { initialState } from "@/lib/core/actions/action-state";
+import { updateUserAction } from "@/lib/core/auth/user-actions";
+import { ROLES } from "@/lib/core/auth/roles";
 
 export function UserRowForm({ user }: { user: { id: string; email: string; role: string; disabled: boolean } }) {
   const [state, action] = useActionState(updateUserAction, initialState);

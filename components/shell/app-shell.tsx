@@ -1,8 +1,8 @@
 import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
-import type { SessionUser } from "@/lib/auth/session";
-import type { WorkingContext } from "@/lib/connections/context";
-import { logoutAction } from "@/lib/actions/login-action";
+import type { SessionUser } from "@/lib/core/auth/session";
+import type { WorkingContext } from "@/lib/core/connections/context";
+import { logoutAction } from "@/lib/core/auth/login-action";
 import { ContextSwitcher, type SwitcherConnection } from "./context-switcher";
 import { NavLinks } from "./nav-links";
 

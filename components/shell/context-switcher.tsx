@@ -2,9 +2,9 @@
 
 import { useActionState, useRef } from "react";
 import { Select } from "@/components/ui/input";
-import { initialState } from "@/lib/actions/action-state";
-import { switchContextAction } from "@/lib/actions/connection-actions";
-import type { WorkingContext } from "@/lib/connections/context";
+import { initialState } from "@/lib/core/actions/action-state";
+import { switchContextAction } from "@/lib/core/connections/actions";
+import type { WorkingContext } from "@/lib/core/connections/context";
 
 export type SwitcherConnection = { id: string; name: string; regions: string[] };
 

@@ -3,7 +3,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { TaskDefinitionView } from "@/lib/task-definitions/view";
-import { plural } from "@/lib/format/plural";
+import { plural } from "@/lib/core/format/plural";
 
 const roleName = (arn?: string) => (arn ? arn.split("/").pop() : "None");
 

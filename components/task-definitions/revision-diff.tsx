@@ -4,7 +4,7 @@ import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/input";
 import { cn } from "@/components/ui/cn";
 import type { DiffRow } from "@/lib/task-definitions/json-diff";
-import { plural } from "@/lib/format/plural";
+import { plural } from "@/lib/core/format/plural";
 
 type Props = {
   family: string;

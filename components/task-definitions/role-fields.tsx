@@ -4,7 +4,7 @@ import { Field, fieldAria } from "@/components/ui/field";
 import { Input, RadioCards, Select } from "@/components/ui/input";
 import { STANDARD_ROLES } from "@/lib/plans/iam-roles";
 import type { TaskDefinitionForm } from "@/lib/task-definitions/form-values";
-import { plural, pluralWord } from "@/lib/format/plural";
+import { plural, pluralWord } from "@/lib/core/format/plural";
 
 export type RoleOption = { name: string; arn: string };
 

@@ -10,9 +10,9 @@ import { PlanReview } from "@/components/wizard/plan-review";
 import { TagsEditor } from "@/components/wizard/tags-editor";
 import { useWizard, type WizardStep } from "@/components/wizard/use-wizard";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
-import { initialState } from "@/lib/actions/action-state";
+import { initialState } from "@/lib/core/actions/action-state";
 import { previewTaskDefinitionPlanAction, registerTaskDefinitionAction } from "@/lib/actions/task-definition-actions";
-import type { PlanReview as Review } from "@/lib/plans/review-types";
+import type { PlanReview as Review } from "@/lib/core/plans/review-types";
 import { defaultLogGroup, newContainer, type ContainerForm, type TaskDefinitionForm } from "@/lib/task-definitions/form-values";
 import {
   createTaskDefinitionSchema, cpuLabel, FARGATE_SIZES, fargateCpuOptions, isWindows, memoryLabel, networkModesFor, OS_FAMILIES, OS_LABELS, usesFargate,

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { formatDuration } from "@/lib/format/duration";
+import { formatDuration } from "@/lib/core/format/duration";
 
 /** Time since `since`, ticking every second: how long a step that is still running has taken so far. */
 export function Elapsed({ since, className }: { since: string; className?: string }) {

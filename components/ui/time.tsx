@@ -2,4 +2,4 @@
 // not called, and server pages format durations too. RelativeTime ticks, so it lives client-side.
 export { RelativeTime, type RelativeTimeProps } from "./relative-time";
 
-export { formatDuration } from "@/lib/format/duration";
+export { formatDuration } from "@/lib/core/format/duration";

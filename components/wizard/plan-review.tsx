@@ -2,8 +2,8 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
-import { iamAction, permissionsPolicy } from "@/lib/plans/iam-actions";
-import type { PlanReview as Review } from "@/lib/plans/review-types";
+import { iamAction, permissionsPolicy } from "@/lib/core/plans/iam-actions";
+import type { PlanReview as Review } from "@/lib/core/plans/review-types";
 
 /** The review page of every wizard: each request as JSON and as the AWS CLI command. */
 export function PlanReview({ review, note }: { review: Review; note?: React.ReactNode }) {

@@ -3,7 +3,7 @@
 import { Button } from "@/components/ui/button";
 import { fieldAria } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import type { Tag } from "@/lib/validation/tags";
+import type { Tag } from "@/lib/core/validation/tags";
 
 type Props = {
   tags: Tag[];

@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { initialState, type ActionState } from "@/lib/actions/action-state";
-import type { PlanReview } from "@/lib/plans/review-types";
+import { initialState, type ActionState } from "@/lib/core/actions/action-state";
+import type { PlanReview } from "@/lib/core/plans/review-types";
 
 type PlanAction = (state: ActionState, form: FormData) => Promise<ActionState>;
 type Steps = { current: number; next: () => boolean; applyServerErrors: (errors: Record<string, string[]>) => void };

@@ -3,19 +3,19 @@
 import { redirect } from "next/navigation";
 import { getAppRunnerService } from "@/lib/aws/apprunner";
 import { getRoleFacts } from "@/lib/aws/iam-roles";
-import { getConnectionSettings } from "@/lib/connections/store";
+import { getConnectionSettings } from "@/lib/core/connections/store";
 import { managedRoleFix } from "@/lib/plans/managed-roles";
 import { applyRoleFix } from "@/lib/plans/role-check";
 import { buildCreateAppRunnerPlan, buildServiceOperationPlan, type AppRunnerServiceOperation } from "@/lib/plans/apprunner";
-import { reviewOf, submitPlan } from "@/lib/plans/submit";
+import { reviewOf, submitPlan } from "@/lib/core/plans/submit";
 import {
   appRunnerServiceActionSchema,
   createAppRunnerServiceSchema,
   type CreateAppRunnerServiceInput,
 } from "@/lib/validation/apprunner";
-import { defineAction } from "./action";
-import { reviewedPlan } from "./reviewed-plan";
-import type { ActionState } from "./action-state";
+import { defineAction } from "../core/actions/action";
+import { reviewedPlan } from "../core/actions/reviewed-plan";
+import type { ActionState } from "../core/actions/action-state";
 
 const runPage = (runId: string) => `/history/${runId}`;
 

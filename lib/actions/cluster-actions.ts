@@ -6,17 +6,17 @@ import { readTeardownTarget } from "@/lib/aws/ecs-capacity";
 import { getCluster } from "@/lib/aws/ecs";
 import { getRole } from "@/lib/aws/iam-roles";
 import { readServiceLeftovers } from "@/lib/aws/service-leftovers";
-import { createdByPortside } from "@/lib/audit/created-resources";
-import { getConnectionSettings } from "@/lib/connections/store";
-import { ConflictError } from "@/lib/errors";
+import { createdByPortside } from "@/lib/core/audit/created-resources";
+import { getConnectionSettings } from "@/lib/core/connections/store";
+import { ConflictError } from "@/lib/core/errors";
 import { buildClusterTeardownPlan, teardownSummary } from "@/lib/plans/cluster-teardown";
-import { planHash } from "@/lib/plans/hash";
+import { planHash } from "@/lib/core/plans/hash";
 import { buildCreateClusterPlan, ECS_INSTANCE_ROLE } from "@/lib/plans/ecs-cluster";
-import { reviewOf, submitPlan } from "@/lib/plans/submit";
+import { reviewOf, submitPlan } from "@/lib/core/plans/submit";
 import { choicesOf, leftoverChoicesSchema } from "@/lib/validation/teardown";
 import { clusterNameSchema, createClusterSchema, type CreateClusterInput } from "@/lib/validation/ecs-cluster";
-import { defineAction } from "./action";
-import type { ActionState } from "./action-state";
+import { defineAction } from "../core/actions/action";
+import type { ActionState } from "../core/actions/action-state";
 
 async function checkCreate(input: CreateClusterInput): Promise<ActionState | null> {
   const conn = await getConnectionSettings(input.connectionId);

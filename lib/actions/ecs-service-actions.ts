@@ -7,16 +7,16 @@ import { getServiceDetail, getTaskDefinitionInfo } from "@/lib/aws/ecs-service-d
 import { listSecurityGroups, listSubnets } from "@/lib/aws/ec2-network";
 import { listListeners, listLoadBalancers, targetGroupNameTaken } from "@/lib/aws/elbv2";
 import { readServiceLeftovers } from "@/lib/aws/service-leftovers";
-import { createdByPortside } from "@/lib/audit/created-resources";
-import { getConnectionSettings } from "@/lib/connections/store";
-import { ConflictError } from "@/lib/errors";
+import { createdByPortside } from "@/lib/core/audit/created-resources";
+import { getConnectionSettings } from "@/lib/core/connections/store";
+import { ConflictError } from "@/lib/core/errors";
 import { buildCreateServicePlan, buildDeleteServicePlan, loadBalancerGroupName } from "@/lib/plans/ecs-service";
-import { requireReviewedHash } from "@/lib/plans/reviewed-hash";
-import { reviewOf, submitPlan } from "@/lib/plans/submit";
+import { requireReviewedHash } from "@/lib/core/plans/reviewed-hash";
+import { reviewOf, submitPlan } from "@/lib/core/plans/submit";
 import { createServiceSchema, deleteServiceSchema, type CreateServiceInput, type DeleteServiceInput } from "@/lib/validation/ecs-service";
 import { choicesOf } from "@/lib/validation/teardown";
-import { defineAction } from "./action";
-import type { ActionState } from "./action-state";
+import { defineAction } from "../core/actions/action";
+import type { ActionState } from "../core/actions/action-state";
 
 type Errors = Record<string, string[]>;
 

@@ -6,14 +6,14 @@ import { listSubnets } from "@/lib/aws/ec2-network";
 import { getRole, getRoleFacts } from "@/lib/aws/iam-roles";
 import { managedRoleFix } from "@/lib/plans/managed-roles";
 import { applyRoleFix } from "@/lib/plans/role-check";
-import { getConnectionSettings } from "@/lib/connections/store";
-import { ConflictError, NotFoundError } from "@/lib/errors";
+import { getConnectionSettings } from "@/lib/core/connections/store";
+import { ConflictError, NotFoundError } from "@/lib/core/errors";
 import { buildCreateEksClusterPlan, buildTeardownEksClusterPlan, buildUpgradeEksClusterPlan, EKS_CLUSTER_ROLE, nextMinorVersion } from "@/lib/plans/eks-cluster";
-import { reviewOf, submitPlan } from "@/lib/plans/submit";
+import { reviewOf, submitPlan } from "@/lib/core/plans/submit";
 import { createEksClusterSchema, deleteEksClusterSchema, upgradeEksClusterSchema, type CreateEksClusterInput } from "@/lib/validation/eks-cluster";
-import { defineAction } from "./action";
-import { reviewedPlan } from "./reviewed-plan";
-import type { ActionState } from "./action-state";
+import { defineAction } from "../core/actions/action";
+import { reviewedPlan } from "../core/actions/reviewed-plan";
+import type { ActionState } from "../core/actions/action-state";
 
 async function connectionFor(input: { connectionId: string; region: string }) {
   const conn = await getConnectionSettings(input.connectionId);

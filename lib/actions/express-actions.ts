@@ -4,13 +4,13 @@ import { redirect } from "next/navigation";
 import { getCluster } from "@/lib/aws/ecs";
 import { getExpressService, serviceExists } from "@/lib/aws/express";
 import { getRole, getRoleFacts } from "@/lib/aws/iam-roles";
-import { getConnectionSettings } from "@/lib/connections/store";
-import { ConflictError } from "@/lib/errors";
+import { getConnectionSettings } from "@/lib/core/connections/store";
+import { ConflictError } from "@/lib/core/errors";
 import { buildCreateExpressPlan, buildDeleteExpressPlan, buildUpdateExpressPlan } from "@/lib/plans/express";
 import { STANDARD_ROLES } from "@/lib/plans/iam-roles";
 import { managedRoleFix } from "@/lib/plans/managed-roles";
 import { applyRoleFix, joinFixes } from "@/lib/plans/role-check";
-import { reviewOf, submitPlan } from "@/lib/plans/submit";
+import { reviewOf, submitPlan } from "@/lib/core/plans/submit";
 import {
   createExpressSchema,
   deleteExpressSchema,
@@ -18,9 +18,9 @@ import {
   type CreateExpressInput,
   type UpdateExpressInput,
 } from "@/lib/validation/express";
-import { defineAction } from "./action";
-import { reviewedPlan } from "./reviewed-plan";
-import type { ActionState } from "./action-state";
+import { defineAction } from "../core/actions/action";
+import { reviewedPlan } from "../core/actions/reviewed-plan";
+import type { ActionState } from "../core/actions/action-state";
 
 type Errors = Record<string, string[]>;
 

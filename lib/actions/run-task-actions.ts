@@ -2,12 +2,12 @@
 
 import { redirect } from "next/navigation";
 import { getCluster } from "@/lib/aws/ecs";
-import { getConnectionSettings } from "@/lib/connections/store";
-import { ConflictError } from "@/lib/errors";
+import { getConnectionSettings } from "@/lib/core/connections/store";
+import { ConflictError } from "@/lib/core/errors";
 import { buildRunTaskPlan } from "@/lib/plans/run-task";
-import { reviewOf, submitPlan } from "@/lib/plans/submit";
+import { reviewOf, submitPlan } from "@/lib/core/plans/submit";
 import { runTaskSchema, type RunTaskInput } from "@/lib/validation/run-task";
-import { defineAction } from "./action";
+import { defineAction } from "../core/actions/action";
 
 async function checkCluster(input: RunTaskInput) {
   const conn = await getConnectionSettings(input.connectionId);

@@ -4,8 +4,8 @@ import { getServiceScaling, queueAlarmsOf } from "@/lib/aws/app-autoscaling";
 import { describeClusterCapacity } from "@/lib/aws/ecs-capacity";
 import { getServiceDetail } from "@/lib/aws/ecs-service-detail";
 import { queueUrlOf } from "@/lib/aws/sqs";
-import { getConnectionSettings } from "@/lib/connections/store";
-import { ConflictError } from "@/lib/errors";
+import { getConnectionSettings } from "@/lib/core/connections/store";
+import { ConflictError } from "@/lib/core/errors";
 import {
   buildManagedScalingPlan,
   buildQueueScalingPlan,
@@ -22,8 +22,8 @@ import {
   serviceScalingSchema,
   type QueueScalingInput,
 } from "@/lib/validation/scaling";
-import type { ActionState } from "./action-state";
-import { reviewedPlan } from "./reviewed-plan";
+import type { ActionState } from "../core/actions/action-state";
+import { reviewedPlan } from "../core/actions/reviewed-plan";
 
 type ServiceTarget = { connectionId: string; region: string; cluster: string; service: string };
 

@@ -5,9 +5,9 @@ import { getCluster } from "@/lib/aws/ecs";
 import { describeTaskDefinition } from "@/lib/aws/ecs-task-definitions";
 import { scheduleExists } from "@/lib/aws/ecs-tasks";
 import { getRole, getRoleFacts } from "@/lib/aws/iam-roles";
-import type { ConnectionSettings } from "@/lib/aws/clients";
-import { getConnectionSettings } from "@/lib/connections/store";
-import { ConflictError } from "@/lib/errors";
+import type { ConnectionSettings } from "@/lib/core/aws/clients";
+import { getConnectionSettings } from "@/lib/core/connections/store";
+import { ConflictError } from "@/lib/core/errors";
 import {
   buildCreateSchedulePlan,
   buildDeleteSchedulePlan,
@@ -17,9 +17,9 @@ import {
 } from "@/lib/plans/scheduled-task";
 import { createScheduleSchema, deleteScheduleSchema, type CreateScheduleInput } from "@/lib/validation/scheduled-task";
 import { taskDefinitionRef } from "@/lib/validation/run-task";
-import { defineAction } from "./action";
-import type { ActionState } from "./action-state";
-import { reviewedPlan } from "./reviewed-plan";
+import { defineAction } from "../core/actions/action";
+import type { ActionState } from "../core/actions/action-state";
+import { reviewedPlan } from "../core/actions/reviewed-plan";
 
 async function connectionFor(input: { connectionId: string; region: string }) {
   const conn = await getConnectionSettings(input.connectionId);

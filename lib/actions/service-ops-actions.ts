@@ -2,19 +2,19 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { listRuns } from "@/lib/audit/runs";
-import { callAws } from "@/lib/aws/call";
-import type { ConnectionSettings } from "@/lib/aws/clients";
+import { listRuns } from "@/lib/core/audit/runs";
+import { callAws } from "@/lib/core/aws/call";
+import type { ConnectionSettings } from "@/lib/core/aws/clients";
 import { getServiceDetail, type ServiceDetail } from "@/lib/aws/ecs-service-detail";
 import { describeTaskDefinition, listRevisions } from "@/lib/aws/ecs-task-definitions";
-import { getConnectionSettings } from "@/lib/connections/store";
-import { ConflictError, NotFoundError } from "@/lib/errors";
+import { getConnectionSettings } from "@/lib/core/connections/store";
+import { ConflictError, NotFoundError } from "@/lib/core/errors";
 import { ECS_DIMENSION, ECS_NAMESPACE, resourceId } from "@/lib/plans/scaling";
 import { DEFAULT_ROLLOUT_TIMEOUT_MS, buildDeployPlan, buildForceDeploymentPlan, buildRollbackPlan, buildScalePlan, buildStopTaskPlan } from "@/lib/plans/service-ops";
 import { rollbackCandidates, type RollbackCandidate } from "@/lib/plans/service-rollback";
-import { reviewOf, submitPlan } from "@/lib/plans/submit";
-import type { Plan } from "@/lib/plans/types";
-import type { SessionUser } from "@/lib/auth/session";
+import { reviewOf, submitPlan } from "@/lib/core/plans/submit";
+import type { Plan } from "@/lib/core/plans/types";
+import type { SessionUser } from "@/lib/core/auth/session";
 import {
   deployServiceSchema,
   forceDeploymentSchema,
@@ -26,8 +26,8 @@ import {
   type RollbackInput,
   type StopTaskInput,
 } from "@/lib/validation/service-ops";
-import { defineAction } from "./action";
-import type { ActionState } from "./action-state";
+import { defineAction } from "../core/actions/action";
+import type { ActionState } from "../core/actions/action-state";
 
 type Target = { connectionId: string; region: string; cluster: string; service: string };
 

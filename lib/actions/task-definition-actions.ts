@@ -3,10 +3,10 @@
 import { redirect } from "next/navigation";
 import { describeTaskDefinition, existingLogGroups } from "@/lib/aws/ecs-task-definitions";
 import { getRole, getRoleFacts } from "@/lib/aws/iam-roles";
-import { getConnectionSettings } from "@/lib/connections/store";
-import { ConflictError } from "@/lib/errors";
+import { getConnectionSettings } from "@/lib/core/connections/store";
+import { ConflictError } from "@/lib/core/errors";
 import { STANDARD_ROLES } from "@/lib/plans/iam-roles";
-import { reviewOf, submitPlan } from "@/lib/plans/submit";
+import { reviewOf, submitPlan } from "@/lib/core/plans/submit";
 import { buildDeregisterTaskDefinitionPlan, buildRegisterTaskDefinitionPlan } from "@/lib/plans/task-definition";
 import { carriedFields } from "@/lib/task-definitions/carry-over";
 import {
@@ -14,9 +14,9 @@ import {
   deregisterTaskDefinitionSchema,
   type CreateTaskDefinitionInput,
 } from "@/lib/validation/task-definition";
-import { defineAction } from "./action";
-import { reviewedPlan } from "./reviewed-plan";
-import type { ActionState } from "./action-state";
+import { defineAction } from "../core/actions/action";
+import { reviewedPlan } from "../core/actions/reviewed-plan";
+import type { ActionState } from "../core/actions/action-state";
 
 async function connectionFor(input: { connectionId: string; region: string }) {
   const conn = await getConnectionSettings(input.connectionId);

@@ -7,10 +7,10 @@ import {
   type ScalingPolicy,
 } from "@aws-sdk/client-application-auto-scaling";
 import { DescribeAlarmsCommand } from "@aws-sdk/client-cloudwatch";
-import { AwsOperationError } from "@/lib/errors";
+import { AwsOperationError } from "@/lib/core/errors";
 import { ECS_DIMENSION, ECS_NAMESPACE, queueAlarmName, resourceId } from "@/lib/plans/scaling";
-import { awsClient, type ConnectionSettings } from "./clients";
-import { guarded } from "./guarded";
+import { awsClient, type ConnectionSettings } from "../core/aws/clients";
+import { guarded } from "../core/aws/guarded";
 
 export type AlarmView = { name: string; state: string; reason: string; updatedAt: string | null; threshold: number | null; metric: string | null };
 

@@ -1,4 +1,4 @@
-import { AWS_REGIONS } from "./regions";
+import { AWS_REGIONS } from "../core/aws/regions";
 
 /**
  * Regions where AWS App Runner is offered (commercial partition), from the App Runner

@@ -8,9 +8,9 @@ import {
   type AutoScalingConfiguration,
   type Service,
 } from "@aws-sdk/client-apprunner";
-import { awsClient, type ConnectionSettings } from "./clients";
-import { guarded } from "./guarded";
-import { mapLimit } from "./batches";
+import { awsClient, type ConnectionSettings } from "../core/aws/clients";
+import { guarded } from "../core/aws/guarded";
+import { mapLimit } from "../core/aws/batches";
 
 export type AppRunnerServiceSummary = {
   name: string;

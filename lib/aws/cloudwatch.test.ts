@@ -1,6 +1,6 @@
 import { GetMetricDataCommand } from "@aws-sdk/client-cloudwatch";
 import { describe, expect, it } from "vitest";
-import type { ConnectionSettings } from "./clients";
+import type { ConnectionSettings } from "../core/aws/clients";
 import { getServiceUtilization } from "./cloudwatch";
 
 const conn = { id: "c", name: "test", endpointUrl: null, updatedAt: new Date(0) } as ConnectionSettings;

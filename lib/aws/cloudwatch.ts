@@ -1,10 +1,10 @@
 import "server-only";
 import { GetMetricDataCommand, type MetricDataQuery } from "@aws-sdk/client-cloudwatch";
-import { live, liveKey } from "@/lib/live";
+import { live, liveKey } from "@/lib/core/live/shared";
 import { windowFor, type MetricRange, type MetricWindow } from "@/lib/metrics/range";
 import { QUERY_IDS, toServiceUtilization, type RawMetricResult, type ServiceUtilization } from "@/lib/metrics/series";
-import { awsClient, type ConnectionSettings } from "./clients";
-import { guarded } from "./guarded";
+import { awsClient, type ConnectionSettings } from "../core/aws/clients";
+import { guarded } from "../core/aws/guarded";
 
 /** What these reads need of a CloudWatch client; tests pass a fake. */
 type CloudWatchClient = Pick<ReturnType<typeof awsClient<"cloudwatch">>, "send">;

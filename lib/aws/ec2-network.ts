@@ -6,8 +6,8 @@ import {
   paginateDescribeVpcs,
   type Filter,
 } from "@aws-sdk/client-ec2";
-import { awsClient, type ConnectionSettings } from "./clients";
-import { guarded } from "./guarded";
+import { awsClient, type ConnectionSettings } from "../core/aws/clients";
+import { guarded } from "../core/aws/guarded";
 
 /** Network pickers shared by every wizard that places things in a VPC (ECS services, EKS, Express). */
 export type Vpc = { id: string; cidr: string; name: string; isDefault: boolean };

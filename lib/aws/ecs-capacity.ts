@@ -4,9 +4,9 @@ import { DescribeKeyPairsCommand } from "@aws-sdk/client-ec2";
 import { DescribeCapacityProvidersCommand } from "@aws-sdk/client-ecs";
 import { paginateListInstanceProfiles } from "@aws-sdk/client-iam";
 import type { TeardownTarget } from "@/lib/plans/cluster-teardown";
-import { awsClient, type ConnectionSettings } from "./clients";
+import { awsClient, type ConnectionSettings } from "../core/aws/clients";
 import { getCluster, listServices } from "./ecs";
-import { guarded } from "./guarded";
+import { guarded } from "../core/aws/guarded";
 
 /**
  * EC2 capacity behind ECS clusters: capacity providers joined with their Auto Scaling

@@ -1,12 +1,12 @@
 import "server-only";
-import { live, liveKey } from "@/lib/live";
-import type { WatchSource } from "@/lib/live/hub";
-import type { ConnectionSettings } from "./clients";
-import { mapLimit } from "./batches";
+import { live, liveKey } from "@/lib/core/live/shared";
+import type { WatchSource } from "@/lib/core/live/hub";
+import type { ConnectionSettings } from "../core/aws/clients";
+import { mapLimit } from "../core/aws/batches";
 import { fleetClient, listServiceArns, readClusterServices, readFleet, type FleetClient, type FleetOverview, type FleetService } from "./ecs-fleet";
 import { describeTargetHealth } from "./elbv2";
 
-// Shared by every viewer of a key (lib/live/README.md), so these are per account+region, not per browser.
+// Shared by every viewer of a key (lib/core/live/README.md), so these are per account+region, not per browser.
 export const OVERVIEW_INTERVAL_MS = 10_000;
 export const CLUSTER_INTERVAL_MS = 5_000;
 /** Target health changes on the health check's own interval (10–30 s); reading it slower costs nothing. */

@@ -10,12 +10,12 @@ import {
   type Service,
   type Task,
 } from "@aws-sdk/client-ecs";
-import { live, liveKey } from "@/lib/live";
-import type { WatchSource } from "@/lib/live/hub";
-import { awsClient, type ConnectionSettings } from "./clients";
+import { live, liveKey } from "@/lib/core/live/shared";
+import type { WatchSource } from "@/lib/core/live/hub";
+import { awsClient, type ConnectionSettings } from "../core/aws/clients";
 import { describeTargetHealth, type TargetHealth } from "./elbv2";
-import { chunks } from "./batches";
-import { guarded } from "./guarded";
+import { chunks } from "../core/aws/batches";
+import { guarded } from "../core/aws/guarded";
 
 /** A service view every 3 s feels live and costs one read set per service, whoever watches. */
 const SERVICE_INTERVAL_MS = 3000;

@@ -3,12 +3,12 @@ import { DescribeAutoScalingGroupsCommand } from "@aws-sdk/client-auto-scaling";
 import { DescribeLaunchTemplateVersionsCommand, DescribeNetworkInterfacesCommand, DescribeSubnetsCommand } from "@aws-sdk/client-ec2";
 import { DescribeServicesCommand, DescribeTasksCommand, ListTasksCommand, type Service, type Task } from "@aws-sdk/client-ecs";
 import { GetScheduleCommand, type GetScheduleCommandOutput } from "@aws-sdk/client-scheduler";
-import { awsClient, type ConnectionSettings } from "./clients";
+import { awsClient, type ConnectionSettings } from "../core/aws/clients";
 import type { Ec2CapacitySource } from "@/lib/ecs/cluster-prefill";
 import type { TaskInterface } from "@/lib/ecs/task-prefill";
 import { asgNameOf, type CapacityProviderSummary } from "./ecs-capacity";
-import { mapAwsError } from "./errors";
-import { guarded } from "./guarded";
+import { mapAwsError } from "../core/aws/errors";
+import { guarded } from "../core/aws/guarded";
 
 /**
  * Reads of an existing resource as AWS describes it, for the "duplicate" wizards: the

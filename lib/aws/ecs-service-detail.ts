@@ -5,10 +5,10 @@ import {
   paginateListTaskDefinitions,
   type Service,
 } from "@aws-sdk/client-ecs";
-import { awsClient, type ConnectionSettings } from "./clients";
-import { mapAwsError } from "./errors";
-import { guarded } from "./guarded";
-import { live, liveKey } from "@/lib/live";
+import { awsClient, type ConnectionSettings } from "../core/aws/clients";
+import { mapAwsError } from "../core/aws/errors";
+import { guarded } from "../core/aws/guarded";
+import { live, liveKey } from "@/lib/core/live/shared";
 
 export type ServiceDetail = {
   name: string;

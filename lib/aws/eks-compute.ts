@@ -16,9 +16,9 @@ import {
   type Update,
 } from "@aws-sdk/client-eks";
 import { DescribeSubnetsCommand } from "@aws-sdk/client-ec2";
-import { awsClient, type ConnectionSettings } from "./clients";
-import { guarded } from "./guarded";
-import { plural } from "@/lib/format/plural";
+import { awsClient, type ConnectionSettings } from "../core/aws/clients";
+import { guarded } from "../core/aws/guarded";
+import { plural } from "@/lib/core/format/plural";
 
 /** What the node group, Fargate profile and add-on pages need to know of their cluster. */
 export type EksClusterBasics = { name: string; status: string; version: string; vpcId: string; subnetIds: string[] };

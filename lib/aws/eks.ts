@@ -13,10 +13,10 @@ import {
   paginateListUpdates,
   type Cluster,
 } from "@aws-sdk/client-eks";
-import { awsClient, type ConnectionSettings } from "./clients";
-import { mapAwsError } from "./errors";
-import { guarded } from "./guarded";
-import { live, liveKey } from "@/lib/live";
+import { awsClient, type ConnectionSettings } from "../core/aws/clients";
+import { mapAwsError } from "../core/aws/errors";
+import { guarded } from "../core/aws/guarded";
+import { live, liveKey } from "@/lib/core/live/shared";
 import type { VersionSupportInfo } from "@/lib/eks/version-support";
 
 export type EksCluster = {

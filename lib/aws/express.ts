@@ -10,9 +10,9 @@ import {
 } from "@aws-sdk/client-ecs";
 import type { ExpressSettings } from "@/lib/plans/express";
 import { EXPRESS_DEFAULTS } from "@/lib/validation/express";
-import { awsClient, type ConnectionSettings } from "./clients";
-import { mapAwsError } from "./errors";
-import { guarded } from "./guarded";
+import { awsClient, type ConnectionSettings } from "../core/aws/clients";
+import { mapAwsError } from "../core/aws/errors";
+import { guarded } from "../core/aws/guarded";
 
 export type UnderlyingService = { status: string; desired: number; running: number; pending: number; taskDefinition: string };
 

@@ -11,9 +11,9 @@ import {
 } from "@aws-sdk/client-iam";
 import { parsePolicy, type PolicyDocument, type Statement } from "@/lib/plans/policy-diff";
 import type { RoleFacts } from "@/lib/plans/role-check";
-import { awsClient, type ConnectionSettings } from "./clients";
-import { mapAwsError } from "./errors";
-import { guarded } from "./guarded";
+import { awsClient, type ConnectionSettings } from "../core/aws/clients";
+import { mapAwsError } from "../core/aws/errors";
+import { guarded } from "../core/aws/guarded";
 
 export type RoleSummary = { name: string; arn: string; principals: string[] };
 

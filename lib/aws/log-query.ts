@@ -1,8 +1,8 @@
 import "server-only";
-import { liveErrorOf } from "@/lib/live/sse";
+import { liveErrorOf } from "@/lib/core/live/sse";
 import type { LogViewQuery } from "@/lib/logs/params";
 import { streamSelection, taskIdOf } from "@/lib/logs/sources";
-import type { ConnectionSettings } from "./clients";
+import type { ConnectionSettings } from "../core/aws/clients";
 import { serviceLogTarget, taskLogTarget } from "./log-sources";
 import type { LogQuery } from "./log-tail";
 

@@ -1,11 +1,11 @@
 import "server-only";
 import { DescribeTasksCommand } from "@aws-sdk/client-ecs";
-import { live, liveKey } from "@/lib/live";
+import { live, liveKey } from "@/lib/core/live/shared";
 import { containersWithoutAwslogs, logSourcesOf, taskIdOf, type ContainerDefinitionLike, type ContainerLogSource } from "@/lib/logs/sources";
-import { awsClient, type ConnectionSettings } from "./clients";
+import { awsClient, type ConnectionSettings } from "../core/aws/clients";
 import { describeTaskDefinition } from "./ecs-task-definitions";
 import { getServiceDetailShared } from "./ecs-service-detail";
-import { guarded } from "./guarded";
+import { guarded } from "../core/aws/guarded";
 
 /** Where a service's or a task's containers log, with what the viewer says about the task. */
 export type LogTarget = {

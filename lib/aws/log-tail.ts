@@ -1,11 +1,11 @@
 import "server-only";
 import { DescribeLogGroupsCommand, FilterLogEventsCommand, StartLiveTailCommand } from "@aws-sdk/client-cloudwatch-logs";
-import type { WatchSource } from "@/lib/live/hub";
+import type { WatchSource } from "@/lib/core/live/hub";
 import { trimMessage, type LogEvent } from "@/lib/logs/events";
 import { RecentIds } from "@/lib/logs/line-buffer";
 import { streamMatches, type StreamSelection } from "@/lib/logs/sources";
-import { awsClient, type ConnectionSettings } from "./clients";
-import { mapAwsError } from "./errors";
+import { awsClient, type ConnectionSettings } from "../core/aws/clients";
+import { mapAwsError } from "../core/aws/errors";
 
 type LogsClient = Pick<ReturnType<typeof awsClient<"logs">>, "send">;
 

@@ -9,10 +9,10 @@ import { DescribeListenersCommand, DescribeLoadBalancersCommand, DescribeTagsCom
 import { GetScheduleCommand, paginateListSchedules } from "@aws-sdk/client-scheduler";
 import { ECS_DIMENSION, ECS_NAMESPACE, resourceId } from "@/lib/plans/scaling";
 import { decideLeftovers, MANAGED_TAG, type LeftoverFacts, type Leftovers, type ServiceFacts } from "@/lib/plans/service-leftovers";
-import { chunks } from "./batches";
-import { awsClient, type ConnectionSettings } from "./clients";
+import { chunks } from "../core/aws/batches";
+import { awsClient, type ConnectionSettings } from "../core/aws/clients";
 import { DESCRIBE_SERVICES_MAX } from "./ecs-fleet";
-import { guarded } from "./guarded";
+import { guarded } from "../core/aws/guarded";
 
 /** "arn:…:task-definition/web:3" or "web:3" → "web". */
 const familyOf = (td: string | undefined) => (td ? td.split("/").pop()!.split(":")[0]! : null);

@@ -1,6 +1,6 @@
 import type { LoadBalancing } from "@/lib/aws/elbv2";
 import { copyName, familyRevision, isSet, userTags, type PrefillResult } from "./prefill-common";
-import { plural } from "@/lib/format/plural";
+import { plural } from "@/lib/core/format/plural";
 
 /** The parts of a DescribeServices service the create wizard can carry over (the SDK's Service fits). */
 export type ServiceSource = {

@@ -1,6 +1,6 @@
 import "server-only";
 import { resolveLogQuery } from "@/lib/aws/log-query";
-import { loadWorkingConnection } from "@/lib/connections/load";
+import { loadWorkingConnection } from "@/lib/core/connections/load";
 import { parseLogView } from "./params";
 
 /**

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createAppRunnerServiceSchema, appRunnerServiceActionSchema, CPU_MEMORY } from "@/lib/validation/apprunner";
 import { buildCreateAppRunnerPlan, buildServiceOperationPlan } from "./apprunner";
-import { buildCleanupPlan } from "./cleanup";
-import { refsIn } from "./refs";
+import { buildCleanupPlan } from "../core/plans/cleanup";
+import { refsIn } from "../core/plans/refs";
 
 const valid = {
   connectionId: "c1",

@@ -1,5 +1,5 @@
 import type { AppRunnerServiceActionInput, CreateAppRunnerServiceInput } from "@/lib/validation/apprunner";
-import type { Plan, PlanStep } from "./types";
+import type { Plan, PlanStep } from "../core/plans/types";
 
 export const APP_RUNNER_WIZARD = "apprunner-service";
 

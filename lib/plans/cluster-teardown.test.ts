@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildClusterTeardownPlan, teardownSummary, type TeardownTarget } from "./cluster-teardown";
-import { planHash } from "./hash";
+import { planHash } from "../core/plans/hash";
 import { decideLeftovers } from "./service-leftovers";
 
 const target: TeardownTarget = {

@@ -1,7 +1,7 @@
 import { autoScalingGroupGone, noContainerInstances, serviceDrained, serviceInactive } from "./ecs-waits";
 import { goingGroups, leftoverSteps } from "./leftover-steps";
 import { GROUP_TITLES, goes, noLeftovers, type LeftoverChoices, type LeftoverGroup, type Leftovers } from "./service-leftovers";
-import type { Plan, PlanStep } from "./types";
+import type { Plan, PlanStep } from "../core/plans/types";
 
 /** What a cluster holds, as read just before the teardown is planned. */
 export type TeardownTarget = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createClusterSchema } from "@/lib/validation/ecs-cluster";
 import { buildCreateClusterPlan } from "./ecs-cluster";
-import { refsIn } from "./refs";
+import { refsIn } from "../core/plans/refs";
 
 const valid = { connectionId: "c1", region: "us-east-1", clusterName: "web-prod_1" };
 

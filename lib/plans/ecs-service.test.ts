@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createServiceSchema } from "@/lib/validation/ecs-service";
-import { buildCleanupPlan } from "./cleanup";
+import { buildCleanupPlan } from "../core/plans/cleanup";
 import { buildCreateServicePlan, buildDeleteServicePlan } from "./ecs-service";
-import { refsIn } from "./refs";
+import { refsIn } from "../core/plans/refs";
 
 const base = {
   connectionId: "c1", region: "us-east-1", cluster: "web", serviceName: "api", taskDefinition: "api:3",

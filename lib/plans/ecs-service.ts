@@ -4,7 +4,7 @@ import { serviceDrained, serviceInactive } from "./ecs-waits";
 import { leftoverSteps } from "./leftover-steps";
 import { managedTags, noLeftovers, type LeftoverChoices, type Leftovers } from "./service-leftovers";
 import { buildServiceScalingPlan } from "./scaling";
-import type { Plan, PlanRef, PlanStep } from "./types";
+import type { Plan, PlanRef, PlanStep } from "../core/plans/types";
 
 const ref = (path: string): PlanRef => ({ $ref: path });
 

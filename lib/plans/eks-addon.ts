@@ -1,5 +1,5 @@
 import type { InstallAddonInput, RemoveAddonInput, UpdateAddonInput } from "@/lib/validation/eks-addon";
-import type { Plan, WaitFor } from "./types";
+import type { Plan, WaitFor } from "../core/plans/types";
 
 export const addonsPath = (cluster: string) => `/eks/clusters/${encodeURIComponent(cluster)}/addons`;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createEksClusterSchema } from "@/lib/validation/eks-cluster";
 import { buildCreateEksClusterPlan, buildTeardownEksClusterPlan, buildUpgradeEksClusterPlan, nextMinorVersion } from "./eks-cluster";
-import { buildCleanupPlan } from "./cleanup";
+import { buildCleanupPlan } from "../core/plans/cleanup";
 
 const input = (over: Record<string, unknown> = {}) =>
   createEksClusterSchema.parse({

@@ -1,6 +1,6 @@
 import { FARGATE_ROLE, type CreateFargateProfileInput, type DeleteFargateProfileInput } from "@/lib/validation/eks-fargate-profile";
 import { eksRoleSteps } from "./eks-nodegroup";
-import type { Plan, PlanRef } from "./types";
+import type { Plan, PlanRef } from "../core/plans/types";
 
 export const fargateProfilesPath = (cluster: string) => `/eks/clusters/${encodeURIComponent(cluster)}/fargate-profiles`;
 

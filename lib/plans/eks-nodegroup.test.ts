@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createNodegroupSchema, scaleNodegroupSchema } from "@/lib/validation/eks-nodegroup";
-import { buildCleanupPlan } from "./cleanup";
+import { buildCleanupPlan } from "../core/plans/cleanup";
 import { buildCreateNodegroupPlan, buildDeleteNodegroupPlan, buildScaleNodegroupPlan } from "./eks-nodegroup";
 
 const base = { connectionId: "c1", region: "us-east-1", clusterName: "prod", nodegroupName: "web", subnets: ["subnet-0a1", "subnet-0b2"] };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createExpressSchema, deleteExpressSchema, FARGATE_SIZES, imageKind, updateExpressSchema } from "@/lib/validation/express";
-import { buildCleanupPlan } from "./cleanup";
+import { buildCleanupPlan } from "../core/plans/cleanup";
 import { buildCreateExpressPlan, buildDeleteExpressPlan, buildUpdateExpressPlan, type ExpressSettings } from "./express";
-import { refsIn } from "./refs";
+import { refsIn } from "../core/plans/refs";
 
 const base = { connectionId: "c1", region: "us-east-1", image: "public.ecr.aws/docker/library/httpd:latest" };
 const firstIssue = (r: { error?: { issues: { path: PropertyKey[]; message: string }[] } }) => r.error?.issues[0];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { buildCleanupPlan } from "./cleanup";
+import { buildCleanupPlan } from "../core/plans/cleanup";
 import { buildCreateRoleSteps, roleArnRef, STANDARD_ROLES } from "./iam-roles";
-import { extractOutputs } from "./refs";
-import type { Plan } from "./types";
+import { extractOutputs } from "../core/plans/refs";
+import type { Plan } from "../core/plans/types";
 
 describe("standard role steps", () => {
   it("creates the task execution role trusted by ecs-tasks with the execution policy", () => {

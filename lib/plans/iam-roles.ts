@@ -1,4 +1,4 @@
-import type { PlanRef, PlanStep } from "./types";
+import type { PlanRef, PlanStep } from "../core/plans/types";
 
 export type StandardRoleKind = "execution" | "infrastructure";
 

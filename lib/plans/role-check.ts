@@ -1,5 +1,5 @@
 import { allows, describeNeed, missingNeeds, widenPolicy, type Need, type PolicyDocument, type Statement } from "./policy-diff";
-import type { Plan, PlanStep } from "./types";
+import type { Plan, PlanStep } from "../core/plans/types";
 
 /** What the action read of a reused role (lib/aws/iam-roles getRolePermissions), in plain JSON. */
 export type RoleFacts = {

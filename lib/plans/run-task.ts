@@ -1,6 +1,6 @@
 import { commandArgs, type RunTaskInput } from "@/lib/validation/run-task";
-import type { Plan } from "./types";
-import { plural } from "@/lib/format/plural";
+import type { Plan } from "../core/plans/types";
+import { plural } from "@/lib/core/format/plural";
 
 /**
  * One RunTask request. Its response (on the run page) lists the started task ARNs;

@@ -1,6 +1,6 @@
 import type { ManagedScalingInput, QueueScalingInput, RemoveScalingInput, ScheduledScalingInput, ServiceScalingInput, TrackedMetric } from "@/lib/validation/scaling";
-import type { Plan, PlanStep } from "./types";
-import { plural, pluralWord } from "@/lib/format/plural";
+import type { Plan, PlanStep } from "../core/plans/types";
+import { plural, pluralWord } from "@/lib/core/format/plural";
 
 /** Application Auto Scaling's names for an ECS service's desired count. */
 export const ECS_NAMESPACE = "ecs";

@@ -2,7 +2,7 @@ import type { CreateScheduleInput, DeleteScheduleInput } from "@/lib/validation/
 import { trustPolicy } from "./iam-roles";
 import { parsePolicy, type Need } from "./policy-diff";
 import { widenInlinePolicy, type RoleFacts } from "./role-check";
-import type { Plan, PlanStep } from "./types";
+import type { Plan, PlanStep } from "../core/plans/types";
 
 export const SCHEDULER_ROLE_NAME = "PortsideSchedulerEcsRunTask";
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { TaskDefinitionView } from "@/lib/task-definitions/view";
 import { deployServiceSchema, forceDeploymentSchema, rollbackSchema, scaleServiceSchema, stopTaskSchema } from "@/lib/validation/service-ops";
-import { planToCli } from "./cli";
-import { buildCleanupPlan } from "./cleanup";
-import { readPath, refsIn } from "./refs";
+import { planToCli } from "../core/plans/cli";
+import { buildCleanupPlan } from "../core/plans/cleanup";
+import { readPath, refsIn } from "../core/plans/refs";
 import { SERVICE_OPS, buildDeployPlan, buildForceDeploymentPlan, buildRollbackPlan, buildScalePlan, buildStopTaskPlan, nextRevisionInput, rolloutWait } from "./service-ops";
 
 const target = { connectionId: "c1", region: "us-east-1", cluster: "prod", service: "api" };

@@ -2,8 +2,8 @@ import { registrableJson, type TaskDefinitionView } from "@/lib/task-definitions
 import type { DeployServiceInput, ForceDeploymentInput, RollbackInput, ScaleServiceInput, StopTaskInput } from "@/lib/validation/service-ops";
 import { taskIdOf } from "@/lib/validation/service-ops";
 import { servicePath } from "./ecs-service";
-import type { Plan, PlanStep, WaitFor } from "./types";
-import { plural } from "@/lib/format/plural";
+import type { Plan, PlanStep, WaitFor } from "../core/plans/types";
+import { plural } from "@/lib/core/format/plural";
 
 /** Wizard names of the service actions, as the history lists and filters them. */
 export const SERVICE_OPS = {

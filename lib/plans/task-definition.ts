@@ -4,7 +4,7 @@ import { withCarriedFields, type CarriedFields } from "@/lib/task-definitions/ca
 import { buildCreateRoleSteps, roleArnRef, STANDARD_ROLES } from "./iam-roles";
 import { managedRoleFix } from "./managed-roles";
 import type { RoleFacts } from "./role-check";
-import type { Plan, PlanStep } from "./types";
+import type { Plan, PlanStep } from "../core/plans/types";
 
 export const taskDefinitionResource = (family: string) => `ecs:task-definition/${family}`;
 export const familyPath = (family: string) => `/ecs/task-definitions/${encodeURIComponent(family)}`;

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { int } from "./fields";
+import { int } from "../core/validation/fields";
 import { isAppRunnerRegion } from "@/lib/aws/apprunner-regions";
-import { tagsSchema } from "./tags";
+import { tagsSchema } from "../core/validation/tags";
 
 /** App Runner instance sizes: the CPU (API units) and the memory values allowed with each. */
 export const CPU_MEMORY: Record<string, string[]> = {

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { leftoverChoicesSchema } from "./teardown";
-import { flag, wholeFor } from "./fields";
+import { flag, wholeFor } from "../core/validation/fields";
 import { clusterNameSchema } from "./ecs-cluster";
-import { tagsSchema } from "./tags";
+import { tagsSchema } from "../core/validation/tags";
 
 /** AWS: up to 255 letters, digits, hyphens and underscores, unique in the cluster. */
 export const serviceNameSchema = z

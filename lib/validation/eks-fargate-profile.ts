@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { eksNameSchema, eksTarget, labelsSchema, roleArnSchema } from "./eks-nodegroup";
-import { pluralWord } from "@/lib/format/plural";
+import { pluralWord } from "@/lib/core/format/plural";
 
 export const FARGATE_ROLE = {
   name: "AmazonEKSFargatePodExecutionRole",

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { int } from "./fields";
+import { int } from "../core/validation/fields";
 import { clusterNameSchema } from "./ecs-cluster";
-import { tagsSchema } from "./tags";
+import { tagsSchema } from "../core/validation/tags";
 
 /**
  * Fargate task sizes Express Mode accepts: CPU 256–4096 units, each with its

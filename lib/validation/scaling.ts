@@ -3,7 +3,7 @@ import { scheduleProblem } from "@/lib/scheduling/expression";
 import { isTimeZone } from "@/lib/scheduling/next-runs";
 import { clusterNameSchema } from "./ecs-cluster";
 import { serviceNameSchema } from "./ecs-service";
-import { flag, wholeFor } from "./fields";
+import { flag, wholeFor } from "../core/validation/fields";
 
 /** ECS runs at most 5,000 tasks per service (default quota); Application Auto Scaling capacity is a whole number. */
 export const MAX_SERVICE_TASKS = 5000;

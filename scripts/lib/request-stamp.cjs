@@ -1,6 +1,6 @@
 // Preloaded into `next start` (NODE_OPTIONS=--require …, see scripts/start.mjs) so that every
 // request carries facts about the client that the client cannot forge: its address and whether it
-// came over https (read by lib/security/request-info.ts). Before Next sees a request, any
+// came over https (read by lib/core/security/request-info.ts). Before Next sees a request, any
 // client-sent stamp is deleted; so are X-Forwarded-For/-Proto/-Host unless the socket's peer is a
 // trusted proxy (PORTSIDE_TRUSTED_PROXIES, comma-separated addresses), because Next only fills
 // them in when absent, which would let a direct client claim to be anyone over https.

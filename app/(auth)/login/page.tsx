@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
-import { readSession } from "@/lib/auth/session";
-import { safeRedirectPath } from "@/lib/security/redirect";
+import { readSession } from "@/lib/core/auth/session";
+import { safeRedirectPath } from "@/lib/core/security/redirect";
 
 export const metadata: Metadata = { title: "Sign in" };
 

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { HistoryFilters } from "@/components/history/history-filters";
 import { HistoryTable } from "@/components/history/history-table";
 import { PageHeader } from "@/components/ui/page-header";
-import { listRuns, toHistoryRow } from "@/lib/audit/runs";
-import { requirePageUser } from "@/lib/auth/guard";
-import { visibleEmail } from "@/lib/auth/privacy";
-import { db } from "@/lib/db/client";
+import { listRuns, toHistoryRow } from "@/lib/core/audit/runs";
+import { requirePageUser } from "@/lib/core/auth/guard";
+import { visibleEmail } from "@/lib/core/auth/privacy";
+import { db } from "@/lib/core/db/client";
 
 export const metadata: Metadata = { title: "History" };
 

@@ -13,7 +13,7 @@ import { WizardFrame } from "@/components/wizard/wizard-frame";
 import { createEksClusterAction, previewEksClusterPlanAction } from "@/lib/actions/eks-cluster-actions";
 import { EKS_PRICE_PER_HOUR, offeredVersions, preferredVersion, supportPhase, versionLabel } from "@/lib/eks/version-support";
 import { createEksClusterSchema, LOG_TYPES } from "@/lib/validation/eks-cluster";
-import type { Tag } from "@/lib/validation/tags";
+import type { Tag } from "@/lib/core/validation/tags";
 import { CostNote } from "./cost-note";
 import { NetworkStep, type NetworkValues } from "./network-step";
 import { ClusterRoleField } from "./role-field";

@@ -3,7 +3,7 @@
 import { Field, fieldAria } from "@/components/ui/field";
 import { Checkbox, RadioCards, Select, Textarea } from "@/components/ui/input";
 import type { EksNetwork } from "./types";
-import { plural } from "@/lib/format/plural";
+import { plural } from "@/lib/core/format/plural";
 
 export type NetworkValues = {
   vpcId: string;

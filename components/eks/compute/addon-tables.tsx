@@ -5,7 +5,7 @@ import { previewRemoveAddonAction, removeAddonAction } from "@/lib/actions/eks-c
 import type { AddonSummary, AvailableAddon } from "@/lib/aws/eks-compute";
 import { AddonForm } from "./addon-form";
 import { RunPlanButton } from "./run-plan-button";
-import { plural } from "@/lib/format/plural";
+import { plural } from "@/lib/core/format/plural";
 
 type Target = { connectionId: string; region: string; clusterName: string };
 

@@ -3,7 +3,7 @@ import { StatusBadge } from "@/components/ui/badge";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { NodegroupSummary } from "@/lib/aws/eks-compute";
 import { nodegroupPath } from "@/lib/plans/eks-nodegroup";
-import { plural } from "@/lib/format/plural";
+import { plural } from "@/lib/core/format/plural";
 
 export function NodegroupTable({ cluster, nodegroups }: { cluster: string; nodegroups: NodegroupSummary[] }) {
   return (

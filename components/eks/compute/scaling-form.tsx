@@ -8,9 +8,9 @@ import { Field, fieldAria } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { PlanReview } from "@/components/wizard/plan-review";
 import { useWizard } from "@/components/wizard/use-wizard";
-import { initialState } from "@/lib/actions/action-state";
+import { initialState } from "@/lib/core/actions/action-state";
 import { previewScaleNodegroupAction, scaleNodegroupAction } from "@/lib/actions/eks-compute-actions";
-import type { PlanReview as Review } from "@/lib/plans/review-types";
+import type { PlanReview as Review } from "@/lib/core/plans/review-types";
 import { scaleNodegroupSchema } from "@/lib/validation/eks-nodegroup";
 
 const STEPS = [{ id: "scaling", label: "Scaling", fields: ["minSize", "maxSize", "desiredSize"] }];

@@ -4,11 +4,11 @@ import { NewCustomersBanner, RegionUnavailable } from "@/components/apprunner/no
 import { AwsErrorAlert } from "@/components/common/aws-error";
 import { NoConnection } from "@/components/common/no-connection";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePageUser } from "@/lib/auth/guard";
+import { requirePageUser } from "@/lib/core/auth/guard";
 import { listScalingConfigurations } from "@/lib/aws/apprunner";
 import { isAppRunnerRegion } from "@/lib/aws/apprunner-regions";
 import { listRolesTrusting } from "@/lib/aws/iam-roles";
-import { attempt, loadWorkingConnection } from "@/lib/connections/load";
+import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 
 const ACCESS_PRINCIPAL = "build.apprunner.amazonaws.com";
 const INSTANCE_PRINCIPAL = "tasks.apprunner.amazonaws.com";

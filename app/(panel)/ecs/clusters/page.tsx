@@ -4,10 +4,10 @@ import { NoConnection } from "@/components/common/no-connection";
 import { ClusterTable } from "@/components/ecs/cluster-table";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePageUser } from "@/lib/auth/guard";
-import { roleAllows } from "@/lib/auth/roles";
+import { requirePageUser } from "@/lib/core/auth/guard";
+import { roleAllows } from "@/lib/core/auth/roles";
 import { listClusters } from "@/lib/aws/ecs";
-import { attempt, loadWorkingConnection } from "@/lib/connections/load";
+import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 
 export const metadata: Metadata = { title: "ECS clusters" };
 

@@ -4,10 +4,10 @@ import { NoConnection } from "@/components/common/no-connection";
 import { FamilyTable } from "@/components/task-definitions/family-table";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePageUser } from "@/lib/auth/guard";
-import { roleAllows } from "@/lib/auth/roles";
+import { requirePageUser } from "@/lib/core/auth/guard";
+import { roleAllows } from "@/lib/core/auth/roles";
 import { listFamilies } from "@/lib/aws/ecs-task-definitions";
-import { attempt, loadWorkingConnection } from "@/lib/connections/load";
+import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 
 export const metadata: Metadata = { title: "Task definitions" };
 

@@ -4,10 +4,10 @@ import { NoConnection } from "@/components/common/no-connection";
 import { EksClusterTable } from "@/components/eks/cluster/cluster-table";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePageUser } from "@/lib/auth/guard";
-import { roleAllows } from "@/lib/auth/roles";
+import { requirePageUser } from "@/lib/core/auth/guard";
+import { roleAllows } from "@/lib/core/auth/roles";
 import { listEksClusters } from "@/lib/aws/eks";
-import { attempt, loadWorkingConnection } from "@/lib/connections/load";
+import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 
 export const metadata: Metadata = { title: "EKS clusters" };
 

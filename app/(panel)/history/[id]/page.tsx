@@ -3,13 +3,13 @@ import { notFound } from "next/navigation";
 import { RefusedRunOffer } from "@/components/apprunner/refused-run-offer";
 import { RunDetail } from "@/components/history/run-detail";
 import { PageHeader } from "@/components/ui/page-header";
-import { getRun } from "@/lib/audit/runs";
-import { isFinished, toRunView } from "@/lib/audit/run-view";
-import { requirePageUser } from "@/lib/auth/guard";
-import { roleAllows } from "@/lib/auth/roles";
-import { buildCleanupPlan } from "@/lib/plans/cleanup";
-import { reviewOf } from "@/lib/plans/submit";
-import type { Plan } from "@/lib/plans/types";
+import { getRun } from "@/lib/core/audit/runs";
+import { isFinished, toRunView } from "@/lib/core/audit/run-view";
+import { requirePageUser } from "@/lib/core/auth/guard";
+import { roleAllows } from "@/lib/core/auth/roles";
+import { buildCleanupPlan } from "@/lib/core/plans/cleanup";
+import { reviewOf } from "@/lib/core/plans/submit";
+import type { Plan } from "@/lib/core/plans/types";
 
 export const metadata: Metadata = { title: "Plan run" };
 

@@ -6,9 +6,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { RelativeTime } from "@/components/ui/time";
 import { TestConnectionButton } from "@/components/settings/test-connection-button";
-import { requirePageUser } from "@/lib/auth/guard";
-import { maskKeyId } from "@/lib/auth/privacy";
-import { listConnections } from "@/lib/connections/store";
+import { requirePageUser } from "@/lib/core/auth/guard";
+import { maskKeyId } from "@/lib/core/auth/privacy";
+import { listConnections } from "@/lib/core/connections/store";
 
 export const metadata: Metadata = { title: "Connections" };
 

@@ -8,9 +8,9 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { RelativeTime } from "@/components/ui/time";
-import { ACCOUNT_EVENTS_SHOWN, recentAccountEvents } from "@/lib/audit/account-events";
-import { requirePageUser } from "@/lib/auth/guard";
-import { db } from "@/lib/db/client";
+import { ACCOUNT_EVENTS_SHOWN, recentAccountEvents } from "@/lib/core/audit/account-events";
+import { requirePageUser } from "@/lib/core/auth/guard";
+import { db } from "@/lib/core/db/client";
 
 export const metadata: Metadata = { title: "Users" };
 

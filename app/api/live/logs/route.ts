@@ -1,7 +1,7 @@
-import { requireUser } from "@/lib/auth/guard";
+import { requireUser } from "@/lib/core/auth/guard";
 import { liveTailSource, readEvents, type TailBatch } from "@/lib/aws/log-tail";
-import { live, liveKey } from "@/lib/live";
-import { authFailure, eventStream, liveErrorOf } from "@/lib/live/sse";
+import { live, liveKey } from "@/lib/core/live/shared";
+import { authFailure, eventStream, liveErrorOf } from "@/lib/core/live/sse";
 import { sameEventKey, toWire, type LogEvent } from "@/lib/logs/events";
 import { RecentIds } from "@/lib/logs/line-buffer";
 import { MAX_VIEWER_LINES } from "@/lib/logs/limits";

@@ -1,6 +1,6 @@
-import { requireUser } from "@/lib/auth/guard";
+import { requireUser } from "@/lib/core/auth/guard";
 import { readEvents } from "@/lib/aws/log-tail";
-import { authFailure, liveErrorOf } from "@/lib/live/sse";
+import { authFailure, liveErrorOf } from "@/lib/core/live/sse";
 import { formatLine } from "@/lib/logs/events";
 import { resolveLogRequest } from "@/lib/logs/request";
 import { fileStamp } from "@/lib/logs/time-range";

@@ -15,16 +15,16 @@ import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { findExpressSuccessor } from "@/lib/apprunner/express-successor";
 import { toExpress } from "@/lib/apprunner/to-express";
-import { requirePageUser } from "@/lib/auth/guard";
-import { roleAllows } from "@/lib/auth/roles";
+import { requirePageUser } from "@/lib/core/auth/guard";
+import { roleAllows } from "@/lib/core/auth/roles";
 import { getAppRunnerService, listAppRunnerOperations } from "@/lib/aws/apprunner";
 import { isAppRunnerRegion } from "@/lib/aws/apprunner-regions";
 import { listExpressServices } from "@/lib/aws/express";
 import { tailLogGroup } from "@/lib/aws/logs";
-import { attempt, loadWorkingConnection } from "@/lib/connections/load";
-import { AwsOperationError } from "@/lib/errors";
+import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
+import { AwsOperationError } from "@/lib/core/errors";
 import { appRunnerResource } from "@/lib/plans/apprunner";
-import { pageSegment, segmentTitle } from "@/lib/security/segments";
+import { pageSegment, segmentTitle } from "@/lib/core/security/segments";
 
 type Props = { params: Promise<{ name: string }> };
 

@@ -9,13 +9,13 @@ import { ServiceTable } from "@/components/ecs/service-table";
 import { TeardownClusterButton } from "@/components/ecs/teardown-cluster-button";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePageUser } from "@/lib/auth/guard";
-import { roleAllows } from "@/lib/auth/roles";
+import { requirePageUser } from "@/lib/core/auth/guard";
+import { roleAllows } from "@/lib/core/auth/roles";
 import { getCluster } from "@/lib/aws/ecs";
 import { readClusterShared } from "@/lib/aws/ecs-fleet-live";
 import { describeClusterCapacity } from "@/lib/aws/ecs-capacity";
-import { attempt, loadWorkingConnection } from "@/lib/connections/load";
-import { pageSegment, segmentTitle } from "@/lib/security/segments";
+import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
+import { pageSegment, segmentTitle } from "@/lib/core/security/segments";
 
 type Props = { params: Promise<{ name: string }> };
 

@@ -3,14 +3,14 @@ import { NoConnection } from "@/components/common/no-connection";
 import { CreateClusterWizard } from "@/components/ecs/create-cluster-wizard";
 import type { Ec2Options } from "@/components/ecs/ec2-capacity-fields";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePageUser } from "@/lib/auth/guard";
+import { requirePageUser } from "@/lib/core/auth/guard";
 import { AwsErrorAlert } from "@/components/common/aws-error";
 import { getCluster } from "@/lib/aws/ecs";
 import { describeClusterCapacity, listAutoScalingGroups, listInstanceProfiles, listKeyPairs } from "@/lib/aws/ecs-capacity";
 import { describeEc2CapacitySources } from "@/lib/aws/ecs-prefill-sources";
 import { listSubnets, listVpcs } from "@/lib/aws/ec2-network";
-import { attempt, loadWorkingConnection } from "@/lib/connections/load";
-import { listConnections } from "@/lib/connections/store";
+import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
+import { listConnections } from "@/lib/core/connections/store";
 import { clusterPrefill } from "@/lib/ecs/cluster-prefill";
 
 export const metadata: Metadata = { title: "Create cluster" };

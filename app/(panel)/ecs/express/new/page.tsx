@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { NoConnection } from "@/components/common/no-connection";
 import { CreateExpressWizard } from "@/components/express/create-express-wizard";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePageUser } from "@/lib/auth/guard";
+import { requirePageUser } from "@/lib/core/auth/guard";
 import { listRolesTrusting } from "@/lib/aws/iam-roles";
-import { attempt, loadWorkingConnection } from "@/lib/connections/load";
-import { AwsOperationError } from "@/lib/errors";
+import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
+import { AwsOperationError } from "@/lib/core/errors";
 import { appRunnerServiceName, decodeExpressPrefill } from "@/lib/express/prefill";
 
 export const metadata: Metadata = { title: "Create Express service" };

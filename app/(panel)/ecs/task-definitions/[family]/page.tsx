@@ -6,14 +6,14 @@ import { RevisionDiff } from "@/components/task-definitions/revision-diff";
 import { RevisionTable } from "@/components/task-definitions/revision-table";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePageUser } from "@/lib/auth/guard";
-import { roleAllows } from "@/lib/auth/roles";
+import { requirePageUser } from "@/lib/core/auth/guard";
+import { roleAllows } from "@/lib/core/auth/roles";
 import { describeTaskDefinition, listRevisions } from "@/lib/aws/ecs-task-definitions";
-import { attempt, loadWorkingConnection } from "@/lib/connections/load";
+import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 import { taskDefinitionResource } from "@/lib/plans/task-definition";
 import { diffJson } from "@/lib/task-definitions/json-diff";
 import { registrableJson } from "@/lib/task-definitions/view";
-import { pageSegment, segmentTitle } from "@/lib/security/segments";
+import { pageSegment, segmentTitle } from "@/lib/core/security/segments";
 
 type Props = { params: Promise<{ family: string }>; searchParams: Promise<{ from?: string; to?: string }> };
 

@@ -3,12 +3,12 @@ import { AwsErrorAlert } from "@/components/common/aws-error";
 import { NoConnection } from "@/components/common/no-connection";
 import { CreateEksClusterWizard } from "@/components/eks/cluster/create-cluster-wizard";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePageUser } from "@/lib/auth/guard";
+import { requirePageUser } from "@/lib/core/auth/guard";
 import { listSecurityGroups, listSubnets, listVpcs } from "@/lib/aws/ec2-network";
 import { listKubernetesVersions } from "@/lib/aws/eks";
 import { listRolesTrusting } from "@/lib/aws/iam-roles";
-import { attempt, loadWorkingConnection } from "@/lib/connections/load";
-import { AwsOperationError } from "@/lib/errors";
+import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
+import { AwsOperationError } from "@/lib/core/errors";
 
 export const metadata: Metadata = { title: "Create EKS cluster" };
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { ConnectionForm } from "@/components/settings/connection-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePageUser } from "@/lib/auth/guard";
-import { getConnectionView } from "@/lib/connections/store";
-import { NotFoundError } from "@/lib/errors";
+import { requirePageUser } from "@/lib/core/auth/guard";
+import { getConnectionView } from "@/lib/core/connections/store";
+import { NotFoundError } from "@/lib/core/errors";
 import { notFound } from "next/navigation";
 
 export const metadata: Metadata = { title: "Edit connection" };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ConnectionForm } from "@/components/settings/connection-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePageUser } from "@/lib/auth/guard";
+import { requirePageUser } from "@/lib/core/auth/guard";
 
 export const metadata: Metadata = { title: "Add connection" };
 

@@ -1,7 +1,7 @@
-import { requireUser } from "@/lib/auth/guard";
+import { requireUser } from "@/lib/core/auth/guard";
 import { overviewKey, overviewSource } from "@/lib/aws/ecs-fleet-live";
-import { loadWorkingConnection } from "@/lib/connections/load";
-import { authFailure, watchStream } from "@/lib/live/sse";
+import { loadWorkingConnection } from "@/lib/core/connections/load";
+import { authFailure, watchStream } from "@/lib/core/live/sse";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
-import { getRun } from "@/lib/audit/runs";
-import { isFinished, toRunView } from "@/lib/audit/run-view";
-import { requireUser } from "@/lib/auth/guard";
-import { isDomainError } from "@/lib/errors";
+import { getRun } from "@/lib/core/audit/runs";
+import { isFinished, toRunView } from "@/lib/core/audit/run-view";
+import { requireUser } from "@/lib/core/auth/guard";
+import { isDomainError } from "@/lib/core/errors";
 
 export const dynamic = "force-dynamic";
 

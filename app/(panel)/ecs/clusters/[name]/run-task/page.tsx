@@ -6,14 +6,14 @@ import { loadNetworks } from "@/components/run-task/load-networks";
 import { RunTaskWizard } from "@/components/run-task/run-task-wizard";
 import { TaskPicker } from "@/components/run-task/task-picker";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePageUser } from "@/lib/auth/guard";
+import { requirePageUser } from "@/lib/core/auth/guard";
 import { getCluster } from "@/lib/aws/ecs";
 import { describeTaskInterface, describeTaskSource, listRecentTasks } from "@/lib/aws/ecs-prefill-sources";
 import { getTaskDefinitionInfo } from "@/lib/aws/ecs-service-detail";
 import { listRunnableTaskDefinitions } from "@/lib/aws/ecs-tasks";
-import { attempt, loadWorkingConnection } from "@/lib/connections/load";
+import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 import { taskId, taskPrefill } from "@/lib/ecs/task-prefill";
-import { pageSegment } from "@/lib/security/segments";
+import { pageSegment } from "@/lib/core/security/segments";
 
 type Props = { params: Promise<{ name: string }>; searchParams: Promise<{ fromTask?: string }> };
 

@@ -5,12 +5,12 @@ import { NoConnection } from "@/components/common/no-connection";
 import { ScheduleTable } from "@/components/scheduled-tasks/schedule-table";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePageUser } from "@/lib/auth/guard";
-import { roleAllows } from "@/lib/auth/roles";
+import { requirePageUser } from "@/lib/core/auth/guard";
+import { roleAllows } from "@/lib/core/auth/roles";
 import { getCluster } from "@/lib/aws/ecs";
 import { listClusterSchedules } from "@/lib/aws/ecs-tasks";
-import { attempt, loadWorkingConnection } from "@/lib/connections/load";
-import { pageSegment } from "@/lib/security/segments";
+import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
+import { pageSegment } from "@/lib/core/security/segments";
 
 type Props = { params: Promise<{ name: string }> };
 

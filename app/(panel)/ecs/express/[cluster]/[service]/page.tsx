@@ -7,12 +7,12 @@ import { ExpressOverview } from "@/components/express/express-overview";
 import { UpdateExpressForm } from "@/components/express/update-express-form";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePageUser } from "@/lib/auth/guard";
-import { roleAllows } from "@/lib/auth/roles";
+import { requirePageUser } from "@/lib/core/auth/guard";
+import { roleAllows } from "@/lib/core/auth/roles";
 import { getExpressService } from "@/lib/aws/express";
-import { attempt, loadWorkingConnection } from "@/lib/connections/load";
+import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 import { expressResource } from "@/lib/plans/express";
-import { pageSegment, segmentTitle } from "@/lib/security/segments";
+import { pageSegment, segmentTitle } from "@/lib/core/security/segments";
 
 type Props = { params: Promise<{ cluster: string; service: string }> };
 

@@ -6,12 +6,12 @@ import { DeregisterButton } from "@/components/task-definitions/deregister-butto
 import { RevisionDetail } from "@/components/task-definitions/revision-detail";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePageUser } from "@/lib/auth/guard";
-import { roleAllows } from "@/lib/auth/roles";
+import { requirePageUser } from "@/lib/core/auth/guard";
+import { roleAllows } from "@/lib/core/auth/roles";
 import { describeTaskDefinition } from "@/lib/aws/ecs-task-definitions";
-import { attempt, loadWorkingConnection } from "@/lib/connections/load";
+import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 import { familyPath, revisionPath } from "@/lib/plans/task-definition";
-import { pageSegment, segmentTitle } from "@/lib/security/segments";
+import { pageSegment, segmentTitle } from "@/lib/core/security/segments";
 
 type Props = { params: Promise<{ family: string; revision: string }> };
 

@@ -6,11 +6,11 @@ import { AvailableAddons, InstalledAddons } from "@/components/eks/compute/addon
 import { clusterCrumbs } from "@/components/eks/compute/cluster-crumbs";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePageUser } from "@/lib/auth/guard";
-import { roleAllows } from "@/lib/auth/roles";
+import { requirePageUser } from "@/lib/core/auth/guard";
+import { roleAllows } from "@/lib/core/auth/roles";
 import { getEksClusterBasics, listAddons, listAvailableAddons } from "@/lib/aws/eks-compute";
-import { attempt, loadWorkingConnection } from "@/lib/connections/load";
-import { pageSegment } from "@/lib/security/segments";
+import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
+import { pageSegment } from "@/lib/core/security/segments";
 
 export const metadata: Metadata = { title: "Add-ons" };
 

@@ -7,11 +7,11 @@ import { FargateProfileTable } from "@/components/eks/compute/fargate-profile-ta
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePageUser } from "@/lib/auth/guard";
-import { roleAllows } from "@/lib/auth/roles";
+import { requirePageUser } from "@/lib/core/auth/guard";
+import { roleAllows } from "@/lib/core/auth/roles";
 import { getEksClusterBasics, listFargateProfiles } from "@/lib/aws/eks-compute";
-import { attempt, loadWorkingConnection } from "@/lib/connections/load";
-import { pageSegment } from "@/lib/security/segments";
+import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
+import { pageSegment } from "@/lib/core/security/segments";
 
 export const metadata: Metadata = { title: "Fargate profiles" };
 

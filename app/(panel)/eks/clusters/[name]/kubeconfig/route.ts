@@ -1,9 +1,9 @@
-import { requireUser } from "@/lib/auth/guard";
+import { requireUser } from "@/lib/core/auth/guard";
 import { getEksCluster } from "@/lib/aws/eks";
-import { loadWorkingConnection } from "@/lib/connections/load";
+import { loadWorkingConnection } from "@/lib/core/connections/load";
 import { buildKubeconfig, kubeconfigFileName } from "@/lib/eks/kubeconfig";
-import { AwsOperationError, isDomainError } from "@/lib/errors";
-import { decodeSegment } from "@/lib/security/segments";
+import { AwsOperationError, isDomainError } from "@/lib/core/errors";
+import { decodeSegment } from "@/lib/core/security/segments";
 
 export const dynamic = "force-dynamic";
 

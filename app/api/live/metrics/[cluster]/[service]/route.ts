@@ -1,10 +1,10 @@
-import { requireUser } from "@/lib/auth/guard";
+import { requireUser } from "@/lib/core/auth/guard";
 import { getServiceUtilization, utilizationKey } from "@/lib/aws/cloudwatch";
-import { loadWorkingConnection } from "@/lib/connections/load";
-import { live } from "@/lib/live";
-import { authFailure, watchStream } from "@/lib/live/sse";
+import { loadWorkingConnection } from "@/lib/core/connections/load";
+import { live } from "@/lib/core/live/shared";
+import { authFailure, watchStream } from "@/lib/core/live/sse";
 import { parseRange } from "@/lib/metrics/range";
-import { decodeSegment } from "@/lib/security/segments";
+import { decodeSegment } from "@/lib/core/security/segments";
 
 export const dynamic = "force-dynamic";
 

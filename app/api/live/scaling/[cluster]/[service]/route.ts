@@ -1,8 +1,8 @@
 import { readScalingSnapshot, SCALING_POLL_MS, scalingKey } from "@/components/scaling/scaling-data";
-import { requireUser } from "@/lib/auth/guard";
-import { loadWorkingConnection } from "@/lib/connections/load";
-import { authFailure, watchStream } from "@/lib/live/sse";
-import { decodeSegment } from "@/lib/security/segments";
+import { requireUser } from "@/lib/core/auth/guard";
+import { loadWorkingConnection } from "@/lib/core/connections/load";
+import { authFailure, watchStream } from "@/lib/core/live/sse";
+import { decodeSegment } from "@/lib/core/security/segments";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
-import { requireUser } from "@/lib/auth/guard";
+import { requireUser } from "@/lib/core/auth/guard";
 import { liveTaskKey, liveTaskSource } from "@/lib/aws/ecs-live-service";
-import { loadWorkingConnection } from "@/lib/connections/load";
-import { authFailure, watchStream } from "@/lib/live/sse";
-import { decodeSegment } from "@/lib/security/segments";
+import { loadWorkingConnection } from "@/lib/core/connections/load";
+import { authFailure, watchStream } from "@/lib/core/live/sse";
+import { decodeSegment } from "@/lib/core/security/segments";
 
 export const dynamic = "force-dynamic";
 

@@ -5,16 +5,16 @@ import { NoConnection } from "@/components/common/no-connection";
 import { loadNetworks } from "@/components/run-task/load-networks";
 import { CreateScheduleWizard } from "@/components/scheduled-tasks/create-schedule-wizard";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePageUser } from "@/lib/auth/guard";
+import { requirePageUser } from "@/lib/core/auth/guard";
 import { getCluster, listServices } from "@/lib/aws/ecs";
 import { listRunnableTaskDefinitions } from "@/lib/aws/ecs-tasks";
 import { getScheduleSource } from "@/lib/aws/ecs-prefill-sources";
 import { listRolesTrusting } from "@/lib/aws/iam-roles";
-import { attempt, loadWorkingConnection } from "@/lib/connections/load";
+import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 import { schedulePrefill } from "@/lib/ecs/schedule-prefill";
 import { orderTaskDefinitions } from "@/lib/ecs/task-definition-order";
 import { SCHEDULER_ROLE_NAME } from "@/lib/plans/scheduled-task";
-import { pageSegment } from "@/lib/security/segments";
+import { pageSegment } from "@/lib/core/security/segments";
 
 type Props = { params: Promise<{ name: string }>; searchParams: Promise<{ from?: string; group?: string }> };
 

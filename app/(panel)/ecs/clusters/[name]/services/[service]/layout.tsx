@@ -6,11 +6,11 @@ import { ServiceTabs } from "@/components/ecs-service/service-tabs";
 import { ServiceActions } from "@/components/service-actions/service-actions";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePageUser } from "@/lib/auth/guard";
-import { roleAllows } from "@/lib/auth/roles";
+import { requirePageUser } from "@/lib/core/auth/guard";
+import { roleAllows } from "@/lib/core/auth/roles";
 import { getServiceDetailShared } from "@/lib/aws/ecs-service-detail";
-import { attempt, loadWorkingConnection } from "@/lib/connections/load";
-import { pageSegment } from "@/lib/security/segments";
+import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
+import { pageSegment } from "@/lib/core/security/segments";
 
 type Props = { params: Promise<{ name: string; service: string }>; children: ReactNode };
 

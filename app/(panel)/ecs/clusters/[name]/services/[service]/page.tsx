@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AwsErrorAlert } from "@/components/common/aws-error";
 import { ServiceOverview } from "@/components/ecs-service/service-overview";
-import { requirePageUser } from "@/lib/auth/guard";
+import { requirePageUser } from "@/lib/core/auth/guard";
 import { getLiveServiceShared } from "@/lib/aws/ecs-live-service";
 import { getServiceDetailShared } from "@/lib/aws/ecs-service-detail";
 import { describeLoadBalancing } from "@/lib/aws/elbv2";
-import { attempt, loadWorkingConnection } from "@/lib/connections/load";
-import { pageSegment, segmentTitle } from "@/lib/security/segments";
+import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
+import { pageSegment, segmentTitle } from "@/lib/core/security/segments";
 
 type Props = { params: Promise<{ name: string; service: string }> };
 

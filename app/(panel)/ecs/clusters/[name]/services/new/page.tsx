@@ -4,15 +4,15 @@ import { AwsErrorAlert } from "@/components/common/aws-error";
 import { NoConnection } from "@/components/common/no-connection";
 import { CreateServiceWizard } from "@/components/ecs-service/create-service-wizard";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePageUser } from "@/lib/auth/guard";
+import { requirePageUser } from "@/lib/core/auth/guard";
 import { listSecurityGroups, listSubnets, listVpcs } from "@/lib/aws/ec2-network";
 import { getCluster } from "@/lib/aws/ecs";
 import { getTaskDefinitionInfo, listTaskDefinitionRevisions } from "@/lib/aws/ecs-service-detail";
 import { describeServiceSource, vpcOfSubnet } from "@/lib/aws/ecs-prefill-sources";
 import { describeLoadBalancing, listLoadBalancers } from "@/lib/aws/elbv2";
-import { attempt, loadWorkingConnection } from "@/lib/connections/load";
+import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 import { servicePrefill } from "@/lib/ecs/service-prefill";
-import { pageSegment } from "@/lib/security/segments";
+import { pageSegment } from "@/lib/core/security/segments";
 
 export const metadata: Metadata = { title: "Create service" };
 

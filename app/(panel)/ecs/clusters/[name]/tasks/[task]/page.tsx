@@ -7,11 +7,11 @@ import { StopTaskButton } from "@/components/service-actions/stop-task-button";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePageUser } from "@/lib/auth/guard";
-import { roleAllows } from "@/lib/auth/roles";
+import { requirePageUser } from "@/lib/core/auth/guard";
+import { roleAllows } from "@/lib/core/auth/roles";
 import { getLiveTaskShared } from "@/lib/aws/ecs-live-service";
-import { attempt, loadWorkingConnection } from "@/lib/connections/load";
-import { pageSegment, segmentTitle } from "@/lib/security/segments";
+import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
+import { pageSegment, segmentTitle } from "@/lib/core/security/segments";
 
 type Props = { params: Promise<{ name: string; task: string }> };
 

@@ -5,13 +5,13 @@ import { NoConnection } from "@/components/common/no-connection";
 import { clusterBase, clusterCrumbs } from "@/components/eks/compute/cluster-crumbs";
 import { FargateProfileWizard } from "@/components/eks/compute/fargate-wizard";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePageUser } from "@/lib/auth/guard";
+import { requirePageUser } from "@/lib/core/auth/guard";
 import { listSubnets } from "@/lib/aws/ec2-network";
 import { getEksClusterBasics } from "@/lib/aws/eks-compute";
 import { listRolesTrusting } from "@/lib/aws/iam-roles";
-import { attempt, loadWorkingConnection } from "@/lib/connections/load";
+import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 import { FARGATE_ROLE } from "@/lib/validation/eks-fargate-profile";
-import { pageSegment } from "@/lib/security/segments";
+import { pageSegment } from "@/lib/core/security/segments";
 
 export const metadata: Metadata = { title: "Add Fargate profile" };
 

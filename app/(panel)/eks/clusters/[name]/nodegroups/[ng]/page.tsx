@@ -8,12 +8,12 @@ import { RunPlanButton } from "@/components/eks/compute/run-plan-button";
 import { ScalingForm } from "@/components/eks/compute/scaling-form";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePageUser } from "@/lib/auth/guard";
-import { roleAllows } from "@/lib/auth/roles";
+import { requirePageUser } from "@/lib/core/auth/guard";
+import { roleAllows } from "@/lib/core/auth/roles";
 import { deleteNodegroupAction, previewDeleteNodegroupAction } from "@/lib/actions/eks-compute-actions";
 import { getNodegroup, listUpdates } from "@/lib/aws/eks-compute";
-import { attempt, loadWorkingConnection } from "@/lib/connections/load";
-import { pageSegment, segmentTitle } from "@/lib/security/segments";
+import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
+import { pageSegment, segmentTitle } from "@/lib/core/security/segments";
 
 type Props = { params: Promise<{ name: string; ng: string }> };
 

@@ -5,12 +5,12 @@ import { NoConnection } from "@/components/common/no-connection";
 import { clusterBase, clusterCrumbs } from "@/components/eks/compute/cluster-crumbs";
 import { NodegroupWizard } from "@/components/eks/compute/nodegroup-wizard";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePageUser } from "@/lib/auth/guard";
+import { requirePageUser } from "@/lib/core/auth/guard";
 import { listSubnets } from "@/lib/aws/ec2-network";
 import { getEksClusterBasics } from "@/lib/aws/eks-compute";
 import { listRolesTrusting } from "@/lib/aws/iam-roles";
-import { attempt, loadWorkingConnection } from "@/lib/connections/load";
-import { pageSegment } from "@/lib/security/segments";
+import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
+import { pageSegment } from "@/lib/core/security/segments";
 
 export const metadata: Metadata = { title: "Add node group" };
 

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { HistoryTable } from "@/components/history/history-table";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { listRuns, toHistoryRow } from "@/lib/audit/runs";
-import { requirePageUser } from "@/lib/auth/guard";
-import { loadWorkingConnection } from "@/lib/connections/load";
-import { pageSegment, segmentTitle } from "@/lib/security/segments";
+import { listRuns, toHistoryRow } from "@/lib/core/audit/runs";
+import { requirePageUser } from "@/lib/core/auth/guard";
+import { loadWorkingConnection } from "@/lib/core/connections/load";
+import { pageSegment, segmentTitle } from "@/lib/core/security/segments";
 
 type Props = { params: Promise<{ name: string; service: string }> };
 

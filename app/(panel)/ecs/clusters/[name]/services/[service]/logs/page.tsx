@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { LogTargetView } from "@/components/logs/log-target-view";
-import { requirePageUser } from "@/lib/auth/guard";
+import { requirePageUser } from "@/lib/core/auth/guard";
 import { serviceLogTarget } from "@/lib/aws/log-sources";
-import { attempt, loadWorkingConnection } from "@/lib/connections/load";
-import { pageSegment, segmentTitle } from "@/lib/security/segments";
+import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
+import { pageSegment, segmentTitle } from "@/lib/core/security/segments";
 
 type Props = { params: Promise<{ name: string; service: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { MetricsView } from "@/components/metrics/metrics-view";
-import { requirePageUser } from "@/lib/auth/guard";
+import { requirePageUser } from "@/lib/core/auth/guard";
 import { getServiceUtilizationShared } from "@/lib/aws/cloudwatch";
 import { getServiceDetailShared } from "@/lib/aws/ecs-service-detail";
 import { describeTaskDefinition } from "@/lib/aws/ecs-task-definitions";
-import { attempt, loadWorkingConnection } from "@/lib/connections/load";
-import { live, liveKey } from "@/lib/live";
-import { liveErrorOf } from "@/lib/live/sse";
+import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
+import { live, liveKey } from "@/lib/core/live/shared";
+import { liveErrorOf } from "@/lib/core/live/sse";
 import { parseRange } from "@/lib/metrics/range";
 import { taskSizeOf } from "@/lib/metrics/task-size";
-import { pageSegment, segmentTitle } from "@/lib/security/segments";
+import { pageSegment, segmentTitle } from "@/lib/core/security/segments";
 
 type Props = { params: Promise<{ name: string; service: string }>; searchParams: Promise<{ range?: string | string[] }> };
 

@@ -3,14 +3,14 @@ import { notFound } from "next/navigation";
 import { readScalingSnapshotShared } from "@/components/scaling/scaling-data";
 import { ScalingView } from "@/components/scaling/scaling-view";
 import type { AlbTarget } from "@/components/scaling/target-tracking-form";
-import { requirePageUser } from "@/lib/auth/guard";
-import { roleAllows } from "@/lib/auth/roles";
+import { requirePageUser } from "@/lib/core/auth/guard";
+import { roleAllows } from "@/lib/core/auth/roles";
 import { getServiceDetailShared } from "@/lib/aws/ecs-service-detail";
 import { describeTargetGroups } from "@/lib/aws/elbv2";
 import { listQueueNames } from "@/lib/aws/sqs";
-import { attempt, loadWorkingConnection } from "@/lib/connections/load";
-import { liveErrorOf } from "@/lib/live/sse";
-import { pageSegment, segmentTitle } from "@/lib/security/segments";
+import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
+import { liveErrorOf } from "@/lib/core/live/sse";
+import { pageSegment, segmentTitle } from "@/lib/core/security/segments";
 
 type Props = { params: Promise<{ name: string; service: string }> };
 

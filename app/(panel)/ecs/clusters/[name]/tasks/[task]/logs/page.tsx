@@ -3,10 +3,10 @@ import { NoConnection } from "@/components/common/no-connection";
 import { serviceOfTask, taskCrumbs } from "@/components/ecs-task/service-of-task";
 import { LogTargetView } from "@/components/logs/log-target-view";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePageUser } from "@/lib/auth/guard";
+import { requirePageUser } from "@/lib/core/auth/guard";
 import { taskLogTarget } from "@/lib/aws/log-sources";
-import { attempt, loadWorkingConnection } from "@/lib/connections/load";
-import { pageSegment, segmentTitle } from "@/lib/security/segments";
+import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
+import { pageSegment, segmentTitle } from "@/lib/core/security/segments";
 
 type Props = { params: Promise<{ name: string; task: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,0 +1,49 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import type { z } from "zod";
+import type { RoleName } from "@/lib/core/auth/roles";
+import { requireReviewedHash } from "@/lib/core/plans/reviewed-hash";
+import { reviewOf, submitPlan } from "@/lib/core/plans/submit";
+import type { Plan } from "@/lib/core/plans/types";
+import { defineAction } from "./action";
+import type { ActionState } from "./action-state";
+
+type Target = { connectionId: string; region: string; reviewedHash?: string };
+
+/**
+ * The preview / confirm pair behind every "review, then run" form: the preview validates, checks
+ * what AWS holds and returns the plan's review; the confirm rebuilds the plan from the same input,
+ * refuses it without the reviewed hash or if it differs from the reviewed one, and starts the run.
+ * `build` may read AWS (the current state a plan's inverse restores), so both calls see the same
+ * facts. `stored` drops what the history need not keep (a typed confirmation).
+ */
+export function reviewedPlan<S extends z.ZodType<Target>>(opts: {
+  does: string;
+  schema: S;
+  role?: RoleName;
+  check?: (input: z.output<S>) => Promise<ActionState | null>;
+  build: (input: z.output<S>) => Plan | Promise<Plan>;
+  stored?: (input: z.output<S>) => Target;
+}) {
+  const role = opts.role ?? "operator";
+  const preview = defineAction({
+    role,
+    does: opts.does,
+    schema: opts.schema,
+    run: async (input) => (await opts.check?.(input)) ?? { ok: true, data: reviewOf(await opts.build(input), input.region) },
+  });
+  const confirm = defineAction({
+    role,
+    does: opts.does,
+    schema: opts.schema,
+    run: async (input, { user }) => {
+      requireReviewedHash(input.reviewedHash);
+      const problem = await opts.check?.(input);
+      if (problem) return problem;
+      const plan = await opts.build(input);
+      const runId = await submitPlan({ user, input: opts.stored?.(input) ?? input, plan, reviewedHash: input.reviewedHash });
+      redirect(`/history/${runId}`);
+    },
+  });
+  return { preview, confirm };
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import type { ConnectionSettings } from "@/lib/core/aws/clients";
+import { Coalescer } from "./coalesce";
+import { WatchHub } from "./hub";
+
+// One cache and one hub per server process. Kept on globalThis because Next may load this module
+// in more than one bundle (pages, route handlers) and they must share the same pollers.
+const store = globalThis as typeof globalThis & { __portsideLive?: { cache: Coalescer; hub: WatchHub } };
+store.__portsideLive ??= { cache: new Coalescer(), hub: new WatchHub() };
+
+/** Reads shared by everyone: `live.cache.get(key, ttlMs, load)`; watchers: `live.hub.subscribe(...)`. */
+export const live = store.__portsideLive;
+
+/**
+ * Key for a cached read or a watcher: the connection (with its version, so edits take effect),
+ * the region and what is read, e.g. liveKey(conn, "eu-west-1", "ecs", "services", clusterArn).
+ */
+export function liveKey(conn: Pick<ConnectionSettings, "id" | "updatedAt">, region: string, ...what: string[]): string {
+  return [conn.id, conn.updatedAt.getTime(), region, ...what].join("|");
+}
+
+/** Prefix of every key of one connection and region: to invalidate or nudge after a change. */
+export function livePrefix(conn: Pick<ConnectionSettings, "id" | "updatedAt">, region: string, ...what: string[]): string {
+  return liveKey(conn, region, ...what) + (what.length ? "|" : "");
+}
+
+/**
+ * Something in this connection and region was just changed through Portside: drop cached reads and
+ * poll every live view of it now, so the person sees the effect at once rather than a poll later.
+ */
+export function changedThroughPortside(conn: Pick<ConnectionSettings, "id" | "updatedAt">, region: string): void {
+  const prefix = livePrefix(conn, region);
+  live.cache.invalidate(prefix);
+  live.hub.nudgePrefix(prefix);
+}

@@ -1,0 +1,149 @@
+import { CreateClusterCommand, DescribeClustersCommand, ECSClient } from "@aws-sdk/client-ecs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resetSandboxCalls, sandboxCalls } from "../../../sandbox/client.mjs";
+import { startSandbox, type Sandbox } from "../../../sandbox/start.mjs";
+import { createTestDatabase } from "../testing/test-database";
+import { createClusterSchema } from "../../validation/ecs-cluster";
+import { buildCreateClusterPlan } from "../../plans/ecs-cluster";
+
+// Integration: the executor against a real Postgres (DATABASE_URL, from `npm test`) and the
+// sandbox, simulating a process that died at each point of a run.
+let sandbox: Sandbox;
+let connectionId: string;
+let userId: string;
+
+type Db = typeof import("../db/client");
+let dbModule: Db;
+const db = () => dbModule.db();
+
+let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
+
+beforeAll(async () => {
+  database = await createTestDatabase("executor");
+  process.env.PORTSIDE_SECRET_KEY = "test";
+  dbModule = await import("../db/client");
+  const started = await startSandbox({ port: 0, log: false });
+  if (!started) throw new Error("moto_server is not installed; the sandbox is needed for this test");
+  sandbox = started;
+  userId = (await db().user.create({ data: { email: "x@y.z", name: "X", passwordHash: "-", role: "operator" } })).id;
+  connectionId = (await db().connection.create({
+    data: { name: "sb", kind: "sandbox", endpointUrl: sandbox.endpoint, defaultRegion: "us-east-1", regions: ["us-east-1"] },
+  })).id;
+}, 60_000);
+
+afterAll(async () => {
+  await db()?.$disconnect();
+  await sandbox?.stop();
+  await database?.drop();
+});
+
+async function recordRun(clusterName: string) {
+  const { recordPlanRun } = await import("../audit/runs");
+  const plan = buildCreateClusterPlan(createClusterSchema.parse({ connectionId, region: "us-east-1", clusterName, spotWeight: "2" }));
+  return recordPlanRun({ userId, connectionId, region: "us-east-1", plan, input: {} });
+}
+
+const ecs = () => new ECSClient({ region: "us-east-1", endpoint: sandbox.endpoint, credentials: { accessKeyId: "t", secretAccessKey: "t" }, maxAttempts: 1 });
+
+describe("executeRun after a crash", () => {
+  it("resumes a run that died between steps, using the recorded outputs", async () => {
+    const { executeRun } = await import("./executor");
+    const run = await recordRun("resumed");
+    // The first step completed and was recorded; the process died before the second.
+    const created = await ecs().send(new CreateClusterCommand({ clusterName: "resumed" }));
+    await db().planStep.update({
+      where: { runId_index: { runId: run.id, index: 0 } },
+      data: { status: "succeeded", response: { cluster: { clusterArn: created.cluster!.clusterArn! } } },
+    });
+    await db().planRun.update({ where: { id: run.id }, data: { status: "running", startedAt: new Date() } });
+    await resetSandboxCalls(sandbox.endpoint);
+
+    await executeRun(run.id);
+
+    const after = await db().planRun.findUniqueOrThrow({ where: { id: run.id }, include: { steps: { orderBy: { index: "asc" } } } });
+    expect(after.status).toBe("succeeded");
+    expect(after.steps.map((s) => s.status)).toEqual(["succeeded", "succeeded"]);
+    expect(after.steps[1]!.request).toMatchObject({ cluster: created.cluster!.clusterArn });
+    expect(after.steps[1]!.requestId).toBeTruthy();
+    // Only the missing step was sent.
+    expect((await sandboxCalls(sandbox.endpoint)).calls).toEqual({ "ecs:PutClusterCapacityProviders": 1 });
+    const [cluster] = (await ecs().send(new DescribeClustersCommand({ clusters: ["resumed"] }))).clusters ?? [];
+    expect(cluster?.defaultCapacityProviderStrategy).toEqual([
+      { capacityProvider: "FARGATE", weight: 1, base: 0 },
+      { capacityProvider: "FARGATE_SPOT", weight: 2, base: 0 },
+    ]);
+  });
+
+  it("marks a run interrupted when a request was in flight, and sends nothing more", async () => {
+    const { executeRun } = await import("./executor");
+    const run = await recordRun("inflight");
+    await db().planStep.update({ where: { runId_index: { runId: run.id, index: 0 } }, data: { status: "running", startedAt: new Date() } });
+    await db().planRun.update({ where: { id: run.id }, data: { status: "running", startedAt: new Date() } });
+    await resetSandboxCalls(sandbox.endpoint);
+
+    await executeRun(run.id);
+
+    const after = await db().planRun.findUniqueOrThrow({ where: { id: run.id }, include: { steps: { orderBy: { index: "asc" } } } });
+    expect(after.status).toBe("interrupted");
+    expect(after.error).toMatch(/Interrupted at step 1 \(CreateCluster\)/);
+    expect(after.steps.map((s) => s.status)).toEqual(["unknown", "skipped"]);
+    expect((await sandboxCalls(sandbox.endpoint)).total).toBe(0);
+  });
+
+  it("waits for a resource to be ready, reporting progress, and resumes a wait after a restart", async () => {
+    const { executeRun } = await import("./executor");
+    const { recordPlanRun } = await import("../audit/runs");
+    const plan = {
+      version: 1 as const,
+      wizard: "test",
+      title: "wait",
+      resources: [],
+      steps: [
+        {
+          key: "cluster",
+          service: "ecs",
+          operation: "CreateCluster",
+          description: "Create",
+          input: { clusterName: "waited" },
+          produces: { arn: "cluster.clusterArn" },
+          waitFor: {
+            service: "ecs",
+            operation: "DescribeClusters",
+            input: { clusters: [{ $ref: "cluster.arn" }] },
+            path: "clusters.0.status",
+            success: ["ACTIVE"],
+            description: "cluster waited to become ACTIVE",
+            intervalMs: 50,
+          },
+        },
+      ],
+    };
+    const run = await recordPlanRun({ userId, connectionId, region: "us-east-1", plan, input: {} });
+    await executeRun(run.id);
+    const step = await db().planStep.findFirstOrThrow({ where: { runId: run.id } });
+    expect(step.status).toBe("succeeded");
+    expect(step.progress).toMatch(/^Waiting for cluster waited to become ACTIVE: ACTIVE · \d+ ms$/);
+
+    // A restart while waiting: the answer was recorded, so only the wait resumes.
+    const again = await recordPlanRun({ userId, connectionId, region: "us-east-1", plan, input: {} });
+    await db().planStep.updateMany({
+      where: { runId: again.id },
+      data: { status: "running", startedAt: new Date(), response: { cluster: { clusterArn: step.response && (step.response as { cluster: { clusterArn: string } }).cluster.clusterArn } } },
+    });
+    await db().planRun.update({ where: { id: again.id }, data: { status: "running" } });
+    await resetSandboxCalls(sandbox.endpoint);
+    await executeRun(again.id);
+    expect((await db().planRun.findUniqueOrThrow({ where: { id: again.id } })).status).toBe("succeeded");
+    expect((await sandboxCalls(sandbox.endpoint)).calls).toEqual({ "ecs:DescribeClusters": 1 });
+  });
+
+  it("leaves a finished run alone when the queue delivers it again", async () => {
+    const { executeRun } = await import("./executor");
+    const run = await recordRun("twice");
+    await executeRun(run.id);
+    await resetSandboxCalls(sandbox.endpoint);
+    await executeRun(run.id);
+    expect((await db().planRun.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("succeeded");
+    expect((await sandboxCalls(sandbox.endpoint)).total).toBe(0);
+  });
+});
