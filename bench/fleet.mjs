@@ -19,7 +19,7 @@ const SIZES = {
   tasks: Number(process.env.FLEET_TASKS ?? 5000),
 };
 const HOLD_S = Number(process.env.FLEET_BENCH_HOLD_S ?? 60);
-const SHARED_READ_TTL_MS = 2000; // lib/aws/ecs-fleet-live.ts: renders closer together share one read
+const SHARED_READ_TTL_MS = 2000; // lib/ecs/services/fleet-live.ts: renders closer together share one read
 
 const step = (msg) => console.error(`[fleet] ${msg}`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

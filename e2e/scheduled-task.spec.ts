@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { CreateClusterCommand, CreateServiceCommand } from "@aws-sdk/client-ecs";
 import { CreateRoleCommand, GetRolePolicyCommand, IAMClient } from "@aws-sdk/client-iam";
-import { allows, parsePolicy } from "../lib/plans/policy-diff";
+import { allows, parsePolicy } from "../lib/iam/policy-diff";
 import { login } from "./fixtures/auth";
 import { seedUser } from "./fixtures/db";
 import { fargateNetwork, getSchedule, registerJob } from "./fixtures/ecs-tasks";

@@ -3,7 +3,7 @@ import { CloudWatchClient, GetMetricDataCommand, PutMetricDataCommand } from "@a
 import { CreateServiceCommand } from "@aws-sdk/client-ecs";
 import { expect, test, type Page } from "@playwright/test";
 import { setLoad } from "../sandbox/client.mjs";
-import { windowFor, type MetricRange } from "../lib/metrics/range";
+import { windowFor, type MetricRange } from "../lib/ecs/metrics/range";
 import { login } from "./fixtures/auth";
 import { seedUser } from "./fixtures/db";
 import { describeService, seedClusterAndTaskDefinition } from "./fixtures/ecs-service";

@@ -5,7 +5,7 @@ import { FleetOverview } from "@/components/overview/fleet-overview";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/core/auth/guard";
 import { roleAllows } from "@/lib/core/auth/roles";
-import { readOverviewShared } from "@/lib/aws/ecs-fleet-live";
+import { readOverviewShared } from "@/lib/ecs/services/fleet-live";
 import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 
 export const metadata: Metadata = { title: "Overview" };

@@ -1,5 +1,5 @@
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import type { LogTail } from "@/lib/aws/logs";
+import type { LogTail } from "@/lib/ecs/logs/reads";
 
 const time = (iso: string) => iso.slice(11, 19);
 

@@ -2,7 +2,7 @@
 
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input, RadioCards, Select } from "@/components/ui/input";
-import type { TaskDefinitionInfo } from "@/lib/aws/ecs-service-detail";
+import type { TaskDefinitionInfo } from "@/lib/ecs/services/reads";
 import type { FieldsProps } from "./form-values";
 
 type Props = FieldsProps & {

@@ -5,8 +5,8 @@ import { LeftoverGroups } from "@/components/ecs/leftover-groups";
 import { Alert } from "@/components/ui/alert";
 import { ReviewedConfirmDialog } from "@/components/wizard/reviewed-confirm-dialog";
 import { initialState } from "@/lib/core/actions/action-state";
-import { deleteServiceAction, previewDeleteServiceAction } from "@/lib/actions/ecs-service-actions";
-import type { Leftovers } from "@/lib/plans/service-leftovers";
+import { deleteServiceAction, previewDeleteServiceAction } from "@/lib/ecs/services/actions";
+import type { Leftovers } from "@/lib/ecs/services/leftovers";
 
 type Props = { connectionId: string; region: string; cluster: string; serviceName: string; desired: number };
 

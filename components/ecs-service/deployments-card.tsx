@@ -2,7 +2,7 @@ import { Link } from "@/components/ui/link";
 import { Badge, StatusBadge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/time";
-import type { LiveDeployment, LiveServiceState } from "@/lib/aws/ecs-live-service";
+import type { LiveDeployment, LiveServiceState } from "@/lib/ecs/services/live";
 import { revisionHref } from "./detail-item";
 
 function Progress({ d }: { d: LiveDeployment }) {

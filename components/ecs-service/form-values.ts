@@ -1,7 +1,7 @@
-import type { SecurityGroup, Subnet } from "@/lib/aws/ec2-network";
-import type { TaskDefinitionInfo } from "@/lib/aws/ecs-service-detail";
-import type { LoadBalancer } from "@/lib/aws/elbv2";
-import { SERVICE_DEFAULTS } from "@/lib/validation/ecs-service";
+import type { SecurityGroup, Subnet } from "@/lib/vpc/reads";
+import type { TaskDefinitionInfo } from "@/lib/ecs/services/reads";
+import type { LoadBalancer } from "@/lib/ecs/services/load-balancers";
+import { SERVICE_DEFAULTS } from "@/lib/ecs/services/schema";
 import type { Tag } from "@/lib/core/validation/tags";
 
 export type StrategyRow = { capacityProvider: string; weight: string; base: string };

@@ -4,9 +4,9 @@ import { Alert } from "@/components/ui/alert";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input, RadioCards, Select } from "@/components/ui/input";
 import { elbNameFrom, portChoices, type FieldsProps, type LoadBalancerOption } from "./form-values";
-import type { Subnet } from "@/lib/aws/ec2-network";
-import type { TaskDefinitionInfo } from "@/lib/aws/ecs-service-detail";
-import { albSubnetWarning, internetFacingAlbCheck } from "@/lib/ecs/alb-subnets";
+import type { Subnet } from "@/lib/vpc/reads";
+import type { TaskDefinitionInfo } from "@/lib/ecs/services/reads";
+import { albSubnetWarning, internetFacingAlbCheck } from "@/lib/ecs/services/alb-subnets";
 
 type Props = FieldsProps & { loadBalancers: LoadBalancerOption[]; td: TaskDefinitionInfo | null; subnets: Subnet[] };
 

@@ -1,8 +1,8 @@
 import { StatusBadge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import type { ServiceDetail } from "@/lib/aws/ecs-service-detail";
-import type { LiveServiceState } from "@/lib/aws/ecs-live-service";
-import type { LoadBalancing } from "@/lib/aws/elbv2";
+import type { ServiceDetail } from "@/lib/ecs/services/reads";
+import type { LiveServiceState } from "@/lib/ecs/services/live";
+import type { LoadBalancing } from "@/lib/ecs/services/load-balancers";
 import { Item, mono } from "./detail-item";
 
 type Props = { registrations: ServiceDetail["loadBalancers"]; loadBalancing: LoadBalancing[]; targetHealth: LiveServiceState["targetHealth"] };

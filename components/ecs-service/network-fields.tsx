@@ -2,7 +2,7 @@
 
 import { Field, fieldAria } from "@/components/ui/field";
 import { Checkbox, Input, RadioCards, Select } from "@/components/ui/input";
-import type { Vpc } from "@/lib/aws/ec2-network";
+import type { Vpc } from "@/lib/vpc/reads";
 import type { FieldsProps, NetworkOptions } from "./form-values";
 
 type Props = FieldsProps & { vpcs: Vpc[]; network: NetworkOptions; loadingNetwork: boolean; onVpcChange: (vpcId: string) => void };

@@ -2,7 +2,7 @@
 
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/time";
-import type { LiveEvent } from "@/lib/aws/ecs-live-service";
+import type { LiveEvent } from "@/lib/ecs/services/live";
 import { VirtualRows } from "./virtual-rows";
 import { plural } from "@/lib/core/format/plural";
 

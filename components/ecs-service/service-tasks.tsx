@@ -6,7 +6,7 @@ import { StatusBadge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { RelativeTime } from "@/components/ui/time";
-import type { LiveTask } from "@/lib/aws/ecs-live-service";
+import type { LiveTask } from "@/lib/ecs/services/live";
 import { VirtualRows } from "./virtual-rows";
 
 type Filter = "all" | "live" | "stopped";

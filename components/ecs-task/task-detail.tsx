@@ -10,7 +10,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { RelativeTime } from "@/components/ui/time";
-import type { LiveTaskDetail } from "@/lib/aws/ecs-live-service";
+import type { LiveTaskDetail } from "@/lib/ecs/services/live";
 import { serviceOfTask } from "./service-of-task";
 
 type Props = { initial: LiveTaskDetail; streamUrl: string; clusterHref: string };

@@ -2,7 +2,7 @@ import { ManagedScalingForm } from "@/components/scaling/managed-scaling-form";
 import { Badge, StatusBadge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
-import type { CapacityProviderSummary } from "@/lib/aws/ecs-capacity";
+import type { CapacityProviderSummary } from "@/lib/ecs/clusters/capacity";
 
 /**
  * EC2 capacity providers with their Auto Scaling groups; Fargate-only clusters show nothing.

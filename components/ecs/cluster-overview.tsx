@@ -1,6 +1,6 @@
 import { Badge, StatusBadge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import type { ClusterSummary } from "@/lib/aws/ecs";
+import type { ClusterSummary } from "@/lib/ecs/clusters/reads";
 
 function Item({ label, children }: { label: string; children: React.ReactNode }) {
   return (

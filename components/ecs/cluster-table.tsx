@@ -3,7 +3,7 @@ import { Badge, StatusBadge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
-import type { ClusterSummary } from "@/lib/aws/ecs";
+import type { ClusterSummary } from "@/lib/ecs/clusters/reads";
 
 export function ClusterTable({ clusters, canCreate }: { clusters: ClusterSummary[]; canCreate: boolean }) {
   if (clusters.length === 0) {

@@ -11,10 +11,10 @@ import { Ec2CapacityFields, EC2_FIELDS, type Ec2Options, type Ec2Values } from "
 import { usePlanSubmit } from "@/components/wizard/use-plan-submit";
 import { useWizard, type WizardStep } from "@/components/wizard/use-wizard";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
-import { createClusterAction, previewClusterPlanAction } from "@/lib/actions/cluster-actions";
-import type { ClusterPrefill } from "@/lib/ecs/cluster-prefill";
-import { presetOf, STRATEGY_PRESETS as PRESETS } from "@/lib/ecs/capacity-presets";
-import { createClusterSchema } from "@/lib/validation/ecs-cluster";
+import { createClusterAction, previewClusterPlanAction } from "@/lib/ecs/clusters/actions";
+import type { ClusterPrefill } from "@/lib/ecs/clusters/prefill";
+import { presetOf, STRATEGY_PRESETS as PRESETS } from "@/lib/ecs/clusters/capacity-presets";
+import { createClusterSchema } from "@/lib/ecs/clusters/schema";
 import type { Tag } from "@/lib/core/validation/tags";
 
 const STEPS: WizardStep[] = [

@@ -2,7 +2,7 @@
 
 import { Field, fieldAria } from "@/components/ui/field";
 import { Checkbox, Input, RadioCards, Select } from "@/components/ui/input";
-import type { Ec2FormValues } from "@/lib/ecs/cluster-prefill";
+import type { Ec2FormValues } from "@/lib/ecs/clusters/prefill";
 
 export type Ec2Options = {
   networks: { id: string; label: string; subnets: { id: string; label: string }[] }[];

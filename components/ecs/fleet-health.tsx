@@ -2,7 +2,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import type { LiveError } from "@/components/live/use-live-stream";
-import type { FleetHealth, Rollout } from "@/lib/aws/ecs-fleet-health";
+import type { FleetHealth, Rollout } from "@/lib/ecs/services/fleet-health";
 
 const HEALTH: Record<FleetHealth, { label: string; tone: BadgeTone; bar: string }> = {
   failed: { label: "Deployment failed", tone: "red", bar: "bg-red-500" },

@@ -1,6 +1,6 @@
 "use client";
 
-import { GROUP_TITLES, LEFTOVER_GROUPS, type LeftoverGroup, type Leftovers } from "@/lib/plans/service-leftovers";
+import { GROUP_TITLES, LEFTOVER_GROUPS, type LeftoverGroup, type Leftovers } from "@/lib/ecs/services/leftovers";
 
 const HINTS: Record<LeftoverGroup, string> = {
   loadBalancing: "Deleted once the services are gone: listener, then target group, then load balancer.",

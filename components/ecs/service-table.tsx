@@ -9,7 +9,7 @@ import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Td, Th, Tr } from "@/components/ui/table";
-import type { ClusterLive, LiveService, TargetCounts } from "@/lib/aws/ecs-fleet-live";
+import type { ClusterLive, LiveService, TargetCounts } from "@/lib/ecs/services/fleet-live";
 import { HealthBadge, ProgressBar, rolloutLabel, StaleNote } from "./fleet-health";
 import { VirtualTable } from "./virtual-table";
 

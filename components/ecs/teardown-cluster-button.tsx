@@ -4,8 +4,8 @@ import { useActionState, useRef, useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { initialState } from "@/lib/core/actions/action-state";
-import { previewTeardownAction, teardownClusterAction } from "@/lib/actions/cluster-actions";
-import { LEFTOVER_GROUPS, type Leftovers } from "@/lib/plans/service-leftovers";
+import { previewTeardownAction, teardownClusterAction } from "@/lib/ecs/clusters/actions";
+import { LEFTOVER_GROUPS, type Leftovers } from "@/lib/ecs/services/leftovers";
 import { LeftoverGroups } from "./leftover-groups";
 
 type Props = { connectionId: string; region: string; cluster: string };

@@ -12,7 +12,7 @@ import { useWizard, type WizardStep } from "@/components/wizard/use-wizard";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
 import { createExpressAction, previewExpressPlanAction } from "@/lib/actions/express-actions";
 import type { ExpressPrefill } from "@/lib/express/prefill";
-import { STANDARD_ROLES } from "@/lib/plans/iam-roles";
+import { STANDARD_ROLES } from "@/lib/iam/roles";
 import { createExpressSchema, EXPRESS_DEFAULTS, FARGATE_SIZES } from "@/lib/validation/express";
 import type { Tag } from "@/lib/core/validation/tags";
 import { EnvEditor, type EnvVar } from "./env-editor";

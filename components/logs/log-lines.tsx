@@ -3,10 +3,10 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { cn } from "@/components/ui/cn";
-import type { WireLine } from "@/lib/logs/events";
-import { highlightSegments } from "@/lib/logs/filter";
-import type { LineBuffer } from "@/lib/logs/line-buffer";
-import { streamLabel } from "@/lib/logs/sources";
+import type { WireLine } from "@/lib/ecs/logs/events";
+import { highlightSegments } from "@/lib/ecs/logs/filter";
+import type { LineBuffer } from "@/lib/ecs/logs/line-buffer";
+import { streamLabel } from "@/lib/ecs/logs/sources";
 
 type Props = {
   buffer: LineBuffer<WireLine>;

@@ -1,7 +1,7 @@
 import { AwsErrorAlert } from "@/components/common/aws-error";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { LogTarget } from "@/lib/aws/log-sources";
+import type { LogTarget } from "@/lib/ecs/logs/targets";
 import { LogViewer } from "./log-viewer";
 
 type Props = {

@@ -4,9 +4,9 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { fieldAria } from "@/components/ui/field";
 import { Checkbox, Input, Select } from "@/components/ui/input";
-import { filterPatternError } from "@/lib/logs/filter";
-import type { ContainerLogSource } from "@/lib/logs/sources";
-import { RANGE_PRESETS, resolveRange, toLocalInput } from "@/lib/logs/time-range";
+import { filterPatternError } from "@/lib/ecs/logs/filter";
+import type { ContainerLogSource } from "@/lib/ecs/logs/sources";
+import { RANGE_PRESETS, resolveRange, toLocalInput } from "@/lib/ecs/logs/time-range";
 
 /** What the server reads: changing any of it reopens the stream. */
 export type ToolbarValue = { container: string; range: string; start?: string; end?: string; pattern: string };

@@ -1,9 +1,9 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { WireLine } from "@/lib/logs/events";
-import { LineBuffer } from "@/lib/logs/line-buffer";
-import { MAX_VIEWER_LINES } from "@/lib/logs/limits";
+import type { WireLine } from "@/lib/ecs/logs/events";
+import { LineBuffer } from "@/lib/ecs/logs/line-buffer";
+import { MAX_VIEWER_LINES } from "@/lib/ecs/logs/limits";
 
 export type TailPhase = "idle" | "loading" | "live" | "done" | "reconnecting" | "failed";
 

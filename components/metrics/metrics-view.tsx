@@ -6,9 +6,9 @@ import { useLiveStream, type LiveError } from "@/components/live/use-live-stream
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { RANGE_LABELS, type MetricRange } from "@/lib/metrics/range";
-import { hasData, type ServiceUtilization } from "@/lib/metrics/series";
-import { formatCpu, formatMemory, type TaskSize } from "@/lib/metrics/task-size";
+import { RANGE_LABELS, type MetricRange } from "@/lib/ecs/metrics/range";
+import { hasData, type ServiceUtilization } from "@/lib/ecs/metrics/series";
+import { formatCpu, formatMemory, type TaskSize } from "@/lib/ecs/metrics/task-size";
 import { RangePicker } from "./range-picker";
 import { UtilizationChart } from "./utilization-chart";
 import { plural, pluralWord } from "@/lib/core/format/plural";

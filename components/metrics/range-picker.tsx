@@ -1,6 +1,6 @@
 import { Link } from "@/components/ui/link";
 import { cn } from "@/components/ui/cn";
-import { METRIC_RANGES, RANGE_LABELS, type MetricRange } from "@/lib/metrics/range";
+import { METRIC_RANGES, RANGE_LABELS, type MetricRange } from "@/lib/ecs/metrics/range";
 
 /** 1h / 6h / 24h / 7d as links (`?range=`), so a chart's range is part of the URL someone shares. */
 export function RangePicker({ base, current }: { base: string; current: MetricRange }) {

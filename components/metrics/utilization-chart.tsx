@@ -2,9 +2,9 @@
 
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import type { MetricRange } from "@/lib/metrics/range";
-import { timeTicks } from "@/lib/metrics/ticks";
-import { axisMax, formatPercent, type UtilizationPoint, type UtilizationSeries } from "@/lib/metrics/series";
+import type { MetricRange } from "@/lib/ecs/metrics/range";
+import { timeTicks } from "@/lib/ecs/metrics/ticks";
+import { axisMax, formatPercent, type UtilizationPoint, type UtilizationSeries } from "@/lib/ecs/metrics/series";
 
 type Props = {
   /** "CPU" or "Memory": used in the title and the spoken summary. */

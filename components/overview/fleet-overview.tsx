@@ -8,7 +8,7 @@ import { useLiveStream } from "@/components/live/use-live-stream";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Td, Th, Tr } from "@/components/ui/table";
-import type { FleetCluster, FleetOverview as Overview } from "@/lib/aws/ecs-fleet";
+import type { FleetCluster, FleetOverview as Overview } from "@/lib/ecs/services/fleet";
 import { SummaryTiles } from "./summary-tiles";
 
 type Props = { initial: Overview; region: string; canCreate: boolean };

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
-import type { FleetOverview } from "@/lib/aws/ecs-fleet";
+import type { FleetOverview } from "@/lib/ecs/services/fleet";
 
 function Tile({ id, label, value, detail, tone }: { id: string; label: string; value: ReactNode; detail?: ReactNode; tone?: "red" | "yellow" | "blue" }) {
   return (

@@ -1,6 +1,6 @@
 import "server-only";
 import type { ConnectionSettings } from "@/lib/core/aws/clients";
-import { listSecurityGroups, listSubnets, listVpcs } from "@/lib/aws/ec2-network";
+import { listSecurityGroups, listSubnets, listVpcs } from "@/lib/vpc/reads";
 import type { NetworkOption } from "./network-fields";
 
 /** Every VPC with its subnets and security groups, labelled for the awsvpc pickers. */

@@ -10,10 +10,10 @@ import { PrefillNotice } from "@/components/wizard/prefill-notice";
 import { useWizard, type WizardStep } from "@/components/wizard/use-wizard";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
 import { initialState } from "@/lib/core/actions/action-state";
-import { previewRunTaskAction, runTaskAction } from "@/lib/actions/run-task-actions";
-import type { RunTaskPrefill } from "@/lib/ecs/task-prefill";
+import { previewRunTaskAction, runTaskAction } from "@/lib/ecs/tasks/actions";
+import type { RunTaskPrefill } from "@/lib/ecs/tasks/prefill";
 import type { PlanReview as Review } from "@/lib/core/plans/review-types";
-import { runTaskSchema } from "@/lib/validation/run-task";
+import { runTaskSchema } from "@/lib/ecs/tasks/schema";
 import { NetworkFields, type NetworkOption } from "./network-fields";
 
 export type TaskDefinitionOption = { ref: string; networkMode: string; compatibilities: string[]; containers: string[] };

@@ -2,8 +2,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/input";
-import type { RecentTask } from "@/lib/aws/ecs-prefill-sources";
-import { taskId } from "@/lib/ecs/task-prefill";
+import type { RecentTask } from "@/lib/ecs/common/prefill-reads";
+import { taskId } from "@/lib/ecs/tasks/prefill";
 
 const label = (t: RecentTask) =>
   `${taskId(t.arn).slice(0, 12)} · ${t.taskDefinition} · ${t.lastStatus}${t.group.startsWith("service:") ? ` · ${t.group}` : ""}${t.at ? ` · ${t.at.slice(0, 16).replace("T", " ")} UTC` : ""}`;

@@ -3,8 +3,8 @@
 import { useState } from "react";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Checkbox, Input } from "@/components/ui/input";
-import { applyManagedScalingAction, previewManagedScalingAction } from "@/lib/actions/scaling-actions";
-import { managedScalingSchema } from "@/lib/validation/scaling";
+import { applyManagedScalingAction, previewManagedScalingAction } from "@/lib/ecs/scaling/actions";
+import { managedScalingSchema } from "@/lib/ecs/scaling/schema";
 import { ReviewFooter } from "./form-bits";
 import { useReviewedForm } from "./use-reviewed-form";
 

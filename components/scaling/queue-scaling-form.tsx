@@ -4,8 +4,8 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
-import { applyQueueScalingAction, previewQueueScalingAction } from "@/lib/actions/scaling-actions";
-import { DEFAULT_COOLDOWN, queueScalingSchema } from "@/lib/validation/scaling";
+import { applyQueueScalingAction, previewQueueScalingAction } from "@/lib/ecs/scaling/actions";
+import { DEFAULT_COOLDOWN, queueScalingSchema } from "@/lib/ecs/scaling/schema";
 import { ReviewFooter, type ScalingTarget } from "./form-bits";
 import { useReviewedForm } from "./use-reviewed-form";
 

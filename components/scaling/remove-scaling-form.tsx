@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { applyRemoveScalingAction, previewRemoveScalingAction } from "@/lib/actions/scaling-actions";
-import { removeScalingSchema } from "@/lib/validation/scaling";
+import { applyRemoveScalingAction, previewRemoveScalingAction } from "@/lib/ecs/scaling/actions";
+import { removeScalingSchema } from "@/lib/ecs/scaling/schema";
 import { ReviewFooter, type ScalingTarget } from "./form-bits";
 import { useReviewedForm } from "./use-reviewed-form";
 

@@ -1,7 +1,7 @@
 import "server-only";
-import { getServiceScaling, type ServiceScaling } from "@/lib/aws/app-autoscaling";
+import { getServiceScaling, type ServiceScaling } from "@/lib/ecs/scaling/reads";
 import type { ConnectionSettings } from "@/lib/core/aws/clients";
-import { getServiceDetail } from "@/lib/aws/ecs-service-detail";
+import { getServiceDetail } from "@/lib/ecs/services/reads";
 import { live, liveKey } from "@/lib/core/live/shared";
 
 /** What the Scaling tab shows live: Application Auto Scaling's view plus the service's counts now. */

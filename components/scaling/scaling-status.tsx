@@ -4,8 +4,8 @@ import { Alert } from "@/components/ui/alert";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { AlarmView, PolicyView, ScheduledActionView } from "@/lib/aws/app-autoscaling";
-import { nextRuns } from "@/lib/scheduling/next-runs";
+import type { AlarmView, PolicyView, ScheduledActionView } from "@/lib/ecs/scaling/reads";
+import { nextRuns } from "@/lib/ecs/scheduled-tasks/next-runs";
 import type { ScalingSnapshot } from "./scaling-data";
 import { plural } from "@/lib/core/format/plural";
 

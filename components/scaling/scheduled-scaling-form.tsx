@@ -4,8 +4,8 @@ import { useEffect, useState } from "react";
 import { NextRunsPreview } from "@/components/scheduled-tasks/next-runs-preview";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { applyScheduledScalingAction, previewScheduledScalingAction } from "@/lib/actions/scaling-actions";
-import { scheduledScalingSchema } from "@/lib/validation/scaling";
+import { applyScheduledScalingAction, previewScheduledScalingAction } from "@/lib/ecs/scaling/actions";
+import { scheduledScalingSchema } from "@/lib/ecs/scaling/schema";
 import { ReviewFooter, type ScalingTarget } from "./form-bits";
 import { useReviewedForm } from "./use-reviewed-form";
 

@@ -3,9 +3,9 @@
 import { useState } from "react";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Checkbox, Input, Select } from "@/components/ui/input";
-import { applyServiceScalingAction, previewServiceScalingAction } from "@/lib/actions/scaling-actions";
-import type { PolicyView } from "@/lib/aws/app-autoscaling";
-import { DEFAULT_COOLDOWN, serviceScalingSchema, type TrackedMetric } from "@/lib/validation/scaling";
+import { applyServiceScalingAction, previewServiceScalingAction } from "@/lib/ecs/scaling/actions";
+import type { PolicyView } from "@/lib/ecs/scaling/reads";
+import { DEFAULT_COOLDOWN, serviceScalingSchema, type TrackedMetric } from "@/lib/ecs/scaling/schema";
 import { ReviewFooter, type ScalingTarget } from "./form-bits";
 import { useReviewedForm } from "./use-reviewed-form";
 

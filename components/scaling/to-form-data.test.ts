@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formDataToObject } from "@/lib/core/validation/form-data";
-import { queueScalingSchema } from "@/lib/validation/scaling";
+import { queueScalingSchema } from "@/lib/ecs/scaling/schema";
 import { toFormData } from "./use-reviewed-form";
 
 describe("toFormData", () => {

@@ -11,10 +11,10 @@ import { PrefillNotice } from "@/components/wizard/prefill-notice";
 import { useWizard, type WizardStep } from "@/components/wizard/use-wizard";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
 import { initialState } from "@/lib/core/actions/action-state";
-import { checkScheduleRoleAction, createScheduleAction, previewScheduleAction } from "@/lib/actions/scheduled-task-actions";
-import type { SchedulePrefill } from "@/lib/ecs/schedule-prefill";
+import { checkScheduleRoleAction, createScheduleAction, previewScheduleAction } from "@/lib/ecs/scheduled-tasks/actions";
+import type { SchedulePrefill } from "@/lib/ecs/scheduled-tasks/prefill";
 import type { PlanReview as Review } from "@/lib/core/plans/review-types";
-import { createScheduleSchema } from "@/lib/validation/scheduled-task";
+import { createScheduleSchema } from "@/lib/ecs/scheduled-tasks/schema";
 import { NextRunsPreview } from "./next-runs-preview";
 
 const STEPS: WizardStep[] = [

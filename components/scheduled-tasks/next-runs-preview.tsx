@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { scheduleProblem } from "@/lib/scheduling/expression";
-import { nextRuns } from "@/lib/scheduling/next-runs";
+import { scheduleProblem } from "@/lib/ecs/scheduled-tasks/expression";
+import { nextRuns } from "@/lib/ecs/scheduled-tasks/next-runs";
 
 const utc = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16) + " UTC";
 

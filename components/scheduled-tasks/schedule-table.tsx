@@ -3,7 +3,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
-import type { ScheduleSummary } from "@/lib/aws/ecs-tasks";
+import type { ScheduleSummary } from "@/lib/ecs/tasks/reads";
 import { DeleteScheduleButton } from "./delete-schedule-button";
 
 type Props = { schedules: ScheduleSummary[]; canDelete: boolean; context: { connectionId: string; region: string; cluster: string } };

@@ -3,8 +3,8 @@
 import { useState } from "react";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input, RadioCards, Select } from "@/components/ui/input";
-import { deployServiceAction, previewDeployServiceAction } from "@/lib/actions/service-ops-actions";
-import { deployServiceSchema } from "@/lib/validation/service-ops";
+import { deployServiceAction, previewDeployServiceAction } from "@/lib/ecs/services/ops-actions";
+import { deployServiceSchema } from "@/lib/ecs/services/ops-schema";
 import { ContextStatus } from "./context-status";
 import { PlanActionForm, type ServiceTarget } from "./plan-action-form";
 import { useServiceContext } from "./use-service-context";

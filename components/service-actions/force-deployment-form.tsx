@@ -1,7 +1,7 @@
 "use client";
 
-import { forceDeploymentAction, previewForceDeploymentAction } from "@/lib/actions/service-ops-actions";
-import { forceDeploymentSchema } from "@/lib/validation/service-ops";
+import { forceDeploymentAction, previewForceDeploymentAction } from "@/lib/ecs/services/ops-actions";
+import { forceDeploymentSchema } from "@/lib/ecs/services/ops-schema";
 import { PlanActionForm, type ServiceTarget } from "./plan-action-form";
 
 /** Force new deployment: the same revision, every task replaced (a mutable tag pulled again, a fresh host). */

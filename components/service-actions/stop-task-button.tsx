@@ -3,8 +3,8 @@
 import { useState } from "react";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/input";
-import { previewStopTaskAction, stopTaskAction } from "@/lib/actions/service-ops-actions";
-import { stopTaskSchema, taskIdOf } from "@/lib/validation/service-ops";
+import { previewStopTaskAction, stopTaskAction } from "@/lib/ecs/services/ops-actions";
+import { stopTaskSchema, taskIdOf } from "@/lib/ecs/services/ops-schema";
 import { ActionDialog } from "./action-dialog";
 import { PlanActionForm, type ServiceTarget } from "./plan-action-form";
 

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { initialState } from "@/lib/core/actions/action-state";
-import { serviceActionContextAction, type ServiceActionContext } from "@/lib/actions/service-ops-actions";
+import { serviceActionContextAction, type ServiceActionContext } from "@/lib/ecs/services/ops-actions";
 import type { ServiceTarget } from "./plan-action-form";
 
 /** What a dialog needs from AWS and the history, read when it opens (never from a stale page). */

@@ -4,8 +4,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Checkbox, Input, Select } from "@/components/ui/input";
-import type { ContainerForm, PortForm, SecretForm } from "@/lib/task-definitions/form-values";
-import { describeImage, parseImageUri } from "@/lib/task-definitions/image-uri";
+import type { ContainerForm, PortForm, SecretForm } from "@/lib/ecs/task-definitions/form-values";
+import { describeImage, parseImageUri } from "@/lib/ecs/task-definitions/image-uri";
 import { EnvSection } from "./env-section";
 import { Cell, RemoveButton } from "./rows";
 

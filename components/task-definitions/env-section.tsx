@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/input";
-import { mergeEnv, parseEnvFile, type EnvVar } from "@/lib/task-definitions/env-file";
+import { mergeEnv, parseEnvFile, type EnvVar } from "@/lib/ecs/task-definitions/env-file";
 import { Cell, RemoveButton } from "./rows";
 
 type Props = {

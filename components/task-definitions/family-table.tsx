@@ -2,8 +2,8 @@ import { Link } from "@/components/ui/link";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import type { FamilySummary } from "@/lib/aws/ecs-task-definitions";
-import { familyPath, revisionPath } from "@/lib/plans/task-definition";
+import type { FamilySummary } from "@/lib/ecs/task-definitions/reads";
+import { familyPath, revisionPath } from "@/lib/ecs/task-definitions/plan";
 
 export function FamilyTable({ families, canCreate }: { families: FamilySummary[]; canCreate: boolean }) {
   if (families.length === 0) {

@@ -2,7 +2,7 @@ import { StatusBadge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import type { TaskDefinitionView } from "@/lib/task-definitions/view";
+import type { TaskDefinitionView } from "@/lib/ecs/task-definitions/view";
 import { plural } from "@/lib/core/format/plural";
 
 const roleName = (arn?: string) => (arn ? arn.split("/").pop() : "None");

@@ -3,7 +3,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/input";
 import { cn } from "@/components/ui/cn";
-import type { DiffRow } from "@/lib/task-definitions/json-diff";
+import type { DiffRow } from "@/lib/ecs/task-definitions/json-diff";
 import { plural } from "@/lib/core/format/plural";
 
 type Props = {

@@ -1,8 +1,8 @@
 import { Link } from "@/components/ui/link";
 import { StatusBadge } from "@/components/ui/badge";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import type { RevisionSummary } from "@/lib/aws/ecs-task-definitions";
-import { revisionPath } from "@/lib/plans/task-definition";
+import type { RevisionSummary } from "@/lib/ecs/task-definitions/reads";
+import { revisionPath } from "@/lib/ecs/task-definitions/plan";
 import { DeregisterButton } from "./deregister-button";
 
 type Props = { revisions: RevisionSummary[]; canChange: boolean; connection: { id: string; region: string } };

@@ -2,8 +2,8 @@
 
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input, RadioCards, Select } from "@/components/ui/input";
-import { STANDARD_ROLES } from "@/lib/plans/iam-roles";
-import type { TaskDefinitionForm } from "@/lib/task-definitions/form-values";
+import { STANDARD_ROLES } from "@/lib/iam/roles";
+import type { TaskDefinitionForm } from "@/lib/ecs/task-definitions/form-values";
 import { plural, pluralWord } from "@/lib/core/format/plural";
 
 export type RoleOption = { name: string; arn: string };

@@ -11,12 +11,12 @@ import { TagsEditor } from "@/components/wizard/tags-editor";
 import { useWizard, type WizardStep } from "@/components/wizard/use-wizard";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
 import { initialState } from "@/lib/core/actions/action-state";
-import { previewTaskDefinitionPlanAction, registerTaskDefinitionAction } from "@/lib/actions/task-definition-actions";
+import { previewTaskDefinitionPlanAction, registerTaskDefinitionAction } from "@/lib/ecs/task-definitions/actions";
 import type { PlanReview as Review } from "@/lib/core/plans/review-types";
-import { defaultLogGroup, newContainer, type ContainerForm, type TaskDefinitionForm } from "@/lib/task-definitions/form-values";
+import { defaultLogGroup, newContainer, type ContainerForm, type TaskDefinitionForm } from "@/lib/ecs/task-definitions/form-values";
 import {
   createTaskDefinitionSchema, cpuLabel, FARGATE_SIZES, fargateCpuOptions, isWindows, memoryLabel, networkModesFor, OS_FAMILIES, OS_LABELS, usesFargate,
-} from "@/lib/validation/task-definition";
+} from "@/lib/ecs/task-definitions/schema";
 import { RoleFields, type RoleOption } from "./role-fields";
 import { ContainerCard } from "./container-card";
 

@@ -2,10 +2,10 @@
 
 import { redirect } from "next/navigation";
 import { getAppRunnerService } from "@/lib/aws/apprunner";
-import { getRoleFacts } from "@/lib/aws/iam-roles";
+import { getRoleFacts } from "@/lib/iam/reads";
 import { getConnectionSettings } from "@/lib/core/connections/store";
-import { managedRoleFix } from "@/lib/plans/managed-roles";
-import { applyRoleFix } from "@/lib/plans/role-check";
+import { managedRoleFix } from "@/lib/iam/managed-roles";
+import { applyRoleFix } from "@/lib/iam/role-check";
 import { buildCreateAppRunnerPlan, buildServiceOperationPlan, type AppRunnerServiceOperation } from "@/lib/plans/apprunner";
 import { reviewOf, submitPlan } from "@/lib/core/plans/submit";
 import {

@@ -2,10 +2,10 @@
 
 import { redirect } from "next/navigation";
 import { getEksCluster, getEksClusterContents } from "@/lib/aws/eks";
-import { listSubnets } from "@/lib/aws/ec2-network";
-import { getRole, getRoleFacts } from "@/lib/aws/iam-roles";
-import { managedRoleFix } from "@/lib/plans/managed-roles";
-import { applyRoleFix } from "@/lib/plans/role-check";
+import { listSubnets } from "@/lib/vpc/reads";
+import { getRole, getRoleFacts } from "@/lib/iam/reads";
+import { managedRoleFix } from "@/lib/iam/managed-roles";
+import { applyRoleFix } from "@/lib/iam/role-check";
 import { getConnectionSettings } from "@/lib/core/connections/store";
 import { ConflictError, NotFoundError } from "@/lib/core/errors";
 import { buildCreateEksClusterPlan, buildTeardownEksClusterPlan, buildUpgradeEksClusterPlan, EKS_CLUSTER_ROLE, nextMinorVersion } from "@/lib/plans/eks-cluster";

@@ -1,10 +1,10 @@
 "use server";
 
 import { getAddon, getEksClusterBasics, getNodegroup, listAvailableAddons, listFargateProfiles } from "@/lib/aws/eks-compute";
-import { listSubnets } from "@/lib/aws/ec2-network";
-import { getRole, getRoleFacts } from "@/lib/aws/iam-roles";
-import { managedRoleFix } from "@/lib/plans/managed-roles";
-import { applyRoleFix } from "@/lib/plans/role-check";
+import { listSubnets } from "@/lib/vpc/reads";
+import { getRole, getRoleFacts } from "@/lib/iam/reads";
+import { managedRoleFix } from "@/lib/iam/managed-roles";
+import { applyRoleFix } from "@/lib/iam/role-check";
 import { getConnectionSettings } from "@/lib/core/connections/store";
 import { buildInstallAddonPlan, buildRemoveAddonPlan, buildUpdateAddonPlan } from "@/lib/plans/eks-addon";
 import { buildCreateFargateProfilePlan, buildDeleteFargateProfilePlan } from "@/lib/plans/eks-fargate-profile";

@@ -1,15 +1,15 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { getCluster } from "@/lib/aws/ecs";
+import { getCluster } from "@/lib/ecs/clusters/reads";
 import { getExpressService, serviceExists } from "@/lib/aws/express";
-import { getRole, getRoleFacts } from "@/lib/aws/iam-roles";
+import { getRole, getRoleFacts } from "@/lib/iam/reads";
 import { getConnectionSettings } from "@/lib/core/connections/store";
 import { ConflictError } from "@/lib/core/errors";
 import { buildCreateExpressPlan, buildDeleteExpressPlan, buildUpdateExpressPlan } from "@/lib/plans/express";
-import { STANDARD_ROLES } from "@/lib/plans/iam-roles";
-import { managedRoleFix } from "@/lib/plans/managed-roles";
-import { applyRoleFix, joinFixes } from "@/lib/plans/role-check";
+import { STANDARD_ROLES } from "@/lib/iam/roles";
+import { managedRoleFix } from "@/lib/iam/managed-roles";
+import { applyRoleFix, joinFixes } from "@/lib/iam/role-check";
 import { reviewOf, submitPlan } from "@/lib/core/plans/submit";
 import {
   createExpressSchema,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { settingsOf } from "./express";
-import { trustedServices } from "./iam-roles";
+import { trustedServices } from "../iam/reads";
 
 describe("settingsOf", () => {
   it("maps a configuration to the form's settings", () => {

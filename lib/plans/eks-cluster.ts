@@ -1,5 +1,5 @@
 import { splitCidrs, type CreateEksClusterInput, type DeleteEksClusterInput, type UpgradeEksClusterInput } from "@/lib/validation/eks-cluster";
-import { trustPolicy } from "./iam-roles";
+import { trustPolicy } from "../iam/roles";
 import type { Plan, PlanStep } from "../core/plans/types";
 
 /** The role the EKS console offers to create: trusted by eks.amazonaws.com, with AmazonEKSClusterPolicy. */

@@ -1,5 +1,5 @@
 import { NODE_ROLE, type CreateNodegroupInput, type DeleteNodegroupInput, type ScaleNodegroupInput } from "@/lib/validation/eks-nodegroup";
-import { trustPolicy } from "./iam-roles";
+import { trustPolicy } from "../iam/roles";
 import type { Plan, PlanRef, PlanStep } from "../core/plans/types";
 
 const policyName = (arn: string) => arn.split("/").pop()!;

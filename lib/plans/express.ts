@@ -1,5 +1,5 @@
 import type { CreateExpressInput, DeleteExpressInput, UpdateExpressInput } from "@/lib/validation/express";
-import { buildCreateRoleSteps, roleArnRef } from "./iam-roles";
+import { buildCreateRoleSteps, roleArnRef } from "../iam/roles";
 import type { Plan, PlanStep } from "../core/plans/types";
 
 /** What an Express service runs, as the update form edits it and the service page shows it. */

@@ -20,7 +20,7 @@ export const selectorSchema = z.object({ namespace: namespaceSchema, labels: lab
 
 /**
  * The Fargate profile form. `publicSubnets` are the subnets the caller knows route to an
- * internet gateway (from lib/aws/ec2-network); Fargate pods run only in private subnets.
+ * internet gateway (from lib/vpc/reads); Fargate pods run only in private subnets.
  */
 export function fargateProfileSchema(publicSubnets: string[] = []) {
   return z

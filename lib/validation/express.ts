@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { int } from "../core/validation/fields";
-import { clusterNameSchema } from "./ecs-cluster";
+import { clusterNameSchema } from "../ecs/clusters/schema";
 import { tagsSchema } from "../core/validation/tags";
 
 /**

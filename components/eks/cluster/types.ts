@@ -1,5 +1,5 @@
 import type { VersionSupportInfo } from "@/lib/eks/version-support";
-import type { SecurityGroup, Subnet, Vpc } from "@/lib/aws/ec2-network";
+import type { SecurityGroup, Subnet, Vpc } from "@/lib/vpc/reads";
 
 /** One VPC with what the wizard can pick inside it. */
 export type EksNetwork = { vpc: Vpc; subnets: Subnet[]; securityGroups: SecurityGroup[] };

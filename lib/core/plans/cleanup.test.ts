@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createClusterSchema } from "@/lib/validation/ecs-cluster";
+import { createClusterSchema } from "@/lib/ecs/clusters/schema";
 import { buildCleanupPlan } from "./cleanup";
-import { buildCreateClusterPlan } from "../../plans/ecs-cluster";
+import { buildCreateClusterPlan } from "../../ecs/clusters/plan";
 
 const plan = buildCreateClusterPlan(createClusterSchema.parse({ connectionId: "c", region: "us-east-1", clusterName: "web" }));
 const arn = "arn:aws:ecs:us-east-1:123456789012:cluster/web";

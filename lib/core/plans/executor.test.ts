@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetSandboxCalls, sandboxCalls } from "../../../sandbox/client.mjs";
 import { startSandbox, type Sandbox } from "../../../sandbox/start.mjs";
 import { createTestDatabase } from "../testing/test-database";
-import { createClusterSchema } from "../../validation/ecs-cluster";
-import { buildCreateClusterPlan } from "../../plans/ecs-cluster";
+import { createClusterSchema } from "../../ecs/clusters/schema";
+import { buildCreateClusterPlan } from "../../ecs/clusters/plan";
 
 // Integration: the executor against a real Postgres (DATABASE_URL, from `npm test`) and the
 // sandbox, simulating a process that died at each point of a run.

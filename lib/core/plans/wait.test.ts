@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { ConnectionSettings } from "@/lib/core/aws/clients";
-import { serviceInactive } from "../../plans/ecs-waits";
+import { serviceInactive } from "../../ecs/clusters/teardown-waits";
 
 const answers: Record<string, unknown>[] = [];
 vi.mock("@/lib/core/aws/call", () => ({ callAws: vi.fn(async () => ({ output: answers.shift() ?? {} })) }));

@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { filterPatternError } from "@/lib/logs/filter";
-import { parseLogView } from "@/lib/logs/params";
-import { resolveRange } from "@/lib/logs/time-range";
-import { parseRange } from "@/lib/metrics/range";
-import { ScheduleError, parseSchedule } from "@/lib/scheduling/expression";
-import { parseEnvFile } from "@/lib/task-definitions/env-file";
-import { parseImageUri } from "@/lib/task-definitions/image-uri";
+import { filterPatternError } from "@/lib/ecs/logs/filter";
+import { parseLogView } from "@/lib/ecs/logs/params";
+import { resolveRange } from "@/lib/ecs/logs/time-range";
+import { parseRange } from "@/lib/ecs/metrics/range";
+import { ScheduleError, parseSchedule } from "@/lib/ecs/scheduled-tasks/expression";
+import { parseEnvFile } from "@/lib/ecs/task-definitions/env-file";
+import { parseImageUri } from "@/lib/ecs/task-definitions/image-uri";
 import { decodeSegment } from "./segments";
 
 /**

@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/core/auth/guard";
 import { listScalingConfigurations } from "@/lib/aws/apprunner";
 import { isAppRunnerRegion } from "@/lib/aws/apprunner-regions";
-import { listRolesTrusting } from "@/lib/aws/iam-roles";
+import { listRolesTrusting } from "@/lib/iam/reads";
 import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 
 const ACCESS_PRINCIPAL = "build.apprunner.amazonaws.com";

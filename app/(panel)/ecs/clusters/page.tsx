@@ -6,7 +6,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/core/auth/guard";
 import { roleAllows } from "@/lib/core/auth/roles";
-import { listClusters } from "@/lib/aws/ecs";
+import { listClusters } from "@/lib/ecs/clusters/reads";
 import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 
 export const metadata: Metadata = { title: "ECS clusters" };

@@ -6,7 +6,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/core/auth/guard";
 import { roleAllows } from "@/lib/core/auth/roles";
-import { listFamilies } from "@/lib/aws/ecs-task-definitions";
+import { listFamilies } from "@/lib/ecs/task-definitions/reads";
 import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 
 export const metadata: Metadata = { title: "Task definitions" };

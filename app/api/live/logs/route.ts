@@ -1,11 +1,11 @@
 import { requireUser } from "@/lib/core/auth/guard";
-import { liveTailSource, readEvents, type TailBatch } from "@/lib/aws/log-tail";
+import { liveTailSource, readEvents, type TailBatch } from "@/lib/ecs/logs/live";
 import { live, liveKey } from "@/lib/core/live/shared";
 import { authFailure, eventStream, liveErrorOf } from "@/lib/core/live/sse";
-import { sameEventKey, toWire, type LogEvent } from "@/lib/logs/events";
-import { RecentIds } from "@/lib/logs/line-buffer";
-import { MAX_VIEWER_LINES } from "@/lib/logs/limits";
-import { resolveLogRequest } from "@/lib/logs/request";
+import { sameEventKey, toWire, type LogEvent } from "@/lib/ecs/logs/events";
+import { RecentIds } from "@/lib/ecs/logs/line-buffer";
+import { MAX_VIEWER_LINES } from "@/lib/ecs/logs/limits";
+import { resolveLogRequest } from "@/lib/ecs/logs/request";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,9 @@
 import { requireUser } from "@/lib/core/auth/guard";
-import { readEvents } from "@/lib/aws/log-tail";
+import { readEvents } from "@/lib/ecs/logs/live";
 import { authFailure, liveErrorOf } from "@/lib/core/live/sse";
-import { formatLine } from "@/lib/logs/events";
-import { resolveLogRequest } from "@/lib/logs/request";
-import { fileStamp } from "@/lib/logs/time-range";
+import { formatLine } from "@/lib/ecs/logs/events";
+import { resolveLogRequest } from "@/lib/ecs/logs/request";
+import { fileStamp } from "@/lib/ecs/logs/time-range";
 
 export const dynamic = "force-dynamic";
 

@@ -20,7 +20,7 @@ import { roleAllows } from "@/lib/core/auth/roles";
 import { getAppRunnerService, listAppRunnerOperations } from "@/lib/aws/apprunner";
 import { isAppRunnerRegion } from "@/lib/aws/apprunner-regions";
 import { listExpressServices } from "@/lib/aws/express";
-import { tailLogGroup } from "@/lib/aws/logs";
+import { tailLogGroup } from "@/lib/ecs/logs/reads";
 import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 import { AwsOperationError } from "@/lib/core/errors";
 import { appRunnerResource } from "@/lib/plans/apprunner";

@@ -11,9 +11,9 @@ import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/core/auth/guard";
 import { roleAllows } from "@/lib/core/auth/roles";
-import { getCluster } from "@/lib/aws/ecs";
-import { readClusterShared } from "@/lib/aws/ecs-fleet-live";
-import { describeClusterCapacity } from "@/lib/aws/ecs-capacity";
+import { getCluster } from "@/lib/ecs/clusters/reads";
+import { readClusterShared } from "@/lib/ecs/services/fleet-live";
+import { describeClusterCapacity } from "@/lib/ecs/clusters/capacity";
 import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 import { pageSegment, segmentTitle } from "@/lib/core/security/segments";
 

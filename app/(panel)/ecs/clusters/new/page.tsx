@@ -5,13 +5,13 @@ import type { Ec2Options } from "@/components/ecs/ec2-capacity-fields";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/core/auth/guard";
 import { AwsErrorAlert } from "@/components/common/aws-error";
-import { getCluster } from "@/lib/aws/ecs";
-import { describeClusterCapacity, listAutoScalingGroups, listInstanceProfiles, listKeyPairs } from "@/lib/aws/ecs-capacity";
-import { describeEc2CapacitySources } from "@/lib/aws/ecs-prefill-sources";
-import { listSubnets, listVpcs } from "@/lib/aws/ec2-network";
+import { getCluster } from "@/lib/ecs/clusters/reads";
+import { describeClusterCapacity, listAutoScalingGroups, listInstanceProfiles, listKeyPairs } from "@/lib/ecs/clusters/capacity";
+import { describeEc2CapacitySources } from "@/lib/ecs/common/prefill-reads";
+import { listSubnets, listVpcs } from "@/lib/vpc/reads";
 import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 import { listConnections } from "@/lib/core/connections/store";
-import { clusterPrefill } from "@/lib/ecs/cluster-prefill";
+import { clusterPrefill } from "@/lib/ecs/clusters/prefill";
 
 export const metadata: Metadata = { title: "Create cluster" };
 

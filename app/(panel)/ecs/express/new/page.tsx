@@ -3,7 +3,7 @@ import { NoConnection } from "@/components/common/no-connection";
 import { CreateExpressWizard } from "@/components/express/create-express-wizard";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/core/auth/guard";
-import { listRolesTrusting } from "@/lib/aws/iam-roles";
+import { listRolesTrusting } from "@/lib/iam/reads";
 import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 import { AwsOperationError } from "@/lib/core/errors";
 import { appRunnerServiceName, decodeExpressPrefill } from "@/lib/express/prefill";

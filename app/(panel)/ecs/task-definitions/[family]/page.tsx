@@ -8,11 +8,11 @@ import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/core/auth/guard";
 import { roleAllows } from "@/lib/core/auth/roles";
-import { describeTaskDefinition, listRevisions } from "@/lib/aws/ecs-task-definitions";
+import { describeTaskDefinition, listRevisions } from "@/lib/ecs/task-definitions/reads";
 import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
-import { taskDefinitionResource } from "@/lib/plans/task-definition";
-import { diffJson } from "@/lib/task-definitions/json-diff";
-import { registrableJson } from "@/lib/task-definitions/view";
+import { taskDefinitionResource } from "@/lib/ecs/task-definitions/plan";
+import { diffJson } from "@/lib/ecs/task-definitions/json-diff";
+import { registrableJson } from "@/lib/ecs/task-definitions/view";
 import { pageSegment, segmentTitle } from "@/lib/core/security/segments";
 
 type Props = { params: Promise<{ family: string }>; searchParams: Promise<{ from?: string; to?: string }> };

@@ -4,13 +4,13 @@ import { NoConnection } from "@/components/common/no-connection";
 import { TaskDefinitionWizard } from "@/components/task-definitions/task-definition-wizard";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/core/auth/guard";
-import { describeTaskDefinition } from "@/lib/aws/ecs-task-definitions";
-import { listRolesTrusting } from "@/lib/aws/iam-roles";
+import { describeTaskDefinition } from "@/lib/ecs/task-definitions/reads";
+import { listRolesTrusting } from "@/lib/iam/reads";
 import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 import { AwsOperationError } from "@/lib/core/errors";
-import { STANDARD_ROLES } from "@/lib/plans/iam-roles";
-import { carriedFields } from "@/lib/task-definitions/carry-over";
-import { emptyForm, formFromRevision } from "@/lib/task-definitions/form-values";
+import { STANDARD_ROLES } from "@/lib/iam/roles";
+import { carriedFields } from "@/lib/ecs/task-definitions/carry-over";
+import { emptyForm, formFromRevision } from "@/lib/ecs/task-definitions/form-values";
 
 export const metadata: Metadata = { title: "Create task definition" };
 

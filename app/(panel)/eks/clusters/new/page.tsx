@@ -4,9 +4,9 @@ import { NoConnection } from "@/components/common/no-connection";
 import { CreateEksClusterWizard } from "@/components/eks/cluster/create-cluster-wizard";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/core/auth/guard";
-import { listSecurityGroups, listSubnets, listVpcs } from "@/lib/aws/ec2-network";
+import { listSecurityGroups, listSubnets, listVpcs } from "@/lib/vpc/reads";
 import { listKubernetesVersions } from "@/lib/aws/eks";
-import { listRolesTrusting } from "@/lib/aws/iam-roles";
+import { listRolesTrusting } from "@/lib/iam/reads";
 import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 import { AwsOperationError } from "@/lib/core/errors";
 

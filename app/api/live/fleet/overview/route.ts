@@ -1,5 +1,5 @@
 import { requireUser } from "@/lib/core/auth/guard";
-import { overviewKey, overviewSource } from "@/lib/aws/ecs-fleet-live";
+import { overviewKey, overviewSource } from "@/lib/ecs/services/fleet-live";
 import { loadWorkingConnection } from "@/lib/core/connections/load";
 import { authFailure, watchStream } from "@/lib/core/live/sse";
 

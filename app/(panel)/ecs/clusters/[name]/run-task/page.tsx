@@ -7,12 +7,12 @@ import { RunTaskWizard } from "@/components/run-task/run-task-wizard";
 import { TaskPicker } from "@/components/run-task/task-picker";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/core/auth/guard";
-import { getCluster } from "@/lib/aws/ecs";
-import { describeTaskInterface, describeTaskSource, listRecentTasks } from "@/lib/aws/ecs-prefill-sources";
-import { getTaskDefinitionInfo } from "@/lib/aws/ecs-service-detail";
-import { listRunnableTaskDefinitions } from "@/lib/aws/ecs-tasks";
+import { getCluster } from "@/lib/ecs/clusters/reads";
+import { describeTaskInterface, describeTaskSource, listRecentTasks } from "@/lib/ecs/common/prefill-reads";
+import { getTaskDefinitionInfo } from "@/lib/ecs/services/reads";
+import { listRunnableTaskDefinitions } from "@/lib/ecs/tasks/reads";
 import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
-import { taskId, taskPrefill } from "@/lib/ecs/task-prefill";
+import { taskId, taskPrefill } from "@/lib/ecs/tasks/prefill";
 import { pageSegment } from "@/lib/core/security/segments";
 
 type Props = { params: Promise<{ name: string }>; searchParams: Promise<{ fromTask?: string }> };

@@ -7,8 +7,8 @@ import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/core/auth/guard";
 import { roleAllows } from "@/lib/core/auth/roles";
-import { getCluster } from "@/lib/aws/ecs";
-import { listClusterSchedules } from "@/lib/aws/ecs-tasks";
+import { getCluster } from "@/lib/ecs/clusters/reads";
+import { listClusterSchedules } from "@/lib/ecs/tasks/reads";
 import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 import { pageSegment } from "@/lib/core/security/segments";
 

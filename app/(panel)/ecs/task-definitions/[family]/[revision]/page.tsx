@@ -8,9 +8,9 @@ import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/core/auth/guard";
 import { roleAllows } from "@/lib/core/auth/roles";
-import { describeTaskDefinition } from "@/lib/aws/ecs-task-definitions";
+import { describeTaskDefinition } from "@/lib/ecs/task-definitions/reads";
 import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
-import { familyPath, revisionPath } from "@/lib/plans/task-definition";
+import { familyPath, revisionPath } from "@/lib/ecs/task-definitions/plan";
 import { pageSegment, segmentTitle } from "@/lib/core/security/segments";
 
 type Props = { params: Promise<{ family: string; revision: string }> };

@@ -1,5 +1,5 @@
 import { requireUser } from "@/lib/core/auth/guard";
-import { clusterKey, clusterSource } from "@/lib/aws/ecs-fleet-live";
+import { clusterKey, clusterSource } from "@/lib/ecs/services/fleet-live";
 import { loadWorkingConnection } from "@/lib/core/connections/load";
 import { authFailure, watchStream } from "@/lib/core/live/sse";
 import { decodeSegment } from "@/lib/core/security/segments";

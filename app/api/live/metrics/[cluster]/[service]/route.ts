@@ -1,9 +1,9 @@
 import { requireUser } from "@/lib/core/auth/guard";
-import { getServiceUtilization, utilizationKey } from "@/lib/aws/cloudwatch";
+import { getServiceUtilization, utilizationKey } from "@/lib/ecs/metrics/reads";
 import { loadWorkingConnection } from "@/lib/core/connections/load";
 import { live } from "@/lib/core/live/shared";
 import { authFailure, watchStream } from "@/lib/core/live/sse";
-import { parseRange } from "@/lib/metrics/range";
+import { parseRange } from "@/lib/ecs/metrics/range";
 import { decodeSegment } from "@/lib/core/security/segments";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { requireUser } from "@/lib/core/auth/guard";
-import { liveServiceKey, liveServiceSource } from "@/lib/aws/ecs-live-service";
+import { liveServiceKey, liveServiceSource } from "@/lib/ecs/services/live";
 import { loadWorkingConnection } from "@/lib/core/connections/load";
 import { authFailure, watchStream } from "@/lib/core/live/sse";
 import { decodeSegment } from "@/lib/core/security/segments";

@@ -1,5 +1,5 @@
 import { requireUser } from "@/lib/core/auth/guard";
-import { liveTaskKey, liveTaskSource } from "@/lib/aws/ecs-live-service";
+import { liveTaskKey, liveTaskSource } from "@/lib/ecs/services/live";
 import { loadWorkingConnection } from "@/lib/core/connections/load";
 import { authFailure, watchStream } from "@/lib/core/live/sse";
 import { decodeSegment } from "@/lib/core/security/segments";

@@ -8,7 +8,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/core/auth/guard";
 import { roleAllows } from "@/lib/core/auth/roles";
-import { getServiceDetailShared } from "@/lib/aws/ecs-service-detail";
+import { getServiceDetailShared } from "@/lib/ecs/services/reads";
 import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 import { pageSegment } from "@/lib/core/security/segments";
 

@@ -3,9 +3,9 @@ import { notFound } from "next/navigation";
 import { AwsErrorAlert } from "@/components/common/aws-error";
 import { ServiceOverview } from "@/components/ecs-service/service-overview";
 import { requirePageUser } from "@/lib/core/auth/guard";
-import { getLiveServiceShared } from "@/lib/aws/ecs-live-service";
-import { getServiceDetailShared } from "@/lib/aws/ecs-service-detail";
-import { describeLoadBalancing } from "@/lib/aws/elbv2";
+import { getLiveServiceShared } from "@/lib/ecs/services/live";
+import { getServiceDetailShared } from "@/lib/ecs/services/reads";
+import { describeLoadBalancing } from "@/lib/ecs/services/load-balancers";
 import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 import { pageSegment, segmentTitle } from "@/lib/core/security/segments";
 

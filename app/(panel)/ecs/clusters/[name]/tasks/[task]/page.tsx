@@ -9,7 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/core/auth/guard";
 import { roleAllows } from "@/lib/core/auth/roles";
-import { getLiveTaskShared } from "@/lib/aws/ecs-live-service";
+import { getLiveTaskShared } from "@/lib/ecs/services/live";
 import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 import { pageSegment, segmentTitle } from "@/lib/core/security/segments";
 

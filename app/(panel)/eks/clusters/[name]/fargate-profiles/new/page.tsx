@@ -6,9 +6,9 @@ import { clusterBase, clusterCrumbs } from "@/components/eks/compute/cluster-cru
 import { FargateProfileWizard } from "@/components/eks/compute/fargate-wizard";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/core/auth/guard";
-import { listSubnets } from "@/lib/aws/ec2-network";
+import { listSubnets } from "@/lib/vpc/reads";
 import { getEksClusterBasics } from "@/lib/aws/eks-compute";
-import { listRolesTrusting } from "@/lib/aws/iam-roles";
+import { listRolesTrusting } from "@/lib/iam/reads";
 import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 import { FARGATE_ROLE } from "@/lib/validation/eks-fargate-profile";
 import { pageSegment } from "@/lib/core/security/segments";

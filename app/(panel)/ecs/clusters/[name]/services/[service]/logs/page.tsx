@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { LogTargetView } from "@/components/logs/log-target-view";
 import { requirePageUser } from "@/lib/core/auth/guard";
-import { serviceLogTarget } from "@/lib/aws/log-sources";
+import { serviceLogTarget } from "@/lib/ecs/logs/targets";
 import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 import { pageSegment, segmentTitle } from "@/lib/core/security/segments";
 

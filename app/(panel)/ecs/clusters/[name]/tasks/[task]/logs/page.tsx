@@ -4,7 +4,7 @@ import { serviceOfTask, taskCrumbs } from "@/components/ecs-task/service-of-task
 import { LogTargetView } from "@/components/logs/log-target-view";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/core/auth/guard";
-import { taskLogTarget } from "@/lib/aws/log-sources";
+import { taskLogTarget } from "@/lib/ecs/logs/targets";
 import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 import { pageSegment, segmentTitle } from "@/lib/core/security/segments";
 
