@@ -3,7 +3,7 @@
 import { Button } from "@/components/ui/button";
 import { fieldAria } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import type { EnvVar } from "@/lib/validation/apprunner";
+import type { EnvVar } from "@/lib/apprunner/schema";
 
 type Props = {
   vars: EnvVar[];

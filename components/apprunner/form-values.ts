@@ -1,6 +1,6 @@
 import type { ChangeEvent } from "react";
-import type { EnvVar } from "@/lib/validation/apprunner";
-import { DEFAULT_CPU, DEFAULT_MEMORY } from "@/lib/validation/apprunner";
+import type { EnvVar } from "@/lib/apprunner/schema";
+import { DEFAULT_CPU, DEFAULT_MEMORY } from "@/lib/apprunner/schema";
 import type { Tag } from "@/lib/core/validation/tags";
 
 /** What the create wizard holds: strings as typed, validated by the same schema as the action. */

@@ -1,7 +1,7 @@
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { APP_RUNNER_REGIONS } from "@/lib/aws/apprunner-regions";
+import { APP_RUNNER_REGIONS } from "@/lib/apprunner/regions";
 
 /** AWS closed App Runner to new customers: say it where people would start something new. */
 export function NewCustomersBanner() {

@@ -1,7 +1,7 @@
 import { Card, CardHeader } from "@/components/ui/card";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { RelativeTime, formatDuration } from "@/components/ui/time";
-import type { AppRunnerOperation } from "@/lib/aws/apprunner";
+import type { AppRunnerOperation } from "@/lib/apprunner/reads";
 import { AppRunnerStatus } from "./status";
 
 const TYPE_LABEL: Record<string, string> = {

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { ReviewedConfirmDialog } from "@/components/wizard/reviewed-confirm-dialog";
 import { initialState } from "@/lib/core/actions/action-state";
-import { pauseAppRunnerServiceAction, previewPauseAppRunnerServiceAction } from "@/lib/actions/apprunner-actions";
+import { pauseAppRunnerServiceAction, previewPauseAppRunnerServiceAction } from "@/lib/apprunner/actions";
 
 type Target = { connectionId: string; region: string; serviceArn: string; serviceName: string };
 

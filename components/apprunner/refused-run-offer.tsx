@@ -2,8 +2,8 @@ import { expressWizardHref } from "@/components/apprunner/express-link";
 import { RefusedCreateOffer } from "@/components/apprunner/refused-offer";
 import { createInputToExpress } from "@/lib/apprunner/to-express";
 import type { RunWithSteps } from "@/lib/core/audit/runs";
-import { APP_RUNNER_WIZARD } from "@/lib/plans/apprunner";
-import { createAppRunnerServiceSchema } from "@/lib/validation/apprunner";
+import { APP_RUNNER_WIZARD } from "@/lib/apprunner/plan";
+import { createAppRunnerServiceSchema } from "@/lib/apprunner/schema";
 
 // How AWS words a refusal of an account new to App Runner.
 const NEW_CUSTOMER = /new customer|no longer (open|available|accepting)|not (open|available) to new/i;

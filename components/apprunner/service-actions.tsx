@@ -13,7 +13,7 @@ import {
   previewPauseAppRunnerServiceAction,
   previewResumeAppRunnerServiceAction,
   resumeAppRunnerServiceAction,
-} from "@/lib/actions/apprunner-actions";
+} from "@/lib/apprunner/actions";
 
 type Target = { connectionId: string; region: string; serviceArn: string; serviceName: string };
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;

@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/time";
-import type { AppRunnerServiceDetail } from "@/lib/aws/apprunner";
+import type { AppRunnerServiceDetail } from "@/lib/apprunner/reads";
 import { cpuUnits, memoryMiB } from "@/lib/apprunner/to-express";
-import { cpuLabel, memoryLabel } from "@/lib/validation/apprunner";
+import { cpuLabel, memoryLabel } from "@/lib/apprunner/schema";
 import { AppRunnerStatus } from "./status";
 import { DomainLink } from "./service-table";
 

@@ -3,8 +3,8 @@ import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { RelativeTime } from "@/components/ui/time";
-import type { AppRunnerServiceSummary } from "@/lib/aws/apprunner";
-import { appRunnerServicePath } from "@/lib/plans/apprunner";
+import type { AppRunnerServiceSummary } from "@/lib/apprunner/reads";
+import { appRunnerServicePath } from "@/lib/apprunner/plan";
 import { AppRunnerStatus } from "./status";
 
 export function DomainLink({ url }: { url: string | null }) {

@@ -1,8 +1,8 @@
 import { Link } from "@/components/ui/link";
 import { Badge, StatusBadge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import type { ExpressService } from "@/lib/aws/express";
-import { cpuLabel, memoryLabel, SCALING_METRIC_LABELS } from "@/lib/validation/express";
+import type { ExpressService } from "@/lib/express/reads";
+import { cpuLabel, memoryLabel, SCALING_METRIC_LABELS } from "@/lib/express/schema";
 
 function Item({ label, children, wide }: { label: string; children: React.ReactNode; wide?: boolean }) {
   return (

@@ -3,8 +3,8 @@ import { StatusBadge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
-import type { ExpressService } from "@/lib/aws/express";
-import { expressPagePath } from "@/lib/plans/express";
+import type { ExpressService } from "@/lib/express/reads";
+import { expressPagePath } from "@/lib/express/plan";
 
 export function ExpressTable({ services, canCreate }: { services: ExpressService[]; canCreate: boolean }) {
   if (services.length === 0) {

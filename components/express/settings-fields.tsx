@@ -2,7 +2,7 @@
 
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
-import { CPU_OPTIONS, cpuLabel, FARGATE_SIZES, memoryLabel, SCALING_METRIC_LABELS, SCALING_METRICS } from "@/lib/validation/express";
+import { CPU_OPTIONS, cpuLabel, FARGATE_SIZES, memoryLabel, SCALING_METRIC_LABELS, SCALING_METRICS } from "@/lib/express/schema";
 
 /** The form's view of an Express service's settings: strings, as inputs hold them. */
 export type SettingsValues = {

@@ -8,10 +8,10 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PlanReview } from "@/components/wizard/plan-review";
 import { useWizard, type WizardStep } from "@/components/wizard/use-wizard";
 import { initialState } from "@/lib/core/actions/action-state";
-import { previewExpressUpdateAction, updateExpressAction } from "@/lib/actions/express-actions";
-import type { ExpressSettings } from "@/lib/plans/express";
+import { previewExpressUpdateAction, updateExpressAction } from "@/lib/express/actions";
+import type { ExpressSettings } from "@/lib/express/plan";
 import type { PlanReview as Review } from "@/lib/core/plans/review-types";
-import { updateExpressSchema } from "@/lib/validation/express";
+import { updateExpressSchema } from "@/lib/express/schema";
 import { EnvEditor, type EnvVar } from "./env-editor";
 import { ComputeFields, ContainerFields } from "./settings-fields";
 

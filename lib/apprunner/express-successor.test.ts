@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ExpressService } from "@/lib/aws/express";
+import type { ExpressService } from "@/lib/express/reads";
 import { findExpressSuccessor } from "./express-successor";
 
 const express = (over: Partial<ExpressService>): ExpressService =>

@@ -1,4 +1,4 @@
-import type { ExpressService } from "@/lib/aws/express";
+import type { ExpressService } from "@/lib/express/reads";
 
 export type ExpressSuccessor = {
   name: string;

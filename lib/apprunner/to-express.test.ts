@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createAppRunnerServiceSchema } from "@/lib/validation/apprunner";
+import { createAppRunnerServiceSchema } from "@/lib/apprunner/schema";
 import { cpuUnits, createInputToExpress, memoryMiB, toExpress } from "./to-express";
 
 describe("App Runner sizes as ECS units", () => {

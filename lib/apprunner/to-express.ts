@@ -1,6 +1,6 @@
-import type { AppRunnerServiceDetail } from "@/lib/aws/apprunner";
+import type { AppRunnerServiceDetail } from "@/lib/apprunner/reads";
 import type { ExpressPrefill } from "@/lib/express/prefill";
-import type { CreateAppRunnerServiceInput } from "@/lib/validation/apprunner";
+import type { CreateAppRunnerServiceInput } from "@/lib/apprunner/schema";
 
 /**
  * App Runner CPU as ECS units: App Runner accepts and reports both "1 vCPU" and "1024";

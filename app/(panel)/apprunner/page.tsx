@@ -7,8 +7,8 @@ import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/core/auth/guard";
 import { roleAllows } from "@/lib/core/auth/roles";
-import { listAppRunnerServices } from "@/lib/aws/apprunner";
-import { isAppRunnerRegion } from "@/lib/aws/apprunner-regions";
+import { listAppRunnerServices } from "@/lib/apprunner/reads";
+import { isAppRunnerRegion } from "@/lib/apprunner/regions";
 import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 
 export const metadata: Metadata = { title: "App Runner services" };

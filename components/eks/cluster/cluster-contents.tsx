@@ -4,7 +4,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { RelativeTime } from "@/components/ui/time";
-import type { EksClusterContents, EksMember } from "@/lib/aws/eks";
+import type { EksClusterContents, EksMember } from "@/lib/eks/clusters/reads";
 
 function Members({ title, label, base, items, addHref, addLabel, empty }: {
   title: string; label: string; base: string; items: EksMember[]; addHref?: string; addLabel?: string; empty: string;

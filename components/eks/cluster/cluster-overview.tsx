@@ -1,7 +1,7 @@
 import { Badge, StatusBadge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/time";
-import { endpointAccessLabel, type EksCluster } from "@/lib/aws/eks";
+import { endpointAccessLabel, type EksCluster } from "@/lib/eks/clusters/reads";
 
 function Item({ label, children, wide }: { label: string; children: React.ReactNode; wide?: boolean }) {
   return (

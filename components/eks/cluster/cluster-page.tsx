@@ -1,9 +1,9 @@
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Alert } from "@/components/ui/alert";
-import type { EksCluster, EksClusterContents, KubernetesVersion } from "@/lib/aws/eks";
-import { supportWarning } from "@/lib/eks/version-support";
-import { clusterResource, nextMinorVersion } from "@/lib/plans/eks-cluster";
+import type { EksCluster, EksClusterContents, KubernetesVersion } from "@/lib/eks/clusters/reads";
+import { supportWarning } from "@/lib/eks/clusters/version-support";
+import { clusterResource, nextMinorVersion } from "@/lib/eks/clusters/plan";
 import { AutoRefresh } from "./auto-refresh";
 import { EksClusterContentsView } from "./cluster-contents";
 import { EksClusterOverview } from "./cluster-overview";

@@ -4,7 +4,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { RelativeTime } from "@/components/ui/time";
-import { endpointAccessLabel, type EksCluster } from "@/lib/aws/eks";
+import { endpointAccessLabel, type EksCluster } from "@/lib/eks/clusters/reads";
 
 export function EksClusterTable({ clusters, canCreate }: { clusters: EksCluster[]; canCreate: boolean }) {
   if (clusters.length === 0) {

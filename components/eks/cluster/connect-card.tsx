@@ -1,7 +1,7 @@
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
-import { updateKubeconfigCommand } from "@/lib/eks/kubeconfig";
+import { updateKubeconfigCommand } from "@/lib/eks/clusters/kubeconfig";
 
 /** How to reach the Kubernetes API: the AWS CLI writes the kubeconfig, or download one that calls aws eks get-token. */
 export function ConnectCard({ name, region, ready }: { name: string; region: string; ready: boolean }) {

@@ -1,5 +1,5 @@
 import { Alert } from "@/components/ui/alert";
-import { EKS_PRICE_PER_HOUR, hourlyPrice, monthlyEstimate, supportPhase, type VersionSupportInfo } from "@/lib/eks/version-support";
+import { EKS_PRICE_PER_HOUR, hourlyPrice, monthlyEstimate, supportPhase, type VersionSupportInfo } from "@/lib/eks/clusters/version-support";
 
 const usd = (n: number) => `$${n.toFixed(2)}`;
 

@@ -2,7 +2,7 @@
 
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input, RadioCards, Select } from "@/components/ui/input";
-import { EKS_CLUSTER_ROLE } from "@/lib/plans/eks-cluster";
+import { EKS_CLUSTER_ROLE } from "@/lib/eks/clusters/plan";
 import type { RoleOption } from "./types";
 
 type Props = {

@@ -1,4 +1,4 @@
-import type { VersionSupportInfo } from "@/lib/eks/version-support";
+import type { VersionSupportInfo } from "@/lib/eks/clusters/version-support";
 import type { SecurityGroup, Subnet, Vpc } from "@/lib/vpc/reads";
 
 /** One VPC with what the wizard can pick inside it. */

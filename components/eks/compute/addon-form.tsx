@@ -9,9 +9,9 @@ import { Input, Select } from "@/components/ui/input";
 import { PlanReview } from "@/components/wizard/plan-review";
 import { useWizard } from "@/components/wizard/use-wizard";
 import { initialState } from "@/lib/core/actions/action-state";
-import { installAddonAction, previewInstallAddonAction, previewUpdateAddonAction, updateAddonAction } from "@/lib/actions/eks-compute-actions";
+import { installAddonAction, previewInstallAddonAction, previewUpdateAddonAction, updateAddonAction } from "@/lib/eks/compute/actions";
 import type { PlanReview as Review } from "@/lib/core/plans/review-types";
-import { installAddonSchema, ROLE_REQUIRED_ADDONS, updateAddonSchema } from "@/lib/validation/eks-addon";
+import { installAddonSchema, ROLE_REQUIRED_ADDONS, updateAddonSchema } from "@/lib/eks/addons/schema";
 
 const CONFLICTS = {
   NONE: "None: if the add-on's software is already on the cluster (self-managed), EKS changes nothing and the install or update may fail on a conflict.",

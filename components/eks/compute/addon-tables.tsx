@@ -1,8 +1,8 @@
 import { Checkbox } from "@/components/ui/input";
 import { StatusBadge } from "@/components/ui/badge";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { previewRemoveAddonAction, removeAddonAction } from "@/lib/actions/eks-compute-actions";
-import type { AddonSummary, AvailableAddon } from "@/lib/aws/eks-compute";
+import { previewRemoveAddonAction, removeAddonAction } from "@/lib/eks/compute/actions";
+import type { AddonSummary, AvailableAddon } from "@/lib/eks/compute/reads";
 import { AddonForm } from "./addon-form";
 import { RunPlanButton } from "./run-plan-button";
 import { plural } from "@/lib/core/format/plural";

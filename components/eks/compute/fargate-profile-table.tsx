@@ -1,7 +1,7 @@
 import { Badge, StatusBadge } from "@/components/ui/badge";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { deleteFargateProfileAction, previewDeleteFargateProfileAction } from "@/lib/actions/eks-compute-actions";
-import type { FargateProfileSummary } from "@/lib/aws/eks-compute";
+import { deleteFargateProfileAction, previewDeleteFargateProfileAction } from "@/lib/eks/compute/actions";
+import type { FargateProfileSummary } from "@/lib/eks/compute/reads";
 import { RunPlanButton } from "./run-plan-button";
 
 export function FargateProfileTable({ target, profiles, canOperate }: {

@@ -2,7 +2,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge, StatusBadge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import type { NodegroupSummary, UpdateSummary } from "@/lib/aws/eks-compute";
+import type { NodegroupSummary, UpdateSummary } from "@/lib/eks/compute/reads";
 
 const Item = ({ label, children }: { label: string; children: React.ReactNode }) => (
   <div><dt className="text-xs text-ink-muted">{label}</dt><dd className="mt-0.5 text-sm [overflow-wrap:anywhere]">{children}</dd></div>

@@ -1,8 +1,8 @@
 import { Link } from "@/components/ui/link";
 import { StatusBadge } from "@/components/ui/badge";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import type { NodegroupSummary } from "@/lib/aws/eks-compute";
-import { nodegroupPath } from "@/lib/plans/eks-nodegroup";
+import type { NodegroupSummary } from "@/lib/eks/compute/reads";
+import { nodegroupPath } from "@/lib/eks/nodegroups/plan";
 import { plural } from "@/lib/core/format/plural";
 
 export function NodegroupTable({ cluster, nodegroups }: { cluster: string; nodegroups: NodegroupSummary[] }) {

@@ -9,9 +9,9 @@ import { Input } from "@/components/ui/input";
 import { PlanReview } from "@/components/wizard/plan-review";
 import { useWizard } from "@/components/wizard/use-wizard";
 import { initialState } from "@/lib/core/actions/action-state";
-import { previewScaleNodegroupAction, scaleNodegroupAction } from "@/lib/actions/eks-compute-actions";
+import { previewScaleNodegroupAction, scaleNodegroupAction } from "@/lib/eks/compute/actions";
 import type { PlanReview as Review } from "@/lib/core/plans/review-types";
-import { scaleNodegroupSchema } from "@/lib/validation/eks-nodegroup";
+import { scaleNodegroupSchema } from "@/lib/eks/nodegroups/schema";
 
 const STEPS = [{ id: "scaling", label: "Scaling", fields: ["minSize", "maxSize", "desiredSize"] }];
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { ConflictError } from "@/lib/core/errors";
-import { buildServiceOperationPlan } from "../../plans/apprunner";
+import { buildServiceOperationPlan } from "../../apprunner/plan";
 import { planHash } from "./hash";
 import { assertReviewed } from "./reviewed-hash";
 

@@ -5,8 +5,8 @@ import { AwsErrorAlert } from "@/components/common/aws-error";
 import { NoConnection } from "@/components/common/no-connection";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/core/auth/guard";
-import { listScalingConfigurations } from "@/lib/aws/apprunner";
-import { isAppRunnerRegion } from "@/lib/aws/apprunner-regions";
+import { listScalingConfigurations } from "@/lib/apprunner/reads";
+import { isAppRunnerRegion } from "@/lib/apprunner/regions";
 import { listRolesTrusting } from "@/lib/iam/reads";
 import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 

@@ -17,13 +17,13 @@ import { findExpressSuccessor } from "@/lib/apprunner/express-successor";
 import { toExpress } from "@/lib/apprunner/to-express";
 import { requirePageUser } from "@/lib/core/auth/guard";
 import { roleAllows } from "@/lib/core/auth/roles";
-import { getAppRunnerService, listAppRunnerOperations } from "@/lib/aws/apprunner";
-import { isAppRunnerRegion } from "@/lib/aws/apprunner-regions";
-import { listExpressServices } from "@/lib/aws/express";
+import { getAppRunnerService, listAppRunnerOperations } from "@/lib/apprunner/reads";
+import { isAppRunnerRegion } from "@/lib/apprunner/regions";
+import { listExpressServices } from "@/lib/express/reads";
 import { tailLogGroup } from "@/lib/ecs/logs/reads";
 import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 import { AwsOperationError } from "@/lib/core/errors";
-import { appRunnerResource } from "@/lib/plans/apprunner";
+import { appRunnerResource } from "@/lib/apprunner/plan";
 import { pageSegment, segmentTitle } from "@/lib/core/security/segments";
 
 type Props = { params: Promise<{ name: string }> };

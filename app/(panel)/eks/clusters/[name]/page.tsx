@@ -6,7 +6,7 @@ import { EksClusterPage } from "@/components/eks/cluster/cluster-page";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/core/auth/guard";
 import { roleAllows } from "@/lib/core/auth/roles";
-import { getEksCluster, getEksClusterContents, listKubernetesVersions } from "@/lib/aws/eks";
+import { getEksCluster, getEksClusterContents, listKubernetesVersions } from "@/lib/eks/clusters/reads";
 import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 import { pageSegment, segmentTitle } from "@/lib/core/security/segments";
 

@@ -5,7 +5,7 @@ import { CreateEksClusterWizard } from "@/components/eks/cluster/create-cluster-
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/core/auth/guard";
 import { listSecurityGroups, listSubnets, listVpcs } from "@/lib/vpc/reads";
-import { listKubernetesVersions } from "@/lib/aws/eks";
+import { listKubernetesVersions } from "@/lib/eks/clusters/reads";
 import { listRolesTrusting } from "@/lib/iam/reads";
 import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 import { AwsOperationError } from "@/lib/core/errors";

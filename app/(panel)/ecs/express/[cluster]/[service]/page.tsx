@@ -9,9 +9,9 @@ import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/core/auth/guard";
 import { roleAllows } from "@/lib/core/auth/roles";
-import { getExpressService } from "@/lib/aws/express";
+import { getExpressService } from "@/lib/express/reads";
 import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
-import { expressResource } from "@/lib/plans/express";
+import { expressResource } from "@/lib/express/plan";
 import { pageSegment, segmentTitle } from "@/lib/core/security/segments";
 
 type Props = { params: Promise<{ cluster: string; service: string }> };

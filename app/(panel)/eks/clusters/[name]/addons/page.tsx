@@ -8,7 +8,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/core/auth/guard";
 import { roleAllows } from "@/lib/core/auth/roles";
-import { getEksClusterBasics, listAddons, listAvailableAddons } from "@/lib/aws/eks-compute";
+import { getEksClusterBasics, listAddons, listAvailableAddons } from "@/lib/eks/compute/reads";
 import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 import { pageSegment } from "@/lib/core/security/segments";
 

@@ -1,7 +1,7 @@
 import { requireUser } from "@/lib/core/auth/guard";
-import { getEksCluster } from "@/lib/aws/eks";
+import { getEksCluster } from "@/lib/eks/clusters/reads";
 import { loadWorkingConnection } from "@/lib/core/connections/load";
-import { buildKubeconfig, kubeconfigFileName } from "@/lib/eks/kubeconfig";
+import { buildKubeconfig, kubeconfigFileName } from "@/lib/eks/clusters/kubeconfig";
 import { AwsOperationError, isDomainError } from "@/lib/core/errors";
 import { decodeSegment } from "@/lib/core/security/segments";
 

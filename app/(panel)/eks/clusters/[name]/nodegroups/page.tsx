@@ -9,7 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/core/auth/guard";
 import { roleAllows } from "@/lib/core/auth/roles";
-import { getEksClusterBasics, listNodegroups } from "@/lib/aws/eks-compute";
+import { getEksClusterBasics, listNodegroups } from "@/lib/eks/compute/reads";
 import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 import { pageSegment } from "@/lib/core/security/segments";
 

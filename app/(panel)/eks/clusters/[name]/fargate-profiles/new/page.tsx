@@ -7,10 +7,10 @@ import { FargateProfileWizard } from "@/components/eks/compute/fargate-wizard";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/core/auth/guard";
 import { listSubnets } from "@/lib/vpc/reads";
-import { getEksClusterBasics } from "@/lib/aws/eks-compute";
+import { getEksClusterBasics } from "@/lib/eks/compute/reads";
 import { listRolesTrusting } from "@/lib/iam/reads";
 import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
-import { FARGATE_ROLE } from "@/lib/validation/eks-fargate-profile";
+import { FARGATE_ROLE } from "@/lib/eks/fargate-profiles/schema";
 import { pageSegment } from "@/lib/core/security/segments";
 
 export const metadata: Metadata = { title: "Add Fargate profile" };

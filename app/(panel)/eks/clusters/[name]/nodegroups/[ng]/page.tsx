@@ -10,8 +10,8 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/core/auth/guard";
 import { roleAllows } from "@/lib/core/auth/roles";
-import { deleteNodegroupAction, previewDeleteNodegroupAction } from "@/lib/actions/eks-compute-actions";
-import { getNodegroup, listUpdates } from "@/lib/aws/eks-compute";
+import { deleteNodegroupAction, previewDeleteNodegroupAction } from "@/lib/eks/compute/actions";
+import { getNodegroup, listUpdates } from "@/lib/eks/compute/reads";
 import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 import { pageSegment, segmentTitle } from "@/lib/core/security/segments";
 

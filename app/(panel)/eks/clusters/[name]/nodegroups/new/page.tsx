@@ -7,7 +7,7 @@ import { NodegroupWizard } from "@/components/eks/compute/nodegroup-wizard";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/core/auth/guard";
 import { listSubnets } from "@/lib/vpc/reads";
-import { getEksClusterBasics } from "@/lib/aws/eks-compute";
+import { getEksClusterBasics } from "@/lib/eks/compute/reads";
 import { listRolesTrusting } from "@/lib/iam/reads";
 import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 import { pageSegment } from "@/lib/core/security/segments";
