@@ -1,8 +1,8 @@
 "use client";
 
 import { Link } from "@/components/ui/link";
-import { HealthBadge, ProgressBar, StaleNote } from "@/components/ecs/fleet-health";
-import { VirtualTable } from "@/components/ecs/virtual-table";
+import { HealthBadge, ProgressBar, StaleNote } from "@/components/ecs/services/fleet-health";
+import { VirtualTable } from "@/components/ecs/services/virtual-table";
 import { LiveIndicator } from "@/components/live/live-indicator";
 import { useLiveStream } from "@/components/live/use-live-stream";
 import { ButtonLink } from "@/components/ui/button";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AwsErrorAlert } from "@/components/common/aws-error";
 import { NoConnection } from "@/components/common/no-connection";
-import { FamilyTable } from "@/components/task-definitions/family-table";
+import { FamilyTable } from "@/components/ecs/task-definitions/family-table";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/core/auth/guard";

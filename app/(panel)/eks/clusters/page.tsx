@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AwsErrorAlert } from "@/components/common/aws-error";
 import { NoConnection } from "@/components/common/no-connection";
-import { EksClusterTable } from "@/components/eks/cluster/cluster-table";
+import { EksClusterTable } from "@/components/eks/clusters/cluster-table";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/core/auth/guard";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { NoConnection } from "@/components/common/no-connection";
-import { CreateClusterWizard } from "@/components/ecs/create-cluster-wizard";
-import type { Ec2Options } from "@/components/ecs/ec2-capacity-fields";
+import { CreateClusterWizard } from "@/components/ecs/clusters/create-cluster-wizard";
+import type { Ec2Options } from "@/components/ecs/clusters/ec2-capacity-fields";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/core/auth/guard";
 import { AwsErrorAlert } from "@/components/common/aws-error";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AwsErrorAlert } from "@/components/common/aws-error";
 import { NoConnection } from "@/components/common/no-connection";
-import { TaskDefinitionWizard } from "@/components/task-definitions/task-definition-wizard";
+import { TaskDefinitionWizard } from "@/components/ecs/task-definitions/task-definition-wizard";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/core/auth/guard";
 import { describeTaskDefinition } from "@/lib/ecs/task-definitions/reads";

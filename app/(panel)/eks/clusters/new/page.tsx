@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AwsErrorAlert } from "@/components/common/aws-error";
 import { NoConnection } from "@/components/common/no-connection";
-import { CreateEksClusterWizard } from "@/components/eks/cluster/create-cluster-wizard";
+import { CreateEksClusterWizard } from "@/components/eks/clusters/create-cluster-wizard";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/core/auth/guard";
 import { listSecurityGroups, listSubnets, listVpcs } from "@/lib/vpc/reads";

@@ -1,4 +1,4 @@
-import { readScalingSnapshot, SCALING_POLL_MS, scalingKey } from "@/components/scaling/scaling-data";
+import { readScalingSnapshot, SCALING_POLL_MS, scalingKey } from "@/components/ecs/scaling/scaling-data";
 import { requireUser } from "@/lib/core/auth/guard";
 import { loadWorkingConnection } from "@/lib/core/connections/load";
 import { authFailure, watchStream } from "@/lib/core/live/sse";

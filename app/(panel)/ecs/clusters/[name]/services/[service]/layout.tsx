@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
 import { NoConnection } from "@/components/common/no-connection";
-import { DeleteServiceButton } from "@/components/ecs-service/delete-service-button";
-import { DuplicateServiceLink } from "@/components/ecs-service/duplicate-link";
-import { ServiceTabs } from "@/components/ecs-service/service-tabs";
-import { ServiceActions } from "@/components/service-actions/service-actions";
+import { DeleteServiceButton } from "@/components/ecs/services/delete-service-button";
+import { DuplicateServiceLink } from "@/components/ecs/services/duplicate-link";
+import { ServiceTabs } from "@/components/ecs/services/service-tabs";
+import { ServiceActions } from "@/components/ecs/services/actions/service-actions";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/core/auth/guard";

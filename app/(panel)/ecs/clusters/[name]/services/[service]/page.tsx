@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AwsErrorAlert } from "@/components/common/aws-error";
-import { ServiceOverview } from "@/components/ecs-service/service-overview";
+import { ServiceOverview } from "@/components/ecs/services/service-overview";
 import { requirePageUser } from "@/lib/core/auth/guard";
 import { getLiveServiceShared } from "@/lib/ecs/services/live";
 import { getServiceDetailShared } from "@/lib/ecs/services/reads";

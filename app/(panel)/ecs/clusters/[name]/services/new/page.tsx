@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AwsErrorAlert } from "@/components/common/aws-error";
 import { NoConnection } from "@/components/common/no-connection";
-import { CreateServiceWizard } from "@/components/ecs-service/create-service-wizard";
+import { CreateServiceWizard } from "@/components/ecs/services/create-service-wizard";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/core/auth/guard";
 import { listSecurityGroups, listSubnets, listVpcs } from "@/lib/vpc/reads";

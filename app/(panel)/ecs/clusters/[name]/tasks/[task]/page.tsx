@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { AwsErrorAlert } from "@/components/common/aws-error";
 import { NoConnection } from "@/components/common/no-connection";
-import { serviceOfTask, taskCrumbs } from "@/components/ecs-task/service-of-task";
-import { TaskDetail } from "@/components/ecs-task/task-detail";
-import { StopTaskButton } from "@/components/service-actions/stop-task-button";
+import { serviceOfTask, taskCrumbs } from "@/components/ecs/tasks/service-of-task";
+import { TaskDetail } from "@/components/ecs/tasks/task-detail";
+import { StopTaskButton } from "@/components/ecs/services/actions/stop-task-button";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { LogTargetView } from "@/components/logs/log-target-view";
+import { LogTargetView } from "@/components/ecs/logs/log-target-view";
 import { requirePageUser } from "@/lib/core/auth/guard";
 import { serviceLogTarget } from "@/lib/ecs/logs/targets";
 import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { MetricsView } from "@/components/metrics/metrics-view";
+import { MetricsView } from "@/components/ecs/metrics/metrics-view";
 import { requirePageUser } from "@/lib/core/auth/guard";
 import { getServiceUtilizationShared } from "@/lib/ecs/metrics/reads";
 import { getServiceDetailShared } from "@/lib/ecs/services/reads";

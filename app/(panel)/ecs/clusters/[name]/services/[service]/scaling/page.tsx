@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { readScalingSnapshotShared } from "@/components/scaling/scaling-data";
-import { ScalingView } from "@/components/scaling/scaling-view";
-import type { AlbTarget } from "@/components/scaling/target-tracking-form";
+import { readScalingSnapshotShared } from "@/components/ecs/scaling/scaling-data";
+import { ScalingView } from "@/components/ecs/scaling/scaling-view";
+import type { AlbTarget } from "@/components/ecs/scaling/target-tracking-form";
 import { requirePageUser } from "@/lib/core/auth/guard";
 import { roleAllows } from "@/lib/core/auth/roles";
 import { getServiceDetailShared } from "@/lib/ecs/services/reads";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { NoConnection } from "@/components/common/no-connection";
-import { serviceOfTask, taskCrumbs } from "@/components/ecs-task/service-of-task";
-import { LogTargetView } from "@/components/logs/log-target-view";
+import { serviceOfTask, taskCrumbs } from "@/components/ecs/tasks/service-of-task";
+import { LogTargetView } from "@/components/ecs/logs/log-target-view";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/core/auth/guard";
 import { taskLogTarget } from "@/lib/ecs/logs/targets";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { LeftoverGroups } from "@/components/ecs/leftover-groups";
+import { LeftoverGroups } from "@/components/ecs/services/leftover-groups";
 import { Alert } from "@/components/ui/alert";
 import { ReviewedConfirmDialog } from "@/components/wizard/reviewed-confirm-dialog";
 import { initialState } from "@/lib/core/actions/action-state";

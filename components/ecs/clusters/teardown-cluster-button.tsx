@@ -6,7 +6,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { initialState } from "@/lib/core/actions/action-state";
 import { previewTeardownAction, teardownClusterAction } from "@/lib/ecs/clusters/actions";
 import { LEFTOVER_GROUPS, type Leftovers } from "@/lib/ecs/services/leftovers";
-import { LeftoverGroups } from "./leftover-groups";
+import { LeftoverGroups } from "../services/leftover-groups";
 
 type Props = { connectionId: string; region: string; cluster: string };
 type Preview = { deletes: string[]; leftovers: Leftovers; hash: string };

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { NetworkFields, type NetworkOption } from "@/components/run-task/network-fields";
+import { NetworkFields, type NetworkOption } from "@/components/ecs/tasks/network-fields";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, fieldAria } from "@/components/ui/field";

@@ -1,7 +1,7 @@
 "use client";
 
 import { Link } from "@/components/ui/link";
-import { Item, mono, revisionHref } from "@/components/ecs-service/detail-item";
+import { Item, mono, revisionHref } from "@/components/ecs/services/detail-item";
 import { LiveIndicator } from "@/components/live/live-indicator";
 import { useLiveStream } from "@/components/live/use-live-stream";
 import { Alert } from "@/components/ui/alert";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { NextRunsPreview } from "@/components/scheduled-tasks/next-runs-preview";
+import { NextRunsPreview } from "@/components/ecs/scheduled-tasks/next-runs-preview";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { applyScheduledScalingAction, previewScheduledScalingAction } from "@/lib/ecs/scaling/actions";

@@ -1,4 +1,4 @@
-import { ManagedScalingForm } from "@/components/scaling/managed-scaling-form";
+import { ManagedScalingForm } from "@/components/ecs/scaling/managed-scaling-form";
 import { Badge, StatusBadge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
