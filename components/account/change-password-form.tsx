@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/wizard/submit-button";
-import { initialState } from "@/lib/core/actions/action-state";
+import { initialState } from "@/lib/core/actions/state";
 import { changePasswordAction } from "@/lib/core/auth/password-actions";
 
 const NEW_HINT = "At least 12 characters and hard to guess: a few unrelated words work well. Not your name or e-mail.";

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { ReviewedConfirmDialog } from "@/components/wizard/reviewed-confirm-dialog";
-import { initialState } from "@/lib/core/actions/action-state";
+import { initialState } from "@/lib/core/actions/state";
 import { pauseAppRunnerServiceAction, previewPauseAppRunnerServiceAction } from "@/lib/apprunner/actions";
 
 type Target = { connectionId: string; region: string; serviceArn: string; serviceName: string };

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { ReviewedConfirmDialog } from "@/components/wizard/reviewed-confirm-dialog";
-import { initialState, type ActionState } from "@/lib/core/actions/action-state";
+import { initialState, type ActionState } from "@/lib/core/actions/state";
 import {
   deleteAppRunnerServiceAction,
   deployAppRunnerServiceAction,

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { initialState } from "@/lib/core/actions/action-state";
+import { initialState } from "@/lib/core/actions/state";
 import { loginAction } from "@/lib/core/auth/login-action";
 
 export function LoginForm({ next }: { next?: string }) {

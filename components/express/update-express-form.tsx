@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PlanReview } from "@/components/wizard/plan-review";
 import { useWizard, type WizardStep } from "@/components/wizard/use-wizard";
-import { initialState } from "@/lib/core/actions/action-state";
+import { initialState } from "@/lib/core/actions/state";
 import { previewExpressUpdateAction, updateExpressAction } from "@/lib/express/actions";
 import type { ExpressSettings } from "@/lib/express/plan";
 import type { PlanReview as Review } from "@/lib/core/plans/review-types";

@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { PlanReview } from "@/components/wizard/plan-review";
-import { initialState } from "@/lib/core/actions/action-state";
+import { initialState } from "@/lib/core/actions/state";
 import { runCleanupAction } from "@/lib/core/audit/run-actions";
 import type { RunStepView } from "@/lib/core/audit/run-view";
 import type { PlanReview as Review } from "@/lib/core/plans/review-types";

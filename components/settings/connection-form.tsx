@@ -8,7 +8,7 @@ import { Field, fieldAria } from "@/components/ui/field";
 import { Input, RadioCards, Select } from "@/components/ui/input";
 import { Button } from "@/components/ui/button";
 import { keepValuesSubmit } from "@/components/forms/keep-values-submit";
-import { initialState } from "@/lib/core/actions/action-state";
+import { initialState } from "@/lib/core/actions/state";
 import { saveConnectionAction } from "@/lib/core/connections/actions";
 import { AWS_REGIONS } from "@/lib/core/aws/regions";
 

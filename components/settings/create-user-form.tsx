@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { SubmitButton } from "@/components/wizard/submit-button";
-import { initialState } from "@/lib/core/actions/action-state";
+import { initialState } from "@/lib/core/actions/state";
 import { createUserAction } from "@/lib/core/auth/user-actions";
 import { ROLE_DESCRIPTIONS, ROLES } from "@/lib/core/auth/roles";
 

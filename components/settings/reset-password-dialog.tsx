@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { initialState } from "@/lib/core/actions/action-state";
+import { initialState } from "@/lib/core/actions/state";
 import { resetPasswordAction } from "@/lib/core/auth/password-actions";
 
 const HINT = "Leave empty and Portside generates one, shown to you once.";

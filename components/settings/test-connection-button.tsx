@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/wizard/submit-button";
-import { initialState } from "@/lib/core/actions/action-state";
+import { initialState } from "@/lib/core/actions/state";
 import { testConnectionAction } from "@/lib/core/connections/actions";
 
 /** Calls STS GetCallerIdentity through the connection and says who it is, or why it failed. */

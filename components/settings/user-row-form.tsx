@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Select } from "@/components/ui/input";
 import { SubmitButton } from "@/components/wizard/submit-button";
-import { initialState } from "@/lib/core/actions/action-state";
+import { initialState } from "@/lib/core/actions/state";
 import { updateUserAction } from "@/lib/core/auth/user-actions";
 import { ROLES } from "@/lib/core/auth/roles";
 

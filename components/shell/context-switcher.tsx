@@ -2,7 +2,7 @@
 
 import { useActionState, useRef } from "react";
 import { Select } from "@/components/ui/input";
-import { initialState } from "@/lib/core/actions/action-state";
+import { initialState } from "@/lib/core/actions/state";
 import { switchContextAction } from "@/lib/core/connections/actions";
 import type { WorkingContext } from "@/lib/core/connections/context";
 

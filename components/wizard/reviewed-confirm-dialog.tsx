@@ -3,7 +3,7 @@
 import { useRef, useState, type ReactNode } from "react";
 import { CodeBlock } from "@/components/ui/code-block";
 import { ConfirmDialog, type ConfirmDialogProps } from "@/components/ui/confirm-dialog";
-import { initialState, type ActionState } from "@/lib/core/actions/action-state";
+import { initialState, type ActionState } from "@/lib/core/actions/state";
 import type { PlanReview } from "@/lib/core/plans/review-types";
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { initialState, type ActionState } from "@/lib/core/actions/action-state";
+import { initialState, type ActionState } from "@/lib/core/actions/state";
 import type { PlanReview } from "@/lib/core/plans/review-types";
 
 type PlanAction = (state: ActionState, form: FormData) => Promise<ActionState>;

@@ -15,7 +15,7 @@ import {
 } from "@/lib/apprunner/schema";
 import { defineAction } from "../core/actions/action";
 import { reviewedPlan } from "../core/actions/reviewed-plan";
-import type { ActionState } from "../core/actions/action-state";
+import type { ActionState } from "../core/actions/state";
 
 const runPage = (runId: string) => `/history/${runId}`;
 

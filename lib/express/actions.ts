@@ -20,7 +20,7 @@ import {
 } from "@/lib/express/schema";
 import { defineAction } from "../core/actions/action";
 import { reviewedPlan } from "../core/actions/reviewed-plan";
-import type { ActionState } from "../core/actions/action-state";
+import type { ActionState } from "../core/actions/state";
 
 type Errors = Record<string, string[]>;
 

@@ -3,7 +3,7 @@
 import { useActionState, useRef, useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { initialState } from "@/lib/core/actions/action-state";
+import { initialState } from "@/lib/core/actions/state";
 import { previewTeardownAction, teardownClusterAction } from "@/lib/ecs/clusters/actions";
 import { LEFTOVER_GROUPS, type Leftovers } from "@/lib/ecs/services/leftovers";
 import { LeftoverGroups } from "../services/leftover-groups";

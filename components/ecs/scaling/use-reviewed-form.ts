@@ -3,7 +3,7 @@
 import { useState, useTransition, type FormEvent } from "react";
 import type { z } from "zod";
 import { useWizard } from "@/components/wizard/use-wizard";
-import { initialState, type ActionState } from "@/lib/core/actions/action-state";
+import { initialState, type ActionState } from "@/lib/core/actions/state";
 import type { PlanReview } from "@/lib/core/plans/review-types";
 
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;

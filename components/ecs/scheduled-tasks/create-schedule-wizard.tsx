@@ -10,7 +10,7 @@ import { PlanReview } from "@/components/wizard/plan-review";
 import { PrefillNotice } from "@/components/wizard/prefill-notice";
 import { useWizard, type WizardStep } from "@/components/wizard/use-wizard";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
-import { initialState } from "@/lib/core/actions/action-state";
+import { initialState } from "@/lib/core/actions/state";
 import { checkScheduleRoleAction, createScheduleAction, previewScheduleAction } from "@/lib/ecs/scheduled-tasks/actions";
 import type { SchedulePrefill } from "@/lib/ecs/scheduled-tasks/prefill";
 import type { PlanReview as Review } from "@/lib/core/plans/review-types";

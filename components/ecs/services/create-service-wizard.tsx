@@ -11,7 +11,7 @@ import { TagsEditor } from "@/components/wizard/tags-editor";
 import { usePlanSubmit } from "@/components/wizard/use-plan-submit";
 import { useWizard, type WizardStep } from "@/components/wizard/use-wizard";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
-import { initialState } from "@/lib/core/actions/action-state";
+import { initialState } from "@/lib/core/actions/state";
 import { createServiceAction, previewServicePlanAction, serviceNetworkAction, taskDefinitionInfoAction } from "@/lib/ecs/services/actions";
 import type { Vpc } from "@/lib/vpc/reads";
 import type { TaskDefinitionInfo } from "@/lib/ecs/services/reads";

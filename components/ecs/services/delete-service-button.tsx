@@ -4,7 +4,7 @@ import { useActionState, useState } from "react";
 import { LeftoverGroups } from "@/components/ecs/services/leftover-groups";
 import { Alert } from "@/components/ui/alert";
 import { ReviewedConfirmDialog } from "@/components/wizard/reviewed-confirm-dialog";
-import { initialState } from "@/lib/core/actions/action-state";
+import { initialState } from "@/lib/core/actions/state";
 import { deleteServiceAction, previewDeleteServiceAction } from "@/lib/ecs/services/actions";
 import type { Leftovers } from "@/lib/ecs/services/leftovers";
 

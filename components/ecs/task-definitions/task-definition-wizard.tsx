@@ -10,7 +10,7 @@ import { PlanReview } from "@/components/wizard/plan-review";
 import { TagsEditor } from "@/components/wizard/tags-editor";
 import { useWizard, type WizardStep } from "@/components/wizard/use-wizard";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
-import { initialState } from "@/lib/core/actions/action-state";
+import { initialState } from "@/lib/core/actions/state";
 import { previewTaskDefinitionPlanAction, registerTaskDefinitionAction } from "@/lib/ecs/task-definitions/actions";
 import type { PlanReview as Review } from "@/lib/core/plans/review-types";
 import { defaultLogGroup, newContainer, type ContainerForm, type TaskDefinitionForm } from "@/lib/ecs/task-definitions/form-values";

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { ReviewedConfirmDialog } from "@/components/wizard/reviewed-confirm-dialog";
-import { initialState } from "@/lib/core/actions/action-state";
+import { initialState } from "@/lib/core/actions/state";
 import { deleteEksClusterAction, previewDeleteEksClusterAction } from "@/lib/eks/clusters/actions";
 
 type Props = { connectionId: string; region: string; clusterName: string; nodegroups: string[]; fargateProfiles: string[]; addons: string[] };

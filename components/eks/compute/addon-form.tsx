@@ -8,7 +8,7 @@ import { Field, fieldAria } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { PlanReview } from "@/components/wizard/plan-review";
 import { useWizard } from "@/components/wizard/use-wizard";
-import { initialState } from "@/lib/core/actions/action-state";
+import { initialState } from "@/lib/core/actions/state";
 import { installAddonAction, previewInstallAddonAction, previewUpdateAddonAction, updateAddonAction } from "@/lib/eks/compute/actions";
 import type { PlanReview as Review } from "@/lib/core/plans/review-types";
 import { installAddonSchema, ROLE_REQUIRED_ADDONS, updateAddonSchema } from "@/lib/eks/addons/schema";

@@ -3,7 +3,7 @@
 import { useState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { ReviewedConfirmDialog } from "@/components/wizard/reviewed-confirm-dialog";
-import { initialState, type ActionState } from "@/lib/core/actions/action-state";
+import { initialState, type ActionState } from "@/lib/core/actions/state";
 
 /**
  * A one-request plan (delete, remove) confirmed in a dialog that shows its review (`preview`).

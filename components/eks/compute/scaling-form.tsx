@@ -8,7 +8,7 @@ import { Field, fieldAria } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { PlanReview } from "@/components/wizard/plan-review";
 import { useWizard } from "@/components/wizard/use-wizard";
-import { initialState } from "@/lib/core/actions/action-state";
+import { initialState } from "@/lib/core/actions/state";
 import { previewScaleNodegroupAction, scaleNodegroupAction } from "@/lib/eks/compute/actions";
 import type { PlanReview as Review } from "@/lib/core/plans/review-types";
 import { scaleNodegroupSchema } from "@/lib/eks/nodegroups/schema";

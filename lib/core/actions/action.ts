@@ -7,7 +7,7 @@ import type { SessionUser } from "@/lib/core/auth/session";
 import { AwsOperationError, isDomainError } from "@/lib/core/errors";
 import { FormFieldError, formDataToObject } from "@/lib/core/validation/form-data";
 
-import type { ActionState } from "./action-state";
+import type { ActionState } from "./state";
 
 export type { ActionState };
 

@@ -6,7 +6,7 @@ import { requireReviewedHash } from "@/lib/core/plans/reviewed-hash";
 import { reviewOf, submitPlan } from "@/lib/core/plans/submit";
 import type { Plan } from "@/lib/core/plans/types";
 import { defineAction } from "./action";
-import type { ActionState } from "./action-state";
+import type { ActionState } from "./state";
 
 type Target = { connectionId: string; region: string; reviewedHash?: string };
 

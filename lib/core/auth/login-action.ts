@@ -10,7 +10,7 @@ import { safeRedirectPath } from "@/lib/core/security/redirect";
 import { clientAddress } from "@/lib/core/security/request-info";
 import { loginSchema } from "@/lib/core/auth/schema";
 import { fieldErrorsOf } from "../actions/action";
-import type { ActionState } from "../actions/action-state";
+import type { ActionState } from "../actions/state";
 
 const INCORRECT = "Email or password is incorrect.";
 

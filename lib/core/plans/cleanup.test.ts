@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { createClusterSchema } from "@/lib/ecs/clusters/schema";
 import { buildCleanupPlan } from "./cleanup";
-import { buildCreateClusterPlan } from "../../ecs/clusters/plan";
+import { clusterPlan } from "../testing/plans";
 
-const plan = buildCreateClusterPlan(createClusterSchema.parse({ connectionId: "c", region: "us-east-1", clusterName: "web" }));
+const plan = clusterPlan("web");
 const arn = "arn:aws:ecs:us-east-1:123456789012:cluster/web";
 
 describe("buildCleanupPlan", () => {

@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetSandboxCalls, sandboxCalls } from "../../../sandbox/client.mjs";
 import { startSandbox, type Sandbox } from "../../../sandbox/start.mjs";
 import { createTestDatabase } from "../testing/test-database";
-import { createClusterSchema } from "../../ecs/clusters/schema";
-import { buildCreateClusterPlan } from "../../ecs/clusters/plan";
+import { clusterPlan } from "../testing/plans";
 
 // Integration: the executor against a real Postgres (DATABASE_URL, from `npm test`) and the
 // sandbox, simulating a process that died at each point of a run.
@@ -39,7 +38,7 @@ afterAll(async () => {
 
 async function recordRun(clusterName: string) {
   const { recordPlanRun } = await import("../audit/runs");
-  const plan = buildCreateClusterPlan(createClusterSchema.parse({ connectionId, region: "us-east-1", clusterName, spotWeight: "2" }));
+  const plan = clusterPlan(clusterName);
   return recordPlanRun({ userId, connectionId, region: "us-east-1", plan, input: {} });
 }
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { ConflictError } from "@/lib/core/errors";
-import { buildServiceOperationPlan } from "../../apprunner/plan";
+import { appRunnerOperationPlan } from "../testing/plans";
 import { planHash } from "./hash";
 import { assertReviewed } from "./reviewed-hash";
 
@@ -18,7 +18,7 @@ const input = {
   serviceArn: "arn:aws:apprunner:us-east-1:123456789012:service/web/0123456789abcdef",
   serviceName: "web",
 };
-const plan = buildServiceOperationPlan("DeleteService", input);
+const plan = appRunnerOperationPlan("DeleteService", input);
 const user = { id: "u1", email: "ops@example.com", name: "Ops", role: "operator" } as never;
 
 describe("assertReviewed", () => {
@@ -28,7 +28,7 @@ describe("assertReviewed", () => {
   });
 
   it("refuses a hash of another plan", () => {
-    const other = buildServiceOperationPlan("PauseService", input);
+    const other = appRunnerOperationPlan("PauseService", input);
     expect(() => assertReviewed(plan, planHash(other))).toThrow("The plan changed since you reviewed it.");
   });
 

@@ -16,7 +16,7 @@ import { reviewOf, submitPlan } from "@/lib/core/plans/submit";
 import { choicesOf, leftoverChoicesSchema } from "@/lib/ecs/services/leftover-schema";
 import { clusterNameSchema, createClusterSchema, type CreateClusterInput } from "@/lib/ecs/clusters/schema";
 import { defineAction } from "../../core/actions/action";
-import type { ActionState } from "../../core/actions/action-state";
+import type { ActionState } from "../../core/actions/state";
 
 async function checkCreate(input: CreateClusterInput): Promise<ActionState | null> {
   const conn = await getConnectionSettings(input.connectionId);

@@ -22,7 +22,7 @@ import {
   serviceScalingSchema,
   type QueueScalingInput,
 } from "@/lib/ecs/scaling/schema";
-import type { ActionState } from "../../core/actions/action-state";
+import type { ActionState } from "../../core/actions/state";
 import { reviewedPlan } from "../../core/actions/reviewed-plan";
 
 type ServiceTarget = { connectionId: string; region: string; cluster: string; service: string };

@@ -18,7 +18,7 @@ import {
 import { createScheduleSchema, deleteScheduleSchema, type CreateScheduleInput } from "@/lib/ecs/scheduled-tasks/schema";
 import { taskDefinitionRef } from "@/lib/ecs/tasks/schema";
 import { defineAction } from "../../core/actions/action";
-import type { ActionState } from "../../core/actions/action-state";
+import type { ActionState } from "../../core/actions/state";
 import { reviewedPlan } from "../../core/actions/reviewed-plan";
 
 async function connectionFor(input: { connectionId: string; region: string }) {

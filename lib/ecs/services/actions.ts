@@ -16,7 +16,7 @@ import { reviewOf, submitPlan } from "@/lib/core/plans/submit";
 import { createServiceSchema, deleteServiceSchema, type CreateServiceInput, type DeleteServiceInput } from "@/lib/ecs/services/schema";
 import { choicesOf } from "@/lib/ecs/services/leftover-schema";
 import { defineAction } from "../../core/actions/action";
-import type { ActionState } from "../../core/actions/action-state";
+import type { ActionState } from "../../core/actions/state";
 
 type Errors = Record<string, string[]>;
 

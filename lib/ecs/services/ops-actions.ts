@@ -27,7 +27,7 @@ import {
   type StopTaskInput,
 } from "@/lib/ecs/services/ops-schema";
 import { defineAction } from "../../core/actions/action";
-import type { ActionState } from "../../core/actions/action-state";
+import type { ActionState } from "../../core/actions/state";
 
 type Target = { connectionId: string; region: string; cluster: string; service: string };
 

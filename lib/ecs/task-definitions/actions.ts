@@ -16,7 +16,7 @@ import {
 } from "@/lib/ecs/task-definitions/schema";
 import { defineAction } from "../../core/actions/action";
 import { reviewedPlan } from "../../core/actions/reviewed-plan";
-import type { ActionState } from "../../core/actions/action-state";
+import type { ActionState } from "../../core/actions/state";
 
 async function connectionFor(input: { connectionId: string; region: string }) {
   const conn = await getConnectionSettings(input.connectionId);

@@ -13,7 +13,7 @@ import { reviewOf, submitPlan } from "@/lib/core/plans/submit";
 import { createEksClusterSchema, deleteEksClusterSchema, upgradeEksClusterSchema, type CreateEksClusterInput } from "@/lib/eks/clusters/schema";
 import { defineAction } from "../../core/actions/action";
 import { reviewedPlan } from "../../core/actions/reviewed-plan";
-import type { ActionState } from "../../core/actions/action-state";
+import type { ActionState } from "../../core/actions/state";
 
 async function connectionFor(input: { connectionId: string; region: string }) {
   const conn = await getConnectionSettings(input.connectionId);

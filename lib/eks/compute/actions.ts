@@ -14,7 +14,7 @@ import { createFargateProfileSchema, FARGATE_ROLE, fargateProfileSchema, deleteF
 import { createNodegroupSchema, deleteNodegroupSchema, NODE_ROLE, scaleNodegroupSchema, type CreateNodegroupInput, type ScaleNodegroupInput } from "@/lib/eks/nodegroups/schema";
 import { fieldErrorsOf } from "../../core/actions/action";
 import { reviewedPlan } from "../../core/actions/reviewed-plan";
-import type { ActionState } from "../../core/actions/action-state";
+import type { ActionState } from "../../core/actions/state";
 import { pluralWord } from "@/lib/core/format/plural";
 
 type Target = { connectionId: string; region: string; clusterName: string };

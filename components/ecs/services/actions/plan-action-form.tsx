@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { PlanReview } from "@/components/wizard/plan-review";
 import { useWizard } from "@/components/wizard/use-wizard";
-import { initialState, type ActionState } from "@/lib/core/actions/action-state";
+import { initialState, type ActionState } from "@/lib/core/actions/state";
 import type { PlanReview as Review } from "@/lib/core/plans/review-types";
 
 type PlanAction = (state: ActionState, form: FormData) => Promise<ActionState>;

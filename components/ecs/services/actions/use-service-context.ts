@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { initialState } from "@/lib/core/actions/action-state";
+import { initialState } from "@/lib/core/actions/state";
 import { serviceActionContextAction, type ServiceActionContext } from "@/lib/ecs/services/ops-actions";
 import type { ServiceTarget } from "./plan-action-form";
 
