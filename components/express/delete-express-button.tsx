@@ -22,7 +22,7 @@ export function DeleteExpressButton(props: Props) {
         description="AWS deletes the ECS service and the load balancer, target groups, security groups and scaling Express Mode created for it. Its URL stops answering. The IAM roles stay."
         confirmLabel="Delete service"
         requireText={props.serviceName}
-        fields={{ ...props, confirmName: props.serviceName }}
+        fields={props}
         preview={previewDeleteExpressAction}
         formAction={action}
       />

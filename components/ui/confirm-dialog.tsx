@@ -14,7 +14,10 @@ export type ConfirmDialogProps = {
   confirmLabel?: string;
   cancelLabel?: string;
   tone?: "danger" | "primary";
-  /** The exact text, such as the resource name, to type before confirming becomes possible. */
+  /**
+   * The exact text, such as the resource name, to type before confirming becomes possible. What
+   * was typed is posted as `confirmName`, and the server checks it again.
+   */
   requireText?: string;
   onConfirm?: () => void;
   /** Called as the dialog opens, e.g. to read fresh what the confirmation is about. */
@@ -96,8 +99,10 @@ export function ConfirmDialog({
               <label htmlFor={`${id}-confirm`} className="text-[13px] text-ink">
                 Type <code className="font-mono font-semibold">{requireText}</code> to confirm
               </label>
+              {/* Posted as confirmName: the server compares what was typed, not what the page says. */}
               <Input
                 id={`${id}-confirm`}
+                name="confirmName"
                 value={typed}
                 onChange={(event) => setTyped(event.target.value)}
                 autoComplete="off"

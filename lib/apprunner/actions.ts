@@ -72,6 +72,8 @@ export const createAppRunnerServiceAction = defineAction({
 /** Pause, resume, deploy and delete: one-request plans whose dialog shows the review before the confirm. */
 function serviceOperation(operation: AppRunnerServiceOperation, does: string) {
   return reviewedPlan({
+    // Deleting loses the service and its URL: the confirm carries the name as typed.
+    typed: operation === "DeleteService" ? { name: (input) => input.serviceName, what: "service" } : undefined,
     does,
     schema: appRunnerServiceActionSchema,
     check: async (input) => {

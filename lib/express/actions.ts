@@ -115,7 +115,7 @@ const remove = reviewedPlan({
     return null;
   },
   build: buildDeleteExpressPlan,
-  stored: ({ confirmName: _typed, ...stored }) => stored,
+  typed: { name: (input) => input.serviceName, what: "service" },
 });
 export const previewDeleteExpressAction = remove.preview;
 export const deleteExpressAction = remove.confirm;

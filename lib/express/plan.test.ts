@@ -84,10 +84,10 @@ describe("Express validation", () => {
     ]);
   });
 
-  it("delete needs the service name typed", () => {
+  it("delete identifies the service; the typed name is the confirm's (reviewedPlan), not the preview's", () => {
     const d = { connectionId: "c", region: "us-east-1", serviceArn: "arn", serviceName: "web", cluster: "default" };
-    expect(firstIssue(deleteExpressSchema.safeParse({ ...d, confirmName: "we" }))?.path).toEqual(["confirmName"]);
-    expect(deleteExpressSchema.safeParse({ ...d, confirmName: "web" }).success).toBe(true);
+    expect(deleteExpressSchema.safeParse(d).success).toBe(true);
+    expect(firstIssue(deleteExpressSchema.safeParse({ ...d, serviceName: "" }))?.path).toEqual(["serviceName"]);
   });
 });
 
@@ -198,7 +198,7 @@ describe("update and delete plans", () => {
   });
 
   it("deletes by ARN and lands on the list", () => {
-    const plan = buildDeleteExpressPlan({ connectionId: "c", region: "us-east-1", serviceArn: arn, serviceName: "web", cluster: "default", confirmName: "web" });
+    const plan = buildDeleteExpressPlan({ connectionId: "c", region: "us-east-1", serviceArn: arn, serviceName: "web", cluster: "default" });
     expect(plan.steps.map((s) => [s.operation, s.input])).toEqual([["DeleteExpressGatewayService", { serviceArn: arn }]]);
     expect(plan.landing).toBe("/ecs/express");
   });

@@ -177,9 +177,7 @@ export const deleteExpressSchema = z
     serviceArn: z.string().min(1),
     serviceName: z.string().min(1),
     cluster: z.string().min(1),
-    confirmName: z.string(),
     reviewedHash: z.string().optional(),
-  })
-  .refine((v) => v.confirmName === v.serviceName, { path: ["confirmName"], message: "Type the service name to confirm." });
+  });
 
 export type DeleteExpressInput = z.infer<typeof deleteExpressSchema>;

@@ -53,7 +53,7 @@ export function TeardownClusterButton({ connectionId, region, cluster }: Props) 
 
   return (
     <div className="flex items-center gap-2">
-      {state.message && <Alert tone="error" className="py-1">{state.message}</Alert>}
+      {state.message && <Alert tone="error" className="py-1">{state.fieldErrors?.confirmName?.[0] ?? state.message}</Alert>}
       <ConfirmDialog
         triggerLabel="Tear down cluster"
         triggerProps={{ variant: "danger" }}
@@ -83,7 +83,6 @@ export function TeardownClusterButton({ connectionId, region, cluster }: Props) 
         <input type="hidden" name="connectionId" value={connectionId} />
         <input type="hidden" name="region" value={region} />
         <input type="hidden" name="cluster" value={cluster} />
-        <input type="hidden" name="confirmName" value={cluster} />
         <input type="hidden" name="reviewedHash" value={preview?.hash ?? ""} />
         <div ref={choicesRef} onChange={() => load(false)}>
           <LeftoverGroups leftovers={leftovers} />

@@ -32,7 +32,7 @@ export function DeleteServiceButton({ desired, ...ids }: Props) {
         }
         confirmLabel="Delete service"
         requireText={ids.serviceName}
-        fields={{ ...ids, confirmName: ids.serviceName }}
+        fields={ids}
         preview={previewDeleteServiceAction}
         onReview={(data) => setLeftovers((data as { leftovers?: Leftovers }).leftovers ?? null)}
         formAction={action}

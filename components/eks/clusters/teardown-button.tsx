@@ -34,7 +34,7 @@ export function TeardownButton({ nodegroups, fargateProfiles, addons, ...props }
         }
         confirmLabel="Delete cluster"
         requireText={props.clusterName}
-        fields={{ ...props, confirmName: props.clusterName }}
+        fields={props}
         preview={previewDeleteEksClusterAction}
         formAction={action}
       />

@@ -1,10 +1,11 @@
 import "server-only";
 import { redirect } from "next/navigation";
-import type { z } from "zod";
+import { z } from "zod";
 import type { RoleName } from "@/lib/core/auth/roles";
 import { requireReviewedHash } from "@/lib/core/plans/reviewed-hash";
 import { reviewOf, submitPlan } from "@/lib/core/plans/submit";
 import type { Plan } from "@/lib/core/plans/types";
+import { typedConfirmationError, typedConfirmationFields } from "@/lib/core/validation/typed-confirmation";
 import { defineAction } from "./action";
 import type { ActionState } from "./state";
 
@@ -15,7 +16,9 @@ type Target = { connectionId: string; region: string; reviewedHash?: string };
  * what AWS holds and returns the plan's review; the confirm rebuilds the plan from the same input,
  * refuses it without the reviewed hash or if it differs from the reviewed one, and starts the run.
  * `build` may read AWS (the current state a plan's inverse restores), so both calls see the same
- * facts. `stored` drops what the history need not keep (a typed confirmation).
+ * facts. `stored` drops what the history need not keep. `typed` makes the confirm carry the
+ * resource's name as the person typed it (`confirmName`), checked here on the server; the preview,
+ * sent as the dialog opens, does not.
  */
 export function reviewedPlan<S extends z.ZodType<Target>>(opts: {
   does: string;
@@ -24,6 +27,7 @@ export function reviewedPlan<S extends z.ZodType<Target>>(opts: {
   check?: (input: z.output<S>) => Promise<ActionState | null>;
   build: (input: z.output<S>) => Plan | Promise<Plan>;
   stored?: (input: z.output<S>) => Target;
+  typed?: { name: (input: z.output<S>) => string; what: string };
 }) {
   const role = opts.role ?? "operator";
   const preview = defineAction({
@@ -35,8 +39,13 @@ export function reviewedPlan<S extends z.ZodType<Target>>(opts: {
   const confirm = defineAction({
     role,
     does: opts.does,
-    schema: opts.schema,
-    run: async (input, { user }) => {
+    schema: z.intersection(opts.schema, z.object(typedConfirmationFields).partial()),
+    run: async ({ confirmName, ...rest }, { user }) => {
+      const input = rest as unknown as z.output<S>;
+      if (opts.typed) {
+        const fieldErrors = typedConfirmationError(confirmName ?? "", opts.typed.name(input), opts.typed.what);
+        if (fieldErrors) return { ok: false, fieldErrors };
+      }
       requireReviewedHash(input.reviewedHash);
       const problem = await opts.check?.(input);
       if (problem) return problem;

@@ -17,6 +17,7 @@ import { choicesOf, leftoverChoicesSchema } from "@/lib/ecs/services/leftover-sc
 import { clusterNameSchema, createClusterSchema, type CreateClusterInput } from "@/lib/ecs/clusters/schema";
 import { defineAction } from "../../core/actions/action";
 import type { ActionState } from "../../core/actions/state";
+import { typedConfirmationFields } from "@/lib/core/validation/typed-confirmation";
 
 async function checkCreate(input: CreateClusterInput): Promise<ActionState | null> {
   const conn = await getConnectionSettings(input.connectionId);
@@ -58,7 +59,7 @@ export const createClusterAction = defineAction({
 
 const teardownTargetSchema = z.object({ connectionId: z.string().min(1), region: z.string().min(1), cluster: clusterNameSchema, ...leftoverChoicesSchema });
 const teardownSchema = teardownTargetSchema
-  .extend({ confirmName: z.string(), reviewedHash: z.string().min(1, "Open the dialog again: what will be deleted was not read.") })
+  .extend({ ...typedConfirmationFields, reviewedHash: z.string().min(1, "Open the dialog again: what will be deleted was not read.") })
   .refine((v) => v.confirmName === v.cluster, { path: ["confirmName"], message: "Type the cluster name to confirm." });
 
 /** The teardown plan from what AWS holds right now (never from a cached read). */

@@ -13,7 +13,7 @@ import { ConflictError } from "@/lib/core/errors";
 import { buildCreateServicePlan, buildDeleteServicePlan, loadBalancerGroupName } from "@/lib/ecs/services/plan";
 import { requireReviewedHash } from "@/lib/core/plans/reviewed-hash";
 import { reviewOf, submitPlan } from "@/lib/core/plans/submit";
-import { createServiceSchema, deleteServiceSchema, type CreateServiceInput, type DeleteServiceInput } from "@/lib/ecs/services/schema";
+import { createServiceSchema, deleteServiceSchema, deleteServiceTargetSchema, type CreateServiceInput, type DeleteServiceInput } from "@/lib/ecs/services/schema";
 import { choicesOf } from "@/lib/ecs/services/leftover-schema";
 import { defineAction } from "../../core/actions/action";
 import type { ActionState } from "../../core/actions/state";
@@ -147,7 +147,7 @@ async function deletePlanOf(input: DeleteServiceInput) {
 export const previewDeleteServiceAction = defineAction({
   role: "operator",
   does: "delete services",
-  schema: deleteServiceSchema,
+  schema: deleteServiceTargetSchema,
   run: async (input) => {
     const { plan, leftovers } = await deletePlanOf(input);
     return { ok: true, data: { ...reviewOf(plan, input.region), leftovers } };

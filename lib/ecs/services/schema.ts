@@ -3,6 +3,7 @@ import { leftoverChoicesSchema } from "./leftover-schema";
 import { flag, wholeFor } from "../../core/validation/fields";
 import { clusterNameSchema } from "../clusters/schema";
 import { tagsSchema } from "../../core/validation/tags";
+import { typedConfirmationFields } from "@/lib/core/validation/typed-confirmation";
 
 /** AWS: up to 255 letters, digits, hyphens and underscores, unique in the cluster. */
 export const serviceNameSchema = z
@@ -165,16 +166,19 @@ export const createServiceSchema = z
 
 export type CreateServiceInput = z.infer<typeof createServiceSchema>;
 
-export const deleteServiceSchema = z
-  .object({
-    connectionId: z.string().min(1),
-    region: z.string().min(1),
-    cluster: clusterNameSchema,
-    serviceName: serviceNameSchema,
-    confirmName: z.string(),
-    reviewedHash: z.string().optional(),
-    ...leftoverChoicesSchema,
-  })
-  .refine((v) => v.confirmName === v.serviceName, { path: ["confirmName"], message: "Type the service name to confirm." });
+/** Which service the delete dialog reviews, with the choice per group of what it leaves behind. */
+export const deleteServiceTargetSchema = z.object({
+  connectionId: z.string().min(1),
+  region: z.string().min(1),
+  cluster: clusterNameSchema,
+  serviceName: serviceNameSchema,
+  reviewedHash: z.string().optional(),
+  ...leftoverChoicesSchema,
+});
 
-export type DeleteServiceInput = z.infer<typeof deleteServiceSchema>;
+export type DeleteServiceInput = z.infer<typeof deleteServiceTargetSchema>;
+
+/** The confirm: the same, with the service name as the person typed it. */
+export const deleteServiceSchema = deleteServiceTargetSchema
+  .extend(typedConfirmationFields)
+  .refine((v) => v.confirmName === v.serviceName, { path: ["confirmName"], message: "Type the service name to confirm." });

@@ -95,7 +95,7 @@ export const upgradeEksClusterAction = upgrade.confirm;
 const teardown = reviewedPlan({
   does: "delete EKS clusters",
   schema: deleteEksClusterSchema,
-  build: async ({ confirmName: _typed, reviewedHash: _hash, ...target }) => {
+  build: async ({ reviewedHash: _hash, ...target }) => {
     const conn = await connectionFor(target);
     const contents = await getEksClusterContents(conn, target.region, target.clusterName, 0);
     return buildTeardownEksClusterPlan({
@@ -104,7 +104,7 @@ const teardown = reviewedPlan({
       fargateProfiles: contents.fargateProfiles.map((f) => f.name),
     });
   },
-  stored: ({ confirmName: _typed, ...stored }) => stored,
+  typed: { name: (input) => input.clusterName, what: "cluster" },
 });
 export const previewDeleteEksClusterAction = teardown.preview;
 export const deleteEksClusterAction = teardown.confirm;

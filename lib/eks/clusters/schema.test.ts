@@ -86,9 +86,9 @@ describe("cidr helpers", () => {
 });
 
 describe("deleteEksClusterSchema", () => {
-  it("requires the cluster name typed exactly", () => {
+  it("identifies the cluster; the typed name is checked by the confirm (reviewedPlan's typed)", () => {
     const base = { connectionId: "c1", region: "us-east-1", clusterName: "prod" };
-    expect(deleteEksClusterSchema.safeParse({ ...base, confirmName: "pro" }).success).toBe(false);
-    expect(deleteEksClusterSchema.safeParse({ ...base, confirmName: "prod" }).success).toBe(true);
+    expect(deleteEksClusterSchema.safeParse(base).success).toBe(true);
+    expect(deleteEksClusterSchema.safeParse({ ...base, clusterName: "-prod" }).success).toBe(false);
   });
 });

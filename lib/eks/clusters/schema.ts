@@ -98,7 +98,5 @@ export const upgradeEksClusterSchema = z.object({
 });
 export type UpgradeEksClusterInput = z.infer<typeof upgradeEksClusterSchema>;
 
-export const deleteEksClusterSchema = z
-  .object({ ...target, confirmName: z.string(), reviewedHash: z.string().optional() })
-  .refine((v) => v.confirmName === v.clusterName, { path: ["confirmName"], message: "Type the cluster name to confirm." });
+export const deleteEksClusterSchema = z.object({ ...target, reviewedHash: z.string().optional() });
 export type DeleteEksClusterInput = z.infer<typeof deleteEksClusterSchema>;

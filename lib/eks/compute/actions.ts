@@ -111,7 +111,13 @@ const fargate = reviewedPlan({ does: "create Fargate profiles", schema: createFa
 export const previewFargateProfilePlanAction = fargate.preview;
 export const createFargateProfileAction = fargate.confirm;
 
-const deleteFargateProfilePlan = reviewedPlan({ does: "delete Fargate profiles", schema: deleteFargateProfileSchema, check: clusterProblem, build: buildDeleteFargateProfilePlan });
+const deleteFargateProfilePlan = reviewedPlan({
+  does: "delete Fargate profiles",
+  schema: deleteFargateProfileSchema,
+  check: clusterProblem,
+  build: buildDeleteFargateProfilePlan,
+  typed: { name: (input) => input.fargateProfileName, what: "Fargate profile" },
+});
 export const previewDeleteFargateProfileAction = deleteFargateProfilePlan.preview;
 export const deleteFargateProfileAction = deleteFargateProfilePlan.confirm;
 
