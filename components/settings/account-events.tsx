@@ -23,15 +23,26 @@ function describe(event: AccountEventView): ReactNode {
   if (d.generated === true) parts.push("generated password");
   if (typeof d.endedSessions === "number" && d.endedSessions > 0) parts.push(`${d.endedSessions} session(s) ended`);
   if (event.action === "login.locked" && typeof d.kind === "string") parts.push(`${d.kind}, 15 min`);
+  if (event.action.startsWith("connection.")) {
+    for (const [field, change] of Object.entries(d)) {
+      if (change === "changed") parts.push(`${field} changed`);
+      else if (change && typeof change === "object" && "after" in change) {
+        const { before, after } = change as { before: unknown; after: unknown };
+        parts.push(before === null ? `${field} ${shown(after)}` : `${field} ${shown(before)} → ${shown(after)}`);
+      }
+    }
+  }
   return parts.join(", ");
 }
 
-export function AccountEvents({ events, limit }: { events: AccountEventView[]; limit: number }) {
-  if (events.length === 0) return <EmptyState title="No account changes yet" />;
+const shown = (value: unknown) => (value === null || value === undefined ? "none" : Array.isArray(value) ? value.join(" ") : String(value));
+
+export function AccountEvents({ events, limit, label = "Account changes", subject = "Account" }: { events: AccountEventView[]; limit: number; label?: string; subject?: string }) {
+  if (events.length === 0) return <EmptyState title={`No ${label.toLowerCase()} yet`} />;
   return (
     <>
-      <Table aria-label="Account changes">
-        <THead><Tr><Th>When</Th><Th>Who</Th><Th>What</Th><Th>Account</Th><Th>Details</Th></Tr></THead>
+      <Table aria-label={label}>
+        <THead><Tr><Th>When</Th><Th>Who</Th><Th>What</Th><Th>{subject}</Th><Th>Details</Th></Tr></THead>
         <TBody>
           {events.map((e) => (
             <Tr key={e.id}>

@@ -21,7 +21,13 @@ const SECTIONS = [
       { href: "/apprunner", label: "App Runner" },
     ],
   },
-  { title: "Audit", links: [{ href: "/history", label: "History" }] },
+  {
+    title: "Audit",
+    links: [
+      { href: "/history", label: "History" },
+      { href: "/history/changes", label: "Portside changes", admin: true },
+    ],
+  },
   {
     title: "Settings",
     links: [
@@ -32,8 +38,17 @@ const SECTIONS = [
   },
 ];
 
+/** The one link a path belongs to: the longest that is the path or a folder of it ("/" only on itself). */
+function activeHref(pathname: string): string | undefined {
+  const hrefs = SECTIONS.flatMap((s) => s.links.map((l) => l.href));
+  return hrefs
+    .filter((href) => pathname === href || (href !== "/" && pathname.startsWith(`${href}/`)))
+    .sort((a, b) => b.length - a.length)[0];
+}
+
 export function NavLinks({ isAdmin }: { isAdmin: boolean }) {
   const pathname = usePathname();
+  const current = activeHref(pathname);
   return (
     <nav aria-label="Main" className="space-y-4 px-2">
       {SECTIONS.map((section) => (
@@ -42,8 +57,7 @@ export function NavLinks({ isAdmin }: { isAdmin: boolean }) {
           {section.links
             .filter((l) => !("admin" in l) || isAdmin)
             .map((link) => {
-              // "/" would prefix every path: the overview is active only on itself.
-              const active = pathname === link.href || (link.href !== "/" && pathname.startsWith(`${link.href}/`));
+              const active = link.href === current;
               return (
                 <Link
                   key={link.href}

@@ -1,8 +1,16 @@
 import "server-only";
 import { db } from "@/lib/core/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { appendAuditEvent } from "./chain";
 
-export type AccountAction = "user.create" | "user.update" | "user.password.change" | "user.password.reset" | "login.locked";
+export type AccountAction =
+  | "user.create"
+  | "user.update"
+  | "user.password.change"
+  | "user.password.reset"
+  | "login.locked"
+  | "connection.create"
+  | "connection.update";
 
 /** What the "Account changes" list says for each action. */
 export const ACCOUNT_ACTION_LABELS: Record<AccountAction, string> = {
@@ -11,6 +19,8 @@ export const ACCOUNT_ACTION_LABELS: Record<AccountAction, string> = {
   "user.password.change": "changed own password",
   "user.password.reset": "reset the password of",
   "login.locked": "sign-in locked for",
+  "connection.create": "added connection",
+  "connection.update": "changed connection",
 };
 
 /** Appends one account change; `actor` is null for events nobody signed in caused (a lockout). */
@@ -20,14 +30,12 @@ export async function recordAccountEvent(args: {
   target?: string;
   detail?: Prisma.InputJsonValue;
 }): Promise<void> {
-  await db().auditEvent.create({
-    data: {
-      actorId: args.actor?.id ?? null,
-      actorEmail: args.actor?.email ?? "(sign-in)",
-      action: args.action,
-      target: args.target ?? null,
-      detail: args.detail,
-    },
+  await appendAuditEvent({
+    actorId: args.actor?.id ?? null,
+    actorEmail: args.actor?.email ?? "(sign-in)",
+    action: args.action,
+    target: args.target ?? null,
+    detail: args.detail,
   });
 }
 

@@ -7,14 +7,24 @@ import { getConnectionSettings, recordConnectionTest, saveConnection } from "@/l
 import { setWorkingContext } from "@/lib/core/connections/context";
 import { AwsOperationError } from "@/lib/core/errors";
 import { connectionSchema } from "@/lib/core/connections/schema";
+import { recordAccountEvent } from "@/lib/core/audit/account-events";
+import { db } from "@/lib/core/db/client";
 import { defineAction } from "../actions/action";
+import { connectionChange } from "./change";
 
 export const saveConnectionAction = defineAction({
   role: "admin",
   does: "manage connections",
   schema: connectionSchema,
-  run: async (input) => {
+  run: async (input, { user }) => {
+    const before = input.id ? await db().connection.findUnique({ where: { id: input.id } }) : null;
     const saved = await saveConnection(input);
+    await recordAccountEvent({
+      actor: user,
+      action: before ? "connection.update" : "connection.create",
+      target: saved.name,
+      detail: connectionChange(before, saved, saved.secretCipher !== (before?.secretCipher ?? null)),
+    });
     revalidatePath("/settings/connections");
     return { ok: true, message: `Saved connection "${saved.name}".`, data: { id: saved.id } };
   },
