@@ -136,6 +136,40 @@ describe("executeRun after a crash", () => {
     expect((await sandboxCalls(sandbox.endpoint)).calls).toEqual({ "ecs:DescribeClusters": 1 });
   });
 
+  it("sends a request that takes an idempotency token again after a restart, with the same token", async () => {
+    const { executeRun } = await import("./executor");
+    const { recordPlanRun } = await import("../audit/runs");
+    const schedule = {
+      key: "schedule",
+      service: "scheduler",
+      operation: "CreateSchedule",
+      description: "Create schedule resent",
+      input: {
+        Name: "resent",
+        ScheduleExpression: "rate(5 minutes)",
+        FlexibleTimeWindow: { Mode: "OFF" },
+        Target: { Arn: "arn:aws:ecs:us-east-1:123456789012:cluster/x", RoleArn: "arn:aws:iam::123456789012:role/x" },
+      },
+    };
+    const plan = { version: 1 as const, wizard: "test", title: "resend", resources: [], steps: [schedule] };
+    const run = await recordPlanRun({ userId, connectionId, region: "us-east-1", plan, input: {} });
+    // The process died after marking the step running, before AWS answered.
+    await db().planStep.updateMany({ where: { runId: run.id }, data: { status: "running", startedAt: new Date() } });
+    await db().planRun.update({ where: { id: run.id }, data: { status: "running", startedAt: new Date() } });
+    await resetSandboxCalls(sandbox.endpoint);
+
+    await executeRun(run.id);
+
+    const after = await db().planRun.findUniqueOrThrow({ where: { id: run.id }, include: { steps: true } });
+    expect(after.status).toBe("succeeded");
+    expect((await sandboxCalls(sandbox.endpoint)).calls).toEqual({ "scheduler:CreateSchedule": 1 });
+    const token = (after.steps[0]!.request as { ClientToken?: string }).ClientToken;
+    expect(token).toMatch(/^[0-9a-f]{32}$/);
+    // The same run and step always carry the same token: what AWS deduplicates on.
+    const { withIdempotencyToken } = await import("./idempotency");
+    expect(withIdempotencyToken("scheduler", "CreateSchedule", {}, run.id, "schedule").ClientToken).toBe(token);
+  });
+
   it("leaves a finished run alone when the queue delivers it again", async () => {
     const { executeRun } = await import("./executor");
     const run = await recordRun("twice");

@@ -8,6 +8,7 @@ import { extractOutputs, resolveRefs, type StepOutputs } from "./refs";
 import { summarizeResponse } from "./summary";
 import type { Plan, PlanStep } from "./types";
 import { waitUntil } from "./wait";
+import { takesIdempotencyToken, withIdempotencyToken } from "./idempotency";
 
 const json = (v: unknown) => v as Prisma.InputJsonValue;
 
@@ -27,8 +28,9 @@ function loadRun(runId: string) {
  * never leave a request unrecorded. Safe to call again for the same run (the
  * queue retries after a crash): finished steps are skipped; a step whose request
  * was answered but whose wait had not ended resumes waiting; a step found
- * `running` without an answer (in flight when the process died) ends the run as
- * interrupted, because AWS may or may not have applied it.
+ * `running` without an answer (in flight when the process died) is sent again when
+ * its request carries an idempotency token (AWS applies it once), and otherwise
+ * ends the run as interrupted, because AWS may or may not have applied it.
  */
 export async function executeRun(runId: string): Promise<void> {
   const run = await loadRun(runId);
@@ -45,7 +47,8 @@ export async function executeRun(runId: string): Promise<void> {
       continue;
     }
     const resumingWait = step.status === "running" && step.response !== null && Boolean(planStep.waitFor);
-    if (step.status === "running" && !resumingWait) {
+    const safeToResend = takesIdempotencyToken(step.service, step.operation);
+    if (step.status === "running" && !resumingWait && !safeToResend) {
       await db().planStep.update({
         where: { id: step.id },
         data: { status: "unknown", error: "Portside stopped while this request was in flight; AWS may or may not have applied it.", finishedAt: new Date() },
@@ -66,7 +69,7 @@ export async function executeRun(runId: string): Promise<void> {
 async function sendStep(run: RunRow, step: StepRow, planStep: PlanStep, outputs: StepOutputs): Promise<boolean> {
   let request: Record<string, unknown>;
   try {
-    request = resolveRefs(planStep.input, outputs);
+    request = withIdempotencyToken(step.service, step.operation, resolveRefs(planStep.input, outputs), run.id, step.stepKey);
   } catch (error) {
     await failStep(run.id, step, "UnresolvedReference", (error as Error).message, null);
     return false;
