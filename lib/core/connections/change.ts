@@ -1,15 +1,7 @@
+import type { ConnectionView } from "./store";
+
 /** The fields of a connection an audit record shows; secrets only as "changed". */
-type Visible = {
-  name: string;
-  kind: string;
-  defaultRegion: string;
-  regions: string[];
-  endpointUrl: string | null;
-  profile: string | null;
-  roleArn: string | null;
-  externalId: string | null;
-  accessKeyId: string | null;
-};
+type Visible = Pick<ConnectionView, "name" | "kind" | "defaultRegion" | "regions" | "endpointUrl" | "profile" | "roleArn" | "externalId" | "accessKeyId">;
 
 type Value = string | string[] | null;
 
