@@ -10,7 +10,8 @@ export type AccountAction =
   | "user.password.reset"
   | "login.locked"
   | "connection.create"
-  | "connection.update";
+  | "connection.update"
+  | "session.end";
 
 /** What the "Account changes" list says for each action. */
 export const ACCOUNT_ACTION_LABELS: Record<AccountAction, string> = {
@@ -21,6 +22,7 @@ export const ACCOUNT_ACTION_LABELS: Record<AccountAction, string> = {
   "login.locked": "sign-in locked for",
   "connection.create": "added connection",
   "connection.update": "changed connection",
+  "session.end": "signed out sessions of",
 };
 
 /** Appends one account change; `actor` is null for events nobody signed in caused (a lockout). */

@@ -1,13 +1,15 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { db } from "@/lib/core/db/client";
-import { requestIsHttps } from "@/lib/core/security/request-info";
+import { clientAddress, requestIsHttps } from "@/lib/core/security/request-info";
 import type { RoleName } from "./roles";
+import { sessionEnded, sessionLimits } from "./session-limits";
 
 export const SESSION_COOKIE = "portside_session";
-const SESSION_DAYS = 7;
+/** lastSeenAt is written at most this often per session: enough for a 30-minute idle limit. */
+const TOUCH_EVERY_MS = 60_000;
 
 export type SessionUser = { id: string; email: string; name: string; role: RoleName };
 
@@ -17,8 +19,9 @@ function hashToken(token: string): string {
 
 export async function createSession(userId: string): Promise<void> {
   const token = randomBytes(32).toString("base64url");
-  const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
-  await db().session.create({ data: { tokenHash: hashToken(token), userId, expiresAt } });
+  const expiresAt = new Date(Date.now() + sessionLimits().maxMs);
+  const userAgent = (await headers()).get("user-agent")?.slice(0, 512) ?? null;
+  await db().session.create({ data: { tokenHash: hashToken(token), userId, expiresAt, userAgent, address: await clientAddress() } });
   (await cookies()).set(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: "lax",
@@ -29,7 +32,9 @@ export async function createSession(userId: string): Promise<void> {
 }
 
 /**
- * The signed-in user, or null. Expired sessions and disabled users count as signed out.
+ * The signed-in user, or null. Sessions past their absolute end or idle too long
+ * (session-limits.ts) are deleted and count as signed out, as do disabled users; the role is
+ * read from the user every time, so a demotion applies at the next request.
  * Cached per request: the layout and the page both ask, Postgres is asked once.
  */
 export const readSession = cache(async (): Promise<SessionUser | null> => {
@@ -39,7 +44,15 @@ export const readSession = cache(async (): Promise<SessionUser | null> => {
     where: { tokenHash: hashToken(token) },
     include: { user: true },
   });
-  if (!session || session.expiresAt < new Date() || session.user.disabled) return null;
+  if (!session || session.user.disabled) return null;
+  const now = new Date();
+  if (sessionEnded(session, now, sessionLimits())) {
+    await db().session.deleteMany({ where: { id: session.id } });
+    return null;
+  }
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await db().session.updateMany({ where: { id: session.id }, data: { lastSeenAt: now } });
+  }
   const { id, email, name, role } = session.user;
   return { id, email, name, role };
 });
@@ -56,6 +69,27 @@ export async function endOtherSessions(userId: string): Promise<number> {
 export async function endAllSessions(userId: string): Promise<number> {
   const { count } = await db().session.deleteMany({ where: { userId } });
   return count;
+}
+
+export type SessionView = { id: string; createdAt: Date; lastSeenAt: Date; userAgent: string | null; address: string | null; current: boolean };
+
+/** The user's sessions that are still live, this one first. */
+export async function listSessions(userId: string): Promise<SessionView[]> {
+  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  const mine = token ? hashToken(token) : "";
+  const now = new Date();
+  const limits = sessionLimits();
+  const rows = await db().session.findMany({ where: { userId, expiresAt: { gt: now } }, orderBy: { lastSeenAt: "desc" }, take: 100 });
+  return rows
+    .filter((s) => !sessionEnded(s, now, limits))
+    .map((s) => ({ id: s.id, createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, userAgent: s.userAgent, address: s.address, current: s.tokenHash === mine }))
+    .sort((a, b) => Number(b.current) - Number(a.current));
+}
+
+/** Ends one of the user's own sessions (never someone else's); false when there was none. */
+export async function endOwnSession(userId: string, sessionId: string): Promise<boolean> {
+  const { count } = await db().session.deleteMany({ where: { id: sessionId, userId } });
+  return count > 0;
 }
 
 export async function destroySession(): Promise<void> {

@@ -1,20 +1,36 @@
 import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { SessionsList } from "@/components/account/sessions-list";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/core/auth/guard";
+import { listSessions } from "@/lib/core/auth/session";
+import { describeBrowser, sessionLimits } from "@/lib/core/auth/session-limits";
 
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
   const user = await requirePageUser("viewer");
+  const sessions = await listSessions(user.id);
+  const { idleMs, maxMs } = sessionLimits();
   return (
     <>
       <PageHeader title="Account" description={`${user.name} · ${user.email} · ${user.role}`} />
-      <Card>
-        <CardHeader title="Change password" description="Signs you out in every other browser; this one stays signed in." />
-        <CardBody><ChangePasswordForm /></CardBody>
-      </Card>
+      <div className="space-y-6">
+        <Card>
+          <CardHeader title="Change password" description="Signs you out in every other browser; this one stays signed in." />
+          <CardBody><ChangePasswordForm /></CardBody>
+        </Card>
+        <Card>
+          <CardHeader
+            title="Sessions"
+            description={`Where you are signed in. A session ends after ${idleMs / 60_000} minutes without use, and ${maxMs / 3_600_000} hours after sign-in.`}
+          />
+          <CardBody>
+            <SessionsList sessions={sessions.map((s) => ({ ...s, browser: describeBrowser(s.userAgent) }))} />
+          </CardBody>
+        </Card>
+      </div>
     </>
   );
 }
