@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { RelativeTime } from "@/components/ui/time";
+import { plural } from "@/lib/core/format/plural";
 import { ACCOUNT_ACTION_LABELS, type AccountAction } from "@/lib/core/audit/account-events";
 
 export type AccountEventView = {
@@ -21,7 +22,7 @@ function describe(event: AccountEventView): ReactNode {
   if (Array.isArray(d.role) && d.role[0] !== d.role[1]) parts.push(`role ${d.role[0]} → ${d.role[1]}`);
   if (Array.isArray(d.disabled) && d.disabled[0] !== d.disabled[1]) parts.push(d.disabled[1] ? "disabled" : "enabled");
   if (d.generated === true) parts.push("generated password");
-  if (typeof d.endedSessions === "number" && d.endedSessions > 0) parts.push(`${d.endedSessions} session(s) ended`);
+  if (typeof d.endedSessions === "number" && d.endedSessions > 0) parts.push(`${plural(d.endedSessions, "session")} ended`);
   if (event.action === "login.locked" && typeof d.kind === "string") parts.push(`${d.kind}, 15 min`);
   if (event.action.startsWith("connection.")) {
     for (const [field, change] of Object.entries(d)) {
