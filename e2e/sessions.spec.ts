@@ -81,3 +81,30 @@ test("your sessions: another browser is listed and signed out from here; someone
   await other.close();
   await bystanderContext.close();
 });
+
+test("a role change more than 10 minutes after the password was entered asks for it again, then saves", async ({ page }) => {
+  const admin = await seedUser("admin");
+  const colleague = await seedUser("viewer");
+  await login(page, admin.email, admin.password);
+  await query(`UPDATE "Session" SET "verifiedAt" = (now() AT TIME ZONE 'UTC') - interval '11 minutes' WHERE "userId" = $1`, [admin.id]);
+  const roleOf = async () => (await query<{ role: string }>(`SELECT role FROM "User" WHERE id = $1`, [colleague.id]))[0]?.role;
+
+  await page.goto("/settings/users");
+  await page.getByLabel(`Role of ${colleague.email}`).selectOption("operator");
+  await page.getByRole("row").filter({ hasText: colleague.email }).getByRole("button", { name: "Save" }).click();
+  const prompt = page.getByRole("dialog", { name: "Confirm it is you" });
+  await expect(prompt).toBeVisible();
+  await expect(prompt).toContainText("Enter your password again to make this change");
+  expect(await roleOf()).toBe("viewer");
+
+  await prompt.getByLabel("Your password").fill("not-the-password");
+  await prompt.getByRole("button", { name: "Confirm and save" }).click();
+  await expect(prompt.getByText("This is not your password.")).toBeVisible();
+  expect(await roleOf()).toBe("viewer");
+
+  await prompt.getByLabel("Your password").fill(admin.password);
+  await prompt.getByRole("button", { name: "Confirm and save" }).click();
+  await expect(prompt).toBeHidden();
+  await expect.poll(roleOf).toBe("operator");
+  await expect(page.getByRole("row").filter({ hasText: colleague.email }).getByRole("status")).toBeVisible();
+});

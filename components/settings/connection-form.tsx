@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody } from "@/components/ui/card";
 import { Field, fieldAria } from "@/components/ui/field";
@@ -11,6 +11,7 @@ import { keepValuesSubmit } from "@/components/forms/keep-values-submit";
 import { initialState } from "@/lib/core/actions/state";
 import { saveConnectionAction } from "@/lib/core/connections/actions";
 import { AWS_REGIONS } from "@/lib/core/aws/regions";
+import { ReauthPrompt } from "@/components/account/reauth-prompt";
 
 export type ConnectionFormValues = {
   id?: string;
@@ -38,6 +39,7 @@ export function ConnectionForm({ initial }: { initial: ConnectionFormValues }) {
   const router = useRouter();
   const [state, action, pending] = useActionState(saveConnectionAction, initialState);
   const [kind, setKind] = useState(initial.kind);
+  const formRef = useRef<HTMLFormElement>(null);
   const e = state.fieldErrors ?? {};
   const v = (k: string, fallback: string) => String(state.values?.[k] ?? fallback);
   useEffect(() => {
@@ -45,7 +47,8 @@ export function ConnectionForm({ initial }: { initial: ConnectionFormValues }) {
   }, [state.ok, router]);
 
   return (
-    <form onSubmit={keepValuesSubmit(action)} noValidate className="max-w-3xl space-y-5">
+    <form ref={formRef} onSubmit={keepValuesSubmit(action)} noValidate className="max-w-3xl space-y-5">
+      <ReauthPrompt state={state} retry={() => formRef.current?.requestSubmit()} />
       {state.message && !state.ok && <Alert tone="error">{state.message}</Alert>}
       {initial.id && <input type="hidden" name="id" value={initial.id} />}
       <Card>

@@ -1,20 +1,25 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
-import { SubmitButton } from "@/components/wizard/submit-button";
+import { Button } from "@/components/ui/button";
 import { initialState } from "@/lib/core/actions/state";
 import { createUserAction } from "@/lib/core/auth/user-actions";
 import { ROLE_DESCRIPTIONS, ROLES } from "@/lib/core/auth/roles";
+import { ReauthPrompt } from "@/components/account/reauth-prompt";
+import { keepValuesSubmit } from "@/components/forms/keep-values-submit";
 
 export function CreateUserForm() {
-  const [state, action] = useActionState(createUserAction, initialState);
+  const [state, action, pending] = useActionState(createUserAction, initialState);
+  const formRef = useRef<HTMLFormElement>(null);
   const e = state.fieldErrors ?? {};
   const v = (k: string) => (state.ok ? "" : String(state.values?.[k] ?? ""));
   return (
-    <form action={action} noValidate className="space-y-4" key={state.ok ? String(Date.now()) : "form"}>
+    // Submitted without React's form reset, so a password prompt can send the same values again.
+    <form ref={formRef} onSubmit={keepValuesSubmit(action)} noValidate className="space-y-4" key={state.ok ? String(Date.now()) : "form"}>
+      <ReauthPrompt state={state} retry={() => formRef.current?.requestSubmit()} />
       {state.message && <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>}
       <div className="grid gap-4 md:grid-cols-2">
         <Field label="Name" htmlFor="new-name" error={e.name}><Input id="new-name" name="name" defaultValue={v("name")} {...fieldAria("new-name", e.name)} /></Field>
@@ -28,7 +33,7 @@ export function CreateUserForm() {
           <Input id="new-password" name="password" type="password" autoComplete="new-password" {...fieldAria("new-password", e.password)} />
         </Field>
       </div>
-      <SubmitButton>Create user</SubmitButton>
+      <Button type="submit" variant="primary" pending={pending}>Create user</Button>
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { Field, fieldAria } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { initialState } from "@/lib/core/actions/state";
 import { resetPasswordAction } from "@/lib/core/auth/password-actions";
+import { ReauthPrompt } from "@/components/account/reauth-prompt";
 
 const HINT = "Leave empty and Portside generates one, shown to you once.";
 
@@ -17,6 +18,7 @@ export function ResetPasswordDialog({ user }: { user: { id: string; email: strin
   const generated = typeof state.data?.password === "string" ? state.data.password : null;
   return (
     <div className="flex flex-col items-start gap-1">
+      <ReauthPrompt state={state} />
       <ConfirmDialog
         triggerLabel="Reset password"
         triggerProps={{ size: "sm", variant: "secondary", "aria-label": `Reset password of ${user.email}` }}

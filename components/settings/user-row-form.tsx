@@ -1,16 +1,20 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useRef } from "react";
 import { Select } from "@/components/ui/input";
-import { SubmitButton } from "@/components/wizard/submit-button";
+import { Button } from "@/components/ui/button";
 import { initialState } from "@/lib/core/actions/state";
 import { updateUserAction } from "@/lib/core/auth/user-actions";
 import { ROLES } from "@/lib/core/auth/roles";
+import { ReauthPrompt } from "@/components/account/reauth-prompt";
+import { keepValuesSubmit } from "@/components/forms/keep-values-submit";
 
 export function UserRowForm({ user }: { user: { id: string; email: string; role: string; disabled: boolean } }) {
-  const [state, action] = useActionState(updateUserAction, initialState);
+  const [state, action, pending] = useActionState(updateUserAction, initialState);
+  const formRef = useRef<HTMLFormElement>(null);
   return (
-    <form action={action} className="flex flex-wrap items-center gap-2">
+    <form ref={formRef} onSubmit={keepValuesSubmit(action)} className="flex flex-wrap items-center gap-2">
+      <ReauthPrompt state={state} retry={() => formRef.current?.requestSubmit()} />
       <input type="hidden" name="userId" value={user.id} />
       <label className="sr-only" htmlFor={`role-${user.id}`}>Role of {user.email}</label>
       <Select id={`role-${user.id}`} name="role" defaultValue={user.role} className="w-32">
@@ -21,7 +25,7 @@ export function UserRowForm({ user }: { user: { id: string; email: string; role:
         <option value="false">Active</option>
         <option value="true">Disabled</option>
       </Select>
-      <SubmitButton size="sm" variant="secondary">Save</SubmitButton>
+      <Button type="submit" size="sm" variant="secondary" pending={pending}>Save</Button>
       {state.message && <span role="status" className={state.ok ? "text-xs text-green-700" : "text-xs text-red-700"}>{state.message}</span>}
     </form>
   );

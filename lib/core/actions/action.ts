@@ -8,6 +8,7 @@ import { AwsOperationError, isDomainError } from "@/lib/core/errors";
 import { FormFieldError, formDataToObject } from "@/lib/core/validation/form-data";
 
 import type { ActionState } from "./state";
+import { REAUTH_MESSAGE, recentlyVerified } from "@/lib/core/auth/recent-auth";
 
 export type { ActionState };
 
@@ -36,6 +37,8 @@ export function defineAction<S extends z.ZodType>(opts: {
   /** Used in "Your role cannot <does>". */
   does: string;
   schema: S;
+  /** A sensitive change: the password must have been entered in this session lately. */
+  fresh?: boolean;
   run: (input: z.output<S>, ctx: { user: SessionUser }) => Promise<ActionState | void>;
 }) {
   return async (_prev: ActionState, form: FormData): Promise<ActionState> => {
@@ -50,6 +53,7 @@ export function defineAction<S extends z.ZodType>(opts: {
       console.error(`[action] ${opts.does}: session check failed`, error);
       return { ok: false, message: "Something went wrong on the server; the error is in its log." };
     }
+    if (opts.fresh && !recentlyVerified(user)) return { ok: false, reauth: true, message: REAUTH_MESSAGE };
     let fields: Record<string, unknown>;
     try {
       fields = formDataToObject(form);

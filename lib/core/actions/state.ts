@@ -6,6 +6,8 @@ export type ActionState = {
   values?: Record<string, unknown>;
   requestId?: string;
   data?: Record<string, unknown>;
+  /** The change needs the password entered again first (lib/core/auth/recent-auth.ts). */
+  reauth?: boolean;
 };
 
 export const initialState: ActionState = { ok: false };

@@ -1,10 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { recordAccountEvent } from "@/lib/core/audit/account-events";
 import { generatePassword, hashPassword, verifyPassword } from "@/lib/core/auth/password";
 import { passwordWeakness } from "@/lib/core/auth/password-policy";
-import { endAllSessions, endOtherSessions } from "@/lib/core/auth/session";
+import { endAllSessions, endOtherSessions, markSessionVerified } from "@/lib/core/auth/session";
 import { attemptFailed, attemptSucceeded, beginAttempt, throttleKeys, tooManyAttempts } from "@/lib/core/auth/throttle";
 import { db } from "@/lib/core/db/client";
 import { ConflictError, NotFoundError } from "@/lib/core/errors";
@@ -44,6 +45,7 @@ export const changePasswordAction = defineAction({
 
 export const resetPasswordAction = defineAction({
   role: "admin",
+  fresh: true,
   does: "manage users",
   schema: resetPasswordSchema,
   run: async (input, { user }): Promise<ActionState> => {
@@ -66,5 +68,29 @@ export const resetPasswordAction = defineAction({
       // Shown once, to the admin who reset it; never stored or logged in clear.
       data: generated ? { password } : undefined,
     };
+  },
+});
+
+/**
+ * The password entered again before a sensitive change (recent-auth.ts). Guesses count toward the
+ * sign-in lockout, as on the Account page.
+ */
+export const confirmPasswordAction = defineAction({
+  role: "viewer",
+  does: "confirm your password",
+  schema: z.object({ password: z.string().min(1, "Enter your password.").max(1024) }),
+  run: async ({ password }, { user }): Promise<ActionState> => {
+    const account = await db().user.findUnique({ where: { id: user.id } });
+    if (!account) throw new NotFoundError("Your account");
+    const keys = throttleKeys(account.email, await clientAddress());
+    const attempt = await beginAttempt(keys);
+    if (!attempt.allowed) return { ok: false, fieldErrors: { password: [tooManyAttempts(attempt.lockedUntil)] } };
+    if (!(await verifyPassword(password, account.passwordHash))) {
+      const { lockedUntil } = await attemptFailed(keys);
+      return { ok: false, fieldErrors: { password: [lockedUntil ? tooManyAttempts(lockedUntil) : "This is not your password."] } };
+    }
+    await attemptSucceeded(keys);
+    await markSessionVerified();
+    return { ok: true, message: "Password confirmed." };
   },
 });

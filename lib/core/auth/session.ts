@@ -11,7 +11,7 @@ export const SESSION_COOKIE = "portside_session";
 /** lastSeenAt is written at most this often per session: enough for a 30-minute idle limit. */
 const TOUCH_EVERY_MS = 60_000;
 
-export type SessionUser = { id: string; email: string; name: string; role: RoleName };
+export type SessionUser = { id: string; email: string; name: string; role: RoleName; verifiedAt: Date };
 
 function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -54,7 +54,7 @@ export const readSession = cache(async (): Promise<SessionUser | null> => {
     await db().session.updateMany({ where: { id: session.id }, data: { lastSeenAt: now } });
   }
   const { id, email, name, role } = session.user;
-  return { id, email, name, role };
+  return { id, email, name, role, verifiedAt: session.verifiedAt };
 });
 
 /** Signs the user out everywhere but here (after they changed their own password). */
@@ -69,6 +69,12 @@ export async function endOtherSessions(userId: string): Promise<number> {
 export async function endAllSessions(userId: string): Promise<number> {
   const { count } = await db().session.deleteMany({ where: { userId } });
   return count;
+}
+
+/** The password was just entered again in this session: sensitive changes are allowed for a while. */
+export async function markSessionVerified(): Promise<void> {
+  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  if (token) await db().session.updateMany({ where: { tokenHash: hashToken(token) }, data: { verifiedAt: new Date() } });
 }
 
 export type SessionView = { id: string; createdAt: Date; lastSeenAt: Date; userAgent: string | null; address: string | null; current: boolean };

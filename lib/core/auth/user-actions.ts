@@ -12,6 +12,7 @@ import { defineAction, type ActionState } from "../actions/action";
 
 export const createUserAction = defineAction({
   role: "admin",
+  fresh: true,
   does: "manage users",
   schema: createUserSchema,
   run: async (input, { user }): Promise<ActionState> => {
@@ -32,6 +33,7 @@ export const createUserAction = defineAction({
 
 export const updateUserAction = defineAction({
   role: "admin",
+  fresh: true,
   does: "manage users",
   schema: updateUserSchema,
   run: async (input, { user }) => {

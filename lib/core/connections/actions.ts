@@ -14,6 +14,7 @@ import { connectionChange } from "./change";
 
 export const saveConnectionAction = defineAction({
   role: "admin",
+  fresh: true,
   does: "manage connections",
   schema: connectionSchema,
   run: async (input, { user }) => {
