@@ -17,9 +17,9 @@ export function CreateUserForm() {
   const e = state.fieldErrors ?? {};
   const v = (k: string) => (state.ok ? "" : String(state.values?.[k] ?? ""));
   return (
-    // Submitted without React's form reset, so a password prompt can send the same values again.
+    <>
+    {/* Submitted without React's form reset, so a password prompt can send the same values again. */}
     <form ref={formRef} onSubmit={keepValuesSubmit(action)} noValidate className="space-y-4" key={state.ok ? String(Date.now()) : "form"}>
-      <ReauthPrompt state={state} retry={() => formRef.current?.requestSubmit()} />
       {state.message && <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>}
       <div className="grid gap-4 md:grid-cols-2">
         <Field label="Name" htmlFor="new-name" error={e.name}><Input id="new-name" name="name" defaultValue={v("name")} {...fieldAria("new-name", e.name)} /></Field>
@@ -35,5 +35,8 @@ export function CreateUserForm() {
       </div>
       <Button type="submit" variant="primary" pending={pending}>Create user</Button>
     </form>
+    {/* Outside the form: its own form's submit must not bubble into this one (portals bubble in React). */}
+    <ReauthPrompt state={state} retry={() => formRef.current?.requestSubmit()} />
+    </>
   );
 }
