@@ -18,25 +18,25 @@ export function CreateUserForm() {
   const v = (k: string) => (state.ok ? "" : String(state.values?.[k] ?? ""));
   return (
     <>
-    {/* Submitted without React's form reset, so a password prompt can send the same values again. */}
-    <form ref={formRef} onSubmit={keepValuesSubmit(action)} noValidate className="space-y-4" key={state.ok ? String(Date.now()) : "form"}>
-      {state.message && <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>}
-      <div className="grid gap-4 md:grid-cols-2">
-        <Field label="Name" htmlFor="new-name" error={e.name}><Input id="new-name" name="name" defaultValue={v("name")} {...fieldAria("new-name", e.name)} /></Field>
-        <Field label="Email" htmlFor="new-email" error={e.email}><Input id="new-email" name="email" type="email" defaultValue={v("email")} {...fieldAria("new-email", e.email)} /></Field>
-        <Field label="Role" htmlFor="new-role" error={e.role}>
-          <Select id="new-role" name="role" defaultValue={v("role") || "viewer"}>
-            {ROLES.map((r) => <option key={r} value={r}>{r} — {ROLE_DESCRIPTIONS[r]}</option>)}
-          </Select>
-        </Field>
-        <Field label="Initial password" htmlFor="new-password" error={e.password} hint="At least 12 characters, hard to guess, not their name or e-mail. Share it privately.">
-          <Input id="new-password" name="password" type="password" autoComplete="new-password" {...fieldAria("new-password", e.password)} />
-        </Field>
-      </div>
-      <Button type="submit" variant="primary" pending={pending}>Create user</Button>
-    </form>
-    {/* Outside the form: its own form's submit must not bubble into this one (portals bubble in React). */}
-    <ReauthPrompt state={state} retry={() => formRef.current?.requestSubmit()} />
+      {/* Submitted without React's form reset, so a password prompt can send the same values again. */}
+      <form ref={formRef} onSubmit={keepValuesSubmit(action)} noValidate className="space-y-4" key={state.ok ? String(Date.now()) : "form"}>
+        {state.message && <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>}
+        <div className="grid gap-4 md:grid-cols-2">
+          <Field label="Name" htmlFor="new-name" error={e.name}><Input id="new-name" name="name" defaultValue={v("name")} {...fieldAria("new-name", e.name)} /></Field>
+          <Field label="Email" htmlFor="new-email" error={e.email}><Input id="new-email" name="email" type="email" defaultValue={v("email")} {...fieldAria("new-email", e.email)} /></Field>
+          <Field label="Role" htmlFor="new-role" error={e.role}>
+            <Select id="new-role" name="role" defaultValue={v("role") || "viewer"}>
+              {ROLES.map((r) => <option key={r} value={r}>{r} — {ROLE_DESCRIPTIONS[r]}</option>)}
+            </Select>
+          </Field>
+          <Field label="Initial password" htmlFor="new-password" error={e.password} hint="At least 12 characters, hard to guess, not their name or e-mail. Share it privately.">
+            <Input id="new-password" name="password" type="password" autoComplete="new-password" {...fieldAria("new-password", e.password)} />
+          </Field>
+        </div>
+        <Button type="submit" variant="primary" pending={pending}>Create user</Button>
+      </form>
+      {/* Outside the form: its own form's submit must not bubble into this one (portals bubble in React). */}
+      <ReauthPrompt state={state} retry={() => formRef.current?.requestSubmit()} />
     </>
   );
 }
