@@ -1,5 +1,5 @@
 import "server-only";
-import { DescribeRepositoriesCommand, paginateDescribeImages, paginateDescribeRepositories, type ImageDetail, type Repository } from "@aws-sdk/client-ecr";
+import { DescribeRegistryCommand, DescribeRepositoriesCommand, paginateDescribeImages, paginateDescribeRepositories, type ImageDetail, type Repository } from "@aws-sdk/client-ecr";
 import { awsClient, type ConnectionSettings } from "../../core/aws/clients";
 import { guarded } from "../../core/aws/guarded";
 import { live, liveKey } from "../../core/live/shared";
@@ -112,5 +112,14 @@ export function getRepository(conn: ConnectionSettings, region: string, name: st
       if ((error as { name?: string }).name === "RepositoryNotFoundException") return null;
       return guarded(conn, "ecr", "DescribeRepositories", () => Promise.reject(error));
     }
+  });
+}
+
+/** The account's private registry id (the account), for the registry host shown before any repository exists. */
+export function getRegistryId(conn: ConnectionSettings, region: string): Promise<string> {
+  // The registry of a connection never changes: read it once an hour at most.
+  return live.cache.get(liveKey(conn, region, "ecr", "registry"), 3_600_000, async () => {
+    const out = await guarded(conn, "ecr", "DescribeRegistry", () => awsClient(conn, region, "ecr").send(new DescribeRegistryCommand({})));
+    return out.registryId ?? "";
   });
 }
