@@ -35,7 +35,7 @@ export function RepositoryTable({ repositories, canCreate }: { repositories: Rep
             <Td className="whitespace-nowrap">{r.createdAt ? r.createdAt.slice(0, 10) : "—"}</Td>
             <Td>{mutabilityLabel(r.tagMutability)}</Td>
             <Td>{r.scanOnPush ? <Badge tone="green">On</Badge> : <Badge>Off</Badge>}</Td>
-            <Td>{r.encryption === "KMS" ? "AWS KMS" : "AES-256"}</Td>
+            <Td className="whitespace-nowrap">{r.encryption === "KMS" ? "AWS KMS" : "AES-256"}</Td>
             <Td className="text-right tabular-nums">{r.imageCount}</Td>
             <Td className="text-right tabular-nums">{formatBytes(r.totalSize)}</Td>
           </Tr>

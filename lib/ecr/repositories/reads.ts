@@ -29,8 +29,9 @@ export type ImageRow = {
   findings: Record<string, number>;
 };
 
-// Page renders within this window share one read; a create or delete clears it (changedThroughPortside).
-const TTL_MS = 5_000;
+// Page renders within this window share one read; a change through Portside clears it at once
+// (changedThroughPortside), a push from outside shows on the next load after it.
+const TTL_MS = 2_000;
 // Image counts of many repositories: a few DescribeImages walks at a time, not all at once.
 const COUNT_CONCURRENCY = 4;
 

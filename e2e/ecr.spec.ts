@@ -1,0 +1,236 @@
+import { expect, test, type Page } from "@playwright/test";
+import { CreateRepositoryCommand, DescribeImagesCommand, DescribeRepositoriesCommand, ECRClient, ListTagsForResourceCommand } from "@aws-sdk/client-ecr";
+import { pushFakeImage } from "../sandbox/ecr-images.mjs";
+import { login } from "./fixtures/auth";
+import { query, seedUser } from "./fixtures/db";
+import { sandbox } from "./fixtures/sandbox";
+import { stack } from "./fixtures/stack";
+
+test.describe.configure({ mode: "serial" });
+
+const ecr = () => new ECRClient({ region: "us-east-1", endpoint: stack().sandboxEndpoint, credentials: { accessKeyId: "test", secretAccessKey: "test" }, maxAttempts: 1 });
+const describeRepository = async (name: string) => (await ecr().send(new DescribeRepositoriesCommand({ repositoryNames: [name] }))).repositories![0]!;
+const images = async (name: string) => (await ecr().send(new DescribeImagesCommand({ repositoryName: name }))).imageDetails ?? [];
+const push = (repositoryName: string, tag: string, sizes?: number[]) => pushFakeImage(stack().sandboxEndpoint, { repositoryName, tag, sizes });
+
+const REPO = "team/web";
+
+async function asOperator(page: Page) {
+  const operator = await seedUser("operator");
+  await login(page, operator.email, operator.password);
+}
+
+async function runSucceeds(page: Page) {
+  await expect(page).toHaveURL(/\/history\/\w+/);
+  await expect(page.getByTestId("run-status")).toHaveText(/succeeded/i, { timeout: 20_000 });
+}
+
+test.beforeAll(async () => {
+  await sandbox.reset();
+});
+
+test("invalid names and filters are refused at their fields with no AWS call", async ({ page }) => {
+  await asOperator(page);
+  await page.goto("/ecr/new");
+  await expect(page.getByLabel("Repository name")).toBeVisible();
+  await sandbox.quiet();
+  await sandbox.resetCalls();
+
+  const name = page.getByLabel("Repository name");
+  for (const [value, message] of [
+    ["Web", "Use lowercase letters only."],
+    ["team//web", "Namespaces are separated by single slashes"],
+    ["web-", "with . _ or - between them"],
+    ["a", "Repository names are at least 2 characters."],
+  ] as const) {
+    await name.fill(value);
+    await page.getByRole("button", { name: "Review" }).click();
+    await expect(page.locator("#repositoryName-error")).toContainText(message);
+  }
+  await name.fill("team/web");
+  await page.getByRole("button", { name: "Add exclusion filter" }).click();
+  await page.getByLabel("Exclusion filter 1", { exact: true }).fill("release 1");
+  await page.getByRole("button", { name: "Review" }).click();
+  await expect(page.locator("#exclusion-0-error")).toContainText("Use letters, digits, . _ - and * (a wildcard).");
+  await page.getByText("AWS KMS", { exact: true }).click();
+  await page.getByLabel("KMS key (optional)").fill("my key");
+  await page.getByRole("button", { name: "Review" }).click();
+  await expect(page.locator("#kmsKey-error")).toContainText("Enter a KMS key id");
+  await expect(page.getByRole("list", { name: "Plan steps" })).toHaveCount(0);
+
+  const calls = await sandbox.calls();
+  expect(calls.total, JSON.stringify(calls)).toBe(0);
+});
+
+test("create a repository with the console's options, reviewed, and see it listed", async ({ page }) => {
+  await asOperator(page);
+  await page.goto("/ecr");
+  await expect(page.getByText("No private repositories in this region")).toBeVisible();
+  await page.getByRole("link", { name: "Create repository" }).first().click();
+
+  await page.getByLabel("Repository name").fill(REPO);
+  await page.getByText("Immutable", { exact: true }).click();
+  await page.getByRole("button", { name: "Add exclusion filter" }).click();
+  await page.getByLabel("Exclusion filter 1", { exact: true }).fill("latest");
+  await page.getByLabel("Scan on push").check();
+  await page.getByText("AWS KMS", { exact: true }).click();
+  await page.getByRole("button", { name: "Add tag" }).click();
+  await page.getByLabel("Tag 1 key").fill("team");
+  await page.getByLabel("Tag 1 value").fill("web");
+  await page.getByRole("button", { name: "Review" }).click();
+
+  const steps = page.getByRole("list", { name: "Plan steps" }).getByRole("listitem");
+  await expect(steps).toHaveCount(1);
+  await expect(steps.first()).toContainText("ecr:CreateRepository");
+  await page.getByRole("button", { name: "Create repository" }).click();
+  await runSucceeds(page);
+
+  const repo = await describeRepository(REPO);
+  expect(repo.imageTagMutability).toBe("IMMUTABLE_WITH_EXCLUSION");
+  expect(repo.imageTagMutabilityExclusionFilters).toEqual([{ filterType: "WILDCARD", filter: "latest" }]);
+  expect(repo.imageScanningConfiguration).toEqual({ scanOnPush: true });
+  expect(repo.encryptionConfiguration?.encryptionType).toBe("KMS");
+  expect((await ecr().send(new ListTagsForResourceCommand({ resourceArn: repo.repositoryArn }))).tags).toEqual([{ Key: "team", Value: "web" }]);
+
+  await page.goto("/ecr");
+  const row = page.getByRole("row", { name: new RegExp(REPO) });
+  await expect(row).toContainText(repo.repositoryUri!);
+  await expect(row).toContainText("Immutable, with exclusions");
+  await expect(row).toContainText("AWS KMS");
+
+  // The same name again: the server's check answers at the field, before any plan.
+  await page.goto("/ecr/new");
+  await page.getByLabel("Repository name").fill(REPO);
+  await page.getByRole("button", { name: "Review" }).click();
+  await expect(page.locator("#repositoryName-error")).toContainText(`A repository named ${REPO} already exists in us-east-1.`);
+});
+
+test("pushed images show on the repository page with their tags and sizes, beside the push commands", async ({ page }) => {
+  await push(REPO, "v1", [1_048_576, 1_048_576]);
+  await push(REPO, "v2", [3_145_728]);
+  await asOperator(page);
+  await page.goto("/ecr");
+  await page.getByRole("link", { name: REPO }).click();
+  await expect(page).toHaveURL(/\/ecr\/repositories\/team\/web$/);
+  const table = page.getByRole("table", { name: "Images" });
+  // Pushed from outside Portside: a page read a moment before may still be shared for a second or two.
+  await expect(async () => {
+    await page.reload();
+    await expect(table.getByRole("row")).toHaveCount(3, { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(table.getByRole("row", { name: /v1/ })).toContainText("2.0 MB");
+  await expect(table.getByRole("row", { name: /v2/ })).toContainText("3.0 MB");
+  const repo = await describeRepository(REPO);
+  const host = repo.repositoryUri!.split("/")[0]!;
+  await expect(page.getByRole("list", { name: "Push commands" })).toContainText(`aws ecr get-login-password --region us-east-1 | docker login --username AWS --password-stdin ${host}`);
+  await expect(page.getByRole("list", { name: "Push commands" })).toContainText(`docker push ${repo.repositoryUri}:latest`);
+  await page.screenshot({ path: "test-results/ecr-repository.png", fullPage: true });
+  await page.goto("/ecr");
+  await expect(page.getByRole("row", { name: new RegExp(REPO) })).toContainText("5.0 MB");
+  await page.screenshot({ path: "test-results/ecr-repositories.png", fullPage: true });
+});
+
+test("delete a selected image as a reviewed plan", async ({ page }) => {
+  await asOperator(page);
+  await page.goto(`/ecr/repositories/${REPO}`);
+  await page.getByLabel("Select image v1").check();
+  await page.getByRole("button", { name: "Delete images" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByRole("list", { name: "Requests" })).toContainText("ecr:BatchDeleteImage");
+  await dialog.getByRole("textbox").fill("delete");
+  await dialog.getByRole("button", { name: "Delete images" }).click();
+  await runSucceeds(page);
+  expect((await images(REPO)).map((i) => i.imageTags)).toEqual([["v2"]]);
+});
+
+test("a repository with images is deleted only once force is typed", async ({ page }) => {
+  await asOperator(page);
+  await page.goto(`/ecr/repositories/${REPO}`);
+  await page.getByRole("button", { name: `Delete repository ${REPO}` }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByRole("alert")).toContainText(`${REPO} holds 1 image: type force to delete it with the repository.`);
+  const confirm = dialog.getByRole("button", { name: "Delete repository" });
+  await expect(confirm).toBeDisabled();
+  await dialog.getByLabel("Type force to delete the images too").fill("force");
+  await expect(dialog.getByRole("list", { name: "Requests" })).toContainText(`Delete repository ${REPO} and its 1 image`);
+  await confirm.click();
+  await runSucceeds(page);
+  await expect(ecr().send(new DescribeRepositoriesCommand({ repositoryNames: [REPO] }))).rejects.toMatchObject({ name: "RepositoryNotFoundException" });
+});
+
+test("an empty repository is deleted after a confirm", async ({ page }) => {
+  await ecr().send(new CreateRepositoryCommand({ repositoryName: "empty-one" }));
+  await asOperator(page);
+  await page.goto("/ecr/repositories/empty-one");
+  await expect(page.getByText("No images yet")).toBeVisible();
+  await page.getByRole("button", { name: "Delete repository empty-one" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByRole("list", { name: "Requests" })).toContainText("Delete repository empty-one");
+  await dialog.getByRole("button", { name: "Delete repository" }).click();
+  await runSucceeds(page);
+  await expect(ecr().send(new DescribeRepositoriesCommand({ repositoryNames: ["empty-one"] }))).rejects.toMatchObject({ name: "RepositoryNotFoundException" });
+});
+
+test("anonymous visitors are sent to sign in; viewers see repositories but cannot create or delete", async ({ page, browser }) => {
+  await ecr().send(new CreateRepositoryCommand({ repositoryName: "viewable" }));
+  await push("viewable", "v1");
+  for (const url of ["/ecr", "/ecr/new", "/ecr/repositories/viewable"]) {
+    await page.goto(url);
+    await expect(page, url).toHaveURL(/\/login/);
+  }
+
+  // An operator's browser reveals the create actions' ids, as anyone could read them from the page.
+  await asOperator(page);
+  await page.goto("/ecr/new");
+  await page.getByLabel("Repository name").fill("probe");
+  const previewRequest = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
+  await page.getByRole("button", { name: "Review" }).click();
+  const preview = await previewRequest;
+  await expect(page.getByRole("list", { name: "Plan steps" })).toBeVisible();
+  const createRequest = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
+  await page.getByRole("button", { name: "Create repository" }).click();
+  const create = await createRequest;
+  await runSucceeds(page);
+
+  const viewer = await seedUser("viewer");
+  const context = await browser.newContext();
+  const viewerPage = await context.newPage();
+  await login(viewerPage, viewer.email, viewer.password);
+  await viewerPage.goto("/ecr");
+  await expect(viewerPage.getByRole("row", { name: /viewable/ })).toBeVisible();
+  await expect(viewerPage.getByRole("link", { name: "Create repository" })).toHaveCount(0);
+  await viewerPage.goto("/ecr/repositories/viewable");
+  await expect(viewerPage.getByRole("row", { name: /v1/ })).toBeVisible();
+  await expect(viewerPage.getByRole("button", { name: /Delete/ })).toHaveCount(0);
+  await expect(viewerPage.getByRole("checkbox")).toHaveCount(0);
+  await viewerPage.goto("/ecr/new");
+  await expect(viewerPage).toHaveURL(/\/forbidden\?needed=operator/);
+
+  await sandbox.quiet();
+  await sandbox.resetCalls();
+  for (const captured of [preview, create]) {
+    const replay = captured.postDataBuffer()!.toString("utf8").replace("probe", "viewer-made-this");
+    const response = await viewerPage.request.post(captured.url(), {
+      headers: { "next-action": captured.headers()["next-action"]!, "content-type": captured.headers()["content-type"]!, accept: "text/x-component" },
+      data: Buffer.from(replay),
+    });
+    expect(await response.text()).toContain("Your role cannot create repositories: it needs the operator role.");
+  }
+  expect((await sandbox.calls()).total).toBe(0);
+  expect(await query(`SELECT id FROM "PlanRun" WHERE $1 = ANY(resources)`, ["ecr:repository/viewer-made-this"])).toHaveLength(0);
+  await context.close();
+});
+
+test("hostile repository paths are a 404 with no AWS call", async ({ page, request }) => {
+  for (const url of ["/ecr/repositories/%E0%A4%A", "/ecr/repositories/team/%E0%A4%A"]) {
+    expect((await request.get(url, { maxRedirects: 0 })).status(), url).toBe(404);
+  }
+  await asOperator(page);
+  await page.goto("/history");
+  await sandbox.quiet();
+  await sandbox.resetCalls();
+  for (const url of ["/ecr/repositories/%E0%A4%A", "/ecr/repositories/a%00b", `/ecr/repositories/${Array.from({ length: 40 }, () => "a").join("/")}`]) {
+    expect((await page.request.get(url)).status(), url).toBe(404);
+  }
+  expect((await sandbox.calls()).total).toBe(0);
+});
