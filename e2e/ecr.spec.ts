@@ -1,9 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
+import { CreateServiceCommand, DescribeTaskDefinitionCommand } from "@aws-sdk/client-ecs";
 import { CreateRepositoryCommand, DescribeImagesCommand, DescribeRepositoriesCommand, ECRClient, ListTagsForResourceCommand } from "@aws-sdk/client-ecr";
 import { pushFakeImage } from "../sandbox/ecr-images.mjs";
 import { login } from "./fixtures/auth";
 import { query, seedUser } from "./fixtures/db";
-import { sandbox } from "./fixtures/sandbox";
+import { describeService, seedClusterAndTaskDefinition } from "./fixtures/ecs-service";
+import { fargateNetwork } from "./fixtures/ecs-tasks";
+import { ecs, sandbox } from "./fixtures/sandbox";
 import { stack } from "./fixtures/stack";
 
 test.describe.configure({ mode: "serial" });
@@ -233,4 +236,58 @@ test("hostile repository paths are a 404 with no AWS call", async ({ page, reque
     expect((await page.request.get(url)).status(), url).toBe(404);
   }
   expect((await sandbox.calls()).total).toBe(0);
+});
+
+test("pick an ECR image in the task definition wizard and in a service's Deploy, and both use it", async ({ page }) => {
+  const repository = (await ecr().send(new CreateRepositoryCommand({ repositoryName: "shop/api" }))).repository!;
+  await push("shop/api", "v1");
+  await push("shop/api", "v2");
+  const v1 = `${repository.repositoryUri}:v1`;
+  const v2 = `${repository.repositoryUri}:v2`;
+  const pick = async (scope: ReturnType<Page["getByRole"]>, summary: string, uri: string, tag: string) => {
+    await scope.getByText(summary).click();
+    await scope.getByLabel("ECR repository").selectOption("shop/api");
+    await scope.getByLabel("Image tag").selectOption(uri);
+    await expect(scope.getByLabel("Image tag").locator("option")).toHaveCount(2);
+    await scope.getByRole("button", { name: `Use ${tag}` }).click();
+  };
+
+  await asOperator(page);
+  const family = `picked${Date.now() % 100000}`;
+  await page.goto("/ecs/task-definitions/new");
+  await page.getByLabel("Task definition family").fill(family);
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Next" }).click();
+  const container = page.getByRole("region", { name: "Container 1" });
+  await container.getByLabel("Container name").fill("api");
+  await pick(container, "Pick container 1's image from ECR", v2, "v2");
+  await expect(container.getByLabel("Image URI")).toHaveValue(v2);
+  await container.screenshot({ path: "test-results/ecr-picker.png" });
+  await page.getByRole("button", { name: "Review" }).click();
+  await expect(page.getByRole("list", { name: "Plan steps" })).toContainText("ecs:RegisterTaskDefinition");
+  await page.getByRole("button", { name: "Register task definition" }).click();
+  await runSucceeds(page);
+  const registered = (await ecs().send(new DescribeTaskDefinitionCommand({ taskDefinition: family }))).taskDefinition!;
+  expect(registered.containerDefinitions![0]!.image).toBe(v2);
+
+  const cluster = `pick-${Date.now()}`;
+  const network = await fargateNetwork();
+  const first = await seedClusterAndTaskDefinition(cluster, `pickweb${Date.now() % 100000}`);
+  await ecs().send(new CreateServiceCommand({
+    cluster, serviceName: "web", taskDefinition: first, desiredCount: 1, launchType: "FARGATE",
+    networkConfiguration: { awsvpcConfiguration: { subnets: network.subnets.slice(0, 2), securityGroups: [network.securityGroupId], assignPublicIp: "DISABLED" } },
+  }));
+  await page.goto(`/ecs/clusters/${cluster}/services/web`);
+  await page.getByRole("group", { name: "Service actions" }).getByRole("button", { name: "Deploy", exact: true }).click();
+  const dialog = page.getByRole("dialog");
+  await pick(dialog, "Pick an image from ECR", v1, "v1");
+  await expect(dialog.getByLabel("Image", { exact: true })).toHaveValue(v1);
+  await dialog.getByRole("button", { name: "Review" }).click();
+  await expect(dialog.getByRole("list", { name: "Plan steps" }).getByRole("listitem").first()).toContainText(v1);
+  await dialog.getByRole("button", { name: "Deploy", exact: true }).click();
+  await expect(page).toHaveURL(/\/history\/\w+/);
+  await expect(page.getByTestId("run-status")).toHaveText(/succeeded/i, { timeout: 90_000 });
+  const deployed = (await ecs().send(new DescribeTaskDefinitionCommand({ taskDefinition: (await describeService(cluster, "web"))!.taskDefinition! }))).taskDefinition!;
+  expect(deployed.containerDefinitions![0]!.image).toBe(v1);
+  await page.screenshot({ path: "test-results/ecr-picker-run.png", fullPage: true });
 });

@@ -87,10 +87,15 @@ export function listImages(conn: ConnectionSettings, region: string, name: strin
   return live.cache.get(liveKey(conn, region, "ecr", "images", name), TTL_MS, () => describeImages(conn, region, name));
 }
 
+/** The region's private repositories, without reading their images. */
+export function listRepositorySummaries(conn: ConnectionSettings, region: string): Promise<RepositorySummary[]> {
+  return live.cache.get(liveKey(conn, region, "ecr", "repositories"), TTL_MS, () => describeRepositories(conn, region));
+}
+
 /** Private repositories with their image count and total size (one DescribeImages walk each). */
 export function listRepositories(conn: ConnectionSettings, region: string): Promise<RepositoryRow[]> {
-  return live.cache.get(liveKey(conn, region, "ecr", "repositories"), TTL_MS, async () => {
-    const repositories = await describeRepositories(conn, region);
+  return live.cache.get(liveKey(conn, region, "ecr", "repository-rows"), TTL_MS, async () => {
+    const repositories = await listRepositorySummaries(conn, region);
     const rows: RepositoryRow[] = [];
     for (let i = 0; i < repositories.length; i += COUNT_CONCURRENCY) {
       const batch = repositories.slice(i, i + COUNT_CONCURRENCY);
