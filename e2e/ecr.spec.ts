@@ -14,7 +14,8 @@ test.describe.configure({ mode: "serial" });
 const ecr = () => new ECRClient({ region: "us-east-1", endpoint: stack().sandboxEndpoint, credentials: { accessKeyId: "test", secretAccessKey: "test" }, maxAttempts: 1 });
 const describeRepository = async (name: string) => (await ecr().send(new DescribeRepositoriesCommand({ repositoryNames: [name] }))).repositories![0]!;
 const images = async (name: string) => (await ecr().send(new DescribeImagesCommand({ repositoryName: name }))).imageDetails ?? [];
-const push = (repositoryName: string, tag: string, sizes?: number[]) => pushFakeImage(stack().sandboxEndpoint, { repositoryName, tag, sizes });
+const push = (repositoryName: string, tag: string, sizes?: number[], findings?: Record<string, number>) =>
+  pushFakeImage(stack().sandboxEndpoint, { repositoryName, tag, sizes, findings });
 
 const REPO = "team/web";
 
@@ -110,7 +111,8 @@ test("create a repository with the console's options, reviewed, and see it liste
 
 test("pushed images show on the repository page with their tags and sizes, beside the push commands", async ({ page }) => {
   await push(REPO, "v1", [1_048_576, 1_048_576]);
-  await push(REPO, "v2", [3_145_728]);
+  // The repository scans on push: v2 is a known vulnerable image.
+  await push(REPO, "v2", [3_145_728], { CRITICAL: 1, HIGH: 2 });
   await asOperator(page);
   await page.goto("/ecr");
   await page.getByRole("link", { name: REPO }).click();
@@ -128,6 +130,16 @@ test("pushed images show on the repository page with their tags and sizes, besid
   await expect(page.getByRole("list", { name: "Push commands" })).toContainText(`aws ecr get-login-password --region us-east-1 | docker login --username AWS --password-stdin ${host}`);
   await expect(page.getByRole("list", { name: "Push commands" })).toContainText(`docker push ${repo.repositoryUri}:latest`);
   await page.screenshot({ path: "test-results/ecr-repository.png", fullPage: true });
+  await expect(table.getByRole("row", { name: /v2/ })).toContainText("1 critical");
+  await expect(table.getByRole("row", { name: /v2/ })).toContainText("2 high");
+  await table.getByRole("link", { name: "Image v2" }).click();
+  await expect(page.getByRole("heading", { name: `${REPO}:v2` })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Findings by severity" })).toContainText("1 critical");
+  const findings = page.getByRole("table", { name: "Findings" }).getByRole("row");
+  await expect(findings).toHaveCount(4);
+  await expect(findings.nth(1)).toContainText(/CVE-\d{4}-\d+/);
+  await expect(findings.nth(1)).toContainText("critical");
+  await page.screenshot({ path: "test-results/ecr-image.png", fullPage: true });
   await page.goto("/ecr");
   await expect(page.getByRole("row", { name: new RegExp(REPO) })).toContainText("5.0 MB");
   await page.screenshot({ path: "test-results/ecr-repositories.png", fullPage: true });
@@ -232,7 +244,7 @@ test("hostile repository paths are a 404 with no AWS call", async ({ page, reque
   await page.goto("/history");
   await sandbox.quiet();
   await sandbox.resetCalls();
-  for (const url of ["/ecr/repositories/%E0%A4%A", "/ecr/repositories/a%00b", `/ecr/repositories/${Array.from({ length: 40 }, () => "a").join("/")}`]) {
+  for (const url of ["/ecr/repositories/%E0%A4%A", "/ecr/repositories/a%00b", `/ecr/repositories/${Array.from({ length: 40 }, () => "a").join("/")}`, "/ecr/repositories/web/sha256:zz", "/ecr/repositories/sha256%3Aab"]) {
     expect((await page.request.get(url)).status(), url).toBe(404);
   }
   expect((await sandbox.calls()).total).toBe(0);

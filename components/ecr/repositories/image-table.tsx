@@ -5,11 +5,13 @@ import { VirtualTable } from "@/components/ecs/services/virtual-table";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Link } from "@/components/ui/link";
 import { Td, Th, Tr } from "@/components/ui/table";
 import { ReviewedConfirmDialog } from "@/components/wizard/reviewed-confirm-dialog";
 import { initialState } from "@/lib/core/actions/state";
 import { formatBytes } from "@/lib/core/format/bytes";
 import { deleteImagesAction, previewDeleteImagesAction } from "@/lib/ecr/repositories/actions";
+import { imagePath } from "@/lib/ecr/repositories/paths";
 import type { ImageRow } from "@/lib/ecr/repositories/reads";
 
 type Props = { images: ImageRow[]; canDelete: boolean; context: { connectionId: string; region: string; repositoryName: string } };
@@ -81,7 +83,9 @@ export function ImageTable({ images, canDelete, context }: Props) {
                 <Td><input type="checkbox" className="size-4" aria-label={`Select image ${label}`} checked={selected.includes(image.digest)} onChange={(e) => toggle(image.digest, e.target.checked)} /></Td>
               )}
               <Td className="font-medium">{image.tags.length ? image.tags.join(", ") : <span className="text-ink-faint">untagged</span>}</Td>
-              <Td className="font-mono text-xs" title={image.digest}>{image.digest.slice(0, 19)}…</Td>
+              <Td className="font-mono text-xs" title={image.digest}>
+                <Link href={imagePath(context.repositoryName, image.digest)} aria-label={`Image ${label}`} className="text-accent-700 hover:underline">{image.digest.slice(0, 19)}…</Link>
+              </Td>
               <Td className="whitespace-nowrap">{time(image.pushedAt)}</Td>
               <Td className="text-right">{image.size === null ? "—" : formatBytes(image.size)}</Td>
               <Td className="whitespace-nowrap">{time(image.lastPulledAt)}</Td>

@@ -2,3 +2,8 @@
 export function repositoryPath(name: string): string {
   return `/ecr/repositories/${name.split("/").map(encodeURIComponent).join("/")}`;
 }
+
+/** An image's page: its digest after the repository's path (a repository name never holds ":"). */
+export function imagePath(name: string, digest: string): string {
+  return `${repositoryPath(name)}/${encodeURIComponent(digest)}`;
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import { DescribeRegistryCommand, DescribeRepositoriesCommand, paginateDescribeImages, paginateDescribeRepositories, type ImageDetail, type Repository } from "@aws-sdk/client-ecr";
+import { DescribeRegistryCommand, DescribeRepositoriesCommand, paginateDescribeImageScanFindings, paginateDescribeImages, paginateDescribeRepositories, type ImageDetail, type Repository } from "@aws-sdk/client-ecr";
 import { awsClient, type ConnectionSettings } from "../../core/aws/clients";
 import { guarded } from "../../core/aws/guarded";
 import { live, liveKey } from "../../core/live/shared";
@@ -127,5 +127,39 @@ export function getRegistryId(conn: ConnectionSettings, region: string): Promise
   return live.cache.get(liveKey(conn, region, "ecr", "registry"), 3_600_000, async () => {
     const out = await guarded(conn, "ecr", "DescribeRegistry", () => awsClient(conn, region, "ecr").send(new DescribeRegistryCommand({})));
     return out.registryId ?? "";
+  });
+}
+
+export type Finding = { name: string; severity: string; packageName: string; packageVersion: string; fixedIn: string; uri: string; description: string };
+export type ImageFindings = { completedAt: string | null; counts: Record<string, number>; findings: Finding[]; truncated: boolean };
+
+// An image rarely has more; past this the page says the list is cut.
+const MAX_FINDINGS = 5_000;
+const SEVERITY_ORDER = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL", "UNDEFINED"];
+
+/** One image's last scan: findings worst first, or null when it was never scanned. */
+export function getImageFindings(conn: ConnectionSettings, region: string, name: string, digest: string): Promise<ImageFindings | null> {
+  return live.cache.get(liveKey(conn, region, "ecr", "findings", name, digest), TTL_MS, async () => {
+    const client = awsClient(conn, region, "ecr");
+    const findings: Finding[] = [];
+    let completedAt: string | null = null;
+    let counts: Record<string, number> = {};
+    try {
+      for await (const page of paginateDescribeImageScanFindings({ client, pageSize: 1000 }, { repositoryName: name, imageId: { imageDigest: digest } })) {
+        const scan = page.imageScanFindings;
+        completedAt = scan?.imageScanCompletedAt?.toISOString() ?? completedAt;
+        counts = (scan?.findingSeverityCounts as Record<string, number> | undefined) ?? counts;
+        for (const f of scan?.findings ?? []) {
+          const attr = (key: string) => f.attributes?.find((a) => a.key === key)?.value ?? "";
+          findings.push({ name: f.name ?? "", severity: f.severity ?? "UNDEFINED", packageName: attr("package_name"), packageVersion: attr("package_version"), fixedIn: attr("fixed_in_version"), uri: f.uri ?? "", description: f.description ?? "" });
+        }
+        if (findings.length >= MAX_FINDINGS) break;
+      }
+    } catch (error) {
+      if ((error as { name?: string }).name === "ScanNotFoundException") return null;
+      return guarded(conn, "ecr", "DescribeImageScanFindings", () => Promise.reject(error));
+    }
+    findings.sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || a.name.localeCompare(b.name));
+    return { completedAt, counts, findings: findings.slice(0, MAX_FINDINGS), truncated: findings.length >= MAX_FINDINGS };
   });
 }

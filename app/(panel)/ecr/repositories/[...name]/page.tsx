@@ -12,17 +12,25 @@ import { requirePageUser } from "@/lib/core/auth/guard";
 import { roleAllows } from "@/lib/core/auth/roles";
 import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 import { pageSegment, segmentTitle } from "@/lib/core/security/segments";
-import { getRepository, listImages } from "@/lib/ecr/repositories/reads";
+import { getImageFindings, getRepository, listImages } from "@/lib/ecr/repositories/reads";
+import { repositoryPath } from "@/lib/ecr/repositories/paths";
+import { ImageFindings } from "@/components/ecr/repositories/image-findings";
+import { formatBytes } from "@/lib/core/format/bytes";
 
 type Props = { params: Promise<{ name: string[] }> };
 
 // A namespace holds at most a few levels; more segments than this is no repository name.
 const MAX_PARTS = 32;
 
-async function nameOf(params: Props["params"]): Promise<string> {
+/** The repository name, and the image digest when the last segment is one (a name never holds ":"). */
+async function pathOf(params: Props["params"]): Promise<{ name: string; digest: string | null }> {
   const parts = (await params).name;
   if (parts.length > MAX_PARTS) notFound();
-  return parts.map(pageSegment).join("/");
+  const decoded = parts.map(pageSegment);
+  const last = decoded.at(-1)!;
+  if (!last.startsWith("sha256:")) return { name: decoded.join("/"), digest: null };
+  if (decoded.length < 2 || !/^sha256:[0-9a-f]{64}$/.test(last)) notFound();
+  return { name: decoded.slice(0, -1).join("/"), digest: last };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -32,7 +40,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function RepositoryPage({ params }: Props) {
   const user = await requirePageUser("viewer");
-  const name = await nameOf(params);
+  const { name, digest } = await pathOf(params);
+  if (digest) return <ImagePage name={name} digest={digest} />;
   const working = await loadWorkingConnection();
   if (!working) return <NoConnection />;
   const { context, conn } = working;
@@ -66,6 +75,41 @@ export default async function RepositoryPage({ params }: Props) {
             <ImageTable images={result.data!.images} canDelete={canChange} context={fields} />
           </section>
           <PushCommands uri={result.data!.repository.uri} arn={result.data!.repository.arn} region={context.region} />
+        </div>
+      )}
+    </>
+  );
+}
+
+/** One image: its tags, size and push time, and its last scan's findings. */
+async function ImagePage({ name, digest }: { name: string; digest: string }) {
+  const working = await loadWorkingConnection();
+  if (!working) return <NoConnection />;
+  const { context, conn } = working;
+  const result = await attempt(async () => {
+    const image = (await listImages(conn, context.region, name)).find((i) => i.digest === digest);
+    return image ? { image, scan: await getImageFindings(conn, context.region, name, digest) } : null;
+  });
+  if (!result.error && !result.data) notFound();
+  const image = result.data?.image;
+  return (
+    <>
+      <PageHeader
+        title={image?.tags.length ? `${name}:${image.tags[0]}` : `${name}@${digest.slice(0, 19)}…`}
+        description={<span className="font-mono text-xs break-all">{digest}</span>}
+        breadcrumbs={[{ href: "/ecr", label: "Repositories" }, { href: repositoryPath(name), label: name }, { label: image?.tags.join(", ") || "untagged" }]}
+      />
+      {result.error ? (
+        <AwsErrorAlert error={result.error} />
+      ) : (
+        <div className="space-y-6">
+          <dl aria-label="Image" className="grid gap-3 text-sm sm:grid-cols-4">
+            <div><dt className="text-xs text-ink-muted">Tags</dt><dd>{image!.tags.join(", ") || "untagged"}</dd></div>
+            <div><dt className="text-xs text-ink-muted">Pushed at</dt><dd>{image!.pushedAt ? `${image!.pushedAt.slice(0, 10)} ${image!.pushedAt.slice(11, 16)} UTC` : "—"}</dd></div>
+            <div><dt className="text-xs text-ink-muted">Size</dt><dd>{image!.size === null ? "—" : formatBytes(image!.size)}</dd></div>
+            <div><dt className="text-xs text-ink-muted">Last pulled</dt><dd>{image!.lastPulledAt ? `${image!.lastPulledAt.slice(0, 10)} ${image!.lastPulledAt.slice(11, 16)} UTC` : "—"}</dd></div>
+          </dl>
+          <ImageFindings scan={result.data!.scan} />
         </div>
       )}
     </>
