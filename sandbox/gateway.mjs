@@ -21,6 +21,7 @@ import { telemetriesFor, telemetrySettled } from "./runtime/telemetry.mjs";
 import { seedFleet } from "./fleet.mjs";
 import { cloudWatchHandles, handleCloudWatch } from "./cloudwatch.mjs";
 import { EcrScans } from "./ecr.mjs";
+import { EcrLifecyclePreviews } from "./ecr-lifecycle.mjs";
 import { DefaultVpcs } from "./default-vpc.mjs";
 import { guardDeleteSecurityGroup } from "./ec2-dependencies.mjs";
 
@@ -161,6 +162,8 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
   const defaultVpcs = new DefaultVpcs({ upstream: upstreamBase });
   // ECR image scanning: scan on push, scan status in DescribeImages, findings (sandbox/ecr.mjs).
   const ecrScans = new EcrScans({ upstream: upstreamBase });
+  // ECR lifecycle policy previews, evaluated over moto's images (sandbox/ecr-lifecycle.mjs).
+  const ecrLifecycle = new EcrLifecyclePreviews({ upstream: upstreamBase });
 
   async function upstreamFetch(path, init = {}) {
     return fetch(upstreamBase + path, { ...init, signal: AbortSignal.timeout(init.timeoutMs ?? 10_000) });
@@ -326,6 +329,7 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
         autoscaler.reset();
         defaultVpcs.reset();
         ecrScans.reset();
+        ecrLifecycle.reset();
         await autoscaler.settled();
         await appRunner.settled();
         await ecsAgent.targets.settled(); // registrations already sent to moto
@@ -481,6 +485,7 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
       return sendEmulated(res, answer);
     }
     if (ecrScans.handles(ident)) return sendEmulated(res, await ecrScans.handle(ident, body));
+    if (ecrLifecycle.handles(ident)) return sendEmulated(res, await ecrLifecycle.handle(ident, body));
     autoscaler.noteRegion(ident.region);
     if (autoscaler.handles(ident)) return sendEmulated(res, autoscaler.handle(ident, body));
     if (ident.service === "ecs" && ecsAgent.handles(ident.operation)) {
