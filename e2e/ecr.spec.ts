@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { CreateServiceCommand, DescribeTaskDefinitionCommand } from "@aws-sdk/client-ecs";
-import { CreateRepositoryCommand, DescribeImagesCommand, DescribeRepositoriesCommand, ECRClient, ListTagsForResourceCommand } from "@aws-sdk/client-ecr";
+import { CreateRepositoryCommand, DescribeImagesCommand, GetLifecyclePolicyCommand, DescribeRepositoriesCommand, ECRClient, ListTagsForResourceCommand } from "@aws-sdk/client-ecr";
 import { pushFakeImage } from "../sandbox/ecr-images.mjs";
 import { login } from "./fixtures/auth";
 import { query, seedUser } from "./fixtures/db";
@@ -302,4 +302,56 @@ test("pick an ECR image in the task definition wizard and in a service's Deploy,
   const deployed = (await ecs().send(new DescribeTaskDefinitionCommand({ taskDefinition: (await describeService(cluster, "web"))!.taskDefinition! }))).taskDefinition!;
   expect(deployed.containerDefinitions![0]!.image).toBe(v1);
   await page.screenshot({ path: "test-results/ecr-picker-run.png", fullPage: true });
+});
+
+test("lifecycle rules are checked at their fields, previewed with the images they expire, then applied", async ({ page }) => {
+  await ecr().send(new CreateRepositoryCommand({ repositoryName: "lc/app" }));
+  for (const tag of ["v1", "v2", "dev-1", "dev-2", "dev-3"]) await push("lc/app", tag);
+  await asOperator(page);
+  await page.goto("/ecr/repositories/lc/app");
+  await page.getByRole("link", { name: "Lifecycle policy" }).click();
+  await expect(page.getByText("This repository has no lifecycle policy yet")).toBeVisible();
+  await sandbox.quiet();
+  await sandbox.resetCalls();
+
+  const rule1 = page.getByRole("region", { name: "Rule 1" });
+  await rule1.getByLabel("Image status").selectOption("tagged");
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.locator("#rule-0-tags-error")).toContainText("A rule for tagged images needs at least one tag prefix or pattern.");
+  await rule1.getByLabel("Tag prefixes").fill("dev-");
+  await rule1.getByLabel("Match criteria").selectOption("imageCountMoreThan");
+  await rule1.getByLabel("Images to keep").fill("0");
+  await expect(page.locator("#rule-0-countNumber-error")).toContainText("Enter at least 1.");
+  await rule1.getByLabel("Images to keep").fill("1");
+  await page.getByRole("button", { name: "Add rule" }).click();
+  const rule2 = page.getByRole("region", { name: "Rule 2" });
+  await rule2.getByLabel("Image status").selectOption("any");
+  await rule2.getByLabel("Rule priority").fill("1");
+  await expect(page.locator("#rule-1-priority-error")).toContainText("Priority 1 is used by another rule.");
+  await rule1.getByLabel("Rule priority").fill("5");
+  await expect(page.locator("#rule-0-priority-error")).toHaveCount(0);
+  await expect(page.locator("#rule-1-priority-error")).toContainText("A rule for any image must have the highest priority number");
+  await expect(page.getByRole("button", { name: "Apply policy" })).toBeDisabled();
+  expect((await sandbox.calls()).total, JSON.stringify(await sandbox.calls())).toBe(0);
+
+  await page.getByRole("button", { name: "Remove rule 2" }).click();
+  await page.getByRole("button", { name: "Preview" }).click();
+  const expiring = page.getByRole("table", { name: "Images the policy would expire" }).getByRole("row");
+  await expect(expiring).toHaveCount(3);
+  await expect(expiring.nth(1)).toContainText("dev-");
+  await expect(expiring.nth(2)).toContainText("dev-");
+  await expect(page.getByText("ECR would expire 2 images.")).toBeVisible();
+  await page.screenshot({ path: "test-results/ecr-lifecycle.png", fullPage: true });
+
+  await page.getByRole("button", { name: "Apply policy" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByRole("list", { name: "Requests" })).toContainText("ecr:PutLifecyclePolicy");
+  await dialog.getByRole("button", { name: "Apply policy" }).click();
+  await runSucceeds(page);
+  const stored = JSON.parse((await ecr().send(new GetLifecyclePolicyCommand({ repositoryName: "lc/app" }))).lifecyclePolicyText!);
+  expect(stored.rules).toEqual([{ rulePriority: 5, selection: { tagStatus: "tagged", tagPrefixList: ["dev-"], countType: "imageCountMoreThan", countNumber: 1 }, action: { type: "expire" } }]);
+
+  await page.goto("/ecr/lifecycle/lc/app");
+  await expect(page.getByText("The rules below are the repository's current policy.")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Rule 1" }).getByLabel("Tag prefixes")).toHaveValue("dev-");
 });

@@ -7,3 +7,8 @@ export function repositoryPath(name: string): string {
 export function imagePath(name: string, digest: string): string {
   return `${repositoryPath(name)}/${encodeURIComponent(digest)}`;
 }
+
+/** The repository's lifecycle policy editor. */
+export function lifecyclePath(name: string): string {
+  return `/ecr/lifecycle/${name.split("/").map(encodeURIComponent).join("/")}`;
+}

@@ -13,7 +13,7 @@ import { roleAllows } from "@/lib/core/auth/roles";
 import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 import { pageSegment, segmentTitle } from "@/lib/core/security/segments";
 import { getImageFindings, getRepository, listImages } from "@/lib/ecr/repositories/reads";
-import { repositoryPath } from "@/lib/ecr/repositories/paths";
+import { lifecyclePath, repositoryPath } from "@/lib/ecr/repositories/paths";
 import { ImageFindings } from "@/components/ecr/repositories/image-findings";
 import { formatBytes } from "@/lib/core/format/bytes";
 
@@ -61,6 +61,7 @@ export default async function RepositoryPage({ params }: Props) {
         actions={
           <>
             <ButtonLink variant="secondary" href={`/history?resource=${encodeURIComponent(`ecr:repository/${name}`)}`}>History</ButtonLink>
+            <ButtonLink variant="secondary" href={lifecyclePath(name)}>Lifecycle policy</ButtonLink>
             {canChange && result.data && <DeleteRepositoryButton {...fields} imageCount={result.data.images.length} />}
           </>
         }
