@@ -10,6 +10,7 @@ import { Input, Select, Textarea } from "@/components/ui/input";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { ReviewedConfirmDialog } from "@/components/wizard/reviewed-confirm-dialog";
 import { initialState } from "@/lib/core/actions/state";
+import { utcMinute } from "@/lib/core/format/utc";
 import { applyLifecyclePolicyAction, previewApplyLifecyclePolicyAction, previewLifecyclePolicyAction } from "@/lib/ecr/lifecycle/actions";
 import { PolicyTextError, fromPolicyText, toPolicyText } from "@/lib/ecr/lifecycle/policy";
 import type { ExpiringImage } from "@/lib/ecr/lifecycle/reads";
@@ -154,7 +155,7 @@ export function LifecycleEditor({ context, initial, canEdit }: Props) {
                   <Tr key={x.digest}>
                     <Td>{x.tags.join(", ") || <span className="text-ink-faint">untagged</span>}</Td>
                     <Td className="font-mono text-xs">{x.digest.slice(0, 19)}…</Td>
-                    <Td className="whitespace-nowrap">{x.pushedAt ? `${x.pushedAt.slice(0, 10)} ${x.pushedAt.slice(11, 16)} UTC` : "—"}</Td>
+                    <Td className="whitespace-nowrap">{utcMinute(x.pushedAt)}</Td>
                     <Td>{x.rule ?? "—"}</Td>
                   </Tr>
                 ))}

@@ -5,9 +5,10 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Td, Th, Tr } from "@/components/ui/table";
+import { utcMinute } from "@/lib/core/format/utc";
 import type { ImageFindings as Findings } from "@/lib/ecr/repositories/reads";
+import { SEVERITIES } from "@/lib/ecr/repositories/severity";
 
-const SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL"] as const;
 const tone = (s: string) => (s === "CRITICAL" || s === "HIGH" ? "red" : s === "MEDIUM" ? "yellow" : "neutral");
 
 /** The image's last scan: counts by severity, then each finding worst first (virtualized past 100). */
@@ -17,10 +18,10 @@ export function ImageFindings({ scan }: { scan: Findings | null }) {
   }
   return (
     <Card>
-      <CardHeader title="Vulnerabilities" description={`Basic scan${scan.completedAt ? ` completed ${scan.completedAt.slice(0, 10)} ${scan.completedAt.slice(11, 16)} UTC` : ""}.`} />
+      <CardHeader title="Vulnerabilities" description={`Basic scan${scan.completedAt ? ` completed ${utcMinute(scan.completedAt)}` : ""}.`} />
       <CardBody className="space-y-3">
         <ul aria-label="Findings by severity" className="flex flex-wrap gap-2">
-          {SEVERITIES.map((s) => <li key={s}><Badge tone={tone(s)}>{scan.counts[s] ?? 0} {s.toLowerCase()}</Badge></li>)}
+          {SEVERITIES.filter((s) => s !== "UNDEFINED" || scan.counts[s]).map((s) => <li key={s}><Badge tone={tone(s)}>{scan.counts[s] ?? 0} {s.toLowerCase()}</Badge></li>)}
         </ul>
         {scan.findings.length === 0 ? (
           <p className="text-sm text-ink-muted">The scan found no known vulnerabilities.</p>

@@ -10,25 +10,25 @@ import { Td, Th, Tr } from "@/components/ui/table";
 import { ReviewedConfirmDialog } from "@/components/wizard/reviewed-confirm-dialog";
 import { initialState } from "@/lib/core/actions/state";
 import { formatBytes } from "@/lib/core/format/bytes";
+import { utcMinute } from "@/lib/core/format/utc";
+import { severityCounts } from "@/lib/ecr/repositories/severity";
 import { deleteImagesAction, previewDeleteImagesAction } from "@/lib/ecr/repositories/actions";
 import { imagePath } from "@/lib/ecr/repositories/paths";
 import type { ImageRow } from "@/lib/ecr/repositories/reads";
 
 type Props = { images: ImageRow[]; canDelete: boolean; context: { connectionId: string; region: string; repositoryName: string } };
 
-const SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW"] as const;
 // BatchDeleteImage takes 100 image ids per call; the plan is one call.
 const MAX_SELECTED = 100;
 
-const time = (iso: string | null) => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : "—");
 
 function Findings({ image }: { image: ImageRow }) {
   if (!image.scanStatus) return <span className="text-ink-faint">Not scanned</span>;
-  const counts = SEVERITIES.filter((s) => image.findings[s]);
+  const counts = severityCounts(image.findings);
   if (counts.length === 0) return <span>{image.scanStatus === "COMPLETE" ? "No findings" : image.scanStatus.toLowerCase().replace("_", " ")}</span>;
   return (
     <span className="flex flex-wrap gap-1">
-      {counts.map((s) => <Badge key={s} tone={s === "CRITICAL" || s === "HIGH" ? "red" : "yellow"}>{image.findings[s]} {s.toLowerCase()}</Badge>)}
+      {counts.map(([s, n]) => <Badge key={s} tone={s === "CRITICAL" || s === "HIGH" ? "red" : "yellow"}>{n} {s.toLowerCase()}</Badge>)}
     </span>
   );
 }
@@ -86,9 +86,9 @@ export function ImageTable({ images, canDelete, context }: Props) {
               <Td className="font-mono text-xs" title={image.digest}>
                 <Link href={imagePath(context.repositoryName, image.digest)} aria-label={`Image ${label}`} className="text-accent-700 hover:underline">{image.digest.slice(0, 19)}…</Link>
               </Td>
-              <Td className="whitespace-nowrap">{time(image.pushedAt)}</Td>
+              <Td className="whitespace-nowrap">{utcMinute(image.pushedAt)}</Td>
               <Td className="text-right">{image.size === null ? "—" : formatBytes(image.size)}</Td>
-              <Td className="whitespace-nowrap">{time(image.lastPulledAt)}</Td>
+              <Td className="whitespace-nowrap">{utcMinute(image.lastPulledAt)}</Td>
               <Td>{image.scanStatus ? image.scanStatus.toLowerCase().replace("_", " ") : "—"}</Td>
               <Td><Findings image={image} /></Td>
             </Tr>

@@ -1,5 +1,6 @@
 import { Card, CardBody } from "@/components/ui/card";
 import { formatBytes } from "@/lib/core/format/bytes";
+import { utcMinute } from "@/lib/core/format/utc";
 import type { ImageRow, RepositorySummary as Repository } from "@/lib/ecr/repositories/reads";
 import { mutabilityLabel } from "./repository-table";
 
@@ -8,7 +9,7 @@ export function RepositorySummary({ repository, images }: { repository: Reposito
   const total = images.reduce((sum, i) => sum + (i.size ?? 0), 0);
   const rows: [string, React.ReactNode][] = [
     ["URI", <span key="uri" className="font-mono text-xs wrap-anywhere">{repository.uri}</span>],
-    ["Created", repository.createdAt ? `${repository.createdAt.slice(0, 10)} ${repository.createdAt.slice(11, 16)} UTC` : "—"],
+    ["Created", utcMinute(repository.createdAt)],
     ["Tag mutability", `${mutabilityLabel(repository.tagMutability)}${repository.exclusionFilters.length ? ` (except ${repository.exclusionFilters.join(", ")})` : ""}`],
     ["Scan on push", repository.scanOnPush ? "On" : "Off"],
     ["Encryption", repository.encryption === "KMS" ? `AWS KMS${repository.kmsKey ? ` · ${repository.kmsKey}` : ""}` : "AES-256"],

@@ -1,14 +1,15 @@
+import { utcMinute } from "../../core/format/utc";
 import type { ImageRow } from "../repositories/reads";
+import { severityCounts } from "../repositories/severity";
 
 export type TagOption = { uri: string; tag: string; label: string; critical: boolean };
 
-const SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW"] as const;
 
 /** "2 critical, 1 high", "no findings", "not scanned": the scan summary beside a tag. */
 export function scanSummary(image: Pick<ImageRow, "scanStatus" | "findings">): string {
   if (!image.scanStatus) return "not scanned";
   if (image.scanStatus !== "COMPLETE") return `scan ${image.scanStatus.toLowerCase().replace("_", " ")}`;
-  const counts = SEVERITIES.filter((s) => image.findings[s]).map((s) => `${image.findings[s]} ${s.toLowerCase()}`);
+  const counts = severityCounts(image.findings).map(([s, n]) => `${n} ${s.toLowerCase()}`);
   return counts.length ? counts.join(", ") : "no findings";
 }
 
@@ -22,7 +23,7 @@ export function tagOptions(repositoryUri: string, images: ImageRow[], max = 500)
   for (const image of images) {
     for (const tag of image.tags) {
       if (out.length >= max) return out;
-      const pushed = image.pushedAt ? `pushed ${image.pushedAt.slice(0, 10)} ${image.pushedAt.slice(11, 16)} UTC` : "push time unknown";
+      const pushed = image.pushedAt ? `pushed ${utcMinute(image.pushedAt)}` : "push time unknown";
       out.push({ uri: `${repositoryUri}:${tag}`, tag, label: `${tag} · ${pushed} · ${scanSummary(image)}`, critical: Boolean(image.findings.CRITICAL) });
     }
   }

@@ -3,6 +3,9 @@ import { DescribeRegistryCommand, DescribeRepositoriesCommand, paginateDescribeI
 import { awsClient, type ConnectionSettings } from "../../core/aws/clients";
 import { guarded } from "../../core/aws/guarded";
 import { live, liveKey } from "../../core/live/shared";
+import { SEVERITIES } from "./severity";
+
+const rank = (severity: string) => SEVERITIES.indexOf(severity as (typeof SEVERITIES)[number]);
 
 export type RepositorySummary = {
   name: string;
@@ -135,7 +138,6 @@ export type ImageFindings = { completedAt: string | null; counts: Record<string,
 
 // An image rarely has more; past this the page says the list is cut.
 const MAX_FINDINGS = 5_000;
-const SEVERITY_ORDER = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL", "UNDEFINED"];
 
 /** One image's last scan: findings worst first, or null when it was never scanned. */
 export function getImageFindings(conn: ConnectionSettings, region: string, name: string, digest: string): Promise<ImageFindings | null> {
@@ -159,7 +161,7 @@ export function getImageFindings(conn: ConnectionSettings, region: string, name:
       if ((error as { name?: string }).name === "ScanNotFoundException") return null;
       return guarded(conn, "ecr", "DescribeImageScanFindings", () => Promise.reject(error));
     }
-    findings.sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || a.name.localeCompare(b.name));
+    findings.sort((a, b) => rank(a.severity) - rank(b.severity) || a.name.localeCompare(b.name));
     return { completedAt, counts, findings: findings.slice(0, MAX_FINDINGS), truncated: findings.length >= MAX_FINDINGS };
   });
 }

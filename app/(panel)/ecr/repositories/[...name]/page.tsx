@@ -16,6 +16,7 @@ import { getImageFindings, getRepository, listImages } from "@/lib/ecr/repositor
 import { lifecyclePath, repositoryPath } from "@/lib/ecr/repositories/paths";
 import { ImageFindings } from "@/components/ecr/repositories/image-findings";
 import { formatBytes } from "@/lib/core/format/bytes";
+import { utcMinute } from "@/lib/core/format/utc";
 
 type Props = { params: Promise<{ name: string[] }> };
 
@@ -106,9 +107,9 @@ async function ImagePage({ name, digest }: { name: string; digest: string }) {
         <div className="space-y-6">
           <dl aria-label="Image" className="grid gap-3 text-sm sm:grid-cols-4">
             <div><dt className="text-xs text-ink-muted">Tags</dt><dd>{image!.tags.join(", ") || "untagged"}</dd></div>
-            <div><dt className="text-xs text-ink-muted">Pushed at</dt><dd>{image!.pushedAt ? `${image!.pushedAt.slice(0, 10)} ${image!.pushedAt.slice(11, 16)} UTC` : "—"}</dd></div>
+            <div><dt className="text-xs text-ink-muted">Pushed at</dt><dd>{utcMinute(image!.pushedAt)}</dd></div>
             <div><dt className="text-xs text-ink-muted">Size</dt><dd>{image!.size === null ? "—" : formatBytes(image!.size)}</dd></div>
-            <div><dt className="text-xs text-ink-muted">Last pulled</dt><dd>{image!.lastPulledAt ? `${image!.lastPulledAt.slice(0, 10)} ${image!.lastPulledAt.slice(11, 16)} UTC` : "—"}</dd></div>
+            <div><dt className="text-xs text-ink-muted">Last pulled</dt><dd>{utcMinute(image!.lastPulledAt)}</dd></div>
           </dl>
           <ImageFindings scan={result.data!.scan} />
         </div>
