@@ -1,17 +1,11 @@
 "use server";
 
-import { getConnectionSettings } from "@/lib/core/connections/store";
+import { connectionInRegion } from "@/lib/core/connections/in-region";
 import { ConflictError } from "@/lib/core/errors";
 import { defineAction } from "../../core/actions/action";
 import { getRepository, listImages, listRepositorySummaries } from "../repositories/reads";
 import { tagOptions } from "./options";
 import { pickerRepositoriesSchema, pickerTagsSchema } from "./schema";
-
-async function connectionFor(input: { connectionId: string; region: string }) {
-  const conn = await getConnectionSettings(input.connectionId);
-  if (!conn.regions.includes(input.region)) throw new ConflictError(`Connection "${conn.name}" is not set up for ${input.region}.`);
-  return conn;
-}
 
 /** The picker's first list, read only once a person opens it: the region's private repositories. */
 export const pickerRepositoriesAction = defineAction({
@@ -19,7 +13,7 @@ export const pickerRepositoriesAction = defineAction({
   does: "list repositories",
   schema: pickerRepositoriesSchema,
   run: async (input) => {
-    const conn = await connectionFor(input);
+    const conn = await connectionInRegion(input);
     const repositories = await listRepositorySummaries(conn, input.region);
     return { ok: true, data: { repositories: repositories.map((r) => r.name) } };
   },
@@ -31,7 +25,7 @@ export const pickerTagsAction = defineAction({
   does: "list images",
   schema: pickerTagsSchema,
   run: async (input) => {
-    const conn = await connectionFor(input);
+    const conn = await connectionInRegion(input);
     const repository = await getRepository(conn, input.region, input.repositoryName);
     if (!repository) throw new ConflictError(`There is no repository named ${input.repositoryName} in ${input.region}.`);
     return { ok: true, data: { tags: tagOptions(repository.uri, await listImages(conn, input.region, input.repositoryName)) } };

@@ -1,6 +1,6 @@
 "use server";
 
-import { getConnectionSettings } from "@/lib/core/connections/store";
+import { connectionInRegion } from "@/lib/core/connections/in-region";
 import { ConflictError } from "@/lib/core/errors";
 import { defineAction } from "../../core/actions/action";
 import type { ActionState } from "../../core/actions/state";
@@ -12,8 +12,7 @@ import { getLifecyclePolicy, previewLifecyclePolicy } from "./reads";
 import { lifecyclePolicySchema, type LifecyclePolicyInput } from "./schema";
 
 async function repositoryOf(input: LifecyclePolicyInput) {
-  const conn = await getConnectionSettings(input.connectionId);
-  if (!conn.regions.includes(input.region)) throw new ConflictError(`Connection "${conn.name}" is not set up for ${input.region}.`);
+  const conn = await connectionInRegion(input);
   if (!(await getRepository(conn, input.region, input.repositoryName))) throw new ConflictError(`There is no repository named ${input.repositoryName} in ${input.region}.`);
   return conn;
 }

@@ -1,6 +1,6 @@
 "use server";
 
-import { getConnectionSettings } from "@/lib/core/connections/store";
+import { connectionInRegion } from "@/lib/core/connections/in-region";
 import { ConflictError } from "@/lib/core/errors";
 import type { ActionState } from "../../core/actions/state";
 import { reviewedPlan } from "../../core/actions/reviewed-plan";
@@ -15,21 +15,15 @@ import {
   type DeleteRepositoryInput,
 } from "./schema";
 
-async function connectionFor(input: { connectionId: string; region: string }) {
-  const conn = await getConnectionSettings(input.connectionId);
-  if (!conn.regions.includes(input.region)) throw new ConflictError(`Connection "${conn.name}" is not set up for ${input.region}.`);
-  return conn;
-}
-
 async function existing(input: { connectionId: string; region: string; repositoryName: string }) {
-  const conn = await connectionFor(input);
+  const conn = await connectionInRegion(input);
   const repo = await getRepository(conn, input.region, input.repositoryName);
   if (!repo) throw new ConflictError(`There is no repository named ${input.repositoryName} in ${input.region}.`);
   return { conn, repo };
 }
 
 async function checkCreate(input: CreateRepositoryInput): Promise<ActionState | null> {
-  const conn = await connectionFor(input);
+  const conn = await connectionInRegion(input);
   if (await getRepository(conn, input.region, input.repositoryName)) {
     return { ok: false, message: "Check the highlighted fields.", fieldErrors: { repositoryName: [`A repository named ${input.repositoryName} already exists in ${input.region}.`] } };
   }
