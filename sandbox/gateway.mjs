@@ -20,6 +20,8 @@ import { loadStoreFor } from "./runtime/metrics.mjs";
 import { telemetriesFor, telemetrySettled } from "./runtime/telemetry.mjs";
 import { seedFleet } from "./fleet.mjs";
 import { cloudWatchHandles, handleCloudWatch } from "./cloudwatch.mjs";
+import { EcrScans } from "./ecr.mjs";
+import { EcrLifecyclePreviews } from "./ecr-lifecycle.mjs";
 import { DefaultVpcs } from "./default-vpc.mjs";
 import { guardDeleteSecurityGroup } from "./ec2-dependencies.mjs";
 
@@ -158,6 +160,10 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
   const autoscaler = new Autoscaler({ upstream: upstreamBase, agent: ecsAgent });
   // The default VPC public as on AWS (internet gateway, 0.0.0.0/0 in the main table); sandbox/default-vpc.mjs.
   const defaultVpcs = new DefaultVpcs({ upstream: upstreamBase });
+  // ECR image scanning: scan on push, scan status in DescribeImages, findings (sandbox/ecr.mjs).
+  const ecrScans = new EcrScans({ upstream: upstreamBase });
+  // ECR lifecycle policy previews, evaluated over moto's images (sandbox/ecr-lifecycle.mjs).
+  const ecrLifecycle = new EcrLifecyclePreviews({ upstream: upstreamBase });
 
   async function upstreamFetch(path, init = {}) {
     return fetch(upstreamBase + path, { ...init, signal: AbortSignal.timeout(init.timeoutMs ?? 10_000) });
@@ -322,6 +328,8 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
         ecsAgent.reset();
         autoscaler.reset();
         defaultVpcs.reset();
+        ecrScans.reset();
+        ecrLifecycle.reset();
         await autoscaler.settled();
         await appRunner.settled();
         await ecsAgent.targets.settled(); // registrations already sent to moto
@@ -476,6 +484,8 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
       if (isUnimplementedResponse(answer.status, { "content-type": answer.headers["Content-Type"] })) counters.markUnimplemented(key);
       return sendEmulated(res, answer);
     }
+    if (ecrScans.handles(ident)) return sendEmulated(res, await ecrScans.handle(ident, body));
+    if (ecrLifecycle.handles(ident)) return sendEmulated(res, await ecrLifecycle.handle(ident, body));
     autoscaler.noteRegion(ident.region);
     if (autoscaler.handles(ident)) return sendEmulated(res, autoscaler.handle(ident, body));
     if (ident.service === "ecs" && ecsAgent.handles(ident.operation)) {
@@ -495,6 +505,8 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
       const expressT = express.transformFor(ident.operation, body);
       const agentT = ecsAgent.transformFor(ident, body);
       transform = expressT && agentT ? async (data) => agentT(await expressT(data)) : (expressT ?? agentT);
+    } else if (ident.service === "ecr") {
+      transform = ecrScans.transformFor(ident, body);
     }
     proxy(
       req,

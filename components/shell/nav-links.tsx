@@ -14,6 +14,7 @@ const SECTIONS = [
     ],
   },
   { title: "EKS", links: [{ href: "/eks/clusters", label: "Clusters" }] },
+  { title: "ECR", links: [{ href: "/ecr", label: "Repositories" }] },
   {
     title: "Web services",
     links: [

@@ -1,5 +1,6 @@
 "use client";
 
+import { ImagePicker } from "@/components/ecr/image-picker/image-picker";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, fieldAria } from "@/components/ui/field";
@@ -13,6 +14,8 @@ type Props = {
   index: number;
   container: ContainerForm;
   region: string;
+  /** With it, the image can be picked from the connection's ECR repositories. */
+  connectionId?: string;
   windows: boolean;
   onChange: (patch: Partial<ContainerForm>) => void;
   onRemove?: () => void;
@@ -21,7 +24,7 @@ type Props = {
 };
 
 /** One container of the task definition, with the console's sections. */
-export function ContainerCard({ index, container: c, region, windows, onChange, onRemove, errorFor, touch }: Props) {
+export function ContainerCard({ index, container: c, region, connectionId, windows, onChange, onRemove, errorFor, touch }: Props) {
   const p = `containers.${index}`;
   const id = (k: string) => `c${index}-${k.replaceAll(".", "-")}`;
   const label = `container ${index + 1}`;
@@ -59,6 +62,13 @@ export function ContainerCard({ index, container: c, region, windows, onChange, 
               <Input {...text("image")} className="font-mono" autoComplete="off" spellCheck={false} placeholder="public.ecr.aws/nginx/nginx:latest" />
             </Field>
           </div>
+          {connectionId && (
+            <ImagePicker connectionId={connectionId} region={region} label={`Pick container ${index + 1}'s image from ECR`}
+              onPick={(uri) => {
+                onChange({ image: uri });
+                touch(`${p}.image`);
+              }} />
+          )}
           <div>
             <input type="hidden" name={`${p}.essential`} value={String(c.essential)} />
             <Checkbox label="Essential container" description="If it stops, the whole task stops." checked={c.essential} onChange={(e) => onChange({ essential: e.target.checked })} />

@@ -196,7 +196,7 @@ export function TaskDefinitionWizard({ connection, initial, roles, rolesError, f
         <div hidden={w.current !== 2} className="space-y-4">
           {err("containers") && <Alert tone="error" title="Containers">{err("containers")![0]}</Alert>}
           {values.containers.map((c, i) => (
-            <ContainerCard key={i} index={i} container={c} region={connection.region} windows={windows}
+            <ContainerCard key={i} index={i} container={c} region={connection.region} connectionId={connection.id} windows={windows}
               onChange={(patch) => setContainer(i, patch)} errorFor={err} touch={w.touch}
               onRemove={values.containers.length > 1 ? () => set({ containers: values.containers.filter((_, j) => j !== i) }) : undefined} />
           ))}

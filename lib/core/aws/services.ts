@@ -4,6 +4,7 @@ import * as apprunner from "@aws-sdk/client-apprunner";
 import * as cloudwatch from "@aws-sdk/client-cloudwatch";
 import * as autoscaling from "@aws-sdk/client-auto-scaling";
 import * as ec2 from "@aws-sdk/client-ec2";
+import * as ecr from "@aws-sdk/client-ecr";
 import * as eks from "@aws-sdk/client-eks";
 import * as elbv2 from "@aws-sdk/client-elastic-load-balancing-v2";
 import * as scheduler from "@aws-sdk/client-scheduler";
@@ -35,6 +36,7 @@ export const SERVICES = {
     cli: "application-autoscaling",
   },
   sqs: { Client: sqs.SQSClient, commands: sqs as unknown as CommandNamespace, cli: "sqs" },
+  ecr: { Client: ecr.ECRClient, commands: ecr as unknown as CommandNamespace, cli: "ecr" },
 } as const;
 
 export type AwsServiceName = keyof typeof SERVICES;

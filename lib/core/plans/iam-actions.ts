@@ -12,6 +12,7 @@ export const IAM_PREFIX: Record<string, string> = {
   autoscaling: "autoscaling",
   cloudwatch: "cloudwatch",
   ec2: "ec2",
+  ecr: "ecr",
   ecs: "ecs",
   eks: "eks",
   elbv2: "elasticloadbalancing",
@@ -48,6 +49,7 @@ const TAG_ON_CREATE: Record<string, { field: string; action: (operation: string)
   appautoscaling: { field: "Tags", action: () => "TagResource" },
   autoscaling: { field: "Tags", action: () => "CreateOrUpdateTags" },
   iam: { field: "Tags", action: (operation) => operation.replace(/^Create/, "Tag") },
+  ecr: { field: "tags", action: () => "TagResource" },
 };
 
 function tagsOnCreate(service: string, operation: string, input: Record<string, unknown>): string | null {

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { ImagePicker } from "@/components/ecr/image-picker/image-picker";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input, RadioCards, Select } from "@/components/ui/input";
 import { deployServiceAction, previewDeployServiceAction } from "@/lib/ecs/services/ops-actions";
@@ -49,6 +50,9 @@ export function DeployForm({ target, onCancel }: { target: ServiceTarget; onCanc
                   <Input id="image" name="image" value={image} autoFocus autoComplete="off" spellCheck={false} className="w-full font-mono"
                     onChange={(e) => set({ image: e.target.value })} {...fieldAria("image", w.errorFor("image"), true)} />
                 </Field>
+                <div className="sm:col-span-2">
+                  <ImagePicker connectionId={target.connectionId} region={target.region} onPick={(uri) => set({ image: uri })} />
+                </div>
               </div>
             ) : (
               <Field label="Revision" htmlFor="taskDefinition" error={w.errorFor("taskDefinition")}>

@@ -1,0 +1,109 @@
+// Benchmark: an ECR repository with 5,000 images. Starts Portside as `npm start` does (fresh data
+// folder, sandbox), pushes BENCH_IMAGES (5,000) fake images with PutImage, opens the repository page
+// in Chromium and reports the time until the images table shows (median of 5 fresh opens after a
+// warm-up), the table rows in the DOM (virtualized past 100), and the AWS calls one render costs.
+// Run it where no build is running:
+//   flock /tmp/portside-e2e.lock node bench/ecr-images.mjs
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { CreateRepositoryCommand, ECRClient } from "@aws-sdk/client-ecr";
+import { chromium } from "playwright-core";
+import { resetSandboxCalls, sandboxCalls } from "../sandbox/client.mjs";
+import { pushFakeImage } from "../sandbox/ecr-images.mjs";
+
+const root = path.resolve(import.meta.dirname, "..");
+const IMAGES = Number(process.env.BENCH_IMAGES ?? 5_000);
+const RUNS = 5;
+// The repository page shares its reads for 2 s (lib/ecr/repositories/reads.ts): wait that out so each
+// open reads AWS afresh.
+const SHARED_READ_TTL_MS = 2_000;
+
+function freePort() {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function startPortside(dataDir) {
+  const port = await freePort();
+  const sandboxPort = await freePort();
+  const env = { ...process.env, PORTSIDE_DATA_DIR: dataDir, PORT: String(port), PORTSIDE_PG_PORT: String(await freePort()), PORTSIDE_SANDBOX_PORT: String(sandboxPort) };
+  delete env.DATABASE_URL;
+  const child = spawn(process.execPath, ["scripts/start.mjs"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout.on("data", (d) => (output += d));
+  child.stderr.on("data", (d) => (output += d));
+  const deadline = Date.now() + 300_000;
+  while (Date.now() < deadline && child.exitCode === null && !output.includes("Portside is ready")) await sleep(100);
+  if (!output.includes("Portside is ready")) throw new Error(`Portside did not start:\n${output}`);
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once("exit", r));
+    child.kill("SIGINT");
+    await exited;
+  };
+  return {
+    baseURL: `http://127.0.0.1:${port}`,
+    endpoint: `http://127.0.0.1:${sandboxPort}`,
+    email: /Email:\s+(\S+)/.exec(output)?.[1],
+    password: /Password:\s+(\S+)/.exec(output)?.[1],
+    stop,
+  };
+}
+
+async function seed(endpoint) {
+  const ecr = new ECRClient({ region: "us-east-1", endpoint, credentials: { accessKeyId: "test", secretAccessKey: "test" }, maxAttempts: 1 });
+  await ecr.send(new CreateRepositoryCommand({ repositoryName: "bench/app" }));
+  const t0 = performance.now();
+  // A few pushes at a time: moto answers one request at a time anyway.
+  for (let i = 0; i < IMAGES; i += 8) {
+    await Promise.all(Array.from({ length: Math.min(8, IMAGES - i) }, (_, j) => pushFakeImage(endpoint, { repositoryName: "bench/app", tag: `build-${i + j}`, sizes: [1_048_576 + i + j] })));
+  }
+  return { pushMs: performance.now() - t0, path: "/ecr/repositories/bench/app" };
+}
+
+const dataDir = fs.mkdtempSync(path.join(root, ".portside", "bench-ecr-"));
+fs.chmodSync(dataDir, 0o755);
+const app = await startPortside(dataDir);
+let browser;
+try {
+  const seeded = await seed(app.endpoint);
+  browser = await chromium.launch({
+    executablePath: process.env.PORTSIDE_CHROMIUM ?? "/usr/lib/chromium/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-pings", "--dns-prefetch-disable", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1"],
+  });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(`${app.baseURL}/login`);
+  await page.getByLabel("Email").fill(app.email);
+  await page.getByLabel("Password").fill(app.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(`${app.baseURL}/`);
+  const rowSelector = 'table[aria-label="Images"] tbody tr[data-index]';
+  await page.goto(`${app.baseURL}${seeded.path}`); // warm-up: first compile of the route's chunks
+  await page.waitForSelector(rowSelector, { timeout: 120_000 });
+
+  const times = [];
+  let calls = null;
+  for (let i = 0; i < RUNS; i++) {
+    await sleep(SHARED_READ_TTL_MS + 500);
+    await resetSandboxCalls(app.endpoint);
+    const t0 = Date.now();
+    await page.goto(`${app.baseURL}${seeded.path}`);
+    await page.waitForSelector(rowSelector);
+    times.push(Date.now() - t0);
+    calls ??= (await sandboxCalls(app.endpoint)).calls;
+  }
+  const rows = await page.locator(rowSelector).count();
+  console.log(JSON.stringify({ images: IMAGES, pushSeconds: Math.round(seeded.pushMs / 1000), openMsMedian: median(times), openMs: times, rowsInDom: rows, awsCallsPerOpen: calls }, null, 2));
+} finally {
+  await browser?.close();
+  await app.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
