@@ -142,3 +142,17 @@ export interface AutoscalingState {
 }
 export function getAutoscaling(endpoint: string): Promise<AutoscalingState>;
 export function setAutoscaling(endpoint: string, settings: Partial<AutoscalingSettings>): Promise<AutoscalingState>;
+export type SandboxEventInvocation = {
+  at: string;
+  rule?: string;
+  targetId?: string;
+  targetArn?: string;
+  eventId?: string;
+  source?: string;
+  detailType?: string;
+  ok: boolean;
+  input?: string;
+  tasks?: string[];
+  error?: string;
+};
+export function sandboxEvents(endpoint: string): Promise<{ bridgedBuckets: { region: string; bucket: string }[]; invocations: SandboxEventInvocation[] }>;

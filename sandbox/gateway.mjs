@@ -22,6 +22,7 @@ import { seedFleet } from "./fleet.mjs";
 import { cloudWatchHandles, handleCloudWatch } from "./cloudwatch.mjs";
 import { DefaultVpcs } from "./default-vpc.mjs";
 import { guardDeleteSecurityGroup } from "./ec2-dependencies.mjs";
+import { EventsSandbox } from "./events.mjs";
 
 const HOP_BY_HOP = new Set([
   "connection",
@@ -158,6 +159,8 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
   const autoscaler = new Autoscaler({ upstream: upstreamBase, agent: ecsAgent });
   // The default VPC public as on AWS (internet gateway, 0.0.0.0/0 in the main table); sandbox/default-vpc.mjs.
   const defaultVpcs = new DefaultVpcs({ upstream: upstreamBase });
+  // EventBridge delivery: S3 "Object Created" and PutEvents matched against rules, ECS targets run (sandbox/events.mjs).
+  const events = new EventsSandbox({ upstream: upstreamBase, agent: ecsAgent });
 
   async function upstreamFetch(path, init = {}) {
     return fetch(upstreamBase + path, { ...init, signal: AbortSignal.timeout(init.timeoutMs ?? 10_000) });
@@ -249,6 +252,23 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
     return { status: r.status, headers: { "Content-Type": r.headers.get("content-type") ?? "text/xml", "x-amzn-RequestId": requestId }, body: text };
   }
 
+  /** Forward a call to moto and hold its whole answer, so sandbox/events.mjs can act on it. */
+  async function forwardWatched(req, ident, body) {
+    const headers = rawToObject(req.rawHeaders);
+    for (const k of Object.keys(headers)) if (/^(content-length|host|connection|transfer-encoding)$/i.test(k)) delete headers[k];
+    const r = await upstreamFetch(req.url ?? "/", { method: req.method, headers, body: body.length ? body : undefined });
+    const text = await r.text();
+    const replaced = events.after(ident, req, body, r.status, text);
+    const out = Buffer.from(replaced ?? text);
+    const outHeaders = {};
+    r.headers.forEach((v, k) => {
+      if (!/^(content-length|transfer-encoding|connection|content-encoding)$/i.test(k)) outHeaders[k] = v;
+    });
+    outHeaders["Content-Length"] = String(out.length);
+    outHeaders["x-amzn-RequestId"] ??= r.headers.get("x-amzn-requestid") ?? r.headers.get("x-amz-request-id") ?? randomUUID();
+    return { status: r.status, headers: outHeaders, body: out };
+  }
+
   async function control(req, res, pathname) {
     const route = `${req.method} ${pathname.replace(/\/+$/, "") || "/"}`;
     const jsonBody = async () => {
@@ -283,6 +303,7 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
             "POST /_sandbox/telemetry",
             "GET /_sandbox/autoscaling",
             "POST /_sandbox/autoscaling",
+            "GET /_sandbox/events",
           ],
         });
       case "GET /_sandbox/health":
@@ -322,6 +343,8 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
         ecsAgent.reset();
         autoscaler.reset();
         defaultVpcs.reset();
+        await events.settled();
+        events.reset();
         await autoscaler.settled();
         await appRunner.settled();
         await ecsAgent.targets.settled(); // registrations already sent to moto
@@ -401,6 +424,8 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
         const { settings, ...stats } = all[0].stats();
         return sendJson(res, 200, { settings, stats });
       }
+      case "GET /_sandbox/events":
+        return sendJson(res, 200, events.state());
       case "GET /_sandbox/autoscaling":
         return sendJson(res, 200, autoscaler.state());
       case "POST /_sandbox/autoscaling":
@@ -485,6 +510,8 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
       // moto calls every registered target healthy; the agent knows which tasks are starting or draining.
       return sendEmulated(res, await describeTargetHealth(req, body));
     }
+    if (events.watches(ident)) return sendEmulated(res, await forwardWatched(req, ident, body));
+    if (events.handles(ident)) return sendEmulated(res, events.putEvents(ident, body));
     const refused = await guardDeleteSecurityGroup(upstreamBase, ident, body);
     if (refused) {
       res.writeHead(refused.status, refused.headers);
@@ -542,5 +569,5 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
     return stopped;
   }
 
-  return { url, port: actualPort, stop, counters, faults, server, appRunner, express, eks, ecsAgent, autoscaler };
+  return { url, port: actualPort, stop, counters, faults, server, appRunner, express, eks, ecsAgent, autoscaler, events };
 }
