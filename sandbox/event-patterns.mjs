@@ -77,10 +77,17 @@ function numeric(spec, v) {
   return true;
 }
 
+// * matches any run of characters; \* and \\ are a literal * and \.
 function wildcard(w, v) {
   if (typeof w !== "string") return false;
-  const re = new RegExp("^" + w.split("*").map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*") + "$", "s");
-  return re.test(v);
+  let re = "";
+  for (let i = 0; i < w.length; i++) {
+    const c = w[i];
+    if (c === "\\" && (w[i + 1] === "*" || w[i + 1] === "\\")) re += "\\" + w[++i];
+    else if (c === "*") re += ".*";
+    else re += c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp("^" + re + "$", "s").test(v);
 }
 
 /** A JSONPath of the simple form EventBridge's InputPathsMap takes: $.a.b, $.a[0].b, $. */
@@ -110,11 +117,27 @@ export function targetInput(target, event) {
   if (!t) return JSON.stringify(event);
   const values = {};
   for (const [name, path] of Object.entries(t.InputPathsMap ?? {})) values[name] = readPath(event, path);
-  return String(t.InputTemplate ?? "").replace(/<([A-Za-z0-9_.-]+)>/g, (whole, name) => {
-    if (name === "aws.events.event.json") return JSON.stringify(event);
-    if (!Object.hasOwn(values, name)) return whole;
-    const v = values[name];
-    if (v === undefined) return "null";
-    return typeof v === "string" ? JSON.stringify(v).slice(1, -1) : JSON.stringify(v);
-  });
+  // A placeholder inside a JSON string takes the value's text; outside one, its JSON.
+  const template = String(t.InputTemplate ?? "");
+  let out = "";
+  let inString = false;
+  for (let i = 0; i < template.length; i++) {
+    const c = template[i];
+    if (c === "\\" && inString) {
+      out += c + (template[i + 1] ?? "");
+      i++;
+      continue;
+    }
+    if (c === '"') inString = !inString;
+    const m = c === "<" ? /^<([A-Za-z0-9_.-]+)>/.exec(template.slice(i, i + 260)) : null;
+    if (!m || (m[1] !== "aws.events.event.json" && !Object.hasOwn(values, m[1]))) {
+      out += c;
+      continue;
+    }
+    const v = m[1] === "aws.events.event.json" ? event : values[m[1]];
+    const json = v === undefined ? "null" : JSON.stringify(v);
+    out += inString && typeof v === "string" ? json.slice(1, -1) : json;
+    i += m[0].length - 1;
+  }
+  return out;
 }

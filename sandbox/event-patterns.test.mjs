@@ -57,6 +57,8 @@ describe("matchesPattern", () => {
     expect(matchesPattern({ detail: { tags: ["z"] } }, event)).toBe(false);
     expect(matchesPattern({ detail: { object: { key: [{ wildcard: "incoming/*.csv" }] } } }, event)).toBe(true);
     expect(matchesPattern({ detail: { object: { key: [{ wildcard: "*.json" }] } } }, event)).toBe(false);
+    expect(matchesPattern({ k: [{ wildcard: "a\\*b*" }] }, { k: "a*bc" })).toBe(true);
+    expect(matchesPattern({ k: [{ wildcard: "a\\*b*" }] }, { k: "axbc" })).toBe(false);
   });
 });
 
@@ -78,6 +80,11 @@ describe("targetInput", () => {
     const quoted = { detail: { object: { key: 'a"b\\c' } } };
     const out = targetInput({ InputTransformer: { InputPathsMap: { key: "$.detail.object.key" }, InputTemplate: '{"k":"<key>"}' } }, quoted);
     expect(JSON.parse(out)).toEqual({ k: 'a"b\\c' });
+  });
+
+  it("a placeholder outside quotes takes the value's JSON; inside a longer string, its text", () => {
+    const t = { InputPathsMap: { b: "$.detail.bucket.name", k: "$.detail.object.key", n: "$.detail.object.size" }, InputTemplate: '{"b":<b>,"url":"s3://<b>/<k>","n":<n>,"x":"<nope>"}' };
+    expect(JSON.parse(targetInput({ InputTransformer: t }, event))).toEqual({ b: "uploads", url: "s3://uploads/incoming/a.csv", n: 42, x: "<nope>" });
   });
 
   it("constant Input, InputPath, or the whole event", () => {

@@ -12,6 +12,8 @@ import * as ecs from "@aws-sdk/client-ecs";
 import * as iam from "@aws-sdk/client-iam";
 import * as sqs from "@aws-sdk/client-sqs";
 import * as sts from "@aws-sdk/client-sts";
+import * as events from "@aws-sdk/client-eventbridge";
+import * as s3 from "@aws-sdk/client-s3";
 
 /**
  * The AWS services Portside talks to: SDK client class and command namespace.
@@ -35,6 +37,8 @@ export const SERVICES = {
     cli: "application-autoscaling",
   },
   sqs: { Client: sqs.SQSClient, commands: sqs as unknown as CommandNamespace, cli: "sqs" },
+  events: { Client: events.EventBridgeClient, commands: events as unknown as CommandNamespace, cli: "events" },
+  s3: { Client: s3.S3Client, commands: s3 as unknown as CommandNamespace, cli: "s3api" },
 } as const;
 
 export type AwsServiceName = keyof typeof SERVICES;
