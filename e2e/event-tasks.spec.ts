@@ -50,7 +50,7 @@ test("invalid names and patterns are refused at the field, with no AWS call", as
   await expect(page.locator("#ruleName-error")).toContainText("Use only letters, digits");
   await page.getByLabel("Rule name").fill("custom-rule");
   await page.getByText("Custom event pattern").click();
-  const pattern = page.getByLabel("Event pattern");
+  const pattern = page.getByRole("textbox", { name: "Event pattern" });
   for (const [value, message] of [
     ["", "Enter an event pattern"],
     ["{source: [aws.s3]}", "This is not valid JSON"],
@@ -83,7 +83,7 @@ test("an S3 upload under the prefix starts a task whose environment holds the bu
   await page.getByRole("link", { name: "Create rule" }).click();
 
   await page.getByLabel("Rule name").fill("process-uploads");
-  await page.getByLabel("Bucket", { exact: true }).selectOption(bucket);
+  await page.getByRole("combobox", { name: /^Bucket/ }).selectOption(bucket);
   await page.getByLabel("Key prefix (optional)").fill("incoming/");
   await page.getByRole("button", { name: "Next" }).click();
 
@@ -167,7 +167,7 @@ test("anonymous and viewer are refused; a replayed request with a bad pattern ge
   await page.goto(`/ecs/clusters/${cluster}/event-tasks/new`);
   await page.getByLabel("Rule name").fill("probe-rule");
   await page.getByText("Custom event pattern").click();
-  await page.getByLabel("Event pattern").fill('{"source":["probe.app"]}');
+  await page.getByRole("textbox", { name: "Event pattern" }).fill('{"source":["probe.app"]}');
   await page.getByRole("button", { name: "Next" }).click();
   await page.getByLabel("Task definition").selectOption(job);
   await page.getByRole("group", { name: "Subnets" }).getByLabel(new RegExp(network.subnets[0]!)).check();
