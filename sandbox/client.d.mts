@@ -156,3 +156,5 @@ export type SandboxEventInvocation = {
   error?: string;
 };
 export function sandboxEvents(endpoint: string): Promise<{ bridgedBuckets: { region: string; bucket: string }[]; invocations: SandboxEventInvocation[] }>;
+export type SandboxEmail = { at: string; topicArn: string; subscriptionArn: string; protocol: string; to: string; subject: string; message: string; via: string };
+export function snsOutbox(endpoint: string): Promise<{ messages: SandboxEmail[] }>;

@@ -212,3 +212,8 @@ export function setAutoscaling(endpoint, settings) {
 export function sandboxEvents(endpoint) {
   return call(endpoint, "GET", "/_sandbox/events");
 }
+
+/** The e-mails SNS would have sent to topics' email / email-json subscriptions. */
+export function snsOutbox(endpoint) {
+  return call(endpoint, "GET", "/_sandbox/sns/outbox");
+}

@@ -15,7 +15,8 @@ export function matchesPattern(pattern, event) {
   if (!isObject(pattern)) return false;
   return Object.entries(pattern).every(([field, rule]) => {
     const value = isObject(event) && Object.hasOwn(event, field) ? event[field] : MISSING;
-    if (isObject(rule)) return value !== MISSING && isObject(value) && matchesPattern(rule, value);
+    // A nested pattern against an array of objects (an ECS event's containers): any element may match.
+    if (isObject(rule)) return value !== MISSING && (Array.isArray(value) ? value.some((v) => isObject(v) && matchesPattern(rule, v)) : isObject(value) && matchesPattern(rule, value));
     if (!Array.isArray(rule)) return false;
     return rule.some((m) => matchesOne(m, value));
   });

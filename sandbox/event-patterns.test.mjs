@@ -52,6 +52,12 @@ describe("matchesPattern", () => {
     expect(matchesPattern({ detail: { object: { key: [{ exists: false }] } } }, event)).toBe(false);
   });
 
+  it("a nested pattern matches any object of an array field", () => {
+    const ecs = { detail: { containers: [{ name: "a", exitCode: 0 }, { name: "b", exitCode: 137 }] } };
+    expect(matchesPattern({ detail: { containers: { exitCode: [{ "anything-but": 0 }] } } }, ecs)).toBe(true);
+    expect(matchesPattern({ detail: { containers: { exitCode: [{ numeric: [">", 200] }] } } }, ecs)).toBe(false);
+  });
+
   it("array event fields match when any element does; wildcard", () => {
     expect(matchesPattern({ detail: { tags: ["y"] } }, event)).toBe(true);
     expect(matchesPattern({ detail: { tags: ["z"] } }, event)).toBe(false);

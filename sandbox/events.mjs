@@ -7,6 +7,9 @@
 //   - every ENABLED rule of the default bus whose pattern matches (sandbox/event-patterns.mjs)
 //     has its ECS targets run: RunTask through the runtime agent, with the target's transformed
 //     input as the task overrides, startedBy "events-rule/<rule>" as on AWS.
+//   - the runtime agent's task state changes are emitted as "ECS Task State Change" events;
+//   - SNS topic targets, and sns:Publish calls, deliver to the topic's e-mail subscriptions:
+//     the messages land in an outbox (GET /_sandbox/sns/outbox) instead of anyone's inbox.
 // Deliveries and failed invocations are kept for GET /_sandbox/events. See sandbox/README.md.
 import { randomUUID } from "node:crypto";
 import { SANDBOX_ACCOUNT } from "./faults.mjs";
@@ -14,6 +17,7 @@ import { callMoto, jsonError, jsonResponse } from "./apprunner.mjs";
 import { matchesPattern, targetInput } from "./event-patterns.mjs";
 
 const MAX_LOG = 200;
+const RULES_TTL_MS = 2_000;
 const CT = "application/x-amz-json-1.1";
 const CREATED = new Map([["PutObject", "PutObject"], ["CopyObject", "CopyObject"], ["POST /{Bucket}/{Key+}", "CompleteMultipartUpload"]]);
 
@@ -67,6 +71,54 @@ function entryProblem(e) {
   return null;
 }
 
+const iso = (ms) => (typeof ms === "number" ? new Date(ms * (ms < 1e11 ? 1000 : 1)).toISOString() : ms instanceof Date ? ms.toISOString() : ms);
+
+/** The "ECS Task State Change" event ECS sends for a task as DescribeTasks shows it. */
+export function taskStateChangeEvent(region, task, now = new Date()) {
+  const detail = {
+    clusterArn: task.clusterArn,
+    taskArn: task.taskArn,
+    taskDefinitionArn: task.taskDefinitionArn,
+    group: task.group,
+    startedBy: task.startedBy,
+    launchType: task.launchType,
+    lastStatus: task.lastStatus,
+    desiredStatus: task.desiredStatus,
+    stopCode: task.stopCode,
+    stoppedReason: task.stoppedReason,
+    containers: (task.containers ?? []).map((c) => ({ name: c.name, image: c.image, lastStatus: c.lastStatus, exitCode: c.exitCode, reason: c.reason, containerArn: c.containerArn })),
+    overrides: task.overrides,
+    createdAt: iso(task.createdAt),
+    startedAt: iso(task.startedAt),
+    stoppingAt: iso(task.stoppingAt),
+    stoppedAt: iso(task.stoppedAt),
+    version: task.version,
+  };
+  for (const k of Object.keys(detail)) if (detail[k] === undefined) delete detail[k];
+  return {
+    version: "0",
+    id: randomUUID(),
+    "detail-type": "ECS Task State Change",
+    source: "aws.ecs",
+    account: SANDBOX_ACCOUNT,
+    time: now.toISOString().replace(/\.\d{3}Z$/, "Z"),
+    region,
+    resources: [task.taskArn],
+    detail,
+  };
+}
+
+/** Subscriptions of a topic from moto's ListSubscriptionsByTopic (Query/XML) answer. */
+export function parseSubscriptions(xml) {
+  const out = [];
+  for (const m of xml.matchAll(/<member>([\s\S]*?)<\/member>/g)) {
+    const field = (name) => new RegExp(`<${name}>([^<]*)</${name}>`).exec(m[1])?.[1] ?? "";
+    const decode = (s) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+    out.push({ subscriptionArn: decode(field("SubscriptionArn")), protocol: field("Protocol"), endpoint: decode(field("Endpoint")) });
+  }
+  return out;
+}
+
 /** RunTask's request for an ECS target of a rule (EventBridge's EcsParameters → ECS's RunTask). */
 export function runTaskRequest(rule, target, overrides) {
   const p = target.EcsParameters ?? {};
@@ -93,15 +145,24 @@ export class EventsSandbox {
   #bridged = new Set(); // "region|bucket" with EventBridge notifications on
   #log = [];
   #pending = new Set();
+  #outbox = [];
+  #ruleCache = new Map(); // region → { at, rules }
 
   /** @param {{ upstream: string, agent: { opRunTask(region: string, input: object): Promise<{ tasks: object[] }> } }} options */
   constructor({ upstream, agent }) {
     this.#upstream = upstream;
     this.#agent = agent;
+    agent.onTaskChange?.((region, task) => this.#track(this.emit(region, taskStateChangeEvent(region, task))));
+  }
+
+  /** A rule or target changed through the gateway: read the rules again on the next event. */
+  rulesChanged() {
+    this.#ruleCache.clear();
   }
 
   /** The S3 calls this module watches (after moto answers them). */
   watches(ident) {
+    if (ident.service === "sns") return ident.operation === "Publish";
     return ident.service === "s3" && (ident.operation === "PUT /{Bucket}?notification" || ident.operation === "GET /{Bucket}?notification" || ident.operation === "DeleteBucket" || CREATED.has(ident.operation));
   }
 
@@ -154,6 +215,12 @@ export class EventsSandbox {
   after(ident, req, body, status, responseText) {
     const region = !ident.region || ident.region === "unknown" ? "us-east-1" : ident.region;
     if (status < 200 || status >= 300) return undefined;
+    if (ident.service === "sns") {
+      const form = new URLSearchParams(body.toString("utf8"));
+      const topicArn = form.get("TopicArn") ?? "";
+      if (topicArn) this.#track(this.#toEmail(region, topicArn, form.get("Message") ?? "", form.get("Subject") ?? undefined, "Publish"));
+      return undefined;
+    }
     const { bucket, key } = bucketAndKey(req.url ?? "/");
     const id = `${region}|${bucket}`;
     switch (ident.operation) {
@@ -201,6 +268,8 @@ export class EventsSandbox {
   }
 
   async #rules(region) {
+    const cached = this.#ruleCache.get(region);
+    if (cached && Date.now() - cached.at < RULES_TTL_MS) return cached.rules;
     const out = [];
     let NextToken;
     do {
@@ -208,14 +277,45 @@ export class EventsSandbox {
       out.push(...(page.Rules ?? []).filter((r) => r.State === "ENABLED" && r.EventPattern));
       NextToken = page.NextToken;
     } while (NextToken);
+    this.#ruleCache.set(region, { at: Date.now(), rules: out });
     return out;
+  }
+
+  /** An SNS message for a topic's e-mail subscriptions: into the outbox, one entry per address. */
+  async #toEmail(region, topicArn, message, subject, via) {
+    const body = new URLSearchParams({ Action: "ListSubscriptionsByTopic", Version: "2010-03-31", TopicArn: topicArn });
+    const res = await fetch(this.#upstream + "/", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Authorization: `AWS4-HMAC-SHA256 Credential=test/20260101/${region}/sns/aws4_request, SignedHeaders=host, Signature=0` },
+      body,
+      signal: AbortSignal.timeout(10_000),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`topic ${topicArn}: ${/<Message>([^<]*)</.exec(text)?.[1] ?? `HTTP ${res.status}`}`);
+    const emails = parseSubscriptions(text).filter((s) => s.protocol === "email" || s.protocol === "email-json");
+    for (const s of emails) {
+      this.#outbox.push({ at: new Date().toISOString(), topicArn, subscriptionArn: s.subscriptionArn, protocol: s.protocol, to: s.endpoint, subject: subject ?? "AWS Notification Message", message, via });
+    }
+    if (this.#outbox.length > MAX_LOG) this.#outbox.splice(0, this.#outbox.length - MAX_LOG);
+    return emails.length;
+  }
+
+  /** The e-mails SNS would have sent. */
+  outbox() {
+    return { messages: [...this.#outbox] };
   }
 
   async #deliver(region, rule, target, event) {
     const entry = { at: new Date().toISOString(), rule: rule.Name, targetId: target.Id, targetArn: target.Arn, eventId: event.id, source: event.source, detailType: event["detail-type"] };
     try {
+      if (/^arn:aws[a-z-]*:sns:/.test(target.Arn)) {
+        const input = targetInput(target, event);
+        const sent = await this.#toEmail(region, target.Arn, input, undefined, `events-rule/${rule.Name}`);
+        Object.assign(entry, { ok: true, input, emails: sent });
+        return this.#logged(entry);
+      }
       if (!/^arn:aws[a-z-]*:ecs:[^:]+:\d{12}:cluster\//.test(target.Arn) || !target.EcsParameters) {
-        throw new Error(`the sandbox delivers to ECS targets only; ${target.Arn} was skipped`);
+        throw new Error(`the sandbox delivers to ECS and SNS targets only; ${target.Arn} was skipped`);
       }
       const input = targetInput(target, event);
       let overrides;
@@ -229,6 +329,10 @@ export class EventsSandbox {
     } catch (err) {
       Object.assign(entry, { ok: false, error: String(err?.message ?? err) });
     }
+    return this.#logged(entry);
+  }
+
+  #logged(entry) {
     this.#log.push(entry);
     if (this.#log.length > MAX_LOG) this.#log.splice(0, this.#log.length - MAX_LOG);
     return entry;
@@ -253,5 +357,7 @@ export class EventsSandbox {
   reset() {
     this.#bridged.clear();
     this.#log = [];
+    this.#outbox = [];
+    this.#ruleCache.clear();
   }
 }

@@ -1,12 +1,14 @@
 // S3 → EventBridge → ECS through the sandbox: an object created in a bucket with EventBridge on
-// runs the matching rule's ECS target with the transformed overrides; nothing else does.
+// runs the matching rule's ECS target with the transformed overrides; nothing else does. A task
+// stopping is an ECS Task State Change event; an SNS target's message lands in the e-mail outbox.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { CreateClusterCommand, DescribeTasksCommand, ECSClient, RegisterTaskDefinitionCommand } from "@aws-sdk/client-ecs";
+import { CreateClusterCommand, DescribeTasksCommand, ECSClient, RegisterTaskDefinitionCommand, RunTaskCommand } from "@aws-sdk/client-ecs";
+import { CreateTopicCommand, PublishCommand, SNSClient, SubscribeCommand } from "@aws-sdk/client-sns";
 import { EventBridgeClient, PutEventsCommand, PutRuleCommand, PutTargetsCommand } from "@aws-sdk/client-eventbridge";
 import { CreateBucketCommand, GetBucketNotificationConfigurationCommand, PutBucketNotificationConfigurationCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { startSandbox } from "./start.mjs";
 import { hasMoto, clientConfig } from "./test-support.mjs";
-import { resetSandbox, sandboxEvents } from "./client.mjs";
+import { resetSandbox, sandboxEvents, setAgent, snsOutbox } from "./client.mjs";
 
 /** Waits for check() to give a non-empty array. */
 async function until(check, timeoutMs = 10_000) {
@@ -98,5 +100,49 @@ describe.skipIf(!hasMoto)("EventBridge delivery", () => {
     expect(failed.ok).toBe(false);
     expect(failed.error).toMatch(/task definition/i);
     expect((await sandboxEvents(sandbox.endpoint)).invocations).toHaveLength(1);
+  });
+});
+
+describe.skipIf(!hasMoto)("ECS task state changes and SNS e-mail", () => {
+  let sandbox;
+  let events;
+  let ecs;
+  let sns;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({ port: 0, log: false, env: { MOTO_IAM_LOAD_MANAGED_POLICIES: "false" } });
+    events = new EventBridgeClient(clientConfig(sandbox.endpoint));
+    ecs = new ECSClient(clientConfig(sandbox.endpoint));
+    sns = new SNSClient(clientConfig(sandbox.endpoint));
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const c of [events, ecs, sns]) c?.destroy();
+    await sandbox?.stop();
+  });
+
+  it("a crashing task's STOPPED event reaches the rule's SNS topic, transformed, in the outbox", async () => {
+    await resetSandbox(sandbox.endpoint);
+    await setAgent(sandbox.endpoint, { paceMs: 100, tickMs: 20, crashAfterMs: 200 });
+    const { clusterArn } = (await ecs.send(new CreateClusterCommand({ clusterName: "alerts" }))).cluster;
+    await ecs.send(new RegisterTaskDefinitionCommand({ family: "boom", containerDefinitions: [{ name: "app", image: "example/crash:1", memory: 128, essential: true }] }));
+    const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: "ops" }));
+    await sns.send(new SubscribeCommand({ TopicArn, Protocol: "email", Endpoint: "ops@example.com" }));
+    await events.send(new PutRuleCommand({
+      Name: "stopped",
+      EventPattern: JSON.stringify({ source: ["aws.ecs"], "detail-type": ["ECS Task State Change"], detail: { clusterArn: [clusterArn], lastStatus: ["STOPPED"], containers: { exitCode: [{ "anything-but": 0 }] } } }),
+    }));
+    await events.send(new PutTargetsCommand({
+      Rule: "stopped",
+      Targets: [{ Id: "mail", Arn: TopicArn, InputTransformer: { InputPathsMap: { task: "$.detail.taskArn", code: "$.detail.stopCode", exit: "$.detail.containers[0].exitCode" }, InputTemplate: '"Task <task> stopped: <code>, exit code <exit>."' } }],
+    }));
+    await ecs.send(new RunTaskCommand({ cluster: "alerts", taskDefinition: "boom", launchType: "EC2" }));
+    const [mail] = await until(async () => (await snsOutbox(sandbox.endpoint)).messages);
+    expect(mail).toMatchObject({ topicArn: TopicArn, to: "ops@example.com", protocol: "email", via: "events-rule/stopped" });
+    expect(mail.message).toMatch(/^"Task arn:aws:ecs:us-east-1:\d{12}:task\/alerts\/\w+ stopped: EssentialContainerExited, exit code 1\."$/);
+
+    await sns.send(new PublishCommand({ TopicArn, Message: "hello", Subject: "Hi" }));
+    const all = await until(async () => ((await snsOutbox(sandbox.endpoint)).messages.length > 1 ? (await snsOutbox(sandbox.endpoint)).messages : []));
+    expect(all[1]).toMatchObject({ to: "ops@example.com", subject: "Hi", message: "hello", via: "Publish" });
   });
 });

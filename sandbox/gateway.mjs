@@ -304,6 +304,7 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
             "GET /_sandbox/autoscaling",
             "POST /_sandbox/autoscaling",
             "GET /_sandbox/events",
+            "GET /_sandbox/sns/outbox",
           ],
         });
       case "GET /_sandbox/health":
@@ -426,6 +427,8 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
       }
       case "GET /_sandbox/events":
         return sendJson(res, 200, events.state());
+      case "GET /_sandbox/sns/outbox":
+        return sendJson(res, 200, events.outbox());
       case "GET /_sandbox/autoscaling":
         return sendJson(res, 200, autoscaler.state());
       case "POST /_sandbox/autoscaling":
@@ -529,6 +532,8 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
       body,
       (upRes) => {
         if (isUnimplementedResponse(upRes.statusCode, upRes.headers)) counters.markUnimplemented(key);
+        // Once moto holds a changed rule or target, the next event reads the rules again.
+        if (ident.service === "events") events.rulesChanged();
       },
       transform,
     );
