@@ -19,6 +19,7 @@ export const IAM_PREFIX: Record<string, string> = {
   iam: "iam",
   logs: "logs",
   s3: "s3",
+  sns: "sns",
   scheduler: "scheduler",
   sqs: "sqs",
   sts: "sts",
@@ -57,6 +58,7 @@ const TAG_ON_CREATE: Record<string, { field: string; action: (operation: string)
   appautoscaling: { field: "Tags", action: () => "TagResource" },
   autoscaling: { field: "Tags", action: () => "CreateOrUpdateTags" },
   events: { field: "Tags", action: () => "TagResource" },
+  sns: { field: "Tags", action: () => "TagResource" },
   iam: { field: "Tags", action: (operation) => operation.replace(/^Create/, "Tag") },
 };
 
