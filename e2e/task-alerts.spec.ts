@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { CreateClusterCommand, RegisterTaskDefinitionCommand, RunTaskCommand } from "@aws-sdk/client-ecs";
+import { DescribeRuleCommand, EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { ListSubscriptionsByTopicCommand, ListTopicsCommand, SNSClient } from "@aws-sdk/client-sns";
 import { snsOutbox } from "../sandbox/client.mjs";
 import { login } from "./fixtures/auth";
@@ -11,6 +12,7 @@ import { stack } from "./fixtures/stack";
 test.describe.configure({ mode: "serial" });
 
 const sns = () => new SNSClient({ region: "us-east-1", endpoint: stack().sandboxEndpoint, credentials: { accessKeyId: "test", secretAccessKey: "test" }, maxAttempts: 1 });
+const events = () => new EventBridgeClient({ region: "us-east-1", endpoint: stack().sandboxEndpoint, credentials: { accessKeyId: "test", secretAccessKey: "test" }, maxAttempts: 1 });
 const cluster = `alerts-${Date.now()}`;
 const family = `boom-${Date.now()}`;
 let network: Awaited<ReturnType<typeof fargateNetwork>>;
@@ -60,6 +62,24 @@ test("invalid e-mail addresses are refused at the field with no AWS call; anonym
     await expect(page.locator("#emails-error")).toContainText(message);
   }
   expect((await sandbox.calls()).total).toBe(0);
+
+  // The operator's valid preview, replayed by a viewer: refused before anything reaches AWS.
+  await emails.fill("ops@example.com");
+  const previewRequest = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
+  await page.getByRole("button", { name: "Review" }).click();
+  const preview = await previewRequest;
+  await expect(page.getByRole("list", { name: "Plan steps" })).toBeVisible();
+  const again = await browser.newContext();
+  const viewerAgain = await again.newPage();
+  await login(viewerAgain, viewer.email, viewer.password);
+  await sandbox.resetCalls();
+  const refused = await viewerAgain.request.post(preview.url(), {
+    headers: { "next-action": preview.headers()["next-action"]!, "content-type": preview.headers()["content-type"]!, accept: "text/x-component" },
+    data: preview.postDataBuffer()!,
+  });
+  expect(await refused.text()).toContain("Your role cannot set up task alerts: it needs the operator role.");
+  expect((await sandbox.calls()).total).toBe(0);
+  await again.close();
 });
 
 test("a crashing task's stop reaches the subscribed address as a readable sentence", async ({ page }) => {
@@ -99,4 +119,12 @@ test("a crashing task's stop reaches the subscribed address as a readable senten
   expect(mail).toMatchObject({ to: "oncall@example.com", topicArn: topic, via: `events-rule/${cluster}-stopped-tasks` });
   expect(mail!.message).toContain(`ECS task ${taskArn} (family:${family}) stopped at `);
   expect(mail!.message).toContain("EssentialContainerExited, Essential container in task exited (exit code 1).");
+
+  await page.goto(`/ecs/clusters/${cluster}/task-alerts`);
+  await page.getByRole("button", { name: `Delete alert ${cluster}-stopped-tasks` }).click();
+  await expect(page.getByRole("dialog")).toContainText("events:DeleteRule");
+  await page.getByRole("dialog").getByRole("button", { name: "Delete alert" }).click();
+  await expect(page).toHaveURL(/\/history\/\w+/);
+  await expect(page.getByTestId("run-status")).toHaveText(/succeeded/i, { timeout: 20_000 });
+  await expect(events().send(new DescribeRuleCommand({ Name: `${cluster}-stopped-tasks` }))).rejects.toMatchObject({ name: "ResourceNotFoundException" });
 });

@@ -3,9 +3,12 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import type { TaskAlertSummary } from "@/lib/ecs/task-alerts/reads";
+import { DeleteAlertButton } from "./delete-alert-button";
+
+type Props = { alerts: TaskAlertSummary[]; canDelete: boolean; context: { connectionId: string; region: string; cluster: string } };
 
 /** The rules that mail this cluster's stopped tasks, and who receives them (as SNS reports each subscription). */
-export function AlertTable({ alerts }: { alerts: TaskAlertSummary[] }) {
+export function AlertTable({ alerts, canDelete, context }: Props) {
   return (
     <Card>
       <CardHeader title="Task alerts" description="EventBridge rules on this cluster's ECS Task State Change events with an SNS topic as target." />
@@ -19,6 +22,7 @@ export function AlertTable({ alerts }: { alerts: TaskAlertSummary[] }) {
               <Th>State</Th>
               <Th>Topic</Th>
               <Th>Subscriptions</Th>
+              {canDelete && <Th><span className="sr-only">Actions</span></Th>}
             </Tr>
           </THead>
           <TBody>
@@ -37,6 +41,7 @@ export function AlertTable({ alerts }: { alerts: TaskAlertSummary[] }) {
                     {a.subscriptions.length === 0 && <li className="text-sm text-ink-muted">No subscriptions: nobody is told.</li>}
                   </ul>
                 </Td>
+                {canDelete && <Td className="text-right"><DeleteAlertButton {...context} ruleName={a.name} /></Td>}
               </Tr>
             ))}
           </TBody>

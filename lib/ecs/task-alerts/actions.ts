@@ -1,18 +1,23 @@
 "use server";
 
 import { getCluster } from "@/lib/ecs/clusters/reads";
-import { ruleExists } from "@/lib/ecs/event-tasks/reads";
+import { ruleExists, ruleTargetIds } from "@/lib/ecs/event-tasks/reads";
 import { topicExists } from "@/lib/ecs/task-alerts/reads";
 import { getConnectionSettings } from "@/lib/core/connections/store";
 import { ConflictError } from "@/lib/core/errors";
-import { buildCreateTaskAlertPlan, createdTopicArn } from "@/lib/ecs/task-alerts/plan";
-import { createTaskAlertSchema, type CreateTaskAlertInput } from "@/lib/ecs/task-alerts/schema";
+import { buildCreateTaskAlertPlan, buildDeleteTaskAlertPlan, createdTopicArn } from "@/lib/ecs/task-alerts/plan";
+import { createTaskAlertSchema, deleteTaskAlertSchema, type CreateTaskAlertInput, type DeleteTaskAlertInput } from "@/lib/ecs/task-alerts/schema";
 import type { ActionState } from "../../core/actions/state";
 import { reviewedPlan } from "../../core/actions/reviewed-plan";
 
-async function check(input: CreateTaskAlertInput): Promise<ActionState | null> {
+async function connectionFor(input: { connectionId: string; region: string }) {
   const conn = await getConnectionSettings(input.connectionId);
   if (!conn.regions.includes(input.region)) throw new ConflictError(`Connection "${conn.name}" is not set up for ${input.region}.`);
+  return conn;
+}
+
+async function check(input: CreateTaskAlertInput): Promise<ActionState | null> {
+  const conn = await connectionFor(input);
   const cluster = await getCluster(conn, input.region, input.cluster);
   if (!cluster || cluster.arn !== input.clusterArn) throw new ConflictError(`There is no cluster named ${input.cluster} in ${input.region}.`);
   const errors: Record<string, string[]> = {};
@@ -29,3 +34,13 @@ async function check(input: CreateTaskAlertInput): Promise<ActionState | null> {
 const create = reviewedPlan({ does: "set up task alerts", schema: createTaskAlertSchema, check, build: buildCreateTaskAlertPlan });
 export const previewTaskAlertAction = create.preview;
 export const createTaskAlertAction = create.confirm;
+
+async function buildDelete(input: DeleteTaskAlertInput) {
+  const ids = await ruleTargetIds(await connectionFor(input), input.region, input.ruleName);
+  if (ids === null) throw new ConflictError(`Rule ${input.ruleName} no longer exists.`);
+  return buildDeleteTaskAlertPlan(input, ids);
+}
+
+const remove = reviewedPlan({ does: "delete task alerts", schema: deleteTaskAlertSchema, build: buildDelete });
+export const previewDeleteTaskAlertAction = remove.preview;
+export const deleteTaskAlertAction = remove.confirm;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { planPermissions } from "@/lib/core/plans/iam-actions";
-import { alertPattern, buildCreateTaskAlertPlan } from "./plan";
+import { alertPattern, buildCreateTaskAlertPlan, buildDeleteTaskAlertPlan } from "./plan";
 import { createTaskAlertSchema, parseEmails } from "./schema";
 
 const clusterArn = "arn:aws:ecs:us-east-1:123456789012:cluster/jobs";
@@ -33,6 +33,13 @@ describe("task alert plan", () => {
     const plan = buildCreateTaskAlertPlan(parse({ topicMode: "existing", topicArn: "arn:aws:sns:us-east-1:123456789012:ops", emails: "" }));
     expect(plan.steps.map((s) => s.operation)).toEqual(["PutRule", "PutTargets"]);
     expect(plan.warnings?.[0]).toMatch(/events.amazonaws.com/);
+  });
+});
+
+describe("task alert delete", () => {
+  it("removes the targets, then the rule; the topic stays", () => {
+    const plan = buildDeleteTaskAlertPlan({ connectionId: "c", region: "us-east-1", cluster: "jobs", ruleName: "jobs-stopped" }, ["sns-alert"]);
+    expect(plan.steps.map((s) => s.operation)).toEqual(["RemoveTargets", "DeleteRule"]);
   });
 });
 

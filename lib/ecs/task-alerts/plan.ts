@@ -1,4 +1,4 @@
-import { parseEmails, type CreateTaskAlertInput } from "@/lib/ecs/task-alerts/schema";
+import { parseEmails, type CreateTaskAlertInput, type DeleteTaskAlertInput } from "@/lib/ecs/task-alerts/schema";
 import type { Plan, PlanStep } from "../../core/plans/types";
 
 export const TARGET_ID = "sns-alert";
@@ -116,5 +116,29 @@ export function buildCreateTaskAlertPlan(input: CreateTaskAlertInput): Plan {
       },
     ],
     ...(creating ? {} : { warnings: ["The topic's access policy must let events.amazonaws.com publish (sns:Publish), or EventBridge's deliveries fail."] }),
+  };
+}
+
+/** An alert goes as its rule: targets first (EventBridge refuses a rule that has some). The topic and its subscriptions stay. */
+export function buildDeleteTaskAlertPlan(input: DeleteTaskAlertInput, targetIds: string[]): Plan {
+  const steps: PlanStep[] = [];
+  if (targetIds.length) {
+    steps.push({ key: "targets", service: "events", operation: "RemoveTargets", description: `Remove the topic from rule ${input.ruleName}`, input: { Rule: input.ruleName, EventBusName: "default", Ids: targetIds } });
+  }
+  steps.push({
+    key: "delete",
+    service: "events",
+    operation: "DeleteRule",
+    description: `Delete rule ${input.ruleName}`,
+    ...(targetIds.length ? { dependsOn: ["targets"] } : {}),
+    input: { Name: input.ruleName, EventBusName: "default" },
+  });
+  return {
+    version: 1,
+    wizard: "ecs-task-alert-delete",
+    title: `Delete task alert ${input.ruleName} of ${input.cluster}`,
+    resources: [`ecs:cluster/${input.cluster}`, `events:rule/default/${input.ruleName}`],
+    landing: `/ecs/clusters/${encodeURIComponent(input.cluster)}/task-alerts`,
+    steps,
   };
 }

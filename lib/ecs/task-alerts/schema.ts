@@ -43,3 +43,13 @@ export const createTaskAlertSchema = z
   });
 
 export type CreateTaskAlertInput = z.infer<typeof createTaskAlertSchema>;
+
+export const deleteTaskAlertSchema = z.object({
+  connectionId: z.string().min(1),
+  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/),
+  cluster: clusterNameSchema,
+  ruleName: ruleNameSchema,
+  reviewedHash: z.string().optional(),
+});
+
+export type DeleteTaskAlertInput = z.infer<typeof deleteTaskAlertSchema>;

@@ -28,15 +28,16 @@ export default async function TaskAlertsPage({ params }: Props) {
   });
   if (!result.error && !result.data) notFound();
   const base = `/ecs/clusters/${encodeURIComponent(name)}`;
+  const canOperate = roleAllows(user.role, "operator");
   return (
     <>
       <PageHeader
         title="Task alerts"
         description={`E-mails when tasks of ${name} stop · ${context.region}`}
         breadcrumbs={[{ href: "/ecs/clusters", label: "Clusters" }, { href: base, label: name }, { label: "Task alerts" }]}
-        actions={roleAllows(user.role, "operator") && <ButtonLink variant="primary" href={`${base}/task-alerts/new`}>Create alert</ButtonLink>}
+        actions={canOperate && <ButtonLink variant="primary" href={`${base}/task-alerts/new`}>Create alert</ButtonLink>}
       />
-      {result.error ? <AwsErrorAlert error={result.error} /> : <AlertTable alerts={result.data!} />}
+      {result.error ? <AwsErrorAlert error={result.error} /> : <AlertTable alerts={result.data!} canDelete={canOperate} context={{ connectionId: context.connectionId, region: context.region, cluster: name }} />}
     </>
   );
 }
