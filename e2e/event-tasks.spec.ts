@@ -2,6 +2,7 @@ import { expect, test, type Request } from "@playwright/test";
 import { CreateClusterCommand, DescribeTasksCommand, ListTasksCommand } from "@aws-sdk/client-ecs";
 import { DescribeRuleCommand, EventBridgeClient, ListTargetsByRuleCommand } from "@aws-sdk/client-eventbridge";
 import { CreateBucketCommand, GetBucketNotificationConfigurationCommand, PutBucketNotificationConfigurationCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { CreateQueueCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { login } from "./fixtures/auth";
 import { query, seedUser } from "./fixtures/db";
 import { fargateNetwork, registerJob } from "./fixtures/ecs-tasks";
@@ -27,6 +28,7 @@ test.beforeAll(async () => {
   job = await registerJob(`ingest-${Date.now()}`);
   clusterArn = (await ecs().send(new CreateClusterCommand({ clusterName: cluster }))).cluster!.clusterArn!;
   await s3().send(new CreateBucketCommand({ Bucket: bucket }));
+  await new SQSClient(config()).send(new CreateQueueCommand({ QueueName: "failed-uploads" }));
 });
 
 /** The tasks a rule started in the cluster (EventBridge sets startedBy to events-rule/<name>). */
@@ -98,6 +100,12 @@ test("an S3 upload under the prefix starts a task whose environment holds the bu
   await page.getByRole("group", { name: "Subnets" }).getByLabel(new RegExp(network.subnets[0]!)).check();
   await page.getByRole("group", { name: "Security groups" }).getByLabel(new RegExp(network.securityGroupId)).check();
   await page.getByText("Create PortsideEventsEcsRunTask").click();
+  await page.getByLabel("Retry attempts").fill("3");
+  await page.getByLabel("Maximum event age (seconds)").fill("30");
+  await page.getByRole("button", { name: "Review" }).click();
+  await expect(page.locator("#maxEventAge-error")).toContainText("Between 60 seconds and 86400");
+  await page.getByLabel("Maximum event age (seconds)").fill("600");
+  await page.getByLabel("Dead-letter queue (optional)").selectOption("failed-uploads");
   await page.screenshot({ path: "test-results/event-task-wizard.png", fullPage: true });
   await page.getByRole("button", { name: "Review" }).click();
 
@@ -106,6 +114,7 @@ test("an S3 upload under the prefix starts a task whose environment holds the bu
   await expect(steps.nth(2)).toContainText("s3:PutBucketNotification");
   await expect(steps.nth(3)).toContainText("events:PutRule");
   await expect(steps.nth(4)).toContainText("events:PutTargets");
+  await expect(page.getByRole("status").filter({ hasText: "failed-uploads's access policy must let events.amazonaws.com send" })).toBeVisible();
   await page.screenshot({ path: "test-results/event-task-review.png", fullPage: true });
   await page.getByRole("button", { name: "Create rule" }).click();
   await expect(page).toHaveURL(/\/history\/\w+/);
@@ -122,6 +131,8 @@ test("an S3 upload under the prefix starts a task whose environment holds the bu
     Arn: clusterArn,
     RoleArn: expect.stringMatching(/:role\/PortsideEventsEcsRunTask$/),
     EcsParameters: { TaskDefinitionArn: clusterArn.replace(/:cluster\/.*/, `:task-definition/${job}`), TaskCount: 1, LaunchType: "FARGATE" },
+    RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 600 },
+    DeadLetterConfig: { Arn: clusterArn.replace(/:ecs:/, ":sqs:").replace(/:cluster\/.*/, ":failed-uploads") },
   });
 
   // Uploads: one outside the prefix, then one inside it.

@@ -18,7 +18,7 @@ import { useEventsRoleCheck } from "./use-events-role-check";
 
 const STEPS: WizardStep[] = [
   { id: "source", label: "Event source", fields: ["ruleName", "description", "source", "bucket", "keyPrefix", "keySuffix", "pattern"] },
-  { id: "target", label: "Task", fields: ["taskDefinition", "container", "bucketVariable", "keyVariable", "count", "subnets", "securityGroups", "assignPublicIp", "roleMode", "roleArn"] },
+  { id: "target", label: "Task", fields: ["taskDefinition", "container", "bucketVariable", "keyVariable", "count", "subnets", "securityGroups", "assignPublicIp", "roleMode", "roleArn", "retryAttempts", "maxEventAge", "deadLetterQueue"] },
 ];
 
 const EXAMPLE_PATTERN = `{
@@ -32,13 +32,15 @@ type Props = {
   /** Fargate-runnable revisions and their containers. */
   taskDefinitions: { ref: string; containers: string[] }[];
   buckets: string[];
+  /** SQS queue names of this region, for the dead-letter queue. */
+  queues: string[];
   networks: NetworkOption[];
   roles: { name: string; arn: string }[];
   standardRoleName: string;
 };
 
 /** An EventBridge rule that runs a Fargate task in this cluster for each S3 upload or matching event. */
-export function CreateEventTaskWizard({ context, taskDefinitions, buckets, networks, roles, standardRoleName }: Props) {
+export function CreateEventTaskWizard({ context, taskDefinitions, buckets, queues, networks, roles, standardRoleName }: Props) {
   const standard = roles.find((r) => r.name === standardRoleName);
   const [values, setValues] = useState(() => ({
     ...context,
@@ -54,6 +56,9 @@ export function CreateEventTaskWizard({ context, taskDefinitions, buckets, netwo
     bucketVariable: "S3_BUCKET",
     keyVariable: "S3_KEY",
     count: "1",
+    retryAttempts: "185",
+    maxEventAge: "86400",
+    deadLetterQueue: "",
     vpcId: networks[0]?.id ?? "",
     subnets: [] as string[],
     securityGroups: [] as string[],
@@ -91,7 +96,7 @@ export function CreateEventTaskWizard({ context, taskDefinitions, buckets, netwo
   }
 
   const err = (k: string) => w.errorFor(k);
-  type Key = "ruleName" | "description" | "bucket" | "keyPrefix" | "keySuffix" | "pattern" | "container" | "bucketVariable" | "keyVariable" | "count" | "roleArn";
+  type Key = "ruleName" | "description" | "bucket" | "keyPrefix" | "keySuffix" | "pattern" | "container" | "bucketVariable" | "keyVariable" | "count" | "roleArn" | "retryAttempts" | "maxEventAge" | "deadLetterQueue";
   const field = (k: Key) => ({
     id: k,
     name: k,
@@ -199,6 +204,24 @@ export function CreateEventTaskWizard({ context, taskDefinitions, buckets, netwo
             {values.roleMode === "existing" && roleCheck?.widens.map((text) => (
               <Alert key={text} tone="info" title="The plan will widen this role" className="[overflow-wrap:anywhere]" data-testid="role-widen">{text}</Alert>
             ))}
+            <fieldset className="space-y-3 rounded-md border border-line p-3">
+              <legend className="px-1 text-[13px] font-medium text-ink">Retries and dead-letter queue</legend>
+              <p className="text-xs text-ink-muted">When RunTask fails (throttled, no capacity), EventBridge retries the event; once these run out it drops it, or sends it to the queue.</p>
+              <div className="grid gap-4 md:grid-cols-3">
+                <Field label="Retry attempts" htmlFor="retryAttempts" error={err("retryAttempts")} hint="0–185 (AWS's default: 185).">
+                  <Input type="number" min={0} max={185} {...field("retryAttempts")} />
+                </Field>
+                <Field label="Maximum event age (seconds)" htmlFor="maxEventAge" error={err("maxEventAge")} hint="60–86400 (default: 24 hours).">
+                  <Input type="number" min={60} max={86400} {...field("maxEventAge")} />
+                </Field>
+                <Field label="Dead-letter queue (optional)" htmlFor="deadLetterQueue" error={err("deadLetterQueue")} hint={queues.length ? "An SQS queue of this region." : "No SQS queues in this region."}>
+                  <Select {...field("deadLetterQueue")}>
+                    <option value="">None</option>
+                    {queues.map((q) => <option key={q} value={q}>{q}</option>)}
+                  </Select>
+                </Field>
+              </div>
+            </fieldset>
           </CardBody>
         </Card>
       </div>

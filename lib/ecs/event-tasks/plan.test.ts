@@ -58,6 +58,18 @@ describe("event-triggered task plan", () => {
     expect((plan.steps[1]!.input.Targets as Record<string, unknown>[])[0]).toMatchObject({ Input: "{}", RoleArn: input.roleArn });
   });
 
+  it("retry policy with AWS's defaults; a dead-letter queue by name, with a warning about its policy", () => {
+    const plain = buildCreateEventTaskPlan(parse({}), { role: null, passRoles: [], bucket: {} });
+    expect((plain.steps.at(-1)!.input.Targets as Record<string, unknown>[])[0]!.RetryPolicy).toEqual({ MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86400 });
+    expect(plain.warnings).toBeUndefined();
+    const dlq = buildCreateEventTaskPlan(parse({ retryAttempts: "3", maxEventAge: "600", deadLetterQueue: "failed-uploads" }), { role: null, passRoles: [], bucket: {} });
+    expect((dlq.steps.at(-1)!.input.Targets as Record<string, unknown>[])[0]).toMatchObject({
+      RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 600 },
+      DeadLetterConfig: { Arn: "arn:aws:sqs:us-east-1:123456789012:failed-uploads" },
+    });
+    expect(dlq.warnings?.[0]).toMatch(/failed-uploads's access policy must let events.amazonaws.com send/);
+  });
+
   it("cleanup removes the target before the rule and restores the bucket", () => {
     const plan = buildCreateEventTaskPlan(parse({}), { role: null, passRoles: [], bucket: {} });
     const recorded = plan.steps.map((s) => ({ stepKey: s.key, status: "succeeded", response: { Role: { Arn: "arn:aws:iam::123456789012:role/x" }, RuleArn: "arn:r" } }));
@@ -85,6 +97,9 @@ describe("event-triggered task schema", () => {
     expect(errors({ source: "pattern", pattern: '{"source":"x"}' }).pattern).toMatch(/must be an array/);
     expect(errors({ ruleName: "has space" }).ruleName).toMatch(/Use only letters/);
     expect(errors({ subnets: [] }).subnets).toMatch(/at least one subnet/);
+    expect(errors({ retryAttempts: "186" }).retryAttempts).toMatch(/0 to 185/);
+    expect(errors({ maxEventAge: "30" }).maxEventAge).toMatch(/Between 60 seconds/);
+    expect(errors({ deadLetterQueue: "a/b" }).deadLetterQueue).toMatch(/Pick a queue/);
     expect(errors({})).toEqual({});
   });
 });

@@ -127,7 +127,15 @@ export function ecsTarget(input: CreateEventTaskInput, roleArn: unknown) {
     },
     // A custom pattern's event is not task overrides: the task runs as defined.
     ...(input.source === "s3" ? { InputTransformer: s3InputTransformer(input) } : { Input: "{}" }),
+    RetryPolicy: { MaximumRetryAttempts: input.retryAttempts, MaximumEventAgeInSeconds: input.maxEventAge },
+    ...(input.deadLetterQueue ? { DeadLetterConfig: { Arn: queueArn(input.clusterArn, input.deadLetterQueue) } } : {}),
   };
+}
+
+/** A queue's ARN in the cluster's partition, region and account. */
+export function queueArn(clusterArn: string, queue: string): string {
+  const [, partition, , region, account] = clusterArn.split(":");
+  return `arn:${partition}:sqs:${region}:${account}:${queue}`;
 }
 
 /**
@@ -179,9 +187,14 @@ export function buildCreateEventTaskPlan(input: CreateEventTaskInput, facts: Eve
         inverse: { service: "events", operation: "RemoveTargets", description: `Remove the ECS target from rule ${input.ruleName}`, input: { Rule: input.ruleName, EventBusName: "default", Ids: [TARGET_ID] } },
       },
     ],
-    ...(fix.warnings.length ? { warnings: fix.warnings } : {}),
+    ...(warnings(input, fix.warnings).length ? { warnings: warnings(input, fix.warnings) } : {}),
   };
 }
+
+const warnings = (input: CreateEventTaskInput, roleWarnings: string[]) => [
+  ...roleWarnings,
+  ...(input.deadLetterQueue ? [`Queue ${input.deadLetterQueue}'s access policy must let events.amazonaws.com send messages (sqs:SendMessage), or undelivered events are lost rather than queued.`] : []),
+];
 
 /** A rule goes after its targets (EventBridge refuses to delete a rule that still has some). */
 export function buildDeleteEventRulePlan(input: DeleteEventRuleInput, targetIds: string[]): Plan {

@@ -6,6 +6,7 @@ import { mapAwsError } from "../../core/aws/errors";
 import { guarded } from "../../core/aws/guarded";
 import { live, liveKey } from "../../core/live/shared";
 import type { BucketNotification } from "./plan";
+import { listQueueNames } from "../scaling/queues";
 
 const TTL_MS = 5_000;
 
@@ -110,6 +111,11 @@ export function listBuckets(conn: ConnectionSettings, region: string): Promise<s
       return (out.Buckets ?? []).filter((b) => !b.BucketRegion || b.BucketRegion === region).map((b) => b.Name ?? "").filter(Boolean).sort();
     }),
   );
+}
+
+/** SQS queue names of the region, for the rule's dead-letter queue. */
+export function listDeadLetterQueues(conn: ConnectionSettings, region: string): Promise<string[]> {
+  return live.cache.get(liveKey(conn, region, "sqs", "queue-names"), TTL_MS, () => listQueueNames(conn, region));
 }
 
 /** The bucket's notification configuration, plain; null when there is no such bucket. */

@@ -40,6 +40,11 @@ export const createEventTaskSchema = z
     bucketVariable: z.string().trim().default("S3_BUCKET"),
     keyVariable: z.string().trim().default("S3_KEY"),
     count: z.coerce.number({ message: "Enter a whole number." }).int("Enter a whole number.").min(1, "Run 1 to 10 tasks per event.").max(10, "Run 1 to 10 tasks per event.").default(1),
+    /** EventBridge's retry policy; its defaults are 185 attempts over 24 hours. */
+    retryAttempts: z.coerce.number({ message: "Enter a whole number." }).int("Enter a whole number.").min(0, "0 to 185 retries.").max(185, "0 to 185 retries.").default(185),
+    maxEventAge: z.coerce.number({ message: "Enter a number of seconds." }).int("Enter a whole number of seconds.").min(60, "Between 60 seconds and 86400 (24 hours).").max(86400, "Between 60 seconds and 86400 (24 hours).").default(86400),
+    /** An SQS queue of this account and region for events that could not be delivered; none if empty. */
+    deadLetterQueue: z.string().trim().max(80).regex(/^[A-Za-z0-9_-]*(\.fifo)?$/, "Pick a queue from the list.").default(""),
     ...networkSchema,
     roleMode: z.enum(["existing", "create"]).default("create"),
     roleArn: z.string().trim().default(""),

@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/core/auth/guard";
 import { getCluster, listServices } from "@/lib/ecs/clusters/reads";
 import { listRunnableTaskDefinitions } from "@/lib/ecs/tasks/reads";
-import { listBuckets } from "@/lib/ecs/event-tasks/reads";
+import { listBuckets, listDeadLetterQueues } from "@/lib/ecs/event-tasks/reads";
 import { EVENTS_ROLE_NAME } from "@/lib/ecs/event-tasks/plan";
 import { listRolesTrusting } from "@/lib/iam/reads";
 import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
@@ -28,18 +28,19 @@ export default async function NewEventTaskPage({ params }: Props) {
   const result = await attempt(async () => {
     const cluster = await getCluster(conn, context.region, name);
     if (!cluster) return null;
-    const [taskDefinitions, services, networks, roles, buckets] = await Promise.all([
+    const [taskDefinitions, services, networks, roles, buckets, queues] = await Promise.all([
       listRunnableTaskDefinitions(conn, context.region),
       listServices(conn, context.region, name),
       loadNetworks(conn, context.region),
       listRolesTrusting(conn, ["events.amazonaws.com"]),
       listBuckets(conn, context.region),
+      listDeadLetterQueues(conn, context.region),
     ]);
     // The target runs on Fargate, which takes awsvpc task definitions only; the cluster's own families first.
     const fargate = taskDefinitions.filter((t) => t.networkMode === "awsvpc");
     const order = orderTaskDefinitions(fargate.map((t) => t.ref), services.map((s) => s.taskDefinition));
     const byRef = new Map(fargate.map((t) => [t.ref, t.containers]));
-    return { cluster, taskDefinitions: order.map((ref) => ({ ref, containers: byRef.get(ref) ?? [] })), networks, roles, buckets };
+    return { cluster, taskDefinitions: order.map((ref) => ({ ref, containers: byRef.get(ref) ?? [] })), networks, roles, buckets, queues };
   });
   if (!result.error && !result.data) notFound();
   const base = `/ecs/clusters/${encodeURIComponent(name)}`;
@@ -57,6 +58,7 @@ export default async function NewEventTaskPage({ params }: Props) {
           context={{ connectionId: context.connectionId, region: context.region, cluster: name, clusterArn: result.data!.cluster.arn }}
           taskDefinitions={result.data!.taskDefinitions}
           buckets={result.data!.buckets}
+          queues={result.data!.queues}
           networks={result.data!.networks}
           roles={result.data!.roles.map((r) => ({ name: r.name, arn: r.arn }))}
           standardRoleName={EVENTS_ROLE_NAME}
