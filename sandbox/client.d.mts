@@ -142,3 +142,19 @@ export interface AutoscalingState {
 }
 export function getAutoscaling(endpoint: string): Promise<AutoscalingState>;
 export function setAutoscaling(endpoint: string, settings: Partial<AutoscalingSettings>): Promise<AutoscalingState>;
+export type SandboxEventInvocation = {
+  at: string;
+  rule?: string;
+  targetId?: string;
+  targetArn?: string;
+  eventId?: string;
+  source?: string;
+  detailType?: string;
+  ok: boolean;
+  input?: string;
+  tasks?: string[];
+  error?: string;
+};
+export function sandboxEvents(endpoint: string): Promise<{ bridgedBuckets: { region: string; bucket: string }[]; invocations: SandboxEventInvocation[] }>;
+export type SandboxEmail = { at: string; topicArn: string; subscriptionArn: string; protocol: string; to: string; subject: string; message: string; via: string };
+export function snsOutbox(endpoint: string): Promise<{ messages: SandboxEmail[] }>;

@@ -207,3 +207,13 @@ export function getAutoscaling(endpoint) {
 export function setAutoscaling(endpoint, settings) {
   return call(endpoint, "POST", "/_sandbox/autoscaling", settings);
 }
+
+/** What sandbox/events.mjs holds: buckets with EventBridge on, and each rule target's invocation. */
+export function sandboxEvents(endpoint) {
+  return call(endpoint, "GET", "/_sandbox/events");
+}
+
+/** The e-mails SNS would have sent to topics' email / email-json subscriptions. */
+export function snsOutbox(endpoint) {
+  return call(endpoint, "GET", "/_sandbox/sns/outbox");
+}

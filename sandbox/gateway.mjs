@@ -24,6 +24,7 @@ import { EcrScans } from "./ecr.mjs";
 import { EcrLifecyclePreviews } from "./ecr-lifecycle.mjs";
 import { DefaultVpcs } from "./default-vpc.mjs";
 import { guardDeleteSecurityGroup } from "./ec2-dependencies.mjs";
+import { EventsSandbox } from "./events.mjs";
 
 const HOP_BY_HOP = new Set([
   "connection",
@@ -164,6 +165,8 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
   const ecrScans = new EcrScans({ upstream: upstreamBase });
   // ECR lifecycle policy previews, evaluated over moto's images (sandbox/ecr-lifecycle.mjs).
   const ecrLifecycle = new EcrLifecyclePreviews({ upstream: upstreamBase });
+  // EventBridge delivery: S3 "Object Created" and PutEvents matched against rules, ECS targets run (sandbox/events.mjs).
+  const events = new EventsSandbox({ upstream: upstreamBase, agent: ecsAgent });
 
   async function upstreamFetch(path, init = {}) {
     return fetch(upstreamBase + path, { ...init, signal: AbortSignal.timeout(init.timeoutMs ?? 10_000) });
@@ -255,6 +258,23 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
     return { status: r.status, headers: { "Content-Type": r.headers.get("content-type") ?? "text/xml", "x-amzn-RequestId": requestId }, body: text };
   }
 
+  /** Forward a call to moto and hold its whole answer, so sandbox/events.mjs can act on it. */
+  async function forwardWatched(req, ident, body) {
+    const headers = rawToObject(req.rawHeaders);
+    for (const k of Object.keys(headers)) if (/^(content-length|host|connection|transfer-encoding)$/i.test(k)) delete headers[k];
+    const r = await upstreamFetch(req.url ?? "/", { method: req.method, headers, body: body.length ? body : undefined });
+    const text = await r.text();
+    const replaced = events.after(ident, req, body, r.status, text);
+    const out = Buffer.from(replaced ?? text);
+    const outHeaders = {};
+    r.headers.forEach((v, k) => {
+      if (!/^(content-length|transfer-encoding|connection|content-encoding)$/i.test(k)) outHeaders[k] = v;
+    });
+    outHeaders["Content-Length"] = String(out.length);
+    outHeaders["x-amzn-RequestId"] ??= r.headers.get("x-amzn-requestid") ?? r.headers.get("x-amz-request-id") ?? randomUUID();
+    return { status: r.status, headers: outHeaders, body: out };
+  }
+
   async function control(req, res, pathname) {
     const route = `${req.method} ${pathname.replace(/\/+$/, "") || "/"}`;
     const jsonBody = async () => {
@@ -289,6 +309,8 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
             "POST /_sandbox/telemetry",
             "GET /_sandbox/autoscaling",
             "POST /_sandbox/autoscaling",
+            "GET /_sandbox/events",
+            "GET /_sandbox/sns/outbox",
           ],
         });
       case "GET /_sandbox/health":
@@ -330,6 +352,8 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
         defaultVpcs.reset();
         ecrScans.reset();
         ecrLifecycle.reset();
+        await events.settled();
+        events.reset();
         await autoscaler.settled();
         await appRunner.settled();
         await ecsAgent.targets.settled(); // registrations already sent to moto
@@ -409,6 +433,10 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
         const { settings, ...stats } = all[0].stats();
         return sendJson(res, 200, { settings, stats });
       }
+      case "GET /_sandbox/events":
+        return sendJson(res, 200, events.state());
+      case "GET /_sandbox/sns/outbox":
+        return sendJson(res, 200, events.outbox());
       case "GET /_sandbox/autoscaling":
         return sendJson(res, 200, autoscaler.state());
       case "POST /_sandbox/autoscaling":
@@ -495,6 +523,8 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
       // moto calls every registered target healthy; the agent knows which tasks are starting or draining.
       return sendEmulated(res, await describeTargetHealth(req, body));
     }
+    if (events.watches(ident)) return sendEmulated(res, await forwardWatched(req, ident, body));
+    if (events.handles(ident)) return sendEmulated(res, events.putEvents(ident, body));
     const refused = await guardDeleteSecurityGroup(upstreamBase, ident, body);
     if (refused) {
       res.writeHead(refused.status, refused.headers);
@@ -514,6 +544,8 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
       body,
       (upRes) => {
         if (isUnimplementedResponse(upRes.statusCode, upRes.headers)) counters.markUnimplemented(key);
+        // Once moto holds a changed rule or target, the next event reads the rules again.
+        if (ident.service === "events") events.rulesChanged();
       },
       transform,
     );
@@ -554,5 +586,5 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
     return stopped;
   }
 
-  return { url, port: actualPort, stop, counters, faults, server, appRunner, express, eks, ecsAgent, autoscaler };
+  return { url, port: actualPort, stop, counters, faults, server, appRunner, express, eks, ecsAgent, autoscaler, events };
 }

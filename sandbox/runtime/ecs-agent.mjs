@@ -107,6 +107,7 @@ export class EcsAgent {
   #generation = 0;
   #closed = false;
   #stats = { ticks: 0, lastTickMs: 0, maxTickMs: 0, totalTickMs: 0, sweeps: 0, lastSweepMs: 0 };
+  #taskListeners = new Set();
 
   /** @param {{ upstream: string, settings?: Partial<typeof AGENT_DEFAULTS>, telemetry?: object }} options */
   constructor({ upstream, settings = {}, telemetry } = {}) {
@@ -1013,6 +1014,26 @@ export class EcsAgent {
     }
   }
 
+  /**
+   * Calls `listener(region, task)` with the task as DescribeTasks shows it each time its last
+   * status changes (sandbox/events.mjs turns this into "ECS Task State Change" events).
+   * Returns a function that removes the listener.
+   */
+  onTaskChange(listener) {
+    this.#taskListeners.add(listener);
+    return () => this.#taskListeners.delete(listener);
+  }
+
+  #taskChanged(t) {
+    if (!this.#taskListeners.size) return;
+    const task = this.#render(t);
+    for (const listener of this.#taskListeners) {
+      try {
+        listener(t.region, task);
+      } catch {}
+    }
+  }
+
   /** Start stopping a task. Returns false if it was already stopping. */
   #beginStop(t, { stopCode, reason, exitCode, failed = false, now = Date.now() }) {
     if (t.desiredStatus === "STOPPED") return false;
@@ -1071,7 +1092,11 @@ export class EcsAgent {
     const t0 = performance.now();
     for (const t of this.#moving) {
       // A stopping phase may be followed by another within one tick only on the next tick.
-      if (t.nextAt <= now) this.#advance(t, now);
+      if (t.nextAt <= now) {
+        const before = t.phase;
+        this.#advance(t, now);
+        if (t.phase !== before) this.#taskChanged(t);
+      }
     }
     const dirty = [...this.#dirty];
     this.#dirty.clear();

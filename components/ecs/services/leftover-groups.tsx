@@ -7,6 +7,7 @@ const HINTS: Record<LeftoverGroup, string> = {
   securityGroups: "Deleted last, once no network interface (the load balancer's) uses them.",
   autoScaling: "Removed first, so it does not scale the service back up while it drains.",
   schedules: "Deleted first, so none starts a task during the teardown.",
+  eventRules: "Deleted first (their targets, then the rule), so no event starts a task during the teardown.",
 };
 
 /**

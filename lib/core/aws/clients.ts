@@ -63,6 +63,8 @@ export function awsClient<S extends AwsServiceName>(conn: ConnectionSettings, re
     endpoint: conn.endpointUrl ?? undefined,
     retryMode: "adaptive",
     maxAttempts: 3,
+    // A custom endpoint (the sandbox, an S3-compatible store) has no per-bucket host names.
+    ...(service === "s3" && conn.endpointUrl ? { forcePathStyle: true } : {}),
   }) as ClientOf<S>;
   cache.set(key, client);
   return client;

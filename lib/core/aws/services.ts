@@ -13,6 +13,9 @@ import * as ecs from "@aws-sdk/client-ecs";
 import * as iam from "@aws-sdk/client-iam";
 import * as sqs from "@aws-sdk/client-sqs";
 import * as sts from "@aws-sdk/client-sts";
+import * as events from "@aws-sdk/client-eventbridge";
+import * as s3 from "@aws-sdk/client-s3";
+import * as sns from "@aws-sdk/client-sns";
 
 /**
  * The AWS services Portside talks to: SDK client class and command namespace.
@@ -37,6 +40,9 @@ export const SERVICES = {
   },
   sqs: { Client: sqs.SQSClient, commands: sqs as unknown as CommandNamespace, cli: "sqs" },
   ecr: { Client: ecr.ECRClient, commands: ecr as unknown as CommandNamespace, cli: "ecr" },
+  events: { Client: events.EventBridgeClient, commands: events as unknown as CommandNamespace, cli: "events" },
+  s3: { Client: s3.S3Client, commands: s3 as unknown as CommandNamespace, cli: "s3api" },
+  sns: { Client: sns.SNSClient, commands: sns as unknown as CommandNamespace, cli: "sns" },
 } as const;
 
 export type AwsServiceName = keyof typeof SERVICES;

@@ -16,15 +16,25 @@ export const IAM_PREFIX: Record<string, string> = {
   ecs: "ecs",
   eks: "eks",
   elbv2: "elasticloadbalancing",
+  events: "events",
   iam: "iam",
   logs: "logs",
+  s3: "s3",
+  sns: "sns",
   scheduler: "scheduler",
   sqs: "sqs",
   sts: "sts",
 };
 
+// Where IAM's action name is not the API operation's.
+const IAM_ACTION_NAME: Record<string, string> = {
+  "s3:PutBucketNotificationConfiguration": "PutBucketNotification",
+  "s3:GetBucketNotificationConfiguration": "GetBucketNotification",
+};
+
 export function iamAction(service: string, operation: string): string {
-  return `${IAM_PREFIX[service] ?? service}:${operation}`;
+  const prefix = IAM_PREFIX[service] ?? service;
+  return `${prefix}:${IAM_ACTION_NAME[`${prefix}:${operation}`] ?? operation}`;
 }
 
 // A request that hands a role to a service (a task's execution role, a schedule's role, an EKS
@@ -48,6 +58,8 @@ const TAG_ON_CREATE: Record<string, { field: string; action: (operation: string)
   cloudwatch: { field: "Tags", action: () => "TagResource" },
   appautoscaling: { field: "Tags", action: () => "TagResource" },
   autoscaling: { field: "Tags", action: () => "CreateOrUpdateTags" },
+  events: { field: "Tags", action: () => "TagResource" },
+  sns: { field: "Tags", action: () => "TagResource" },
   iam: { field: "Tags", action: (operation) => operation.replace(/^Create/, "Tag") },
   ecr: { field: "tags", action: () => "TagResource" },
 };

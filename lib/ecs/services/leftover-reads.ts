@@ -7,6 +7,7 @@ import { DescribeNetworkInterfacesCommand, DescribeSecurityGroupsCommand } from 
 import { DescribeServicesCommand, paginateListServices, type Service } from "@aws-sdk/client-ecs";
 import { DescribeListenersCommand, DescribeLoadBalancersCommand, DescribeTagsCommand, DescribeTargetGroupsCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { GetScheduleCommand, paginateListSchedules } from "@aws-sdk/client-scheduler";
+import { DescribeRuleCommand, ListRuleNamesByTargetCommand, ListTagsForResourceCommand, ListTargetsByRuleCommand } from "@aws-sdk/client-eventbridge";
 import { ECS_DIMENSION, ECS_NAMESPACE, resourceId } from "@/lib/ecs/scaling/plan";
 import { decideLeftovers, MANAGED_TAG, type LeftoverFacts, type Leftovers, type ServiceFacts } from "@/lib/ecs/services/leftovers";
 import { chunks } from "../../core/aws/batches";
@@ -145,6 +146,39 @@ async function scheduleFacts(conn: ConnectionSettings, region: string, clusterAr
   );
 }
 
+/** EventBridge rules of the default bus with a target in the cluster: whose (portside:managed tag) and what they run. */
+async function eventRuleFacts(conn: ConnectionSettings, region: string, clusterArn: string): Promise<NonNullable<LeftoverFacts["eventRules"]>> {
+  const client = awsClient(conn, region, "events");
+  const names = await guarded(conn, "events", "ListRuleNamesByTarget", async () => {
+    const out: string[] = [];
+    let NextToken: string | undefined;
+    do {
+      const page = await client.send(new ListRuleNamesByTargetCommand({ TargetArn: clusterArn, EventBusName: "default", Limit: 100, NextToken }));
+      out.push(...(page.RuleNames ?? []));
+      NextToken = page.NextToken;
+    } while (NextToken);
+    return out;
+  });
+  return Promise.all(
+    names.map(async (name) => {
+      const [rule, targets] = await Promise.all([
+        guarded(conn, "events", "DescribeRule", () => client.send(new DescribeRuleCommand({ Name: name, EventBusName: "default" }))),
+        guarded(conn, "events", "ListTargetsByRule", () => client.send(new ListTargetsByRuleCommand({ Rule: name, EventBusName: "default", Limit: 100 }))),
+      ]);
+      const tags = rule.Arn ? await guarded(conn, "events", "ListTagsForResource", () => client.send(new ListTagsForResourceCommand({ ResourceARN: rule.Arn }))) : { Tags: [] };
+      const mine = (targets.Targets ?? []).filter((t) => t.Arn === clusterArn);
+      return {
+        name,
+        state: rule.State ?? "ENABLED",
+        managed: !rule.ManagedBy && (tags.Tags ?? []).some((t) => t.Key === MANAGED_TAG && t.Value === "true"),
+        family: familyOf(mine[0]?.EcsParameters?.TaskDefinitionArn),
+        targetIds: mine.map((t) => t.Id ?? "").filter(Boolean),
+        otherTargets: (targets.Targets ?? []).length - mine.length,
+      };
+    }),
+  );
+}
+
 /**
  * What the services being deleted leave behind, and whether each piece is theirs: read from
  * AWS (services, load balancers, tags, security groups and who uses them, auto scaling,
@@ -163,10 +197,11 @@ export async function readServiceLeftovers(
   const staying = all.filter((s) => services !== null && !services.includes(s.serviceName ?? "")).map(serviceFacts);
   const lb = await loadBalancingFacts(conn, region, [...new Set(deleting.flatMap((s) => s.targetGroupArns))], created);
   const sgIds = [...new Set([...deleting.flatMap((s) => s.securityGroupIds), ...lb.loadBalancers.flatMap((l) => l.securityGroups)])];
-  const [securityGroups, scaling, schedules] = await Promise.all([
+  const [securityGroups, scaling, schedules, eventRules] = await Promise.all([
     securityGroupFacts(conn, region, sgIds, created, lb.loadBalancers.filter((l) => l.managed).map((l) => l.name)),
     scalingFacts(conn, region, cluster.name, deleting.map((s) => s.name)),
     scheduleFacts(conn, region, cluster.arn),
+    eventRuleFacts(conn, region, cluster.arn),
   ]);
   const families = new Set(deleting.map((s) => s.family));
   const facts: LeftoverFacts = {
@@ -178,6 +213,7 @@ export async function readServiceLeftovers(
     scaling,
     // A cluster teardown takes every schedule aimed at it; a service's, those running its family.
     schedules: services === null ? schedules : schedules.filter((s) => families.has(s.family)),
+    eventRules: services === null ? eventRules : eventRules.filter((r) => families.has(r.family)),
   };
   return decideLeftovers(facts);
 }

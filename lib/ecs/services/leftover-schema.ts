@@ -11,11 +11,13 @@ export const leftoverChoicesSchema = {
   securityGroups: choice,
   autoScaling: choice,
   schedules: choice,
+  eventRules: choice,
 };
 
-export const choicesOf = (v: { loadBalancing: "delete" | "keep"; securityGroups: "delete" | "keep"; autoScaling: "delete" | "keep"; schedules: "delete" | "keep" }) => ({
+export const choicesOf = (v: { loadBalancing: "delete" | "keep"; securityGroups: "delete" | "keep"; autoScaling: "delete" | "keep"; schedules: "delete" | "keep"; eventRules: "delete" | "keep" }) => ({
   loadBalancing: v.loadBalancing,
   securityGroups: v.securityGroups,
   autoScaling: v.autoScaling,
   schedules: v.schedules,
+  eventRules: v.eventRules,
 });

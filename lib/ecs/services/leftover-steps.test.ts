@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { leftoverSteps, securityGroupOrder } from "./leftover-steps";
-import type { LeftoverItem, Leftovers } from "./leftovers";
+import { noLeftovers, type LeftoverItem, type Leftovers } from "./leftovers";
 
 const leftovers: Leftovers = {
   loadBalancing: [
@@ -18,6 +18,7 @@ const leftovers: Leftovers = {
     { kind: "scalableTarget", id: "service/prod/api", label: "Scalable target of api" },
   ],
   schedules: [{ kind: "schedule", id: "nightly", label: "Schedule nightly", group: "default" }],
+  eventRules: [],
 };
 
 describe("leftoverSteps", () => {
@@ -68,5 +69,23 @@ describe("securityGroupOrder", () => {
     expect(securityGroupOrder([sg("a", ["b"]), sg("b", ["c"]), sg("c", [])], new Set()).map((g) => g.id)).toEqual(["c", "b", "a"]);
     expect(securityGroupOrder([sg("a", ["x"]), sg("b", [])], new Set()).map((g) => g.id)).toEqual(["b"]);
     expect(securityGroupOrder([sg("a", ["a"])], new Set()).map((g) => g.id)).toEqual(["a"]);
+  });
+
+  it("removes an event rule's targets in the cluster before the rule; a rule with other targets stays", () => {
+    const rules: Leftovers = {
+      ...noLeftovers(),
+      eventRules: [
+        { kind: "eventRule", id: "on-upload", label: "Event rule on-upload", targetIds: ["ecs-run-task"], whole: true },
+        { kind: "eventRule", id: "shared", label: "Targets of shared", targetIds: ["a"], whole: false },
+        { kind: "eventRule", id: "theirs", label: "Event rule theirs", targetIds: ["b"], whole: true, keep: "not created by Portside" },
+      ],
+    };
+    const { before } = leftoverSteps(rules, {});
+    expect(before.map((s) => `${s.operation} ${JSON.stringify(s.input)}`)).toEqual([
+      'RemoveTargets {"Rule":"on-upload","EventBusName":"default","Ids":["ecs-run-task"]}',
+      'DeleteRule {"Name":"on-upload","EventBusName":"default"}',
+      'RemoveTargets {"Rule":"shared","EventBusName":"default","Ids":["a"]}',
+    ]);
+    expect(leftoverSteps(rules, { eventRules: "keep" }).before).toEqual([]);
   });
 });

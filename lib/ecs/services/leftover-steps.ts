@@ -73,6 +73,14 @@ export function leftoverSteps(leftovers: Leftovers, choices: LeftoverChoices, pr
   for (const s of chosen("schedules", "schedule")) {
     chain(before, { service: "scheduler", operation: "DeleteSchedule", description: `Delete schedule ${s.id}`, input: { Name: s.id, GroupName: s.group } });
   }
+  // EventBridge refuses to delete a rule that still has targets: they go first.
+  for (const r of chosen("eventRules", "eventRule")) {
+    chain(before, {
+      service: "events", operation: "RemoveTargets", description: `Remove the targets in this cluster from event rule ${r.id}`,
+      input: { Rule: r.id, EventBusName: "default", Ids: r.targetIds },
+    });
+    if (r.whole) chain(before, { service: "events", operation: "DeleteRule", description: `Delete event rule ${r.id}`, input: { Name: r.id, EventBusName: "default" } });
+  }
 
   for (const l of chosen("loadBalancing", "listener")) {
     chain(after, { service: "elbv2", operation: "DeleteListener", description: del(l.label), input: { ListenerArn: l.id } });

@@ -81,4 +81,26 @@ describe("decideLeftovers", () => {
   it("tags say Portside made it, and for which service", () => {
     expect(managedTags("prod", "api")).toEqual([{ Key: "portside:managed", Value: "true" }, { Key: "portside:service", Value: "prod/api" }]);
   });
+
+  it("event rules aimed at the cluster: Portside's go (only this cluster's targets when others remain), others stay", () => {
+    const l = decideLeftovers({
+      ...facts,
+      otherServices: [{ name: "worker", targetGroupArns: [], securityGroupIds: [], family: "shared" }],
+      eventRules: [
+        { name: "on-upload", state: "ENABLED", managed: true, family: "ingest", targetIds: ["ecs-run-task"], otherTargets: 0 },
+        { name: "fan-out", state: "DISABLED", managed: true, family: "ingest", targetIds: ["t1"], otherTargets: 2 },
+        { name: "theirs", state: "ENABLED", managed: false, family: "ingest", targetIds: ["x"], otherTargets: 0 },
+        { name: "both", state: "ENABLED", managed: true, family: "shared", targetIds: ["y"], otherTargets: 0 },
+      ],
+    });
+    expect(l.eventRules.map((r) => [r.id, r.kind === "eventRule" && r.whole, r.keep])).toEqual([
+      ["on-upload", true, undefined],
+      ["fan-out", false, undefined],
+      ["theirs", true, "not created by Portside"],
+      ["both", true, "shared: runs shared, which service worker also runs"],
+    ]);
+    expect(l.eventRules[0]!.label).toBe("Event rule on-upload (enabled)");
+    expect(l.eventRules[1]!.label).toMatch(/^Target in this cluster of event rule fan-out/);
+    expect(decideLeftovers(facts).eventRules).toEqual([]);
+  });
 });

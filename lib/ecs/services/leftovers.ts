@@ -34,6 +34,8 @@ export type LeftoverFacts = {
   }[];
   scaling: { service: string; resourceId: string; registered: boolean; policies: { name: string; type: string; alarms: string[] }[] }[];
   schedules: { name: string; group: string; family: string | null; state: string }[];
+  /** EventBridge rules with targets in the cluster: `targetIds` those targets, `otherTargets` how many point elsewhere. */
+  eventRules?: { name: string; state: string; managed: boolean; family: string | null; targetIds: string[]; otherTargets: number }[];
 };
 
 export type LeftoverItem =
@@ -44,22 +46,24 @@ export type LeftoverItem =
   | { kind: "scalingPolicy"; id: string; label: string; keep?: string; resourceId: string }
   | { kind: "alarm"; id: string; label: string; keep?: string }
   | { kind: "scalableTarget"; id: string; label: string; keep?: string }
-  | { kind: "schedule"; id: string; label: string; keep?: string; group: string };
+  | { kind: "schedule"; id: string; label: string; keep?: string; group: string }
+  | { kind: "eventRule"; id: string; label: string; keep?: string; targetIds: string[]; whole: boolean };
 
-export const LEFTOVER_GROUPS = ["loadBalancing", "securityGroups", "autoScaling", "schedules"] as const;
+export const LEFTOVER_GROUPS = ["loadBalancing", "securityGroups", "autoScaling", "schedules", "eventRules"] as const;
 export type LeftoverGroup = (typeof LEFTOVER_GROUPS)[number];
 export const GROUP_TITLES: Record<LeftoverGroup, string> = {
   loadBalancing: "Load balancing",
   securityGroups: "Security groups",
   autoScaling: "Auto scaling",
   schedules: "Schedules",
+  eventRules: "Event rules",
 };
 
 /** Per group: items with `keep` set stay whatever is chosen, and say why (shared, not Portside's). */
 export type Leftovers = Record<LeftoverGroup, LeftoverItem[]>;
 export type LeftoverChoices = Partial<Record<LeftoverGroup, "delete" | "keep">>;
 
-export const noLeftovers = (): Leftovers => ({ loadBalancing: [], securityGroups: [], autoScaling: [], schedules: [] });
+export const noLeftovers = (): Leftovers => ({ loadBalancing: [], securityGroups: [], autoScaling: [], schedules: [], eventRules: [] });
 
 const NOT_OURS = "not created by Portside";
 
@@ -142,6 +146,17 @@ export function decideLeftovers(f: LeftoverFacts): Leftovers {
     out.schedules.push({
       kind: "schedule", id: sch.name, group: sch.group, label: `Schedule ${sch.name} (${sch.state.toLowerCase()})`,
       keep: other ? `shared: runs ${sch.family}, which service ${other.name} also runs` : undefined,
+    });
+  }
+
+  // A rule that also targets something else keeps its other targets: only this cluster's are removed.
+  for (const r of f.eventRules ?? []) {
+    const other = r.family ? f.otherServices.find((s) => s.family === r.family) : undefined;
+    const whole = r.otherTargets === 0;
+    out.eventRules.push({
+      kind: "eventRule", id: r.name, targetIds: r.targetIds, whole,
+      label: whole ? `Event rule ${r.name} (${r.state.toLowerCase()})` : `Target${r.targetIds.length === 1 ? "" : "s"} in this cluster of event rule ${r.name} (the rule and its other targets stay)`,
+      keep: !r.managed ? NOT_OURS : other ? `shared: runs ${r.family}, which service ${other.name} also runs` : undefined,
     });
   }
   return out;

@@ -141,6 +141,7 @@ describe("buildDeleteServicePlan with what the service leaves behind", () => {
       securityGroups: [{ kind: "securityGroup" as const, id: "sg-svc", label: "Security group api-sg", loadBalancerArns: [], referencedBy: [] }],
       autoScaling: [{ kind: "scalableTarget" as const, id: "service/web/api", label: "Scalable target of api" }],
       schedules: [],
+      eventRules: [],
     };
     const plan = buildDeleteServicePlan({ cluster: "web", serviceName: "api", choices: { securityGroups: "keep" } }, leftovers);
     expect(plan.steps.map((s) => s.operation)).toEqual(["DeregisterScalableTarget", "UpdateService", "DeleteService", "DeleteListener", "DeleteTargetGroup"]);

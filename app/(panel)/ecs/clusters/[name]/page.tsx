@@ -54,6 +54,8 @@ export default async function ClusterPage({ params }: Props) {
             {canOperate && <ButtonLink variant="primary" href={`${base}/services/new`}>Create service</ButtonLink>}
             {canOperate && <ButtonLink variant="secondary" href={`${base}/run-task`}>Run task</ButtonLink>}
             <ButtonLink variant="secondary" href={`${base}/scheduled-tasks`}>Scheduled tasks</ButtonLink>
+            <ButtonLink variant="secondary" href={`${base}/event-tasks`}>Run on events</ButtonLink>
+            <ButtonLink variant="secondary" href={`${base}/task-alerts`}>Task alerts</ButtonLink>
             <ButtonLink variant="secondary" href={`/history?resource=${encodeURIComponent(`ecs:cluster/${name}`)}`}>History</ButtonLink>
             {canOperate && data && <DuplicateClusterLink cluster={name} />}
             {canOperate && data && <TeardownClusterButton connectionId={context.connectionId} region={context.region} cluster={name} />}

@@ -1,0 +1,94 @@
+"use server";
+
+import { z } from "zod";
+import { getCluster } from "@/lib/ecs/clusters/reads";
+import { describeTaskDefinition } from "@/lib/ecs/task-definitions/reads";
+import { bucketNotification, ruleExists, ruleTargetIds } from "@/lib/ecs/event-tasks/reads";
+import { getRole, getRoleFacts } from "@/lib/iam/reads";
+import type { ConnectionSettings } from "@/lib/core/aws/clients";
+import { getConnectionSettings } from "@/lib/core/connections/store";
+import { ConflictError } from "@/lib/core/errors";
+import { buildCreateEventTaskPlan, buildDeleteEventRulePlan, eventsRoleFix, EVENTS_ROLE_NAME, type EventTaskFacts } from "@/lib/ecs/event-tasks/plan";
+import { createEventTaskSchema, deleteEventRuleSchema, type CreateEventTaskInput } from "@/lib/ecs/event-tasks/schema";
+import { taskDefinitionRef } from "@/lib/ecs/tasks/schema";
+import { defineAction } from "../../core/actions/action";
+import type { ActionState } from "../../core/actions/state";
+import { reviewedPlan } from "../../core/actions/reviewed-plan";
+
+async function connectionFor(input: { connectionId: string; region: string }) {
+  const conn = await getConnectionSettings(input.connectionId);
+  if (!conn.regions.includes(input.region)) throw new ConflictError(`Connection "${conn.name}" is not set up for ${input.region}.`);
+  return conn;
+}
+
+async function checkCreate(input: CreateEventTaskInput): Promise<ActionState | null> {
+  const conn = await connectionFor(input);
+  const cluster = await getCluster(conn, input.region, input.cluster);
+  if (!cluster || cluster.arn !== input.clusterArn) throw new ConflictError(`There is no cluster named ${input.cluster} in ${input.region}.`);
+  const errors: Record<string, string[]> = {};
+  const [exists, role, bucket, td] = await Promise.all([
+    ruleExists(conn, input.region, input.ruleName),
+    input.roleMode === "create" ? getRole(conn, EVENTS_ROLE_NAME) : null,
+    input.source === "s3" ? bucketNotification(conn, input.region, input.bucket) : undefined,
+    describeTaskDefinition(conn, input.region, input.taskDefinition),
+  ]);
+  if (exists) errors.ruleName = [`A rule named ${input.ruleName} already exists on the default event bus.`];
+  if (role) errors.roleMode = [`A role named ${EVENTS_ROLE_NAME} already exists: pick it instead of creating it.`];
+  if (bucket === null) errors.bucket = [`There is no bucket named ${input.bucket} in this account.`];
+  if (!td) errors.taskDefinition = [`Task definition ${input.taskDefinition} was not found.`];
+  else if (input.source === "s3" && !(td.containerDefinitions ?? []).some((c) => c.name === input.container)) {
+    errors.container = [`${input.taskDefinition} has no container named ${input.container}.`];
+  }
+  return Object.keys(errors).length ? { ok: false, message: "Check the highlighted fields.", fieldErrors: errors } : null;
+}
+
+/** A reused role's policies and the roles the task hands to ECS (EventBridge must be allowed to pass them). */
+async function roleFacts(conn: ConnectionSettings, input: Pick<CreateEventTaskInput, "region" | "roleArn" | "taskDefinition">) {
+  const [role, taskDefinition] = await Promise.all([getRoleFacts(conn, input.roleArn, EVENTS_ROLE_NAME), describeTaskDefinition(conn, input.region, input.taskDefinition)]);
+  return { role, passRoles: [taskDefinition?.executionRoleArn, taskDefinition?.taskRoleArn].filter((r): r is string => Boolean(r)) };
+}
+
+/** The plan reads what its steps replace: the bucket's notifications (put back by the cleanup), a reused role. */
+async function buildCreate(input: CreateEventTaskInput) {
+  const conn = await connectionFor(input);
+  const [role, bucket] = await Promise.all([
+    input.roleMode === "create" ? { role: null, passRoles: [] } : roleFacts(conn, input),
+    input.source === "s3" ? bucketNotification(conn, input.region, input.bucket) : null,
+  ]);
+  const facts: EventTaskFacts = { ...role, bucket };
+  return buildCreateEventTaskPlan(input, facts);
+}
+
+const create = reviewedPlan({ does: "run tasks on events", schema: createEventTaskSchema, check: checkCreate, build: buildCreate });
+export const previewEventTaskAction = create.preview;
+export const createEventTaskAction = create.confirm;
+
+const roleCheckSchema = z.object({
+  connectionId: z.string().min(1),
+  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/),
+  clusterArn: z.string().regex(/^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:cluster\/.+$/),
+  taskDefinition: taskDefinitionRef,
+  roleArn: z.string().trim().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/),
+});
+
+/** The role field's check as the person picks a role and a task definition. Reads only. */
+export const checkEventsRoleAction = defineAction({
+  role: "operator",
+  does: "run tasks on events",
+  schema: roleCheckSchema,
+  run: async (input) => {
+    const conn = await connectionFor(input);
+    const fix = eventsRoleFix(input, await roleFacts(conn, input));
+    return { ok: true, data: { warnings: fix.warnings, widens: fix.steps.map((s) => s.description) } };
+  },
+});
+
+async function buildDelete(input: z.output<typeof deleteEventRuleSchema>) {
+  const ids = await ruleTargetIds(await connectionFor(input), input.region, input.ruleName);
+  if (ids === null) throw new ConflictError(`Rule ${input.ruleName} no longer exists.`);
+  return buildDeleteEventRulePlan(input, ids);
+}
+
+const remove = reviewedPlan({ does: "delete event rules", schema: deleteEventRuleSchema, build: buildDelete });
+export const previewDeleteEventRuleAction = remove.preview;
+export const deleteEventRuleAction = remove.confirm;
