@@ -10,7 +10,6 @@ import type { LiveServiceState } from "@/lib/ecs/services/live";
 import type { ServiceDetail } from "@/lib/ecs/services/reads";
 import type { LoadBalancing } from "@/lib/ecs/services/load-balancers";
 import { DeploymentsCard } from "./deployments-card";
-
 import { Item, mono, revisionHref } from "./detail-item";
 import { LoadBalancingCard } from "./load-balancing-card";
 import { ServiceEvents } from "./service-events";
