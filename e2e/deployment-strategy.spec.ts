@@ -113,7 +113,7 @@ test("a service without a load balancer cannot switch to a traffic-shifting stra
   const dialog = await openSettings(page);
   await sandbox.resetCalls();
   await dialog.getByRole("radio", { name: /^Blue\/green/ }).check();
-  await expect(dialog.getByRole("alert").filter({ hasText: "This service has no load balancer" })).toBeVisible();
+  await expect(dialog.getByRole("status").filter({ hasText: "This service has no load balancer" })).toBeVisible();
   await expect(dialog.getByRole("button", { name: "Review" })).toBeDisabled();
   await shot(page, "settings-no-load-balancer");
   expect(await mutations()).toEqual([]);

@@ -1,6 +1,7 @@
 import { trustPolicy } from "@/lib/iam/roles";
 import type { Plan, PlanRef, PlanStep } from "../../core/plans/types";
-import { LOAD_BALANCER_ROLE, shiftsTraffic, type DeploymentStrategyInput } from "./deployment-strategy-schema";
+import { LOAD_BALANCER_ROLE, shiftsTraffic, type Strategy } from "./deployment-strategy-fields";
+import type { DeploymentStrategyInput } from "./deployment-strategy-schema";
 import { servicePath } from "./plan";
 
 export const DEPLOYMENT_STRATEGY_WIZARD = "ecs-service-deployment-strategy";
@@ -28,7 +29,7 @@ export type CurrentDeploymentSettings = {
 const ref = (path: string): PlanRef => ({ $ref: path });
 
 /** The settings of a strategy that ECS reads; the ones of other strategies are left out (ECS refuses them). */
-export function strategyConfiguration(input: DeploymentStrategyInput): Record<string, unknown> {
+export function strategyConfiguration(input: { strategy: Strategy; bakeTime: number; canaryPercent: number; canaryBakeTime: number; stepPercent: number; stepBakeTime: number }): Record<string, unknown> {
   if (!shiftsTraffic(input.strategy)) return { strategy: "ROLLING" };
   return {
     strategy: input.strategy,
@@ -71,7 +72,8 @@ function createTargetGroup(name: string, tg: PrimaryTargetGroup): PlanStep {
   };
 }
 
-function createRoleSteps(): PlanStep[] {
+/** CreateRole (trusting ECS) and AttachRolePolicy with AWS's managed policy for load balancer changes. */
+export function createRoleSteps(): PlanStep[] {
   const { name, principal, policyArn } = LOAD_BALANCER_ROLE;
   const policy = policyArn.split("/").pop();
   return [

@@ -7,7 +7,8 @@ import { Input, RadioCards, Select } from "@/components/ui/input";
 import { initialState } from "@/lib/core/actions/state";
 import { deploymentSettingsContextAction, deploymentStrategyAction, previewDeploymentStrategyAction } from "@/lib/ecs/services/deployment-strategy-actions";
 import type { DeploymentSettingsContext } from "@/lib/ecs/services/deployment-strategy-reads";
-import { LOAD_BALANCER_ROLE, STRATEGY_LIMITS, deploymentStrategySchema, shiftsTraffic, type Strategy } from "@/lib/ecs/services/deployment-strategy-schema";
+import { LOAD_BALANCER_ROLE, STRATEGY_LIMITS, shiftsTraffic, type Strategy } from "@/lib/ecs/services/deployment-strategy-fields";
+import { deploymentStrategySchema } from "@/lib/ecs/services/deployment-strategy-schema";
 import { ContextStatus } from "./context-status";
 import { PlanActionForm, type FormWizard, type ServiceTarget } from "./plan-action-form";
 
