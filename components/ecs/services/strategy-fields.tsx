@@ -54,7 +54,7 @@ export function StrategyFields({ values, set, errorFor, touch }: FieldsProps) {
               onChange={(e) => change({ alternateTargetGroupName: e.target.value })} {...fieldAria("alternateTargetGroupName", errorFor("alternateTargetGroupName"), true)} />
           </Field>
           <RadioCards name="lbRoleMode" legend="Role ECS uses to change the listener rule" value={values.lbRoleMode} onValueChange={(m) => change({ lbRoleMode: m })} options={[
-            { value: "create", label: `Create ${LOAD_BALANCER_ROLE.name}`, description: "Trusts ecs.amazonaws.com, with AWS's managed policy AmazonECSInfrastructureRolePolicyForLoadBalancers." },
+            { value: "create", label: `Create ${LOAD_BALANCER_ROLE.name}`, description: "Trusts ecs.amazonaws.com, with AWS's managed policy for load balancer changes." },
             { value: "existing", label: "Use a role", description: "A role ECS may assume with that policy." },
           ]} />
           {errorFor("lbRoleMode") && <p role="alert" id="lbRoleMode-error" className="text-xs font-medium text-red-700">{errorFor("lbRoleMode")![0]}</p>}

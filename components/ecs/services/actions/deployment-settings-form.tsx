@@ -171,7 +171,7 @@ function SettingsFields({ w, c, v, set }: { w: FormWizard; c: Context; v: Record
             </Select>
           </Field>
           <RadioCards name="roleMode" legend="Role ECS uses to change the listener rules" value={v.roleMode} onValueChange={(m) => set({ roleMode: m })} options={[
-            { value: "create", label: `Create ${LOAD_BALANCER_ROLE.name}`, description: c.roleExists ? "It exists already: pick it." : "Trusts ecs.amazonaws.com, with AWS's managed policy AmazonECSInfrastructureRolePolicyForLoadBalancers.", disabled: c.roleExists },
+            { value: "create", label: `Create ${LOAD_BALANCER_ROLE.name}`, description: c.roleExists ? "It exists already: pick it." : "Trusts ecs.amazonaws.com, with AWS's managed policy for load balancer changes.", disabled: c.roleExists },
             { value: "existing", label: "Pick a role", description: c.roles.length ? `${c.roles.length} role(s) ECS may assume.` : "No role trusts ecs.amazonaws.com yet.", disabled: !c.roles.length },
           ]} />
           <FieldMessage w={w} name="roleMode" />
