@@ -169,6 +169,18 @@ describe.skipIf(!hasMoto)("service deployments in the sandbox", () => {
     expect(again.name).toBe("ConflictException");
   }, 60_000);
 
+  it("a canary whose green tasks crash is rolled back by the circuit breaker, with the reason", async () => {
+    await shiftingService("crashy", { strategy: "CANARY", bakeTimeInMinutes: 0, canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 1 }, deploymentCircuitBreaker: { enable: true, rollback: true } });
+    await ecs.send(new UpdateServiceCommand({ cluster, service: "crashy", taskDefinition: "web:4" }));
+    const after = await waitFor("the automatic rollback", async () => { const d = await latest("crashy"); return d.status === "ROLLBACK_SUCCESSFUL" && d; }, { timeoutMs: 40_000 });
+    expect(after.rollback.reason).toMatch(/Circuit breaker: tasks failed to start/);
+    expect(after.deploymentCircuitBreaker.failureCount).toBeGreaterThanOrEqual(3);
+    expect(await weights()).toMatchObject({ green: 0 });
+    const svc = (await ecs.send(new DescribeServicesCommand({ cluster, services: ["crashy"] }))).services[0];
+    expect(svc.taskDefinition.split("/").pop()).toBe("web:1");
+    expect(svc.deployments.map((d) => d.status)).toEqual(["PRIMARY"]);
+  }, 60_000);
+
   it("refuses unknown deployments and more than 20 ARNs", async () => {
     expect((await rejection(ecs.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: "arn:aws:ecs:us-east-1:123456789012:service-deployment/x/y/z" })))).name).toBe("ServiceDeploymentNotFoundException");
     expect((await rejection(ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: Array.from({ length: 21 }, (_, i) => `a${i}`) })))).name).toBe("InvalidParameterException");
