@@ -114,6 +114,27 @@ test("canary 10 % / 1 min: a new image's traffic moves 10 % → 100 % on the lis
   await watcher.close();
 });
 
+test("the same canary with a crash image rolls back automatically; the run fails and the timeline says why", async ({ page }) => {
+  await asOperator(page, `/ecs/clusters/${cluster}/services/canary`);
+  await page.getByRole("group", { name: "Service actions" }).getByRole("button", { name: "Deploy", exact: true }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Image", { exact: true }).fill("public.ecr.aws/docker/library/httpd:crash");
+  await dialog.getByRole("button", { name: "Review" }).click();
+  await dialog.getByRole("button", { name: "Deploy", exact: true }).click();
+  await expect(page).toHaveURL(/\/history\/\w+/);
+  await expect(page.getByTestId("run-status")).toHaveText(/failed/i, { timeout: 90_000 });
+
+  await page.goto(historyOf("canary"));
+  const newest = page.getByTestId("service-deployment").first();
+  await expect(newest.getByTestId("service-deployment-status")).toHaveText("rollback successful", { timeout: 60_000 });
+  await expect(newest.getByTestId("rollback-reason")).toContainText("Circuit breaker: tasks failed to start");
+  await expect(newest).toContainText("httpd:2.4.62 → public.ecr.aws/docker/library/httpd:crash");
+  // The first canary left production on the "-g" target group; the rollback keeps it there.
+  expect(await weights(canary)).toEqual({ blue: 0, green: 100 });
+  expect((await describeService(cluster, "canary"))!.taskDefinition!.split("/").pop()).toBe(`${family}:2`);
+  await shot(page, "timeline-canary-crash-rolled-back");
+});
+
 test("a linear deployment made through the SDK shows in the timeline; Roll back now mid-way puts 100 % back on blue", async ({ page }) => {
   const { taskDefinition } = await ecs().send(new RegisterTaskDefinitionCommand({
     family, networkMode: "awsvpc", requiresCompatibilities: ["FARGATE"], cpu: "256", memory: "512",

@@ -561,7 +561,12 @@ export class EcsAgent {
       tdArn = td?.taskDefinitionArn ?? input.taskDefinition;
     }
     if (input.deploymentConfiguration) {
-      const prev = svc.config.deploymentConfiguration ?? {};
+      let prev = svc.config.deploymentConfiguration ?? {};
+      // A new strategy brings its own settings: the previous strategy's (canary, linear, bake, hooks) go.
+      if (input.deploymentConfiguration.strategy) {
+        const { strategy: _s, bakeTimeInMinutes: _b, canaryConfiguration: _c, linearConfiguration: _l, lifecycleHooks: _h, ...rest } = prev;
+        prev = rest;
+      }
       svc.config.deploymentConfiguration = {
         ...prev,
         ...input.deploymentConfiguration,

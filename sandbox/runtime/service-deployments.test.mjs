@@ -181,6 +181,15 @@ describe.skipIf(!hasMoto)("service deployments in the sandbox", () => {
     expect(svc.deployments.map((d) => d.status)).toEqual(["PRIMARY"]);
   }, 60_000);
 
+  it("a new strategy drops the previous one's settings; other settings stay", async () => {
+    await ecs.send(new UpdateServiceCommand({ cluster, service: "canary", deploymentConfiguration: { strategy: "ROLLING", minimumHealthyPercent: 50 } }));
+    const dc = (await ecs.send(new DescribeServicesCommand({ cluster, services: ["canary"] }))).services[0].deploymentConfiguration;
+    expect(dc.strategy).toBe("ROLLING");
+    expect(dc.canaryConfiguration).toBeUndefined();
+    expect(dc.bakeTimeInMinutes).toBeUndefined();
+    expect(dc).toMatchObject({ minimumHealthyPercent: 50, maximumPercent: 200 });
+  });
+
   it("refuses unknown deployments and more than 20 ARNs", async () => {
     expect((await rejection(ecs.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: "arn:aws:ecs:us-east-1:123456789012:service-deployment/x/y/z" })))).name).toBe("ServiceDeploymentNotFoundException");
     expect((await rejection(ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: Array.from({ length: 21 }, (_, i) => `a${i}`) })))).name).toBe("InvalidParameterException");
