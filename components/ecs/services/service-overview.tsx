@@ -73,7 +73,7 @@ export function ServiceOverview({ service: s, loadBalancing, initial, streamUrl,
         </CardBody>
       </Card>
 
-      <DeploymentsCard state={live} strategy={strategy} />
+      <DeploymentsCard state={live} strategy={strategy} timelineHref={`${clusterHref}/services/${encodeURIComponent(s.name)}/history`} />
       <ServiceTasks tasks={live.tasks} taskHref={taskHref} />
       <ServiceEvents events={live.events} />
 
