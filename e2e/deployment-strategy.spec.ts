@@ -233,7 +233,7 @@ test("the service wizard creates a canary service: alternate target group, a lis
   await page.getByRole("button", { name: "Next" }).click();
 
   await page.getByRole("radio", { name: /^Canary/ }).check();
-  await expect(page.getByLabel("Alternate target group name")).toHaveValue(`${name}-tg-green`);
+  await expect(page.getByLabel("Name of the alternate target group")).toHaveValue(`${name}-tg-green`);
   await page.getByLabel("Canary percentage").fill("101");
   await sandbox.resetCalls();
   await page.getByRole("button", { name: "Review" }).click();

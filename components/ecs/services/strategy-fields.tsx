@@ -8,7 +8,7 @@ import { elbNameFrom, type FieldsProps } from "./form-values";
 
 const OPTIONS: { value: Strategy; label: string; description: string }[] = [
   { value: "ROLLING", label: "Rolling update", description: "Replaces tasks a few at a time within the minimum and maximum percent." },
-  { value: "BLUE_GREEN", label: "Blue/green", description: "Starts the new revision beside the old one, then moves all production traffic at once." },
+  { value: "BLUE_GREEN", label: "Blue/green", description: "Starts the new version beside the old one, then moves all production traffic at once." },
   { value: "CANARY", label: "Canary", description: "Moves a small share of traffic first, waits, then moves the rest." },
   { value: "LINEAR", label: "Linear", description: "Moves traffic in equal steps with a wait between them." },
 ];
@@ -48,7 +48,7 @@ export function StrategyFields({ values, set, errorFor, touch }: FieldsProps) {
             {strategy === "LINEAR" && number("stepPercent", "Step percentage", `${L.stepPercent.min}–${L.stepPercent.max} % of production traffic per step.`)}
             {strategy === "LINEAR" && number("stepBakeTime", "Step interval (minutes)", `${L.stepBakeTime.min}–${L.stepBakeTime.max}. Wait between steps.`)}
           </div>
-          <Field label="Alternate target group name" htmlFor="alternateTargetGroupName" error={errorFor("alternateTargetGroupName")}
+          <Field label="Name of the alternate target group" htmlFor="alternateTargetGroupName" error={errorFor("alternateTargetGroupName")}
             hint="Created with the target group's port and health check; green tasks register here. The production listener rule is created on the new listener, 100 % to the target group.">
             <Input id="alternateTargetGroupName" name="alternateTargetGroupName" className="w-72 font-mono" value={values.alternateTargetGroupName} autoComplete="off"
               onChange={(e) => change({ alternateTargetGroupName: e.target.value })} {...fieldAria("alternateTargetGroupName", errorFor("alternateTargetGroupName"), true)} />
