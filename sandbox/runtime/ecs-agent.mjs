@@ -20,7 +20,7 @@ import { createTelemetry } from "./telemetry.mjs";
 import { TargetRegistry } from "./targets.mjs";
 import { decodeToken, encodeToken, overlayService, renderTask } from "./ecs-overlay.mjs";
 import { mergeSettings } from "./settings.mjs";
-import { DeploymentLedger, advanceShift, arnList, newShift, shiftingLoadBalancer, weightParams } from "./service-deployments.mjs";
+import { DeploymentLedger, advanceShift, arnList, failedHook, hookStagesReached, newShift, shiftingLoadBalancer, weightParams } from "./service-deployments.mjs";
 import { motoQuery } from "../moto-query.mjs";
 
 const CT = "application/x-amz-json-1.1";
@@ -800,10 +800,18 @@ export class EcsAgent {
       if (t.phase === "RUNNING") greenRunning += 1;
       if (t.crashing) crashing += 1;
     }
+    const hookFailed = (stages) => {
+      const failed = shift.rollingBack ? null : failedHook(shift.hooks, stages);
+      if (failed) this.#rollBackShift(svc, primary, `Lifecycle hook ${failed.name} failed in ${failed.stage}.`, now);
+      return failed;
+    };
+    if (!shift.hooksStarted && hookFailed(hookStagesReached(shift, shift.stage))) return;
     if (!shift.rollingBack && primary.live.size < desired && canLaunch) this.#launch(svc, primary, td, desired - primary.live.size, now);
     const before = shift.stage;
     const blueLive = olds.reduce((n, d) => n + d.live.size, 0);
     const out = advanceShift(shift, { greenReady: greenRunning >= desired && primary.live.size === desired && crashing === 0, blueLive, greenLive: primary.live.size }, now, this.#settings.minuteMs);
+    // A failing hook stops the shift before its traffic moves (the rollback puts 100 % on blue).
+    if (hookFailed(hookStagesReached(shift, before))) return;
     if (out.weightChanged) {
       this.#writeWeights(svc, shift);
       this.#event(svc, `(service ${svc.name}) (deployment ${primary.id}) production traffic: ${100 - shift.greenWeight}% blue, ${shift.greenWeight}% green.`, now);

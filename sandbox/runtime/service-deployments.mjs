@@ -72,6 +72,8 @@ export function newShift(svc, lb, now) {
     green,
     containerName: lb.containerName,
     containerPort: lb.containerPort,
+    hooks: dc.lifecycleHooks ?? [],
+    hooksStarted: false,
     stage: "SCALE_UP",
     step: -1,
     greenWeight: 0,
@@ -112,6 +114,37 @@ export function advanceShift(shift, facts, now, minuteMs) {
   if (shift.stage === "BAKE_TIME" && now >= shift.since + shift.bakeMinutes * minuteMs) shift.stage = "CLEAN_UP";
   if (shift.stage === "CLEAN_UP") out.stopBlue = true;
   return out;
+}
+
+/**
+ * The lifecycle hook stages a shift passes when it moves from `before` to its stage now (the first
+ * call, before green starts, passes RECONCILE_SERVICE and PRE_SCALE_UP).
+ */
+export function hookStagesReached(shift, before) {
+  if (!shift.hooksStarted) {
+    shift.hooksStarted = true;
+    return ["RECONCILE_SERVICE", "PRE_SCALE_UP"];
+  }
+  if (before === "SCALE_UP" && shift.stage !== "SCALE_UP") {
+    return ["POST_SCALE_UP", "TEST_TRAFFIC_SHIFT", "POST_TEST_TRAFFIC_SHIFT", "PRE_PRODUCTION_TRAFFIC_SHIFT", "PRODUCTION_TRAFFIC_SHIFT"];
+  }
+  if (before === "PRODUCTION_TRAFFIC_SHIFT" && shift.stage === "BAKE_TIME") return ["POST_PRODUCTION_TRAFFIC_SHIFT"];
+  return [];
+}
+
+/**
+ * The sandbox's switch for hooks: a hook whose target (the Lambda function's name) contains
+ * "fail" fails at each of its stages; every other hook succeeds at once.
+ * @returns {{ name: string, stage: string } | null}
+ */
+export function failedHook(hooks, stages) {
+  for (const stage of stages) {
+    for (const h of hooks ?? []) {
+      const name = String(h.hookTargetArn ?? "").split(":").pop();
+      if ((h.lifecycleStages ?? []).includes(stage) && name.includes("fail")) return { name, stage };
+    }
+  }
+  return null;
 }
 
 /** ModifyRule's Query parameters: forward to blue and green with their weights. */

@@ -23,7 +23,7 @@ import {
 import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { startSandbox } from "../start.mjs";
 import { clientConfig, hasMoto, rejection } from "../test-support.mjs";
-import { advanceShift, trafficSteps, weightParams } from "./service-deployments.mjs";
+import { advanceShift, failedHook, hookStagesReached, trafficSteps, weightParams } from "./service-deployments.mjs";
 
 describe("trafficSteps", () => {
   it("canary: the canary share, then the rest after its interval", () => {
@@ -54,6 +54,17 @@ describe("advanceShift", () => {
     const s = { ...shift(), rollingBack: true };
     expect(advanceShift(s, { greenReady: true, blueLive: 2, greenLive: 2 }, 0, 1000).stopGreen).toBe(true);
   });
+});
+
+it("hooks: the stages a shift passes, and the sandbox's failing hooks", () => {
+  const shift = { hooksStarted: false, stage: "SCALE_UP" };
+  expect(hookStagesReached(shift, "SCALE_UP")).toEqual(["RECONCILE_SERVICE", "PRE_SCALE_UP"]);
+  expect(hookStagesReached(shift, "SCALE_UP")).toEqual([]);
+  shift.stage = "PRODUCTION_TRAFFIC_SHIFT";
+  expect(hookStagesReached(shift, "SCALE_UP")).toContain("POST_TEST_TRAFFIC_SHIFT");
+  const hooks = [{ hookTargetArn: "arn:aws:lambda:us-east-1:1:function:ok", lifecycleStages: ["PRE_SCALE_UP"] }, { hookTargetArn: "arn:aws:lambda:us-east-1:1:function:will-fail", lifecycleStages: ["POST_SCALE_UP"] }];
+  expect(failedHook(hooks, ["PRE_SCALE_UP"])).toBeNull();
+  expect(failedHook(hooks, ["POST_SCALE_UP"])).toEqual({ name: "will-fail", stage: "POST_SCALE_UP" });
 });
 
 it("weightParams writes ModifyRule's forward action with both weights", () => {
@@ -189,6 +200,17 @@ describe.skipIf(!hasMoto)("service deployments in the sandbox", () => {
     expect(dc.bakeTimeInMinutes).toBeUndefined();
     expect(dc).toMatchObject({ minimumHealthyPercent: 50, maximumPercent: 200 });
   });
+
+  it("blue/green with a lifecycle hook that fails (its function name says fail) rolls back before traffic moves", async () => {
+    const hook = (name, lifecycleStages) => ({ hookTargetArn: `arn:aws:lambda:us-east-1:123456789012:function:${name}`, roleArn: "arn:aws:iam::123456789012:role/hooks", lifecycleStages });
+    await shiftingService("hooky", { strategy: "BLUE_GREEN", bakeTimeInMinutes: 0, lifecycleHooks: [hook("check-ok", ["PRE_SCALE_UP"]), hook("smoke-fail", ["POST_TEST_TRAFFIC_SHIFT"])] });
+    await ecs.send(new UpdateServiceCommand({ cluster, service: "hooky", taskDefinition: "web:2" }));
+    const after = await waitFor("the hook's rollback", async () => { const d = await latest("hooky"); return d.status === "ROLLBACK_SUCCESSFUL" && d; });
+    expect(after.rollback.reason).toBe("Lifecycle hook smoke-fail failed in POST_TEST_TRAFFIC_SHIFT.");
+    expect(after.deploymentConfiguration.lifecycleHooks).toHaveLength(2);
+    const svc = (await ecs.send(new DescribeServicesCommand({ cluster, services: ["hooky"] }))).services[0];
+    expect(svc.taskDefinition.split("/").pop()).toBe("web:1");
+  }, 60_000);
 
   it("refuses unknown deployments and more than 20 ARNs", async () => {
     expect((await rejection(ecs.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: "arn:aws:ecs:us-east-1:123456789012:service-deployment/x/y/z" })))).name).toBe("ServiceDeploymentNotFoundException");
