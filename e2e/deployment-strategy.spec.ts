@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { CreateServiceCommand } from "@aws-sdk/client-ecs";
+import { CreateServiceCommand, ListServiceDeploymentsCommand, UpdateServiceCommand } from "@aws-sdk/client-ecs";
 import { CreateListenerCommand, CreateLoadBalancerCommand, CreateTargetGroupCommand, DescribeRulesCommand, DescribeTargetGroupsCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { GetRoleCommand, IAMClient, ListAttachedRolePoliciesCommand } from "@aws-sdk/client-iam";
 import { expect, test, type Page } from "@playwright/test";
@@ -267,4 +267,48 @@ test("the service wizard creates a canary service: alternate target group, a lis
   expect(advanced.alternateTargetGroupArn).toBe(green.TargetGroupArn);
   const rule = (await elbv2().send(new DescribeRulesCommand({ RuleArns: [advanced.productionListenerRule!] }))).Rules![0]!;
   expect(rule.Actions![0]!.ForwardConfig!.TargetGroups!.map((g) => [g.TargetGroupArn, g.Weight])).toEqual([[svc!.loadBalancers![0]!.targetGroupArn, 100], [green.TargetGroupArn, 0]]);
+});
+
+test("blue/green with a lifecycle hook that fails: the hook is refused until complete, saved, and a deployment rolls back with its reason", async ({ page }) => {
+  await asOperator(page);
+  const dialog = await openSettings(page);
+  await dialog.getByRole("radio", { name: /^Blue\/green/ }).check();
+  await dialog.getByLabel("Bake time (minutes)").fill("0");
+  await dialog.getByRole("radio", { name: /^Pick one/ }).check();
+  await dialog.getByLabel("Alternate target group", { exact: true }).selectOption({ label: greenName });
+  await expect(dialog.getByRole("radio", { name: /^Pick a role/ })).toBeChecked();
+  await sandbox.resetCalls();
+  await dialog.getByLabel("Hook Lambda function ARN").fill("arn:aws:lambda:us-east-1:123456789012:function:smoke-fail");
+  await dialog.getByRole("button", { name: "Review" }).click();
+  await expect(dialog.locator("#hookRoleArn-error")).toContainText("role ECS uses to call the hook");
+  await expect(dialog.locator("#hookStages-error")).toContainText("at least one stage");
+  expect(await mutations()).toEqual([]);
+  await dialog.getByLabel("Hook role ARN").fill("arn:aws:iam::123456789012:role/hooks");
+  await dialog.getByRole("group", { name: "Hook stages" }).getByLabel("post test traffic shift").check();
+  await dialog.getByRole("button", { name: "Review" }).click();
+  await expect(dialog.getByLabel("Request 1 JSON")).toContainText('"lifecycleStages"');
+  await expect(dialog.getByLabel("Request 1 JSON")).toContainText('"strategy": "BLUE_GREEN"');
+  await shot(page, "settings-blue-green-hook-review");
+  await dialog.getByRole("button", { name: "Save deployment settings" }).click();
+  await expect(page).toHaveURL(/\/history\/\w+/);
+  await expect(page.getByTestId("run-status")).toHaveText(/succeeded/i, { timeout: 30_000 });
+  const svc = await describeService(cluster, service);
+  expect(svc!.deploymentConfiguration!.lifecycleHooks).toEqual([
+    { hookTargetArn: "arn:aws:lambda:us-east-1:123456789012:function:smoke-fail", roleArn: "arn:aws:iam::123456789012:role/hooks", lifecycleStages: ["POST_TEST_TRAFFIC_SHIFT"] },
+  ]);
+
+  // A deployment (here straight through the SDK) reaches the hook's stage, the hook fails, ECS rolls back.
+  const running = svc!.taskDefinition!;
+  await ecs().send(new UpdateServiceCommand({ cluster, service, forceNewDeployment: true }));
+  const newest = async () => {
+    const { serviceDeployments } = await ecs().send(new ListServiceDeploymentsCommand({ cluster, service }));
+    return serviceDeployments![0]!;
+  };
+  await expect.poll(async () => (await newest()).status, { timeout: 60_000 }).toBe("ROLLBACK_SUCCESSFUL");
+  expect((await describeService(cluster, service))!.taskDefinition).toBe(running);
+  await page.goto(`${pageOf(service)}/history`);
+  const entry = page.getByTestId("service-deployment").first();
+  await expect(entry.getByTestId("service-deployment-status")).toHaveText("rollback successful");
+  await expect(entry.getByTestId("rollback-reason")).toContainText("Lifecycle hook smoke-fail failed in POST_TEST_TRAFFIC_SHIFT.");
+  await shot(page, "timeline-hook-rolled-back");
 });

@@ -26,6 +26,15 @@ export const LOAD_BALANCER_ROLE = {
   policyArn: "arn:aws:iam::aws:policy/AmazonECSInfrastructureRolePolicyForLoadBalancers",
 } as const;
 
+/** The stages a lifecycle hook can run at (ECS's DeploymentLifecycleHookStage), in the order a deployment passes them. */
+export const HOOK_STAGES = [
+  "RECONCILE_SERVICE", "PRE_SCALE_UP", "POST_SCALE_UP", "TEST_TRAFFIC_SHIFT", "POST_TEST_TRAFFIC_SHIFT",
+  "PRE_PRODUCTION_TRAFFIC_SHIFT", "PRODUCTION_TRAFFIC_SHIFT", "POST_PRODUCTION_TRAFFIC_SHIFT",
+] as const;
+export type HookStage = (typeof HOOK_STAGES)[number];
+
+export const LAMBDA_ARN = /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9_$-]{1,128})?$/;
+
 export const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 
 /** A decimal form value ("10", "2.5"); empty is not 0. */

@@ -48,6 +48,13 @@ describe("buildDeploymentStrategyPlan", () => {
     expect(dc).toMatchObject({ strategy: "LINEAR", bakeTimeInMinutes: 15, linearConfiguration: { stepPercent: 20, stepBakeTimeInMinutes: 2 } });
     expect(dc.canaryConfiguration).toBeUndefined();
   });
+  it("a lifecycle hook goes into deploymentConfiguration.lifecycleHooks with its stages", () => {
+    const hook = "arn:aws:lambda:us-east-1:123456789012:function:smoke";
+    const plan = buildDeploymentStrategyPlan(parse({ strategy: "BLUE_GREEN", alternateTargetGroupName: "api-green", productionListenerRule: RULE, hookTargetArn: hook, hookRoleArn: ROLE, hookStages: ["POST_TEST_TRAFFIC_SHIFT", "POST_PRODUCTION_TRAFFIC_SHIFT"] }), current);
+    expect((plan.steps.at(-1)!.input.deploymentConfiguration as Record<string, unknown>).lifecycleHooks).toEqual([
+      { hookTargetArn: hook, roleArn: ROLE, lifecycleStages: ["POST_TEST_TRAFFIC_SHIFT", "POST_PRODUCTION_TRAFFIC_SHIFT"] },
+    ]);
+  });
   it("back to rolling drops the strategy's settings and the advanced configuration", () => {
     const shifting: CurrentDeploymentSettings = {
       ...current,

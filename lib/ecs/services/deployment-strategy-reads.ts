@@ -23,6 +23,7 @@ export type DeploymentSettingsContext = {
   canary?: { percent: number; bakeTime: number };
   linear?: { percent: number; bakeTime: number };
   advanced: { alternateTargetGroupArn?: string; productionListenerRule?: string; testListenerRule?: string; roleArn?: string } | null;
+  hook?: { targetArn: string; roleArn: string; stages: string[] };
   primary: PrimaryTargetGroup | null;
   containerName: string;
   containerPort: number;
@@ -85,6 +86,7 @@ export async function readDeploymentSettings(conn: ConnectionSettings, region: s
     strategy?: string; bakeTimeInMinutes?: number;
     canaryConfiguration?: { canaryPercent?: number; canaryBakeTimeInMinutes?: number };
     linearConfiguration?: { stepPercent?: number; stepBakeTimeInMinutes?: number };
+    lifecycleHooks?: { hookTargetArn?: string; roleArn?: string; lifecycleStages?: string[] }[];
   };
   const loadBalancers = s.loadBalancers ?? [];
   const lb = loadBalancers[0] as { targetGroupArn?: string; containerName?: string; containerPort?: number; advancedConfiguration?: DeploymentSettingsContext["advanced"] } | undefined;
@@ -121,6 +123,7 @@ export async function readDeploymentSettings(conn: ConnectionSettings, region: s
     canary: dc.canaryConfiguration ? { percent: dc.canaryConfiguration.canaryPercent ?? 5, bakeTime: dc.canaryConfiguration.canaryBakeTimeInMinutes ?? 10 } : undefined,
     linear: dc.linearConfiguration ? { percent: dc.linearConfiguration.stepPercent ?? 10, bakeTime: dc.linearConfiguration.stepBakeTimeInMinutes ?? 6 } : undefined,
     advanced: lb?.advancedConfiguration ?? null,
+    ...(dc.lifecycleHooks?.[0] ? { hook: { targetArn: dc.lifecycleHooks[0].hookTargetArn ?? "", roleArn: dc.lifecycleHooks[0].roleArn ?? "", stages: dc.lifecycleHooks[0].lifecycleStages ?? [] } } : {}),
     primary,
     containerName: lb?.containerName ?? "",
     containerPort: lb?.containerPort ?? 0,

@@ -41,6 +41,11 @@ describe("deploymentStrategySchema", () => {
     [{ alternateTargetGroupMode: "existing", alternateTargetGroupArn: "" }, "alternateTargetGroupArn", /Pick the alternate/],
     [{ roleMode: "existing", roleArn: "role" }, "roleArn", /Pick the IAM role/],
     [{ strategy: "ROLLOUT" }, "strategy", /Pick a deployment strategy/],
+    [{ hookTargetArn: "arn:aws:lambda:us-east-1:123456789012:fn", hookRoleArn: "arn:aws:iam::123456789012:role/h", hookStages: ["PRE_SCALE_UP"] }, "hookTargetArn", /Lambda function ARN/],
+    [{ hookTargetArn: "arn:aws:lambda:us-east-1:123456789012:function:smoke", hookStages: ["PRE_SCALE_UP"] }, "hookRoleArn", /role ECS uses to call the hook/],
+    [{ hookTargetArn: "arn:aws:lambda:us-east-1:123456789012:function:smoke", hookRoleArn: "arn:aws:iam::123456789012:role/h" }, "hookStages", /at least one stage/],
+    [{ hookStages: ["PRE_SCALE_UP"] }, "hookTargetArn", /or clear its role and stages/],
+    [{ hookTargetArn: "arn:aws:lambda:us-east-1:123456789012:function:smoke", hookRoleArn: "arn:aws:iam::123456789012:role/h", hookStages: ["LATER"] }, "hookStages.0", /Pick stages from the list/],
   ])("refuses %j at %s", (patch, field, message) => {
     expect(errorOf({ ...canary, ...patch }, field)).toMatch(message);
   });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { clusterNameSchema } from "../clusters/schema";
-import { ROLE_ARN, STRATEGIES, shiftsTraffic, strategyTimingFields, targetGroupNameIssue, timingIssues } from "./deployment-strategy-fields";
+import { HOOK_STAGES, LAMBDA_ARN, ROLE_ARN, STRATEGIES, shiftsTraffic, strategyTimingFields, targetGroupNameIssue, timingIssues } from "./deployment-strategy-fields";
 import { serviceNameSchema } from "./schema";
 
 const TARGET_GROUP_ARN = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:targetgroup\/[A-Za-z0-9-]{1,32}\/[0-9a-f]+$/;
@@ -27,6 +27,10 @@ export const deploymentStrategySchema = z
     testListenerRule: z.string().trim().default(""),
     roleMode: z.enum(["create", "existing"]).default("create"),
     roleArn: z.string().trim().default(""),
+    /** One optional lifecycle hook: a Lambda function ECS calls at the chosen stages (a failure rolls back). */
+    hookTargetArn: z.string().trim().default(""),
+    hookRoleArn: z.string().trim().default(""),
+    hookStages: z.array(z.enum(HOOK_STAGES, { message: "Pick stages from the list." })).max(HOOK_STAGES.length).default([]),
   })
   .superRefine((v, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
@@ -44,6 +48,13 @@ export const deploymentStrategySchema = z
       else if (v.testListenerRule === v.productionListenerRule) issue("testListenerRule", "The test listener rule must be another rule than the production one.");
     }
     if (v.roleMode === "existing" && !ROLE_ARN.test(v.roleArn)) issue("roleArn", "Pick the IAM role ECS uses to change the listener rules.");
+    if (v.hookTargetArn) {
+      if (!LAMBDA_ARN.test(v.hookTargetArn)) issue("hookTargetArn", "Enter a Lambda function ARN (arn:aws:lambda:<region>:<account>:function:<name>).");
+      if (!ROLE_ARN.test(v.hookRoleArn)) issue("hookRoleArn", "Enter the ARN of the role ECS uses to call the hook.");
+      if (!v.hookStages.length) issue("hookStages", "Pick at least one stage for the hook.");
+    } else if (v.hookStages.length || v.hookRoleArn) {
+      issue("hookTargetArn", "Enter the hook's Lambda function ARN, or clear its role and stages.");
+    }
   });
 
 export type DeploymentStrategyInput = z.infer<typeof deploymentStrategySchema>;

@@ -3,11 +3,11 @@
 import { useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Field, fieldAria } from "@/components/ui/field";
-import { Input, RadioCards, Select } from "@/components/ui/input";
+import { Checkbox, Input, RadioCards, Select } from "@/components/ui/input";
 import { initialState } from "@/lib/core/actions/state";
 import { deploymentSettingsContextAction, deploymentStrategyAction, previewDeploymentStrategyAction } from "@/lib/ecs/services/deployment-strategy-actions";
 import type { DeploymentSettingsContext } from "@/lib/ecs/services/deployment-strategy-reads";
-import { LOAD_BALANCER_ROLE, STRATEGY_LIMITS, shiftsTraffic, type Strategy } from "@/lib/ecs/services/deployment-strategy-fields";
+import { HOOK_STAGES, LOAD_BALANCER_ROLE, STRATEGY_LIMITS, shiftsTraffic, type Strategy } from "@/lib/ecs/services/deployment-strategy-fields";
 import { deploymentStrategySchema } from "@/lib/ecs/services/deployment-strategy-schema";
 import { ContextStatus } from "./context-status";
 import { PlanActionForm, type FormWizard, type ServiceTarget } from "./plan-action-form";
@@ -60,6 +60,8 @@ function initialValues(c: Context): Record<string, string> {
     testListenerRule: c.advanced?.testListenerRule ?? "",
     roleMode: c.advanced?.roleArn || c.roleExists ? "existing" : "create",
     roleArn: c.advanced?.roleArn ?? ownRole?.arn ?? c.roles[0]?.arn ?? "",
+    hookTargetArn: c.hook?.targetArn ?? "",
+    hookRoleArn: c.hook?.roleArn ?? "",
   };
 }
 
@@ -73,6 +75,7 @@ function fieldsFor(v: Record<string, string>): string[] {
     ...(s === "LINEAR" ? ["stepPercent", "stepBakeTime"] : []),
     "alternateTargetGroupMode", v.alternateTargetGroupMode === "create" ? "alternateTargetGroupName" : "alternateTargetGroupArn",
     "productionListenerRule", "testListenerRule", "roleMode", ...(v.roleMode === "existing" ? ["roleArn"] : []),
+    "hookTargetArn", "hookRoleArn", "hookStages",
   ];
 }
 
@@ -80,17 +83,53 @@ function fieldsFor(v: Record<string, string>): string[] {
 export function DeploymentSettingsForm({ target, onCancel }: { target: ServiceTarget; onCancel: () => void }) {
   const { context, error } = useDeploymentContext(target);
   const [edits, setEdits] = useState<Record<string, string>>({});
+  const [picked, setStages] = useState<string[]>();
   if (!context) return <ContextStatus error={error} />;
   const v = { ...initialValues(context), ...edits };
+  const stages = picked ?? context.hook?.stages ?? [];
   const fields = fieldsFor(v);
-  const values = Object.fromEntries(fields.map((f) => [f, v[f] ?? ""]));
+  const values: Record<string, string | string[]> = Object.fromEntries(fields.map((f) => [f, f === "hookStages" ? stages : (v[f] ?? "")]));
   return (
     <PlanActionForm target={target} schema={deploymentStrategySchema} fields={fields} values={values}
       preview={previewDeploymentStrategyAction} confirm={deploymentStrategyAction} onCancel={onCancel} confirmLabel="Save deployment settings"
       disabled={shiftsTraffic(v.strategy as Strategy) && !context.primary}
       reviewNote={<p className="text-xs text-ink-muted">The running tasks stay as they are; the next deployment (Deploy, Force new deployment) follows the new strategy.</p>}>
-      {(w) => <SettingsFields w={w} c={context} v={v} set={(patch) => { setEdits((e) => ({ ...e, ...patch })); for (const k of Object.keys(patch)) w.touch(k); }} />}
+      {(w) => (
+        <>
+          <SettingsFields w={w} c={context} v={v} set={(patch) => { setEdits((e) => ({ ...e, ...patch })); for (const k of Object.keys(patch)) w.touch(k); }} />
+          {shiftsTraffic(v.strategy as Strategy) && context.primary && (
+            <HookFields w={w} v={v} stages={stages}
+              set={(patch) => { setEdits((e) => ({ ...e, ...patch })); for (const k of Object.keys(patch)) w.touch(k); }}
+              setStages={(next) => { setStages(next); w.touch("hookStages"); }} />
+          )}
+        </>
+      )}
     </PlanActionForm>
+  );
+}
+
+/** One optional lifecycle hook: a Lambda function ECS calls at the chosen stages; its failure rolls the deployment back. */
+function HookFields({ w, v, stages, set, setStages }: { w: FormWizard; v: Record<string, string>; stages: string[]; set: (p: Record<string, string>) => void; setStages: (s: string[]) => void }) {
+  return (
+    <fieldset className="space-y-3 rounded-md border border-line p-3">
+      <legend className="px-1 text-[13px] font-medium">Lifecycle hook (optional)</legend>
+      <Field label="Hook Lambda function ARN" htmlFor="hookTargetArn" error={w.errorFor("hookTargetArn")} hint="ECS calls it at each chosen stage; if it fails, the deployment rolls back.">
+        <Input id="hookTargetArn" name="hookTargetArn" className="w-full font-mono" value={v.hookTargetArn} autoComplete="off"
+          onChange={(e) => set({ hookTargetArn: e.target.value })} {...fieldAria("hookTargetArn", w.errorFor("hookTargetArn"), true)} />
+      </Field>
+      <Field label="Hook role ARN" htmlFor="hookRoleArn" error={w.errorFor("hookRoleArn")}>
+        <Input id="hookRoleArn" name="hookRoleArn" className="w-full font-mono" value={v.hookRoleArn} autoComplete="off"
+          onChange={(e) => set({ hookRoleArn: e.target.value })} {...fieldAria("hookRoleArn", w.errorFor("hookRoleArn"))} />
+      </Field>
+      <div role="group" aria-label="Hook stages" className="grid gap-1 sm:grid-cols-2">
+        {HOOK_STAGES.map((stage) => (
+          <Checkbox key={stage} label={stage.toLowerCase().replaceAll("_", " ")} checked={stages.includes(stage)}
+            onChange={(e) => setStages(e.target.checked ? HOOK_STAGES.filter((s) => s === stage || stages.includes(s)) : stages.filter((s) => s !== stage))} />
+        ))}
+      </div>
+      {stages.map((s, i) => <input key={s} type="hidden" name={`hookStages.${i}`} value={s} />)}
+      <FieldMessage w={w} name="hookStages" />
+    </fieldset>
   );
 }
 
