@@ -188,7 +188,7 @@ function SettingsFields({ w, c, v, set }: { w: FormWizard; c: Context; v: Record
             </Field>
           ) : (
             <Field label="Alternate target group" htmlFor="alternateTargetGroupArn" error={w.errorFor("alternateTargetGroupArn")}>
-              <Select id="alternateTargetGroupArn" name="alternateTargetGroupArn" value={v.alternateTargetGroupArn} className="w-72"
+              <Select id="alternateTargetGroupArn" name="alternateTargetGroupArn" value={v.alternateTargetGroupArn} className="w-full max-w-md"
                 onChange={(e) => set({ alternateTargetGroupArn: e.target.value })} {...fieldAria("alternateTargetGroupArn", w.errorFor("alternateTargetGroupArn"))}>
                 {c.targetGroups.map((t) => <option key={t.arn} value={t.arn}>{t.name}</option>)}
               </Select>
@@ -216,7 +216,7 @@ function SettingsFields({ w, c, v, set }: { w: FormWizard; c: Context; v: Record
           <FieldMessage w={w} name="roleMode" />
           {v.roleMode === "existing" && (
             <Field label="Role" htmlFor="roleArn" error={w.errorFor("roleArn")}>
-              <Select id="roleArn" name="roleArn" value={v.roleArn} className="w-72" onChange={(e) => set({ roleArn: e.target.value })} {...fieldAria("roleArn", w.errorFor("roleArn"))}>
+              <Select id="roleArn" name="roleArn" value={v.roleArn} className="w-full max-w-md" onChange={(e) => set({ roleArn: e.target.value })} {...fieldAria("roleArn", w.errorFor("roleArn"))}>
                 {c.roles.map((r) => <option key={r.arn} value={r.arn}>{r.name}</option>)}
               </Select>
             </Field>
