@@ -90,9 +90,12 @@ test("canary 10 % / 1 min: a new image's traffic moves 10 % → 100 % on the lis
   const runUrl = page.url();
 
   const watcher = await page.context().newPage();
-  await watcher.goto(historyOf("canary"));
   const live = watcher.getByTestId("live-deployment");
-  await expect(live).toBeVisible({ timeout: 30_000 });
+  // The run may not have sent UpdateService yet: load until the deployment is there (then the view follows it by itself).
+  await expect(async () => {
+    await watcher.goto(historyOf("canary"));
+    await expect(live).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
   await expect(live).toContainText("Canary 10 % then the rest after 1 min");
   const greenShare = live.getByTestId("traffic-share").filter({ hasText: `tl${stamp}-canary-g` });
   await expect(greenShare).toHaveText(`tl${stamp}-canary-g: 10 %`, { timeout: 30_000 });
@@ -145,7 +148,10 @@ test("a linear deployment made through the SDK shows in the timeline; Roll back 
 
   await asOperator(page, historyOf("linear"));
   const live = page.getByTestId("live-deployment");
-  await expect(live).toBeVisible({ timeout: 30_000 });
+  await expect(async () => {
+    await page.goto(historyOf("linear"));
+    await expect(live).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
   await expect(live).toContainText("Linear 20 % every 1 min");
   await expect(live.getByTestId("traffic-share").filter({ hasText: `tl${stamp}-linear-g` })).toHaveText(`tl${stamp}-linear-g: 20 %`, { timeout: 30_000 });
   expect((await weights(linear)).green).toBe(20);
