@@ -77,6 +77,8 @@ export type AgentSettings = {
   crashAfterMs: number;
   sweepMs: number;
   retentionMs: number;
+  /** One deployment minute (bake times, canary/linear intervals) in ms. */
+  minuteMs: number;
 };
 export type AgentState = AgentSettings & {
   settled: boolean;

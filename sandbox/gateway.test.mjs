@@ -5,7 +5,7 @@ import {
   DescribeClustersCommand,
   ECSClient,
   ListClustersCommand,
-  ListServiceDeploymentsCommand,
+  ListServicesByNamespaceCommand,
 } from "@aws-sdk/client-ecs";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { startSandbox } from "./start.mjs";
@@ -174,12 +174,13 @@ describe.skipIf(!hasMoto)("sandbox gateway with moto", () => {
   });
 
   it("passes moto's HTML 500 for unimplemented operations through, counted, with a request id", async () => {
-    const err = await rejection(ecs.send(new ListServiceDeploymentsCommand({ service: "s", cluster: "c" })));
+    // (ListServiceDeployments was the example until the runtime agent served it: service-deployments.mjs.)
+    const err = await rejection(ecs.send(new ListServicesByNamespaceCommand({ namespace: "ns" })));
     expect(err.$metadata.httpStatusCode).toBe(500);
     expect(err.$metadata.requestId).toMatch(UUID);
     const calls = await sandboxCalls(endpoint);
-    expect(calls.calls["ecs:ListServiceDeployments"]).toBe(1);
-    expect(calls.unimplemented).toEqual({ "ecs:ListServiceDeployments": 1 });
+    expect(calls.calls["ecs:ListServicesByNamespace"]).toBe(1);
+    expect(calls.unimplemented).toEqual({ "ecs:ListServicesByNamespace": 1 });
   });
 
   it("counts CloudWatch RPCv2 CBOR calls and answers them in CBOR (moto 5.2.1 has no CBOR route; sandbox/cloudwatch.mjs)", async () => {

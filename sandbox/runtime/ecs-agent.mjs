@@ -20,6 +20,8 @@ import { createTelemetry } from "./telemetry.mjs";
 import { TargetRegistry } from "./targets.mjs";
 import { decodeToken, encodeToken, overlayService, renderTask } from "./ecs-overlay.mjs";
 import { mergeSettings } from "./settings.mjs";
+import { DeploymentLedger, advanceShift, arnList, failedHook, hookStagesReached, newShift, shiftingLoadBalancer, weightParams } from "./service-deployments.mjs";
+import { motoQuery } from "../moto-query.mjs";
 
 const CT = "application/x-amz-json-1.1";
 const TARGET = "AmazonEC2ContainerServiceV20141113";
@@ -35,9 +37,11 @@ export const AGENT_DEFAULTS = Object.freeze({
   sweepMs: 30_000,
   /** Stopped tasks stay listable / describable this long (ECS: at least an hour). */
   retentionMs: 3_600_000,
+  /** One minute of a deployment's bake times and traffic-shift intervals (service-deployments.mjs). */
+  minuteMs: 1000,
 });
 const MAX_EVENTS = 100;
-const SERVED = new Set(["RunTask", "StopTask", "ListTasks", "DescribeTasks"]);
+const SERVED = new Set(["RunTask", "StopTask", "ListTasks", "DescribeTasks", "ListServiceDeployments", "DescribeServiceDeployments", "DescribeServiceRevisions", "StopServiceDeployment"]);
 const OBSERVED = new Set(["CreateService", "UpdateService", "DeleteService", "DescribeServices", "DescribeClusters"]);
 const PENDING_PHASES = new Set(["PROVISIONING", "PENDING", "ACTIVATING"]);
 
@@ -113,6 +117,7 @@ export class EcsAgent {
   constructor({ upstream, settings = {}, telemetry } = {}) {
     this.#upstream = upstream;
     this.targets = new TargetRegistry({ upstream });
+    this.ledger = new DeploymentLedger();
     this.#settings = { ...AGENT_DEFAULTS };
     this.configure(settings);
     this.#initialSettings = this.settings();
@@ -138,6 +143,7 @@ export class EcsAgent {
       ["crashAfterMs", 0, 600_000],
       ["sweepMs", 0, 3_600_000],
       ["retentionMs", 0, 86_400_000],
+      ["minuteMs", 10, 60_000],
     ]);
     const tickChanged = next.tickMs !== this.#settings.tickMs;
     this.#settings = next;
@@ -201,6 +207,7 @@ export class EcsAgent {
     this.#lastSweep = 0;
     this.#stats = { ticks: 0, lastTickMs: 0, maxTickMs: 0, totalTickMs: 0, sweeps: 0, lastSweepMs: 0 };
     this.targets.reset();
+    this.ledger.reset();
     try {
       this.#telemetry?.reset?.();
     } catch {}
@@ -496,6 +503,7 @@ export class EcsAgent {
     };
     const motoDep = s.deployments?.find((d) => d.status === "PRIMARY");
     svc.deployments.push(this.#newDeployment(svc, s.taskDefinition, { id: motoDep?.id, now }));
+    this.ledger.started(svc, svc.deployments[0], [], now);
     if (!created && svc.desiredCount === 0) svc.steady = true;
     this.#services.set(svc.arn, svc);
     this.#dirty.add(svc);
@@ -554,7 +562,12 @@ export class EcsAgent {
       tdArn = td?.taskDefinitionArn ?? input.taskDefinition;
     }
     if (input.deploymentConfiguration) {
-      const prev = svc.config.deploymentConfiguration ?? {};
+      let prev = svc.config.deploymentConfiguration ?? {};
+      // A new strategy brings its own settings: the previous strategy's (canary, linear, bake, hooks) go.
+      if (input.deploymentConfiguration.strategy) {
+        const { strategy: _s, bakeTimeInMinutes: _b, canaryConfiguration: _c, linearConfiguration: _l, lifecycleHooks: _h, ...rest } = prev;
+        prev = rest;
+      }
       svc.config.deploymentConfiguration = {
         ...prev,
         ...input.deploymentConfiguration,
@@ -563,6 +576,7 @@ export class EcsAgent {
           : {}),
       };
     }
+    if (Array.isArray(input.loadBalancers)) svc.loadBalancers = input.loadBalancers;
     if (input.healthCheckGracePeriodSeconds != null) svc.config.healthCheckGracePeriodSeconds = input.healthCheckGracePeriodSeconds;
     if (input.enableExecuteCommand != null) svc.config.enableExecuteCommand = input.enableExecuteCommand;
     let redeploy = Boolean(input.forceNewDeployment) || tdArn !== svc.deployments[0]?.taskDefinition;
@@ -582,8 +596,14 @@ export class EcsAgent {
     if (input.desiredCount != null) svc.desiredCount = input.desiredCount;
     else if (s.desiredCount != null) svc.desiredCount = s.desiredCount;
     if (redeploy) {
+      const sources = svc.deployments.filter((d) => d.live.size > 0 || d.status === "PRIMARY");
+      this.ledger.finish(this.ledger.of(svc.deployments[0]), "STOPPED", "Stopped by a newer deployment of the service.", now);
       for (const d of svc.deployments) d.status = "ACTIVE";
-      svc.deployments.unshift(this.#newDeployment(svc, tdArn, { now }));
+      const dep = this.#newDeployment(svc, tdArn, { now });
+      // Blue/green, linear and canary shift traffic from the tasks serving now; a first start has none.
+      if (sources.some((d) => d.live.size > 0)) dep.shift = newShift(svc, shiftingLoadBalancer(svc), now);
+      svc.deployments.unshift(dep);
+      this.ledger.started(svc, dep, sources, now);
       this.#warmTaskDefinition(region, tdArn);
     }
     const primary = svc.deployments[0];
@@ -658,6 +678,7 @@ export class EcsAgent {
       primary.rolloutStateReason = "ECS deployment circuit breaker: tasks failed to start.";
       primary.updatedAt = now;
       this.#event(svc, `(service ${svc.name}) (deployment ${primary.id}) deployment failed: tasks failed to start.`, now);
+      if (primary.shift && rollback) return this.#rollBackShift(svc, primary, "Circuit breaker: tasks failed to start; traffic back on the previous revision.", now);
       const back = svc.lastCompleted;
       if (rollback && back && back.taskDefinition !== primary.taskDefinition) {
         for (const d of svc.deployments) d.status = "ACTIVE";
@@ -666,6 +687,10 @@ export class EcsAgent {
           reason: `ECS deployment circuit breaker: rolling back to deploymentId ${back.id}.`,
         });
         svc.deployments.unshift(dep);
+        const rec = this.ledger.of(primary);
+        this.ledger.rollingBack(rec, "ECS deployment circuit breaker: tasks failed to start.", this.ledger.revisionFor(svc, dep, now)?.serviceRevisionArn, now);
+        dep.serviceDeploymentArn = rec?.serviceDeploymentArn;
+        dep.rollbackOf = rec;
         this.#event(svc, `(service ${svc.name}) (deployment ${primary.id}) rolling back to deployment ${back.id} (${lastSegment(back.taskDefinition)}).`, now);
         this.#warmTaskDefinition(svc.region, dep.taskDefinition);
         // moto's service follows (the agent's call goes straight to moto, uncounted).
@@ -678,6 +703,7 @@ export class EcsAgent {
         return this.#reconcile(svc, now);
       }
       svc.failing = true;
+      this.ledger.finish(this.ledger.of(primary), "STOPPED", "ECS deployment circuit breaker: tasks failed to start.", now);
     }
 
     const td = this.#warmTaskDefinition(svc.region, primary.taskDefinition);
@@ -696,7 +722,10 @@ export class EcsAgent {
     let primaryLive = live(primary);
     const toStop = [];
 
-    if (olds.length === 0 || olds.every((d) => live(d) === 0)) {
+    if (td) this.ledger.noteImages(primary, td);
+    if (primary.shift && (olds.length > 0 || primary.shift.rollingBack) && primary.shift.stage !== "DONE") {
+      this.#reconcileShift(svc, primary, olds, td, canLaunch, now);
+    } else if (olds.length === 0 || olds.every((d) => live(d) === 0)) {
       if (primaryLive < desired && canLaunch) this.#launch(svc, primary, td, desired - primaryLive, now);
       if (primaryLive > desired) toStop.push(...this.#pickToStop([...primary.live], primaryLive - desired));
     } else {
@@ -743,6 +772,12 @@ export class EcsAgent {
       primary.rolloutStateReason = `ECS deployment ${primary.id} completed.`;
       primary.updatedAt = now;
       svc.lastCompleted = { id: primary.id, taskDefinition: primary.taskDefinition };
+      if (primary.shift) {
+        primary.shift.stage = "DONE";
+        svc.liveTargetGroup = primary.shift.green;
+      }
+      if (primary.rollbackOf) this.ledger.finish(primary.rollbackOf, "ROLLBACK_SUCCESSFUL", primary.rollbackOf.rollback?.reason, now);
+      else this.ledger.finish(this.ledger.of(primary), "SUCCESSFUL", `Service deployment completed: ${lastSegment(primary.taskDefinition)} runs ${svc.desiredCount} task(s).`, now);
       this.#event(svc, `(service ${svc.name}) (deployment ${primary.id}) deployment completed.`, now);
     }
     if (done && !svc.steady) {
@@ -750,6 +785,163 @@ export class EcsAgent {
       svc.failing = false;
       this.#event(svc, `(service ${svc.name}) has reached a steady state.`, now);
     }
+  }
+
+  /**
+   * One step of a blue/green, linear or canary deployment (service-deployments.mjs): green up to
+   * the full desired count beside blue, then traffic moved on the listener rule step by step,
+   * bake, and blue stopped; or, rolling back, green stopped and blue serving again.
+   */
+  #reconcileShift(svc, primary, olds, td, canLaunch, now) {
+    const shift = primary.shift;
+    const desired = svc.desiredCount;
+    let greenRunning = 0;
+    let crashing = 0;
+    for (const t of primary.live) {
+      if (t.phase === "RUNNING") greenRunning += 1;
+      if (t.crashing) crashing += 1;
+    }
+    const hookFailed = (stages) => {
+      const failed = shift.rollingBack ? null : failedHook(shift.hooks, stages);
+      if (failed) this.#rollBackShift(svc, primary, `Lifecycle hook ${failed.name} failed in ${failed.stage}.`, now);
+      return failed;
+    };
+    if (!shift.hooksStarted && hookFailed(hookStagesReached(shift, shift.stage))) return;
+    if (!shift.rollingBack && primary.live.size < desired && canLaunch) this.#launch(svc, primary, td, desired - primary.live.size, now);
+    const before = shift.stage;
+    const blueLive = olds.reduce((n, d) => n + d.live.size, 0);
+    const out = advanceShift(shift, { greenReady: greenRunning >= desired && primary.live.size === desired && crashing === 0, blueLive, greenLive: primary.live.size }, now, this.#settings.minuteMs);
+    // A failing hook stops the shift before its traffic moves (the rollback puts 100 % on blue).
+    if (hookFailed(hookStagesReached(shift, before))) return;
+    if (out.weightChanged) {
+      this.#writeWeights(svc, shift);
+      this.#event(svc, `(service ${svc.name}) (deployment ${primary.id}) production traffic: ${100 - shift.greenWeight}% blue, ${shift.greenWeight}% green.`, now);
+    }
+    if (shift.stage !== before) this.#event(svc, `(service ${svc.name}) (deployment ${primary.id}) lifecycle stage ${shift.stage}.`, now);
+    if (out.stopBlue) this.#stopTasks(svc, olds.flatMap((d) => [...d.live]), now);
+    if (out.stopGreen) this.#stopTasks(svc, [...primary.live], now);
+    if (shift.rollingBack && primary.live.size === 0 && primary.stopping.size === 0) {
+      // Rolled back: green is gone and blue, which never stopped serving, is the service again.
+      shift.stage = "DONE";
+      svc.deployments.splice(svc.deployments.indexOf(primary), 1);
+      primary.status = "INACTIVE";
+      if (svc.deployments[0]) svc.deployments[0].status = "PRIMARY";
+      const rec = this.ledger.of(primary);
+      this.ledger.finish(rec, "ROLLBACK_SUCCESSFUL", rec?.rollback?.reason, now);
+      this.#event(svc, `(service ${svc.name}) (deployment ${primary.id}) rolled back: all traffic on the previous revision.`, now);
+    }
+    svc.steady = false;
+    this.#dirty.add(svc); // time moves the shift on, not only task changes
+  }
+
+  /** Point the production (and test) listener rule at blue and green with the shift's weights, in order. */
+  #writeWeights(svc, shift) {
+    const rules = [shift.rule, ...(shift.testRule ? [shift.testRule] : [])];
+    svc.weightChain = (svc.weightChain ?? Promise.resolve())
+      .then(() => Promise.all(rules.map((rule) => motoQuery(this.#upstream, svc.region, "elbv2", weightParams(rule, shift.blue, shift.green, shift.greenWeight)))))
+      .catch((err) => this.#event(svc, `(service ${svc.name}) could not update listener rule weights: ${err?.message ?? err}`));
+  }
+
+  /** Roll a traffic-shifting deployment back: all traffic to blue at once, green stopped. */
+  #rollBackShift(svc, primary, reason, now) {
+    const shift = primary.shift;
+    if (shift.rollingBack) return;
+    shift.rollingBack = true;
+    shift.greenWeight = 0;
+    this.#writeWeights(svc, shift);
+    primary.rolloutState = "FAILED";
+    primary.rolloutStateReason = reason;
+    primary.updatedAt = now;
+    const blue = svc.deployments.find((d) => d !== primary);
+    this.ledger.rollingBack(this.ledger.of(primary), reason, blue?.serviceRevisionArn, now);
+    this.#event(svc, `(service ${svc.name}) (deployment ${primary.id}) rolling back: ${reason}`, now);
+    if (blue) {
+      svc.motoTaskDefinition = blue.taskDefinition;
+      svc.motoSync = this.#moto(svc.region, "UpdateService", { cluster: svc.clusterName, service: svc.name, taskDefinition: blue.taskDefinition })
+        .catch(() => {})
+        .finally(() => {
+          svc.motoSync = null;
+        });
+    }
+    this.#dirty.add(svc);
+  }
+
+  /** Roll a rolling deployment back to the last completed one, as the circuit breaker does. */
+  #rollBackRolling(svc, primary, reason, now) {
+    const back = svc.lastCompleted;
+    if (!back || back.taskDefinition === primary.taskDefinition) throw invalid("The service has no earlier completed deployment to roll back to.");
+    primary.rolloutState = "FAILED";
+    primary.rolloutStateReason = reason;
+    primary.updatedAt = now;
+    for (const d of svc.deployments) d.status = "ACTIVE";
+    const dep = this.#newDeployment(svc, back.taskDefinition, { now, reason: `Rolling back to deploymentId ${back.id}.` });
+    svc.deployments.unshift(dep);
+    const rec = this.ledger.of(primary);
+    this.ledger.rollingBack(rec, reason, this.ledger.revisionFor(svc, dep, now)?.serviceRevisionArn, now);
+    dep.serviceDeploymentArn = rec?.serviceDeploymentArn;
+    dep.rollbackOf = rec;
+    this.#event(svc, `(service ${svc.name}) (deployment ${primary.id}) rolling back to deployment ${back.id} (${lastSegment(back.taskDefinition)}).`, now);
+    this.#warmTaskDefinition(svc.region, dep.taskDefinition);
+    svc.motoTaskDefinition = back.taskDefinition;
+    svc.motoSync = this.#moto(svc.region, "UpdateService", { cluster: svc.clusterName, service: svc.name, taskDefinition: back.taskDefinition })
+      .catch(() => {})
+      .finally(() => {
+        svc.motoSync = null;
+      });
+    this.#dirty.add(svc);
+  }
+
+  /** The agent's service for a ListServiceDeployments request (name or ARN, cluster name or ARN). */
+  #serviceFor(region, service, cluster) {
+    const clusterName = lastSegment(cluster ?? "default");
+    const name = lastSegment(service);
+    for (const svc of this.#services.values()) {
+      if (svc.region === region && svc.clusterName === clusterName && svc.name === name) return svc;
+    }
+    return null;
+  }
+
+  async opListServiceDeployments(region, input) {
+    if (typeof input.service !== "string" || !input.service) throw invalid("service can't be empty.");
+    const svc = this.#serviceFor(region, input.service, input.cluster);
+    if (!svc) {
+      const clusterName = lastSegment(input.cluster ?? "default");
+      const r = await this.#moto(region, "DescribeServices", { cluster: clusterName, services: [lastSegment(input.service)] }).catch(() => null);
+      const found = r?.services?.[0];
+      if (!found) throw new ApiError("ServiceNotFoundException", "Service not found.");
+      return this.ledger.list(this.#adopt(region, found, {}), input);
+    }
+    return this.ledger.list(svc, input);
+  }
+
+  async opDescribeServiceDeployments(_region, input) {
+    return this.ledger.describe(arnList(input, "serviceDeploymentArns"));
+  }
+
+  async opDescribeServiceRevisions(_region, input) {
+    return this.ledger.describeRevisions(arnList(input, "serviceRevisionArns"));
+  }
+
+  /** StopServiceDeployment: ROLLBACK of an in-progress deployment (ABORT is not emulated). */
+  async opStopServiceDeployment(_region, input) {
+    const rec = typeof input.serviceDeploymentArn === "string" ? this.ledger.get(input.serviceDeploymentArn) : undefined;
+    if (!rec) throw new ApiError("ServiceDeploymentNotFoundException", "The service deployment does not exist.");
+    const stopType = input.stopType ?? "ROLLBACK";
+    if (stopType !== "ROLLBACK") throw invalid(`sandbox: stopType ${stopType} is not emulated; use ROLLBACK.`);
+    const svc = rec.svc;
+    const primary = svc.deployments[0];
+    if (rec.status !== "IN_PROGRESS" || primary !== rec.target || svc.status !== "ACTIVE") {
+      throw new ApiError("ConflictException", `The service deployment is ${rec.status}; only an IN_PROGRESS deployment can be rolled back.`);
+    }
+    const now = Date.now();
+    const reason = "Rolled back by StopServiceDeployment (ROLLBACK).";
+    if (primary.shift) {
+      if (primary.shift.stage === "CLEAN_UP") throw new ApiError("ConflictException", "The deployment is cleaning up the previous revision; it can no longer be rolled back.");
+      this.#rollBackShift(svc, primary, reason, now);
+    } else {
+      this.#rollBackRolling(svc, primary, reason, now);
+    }
+    return { serviceDeploymentArn: rec.serviceDeploymentArn };
   }
 
   /** Which tasks to stop when scaling in: not-yet-running first, then the newest in the AZ with the most tasks. */
@@ -844,6 +1036,9 @@ export class EcsAgent {
         tags: [],
         now,
       });
+      // Green tasks register with the alternate target group; after a shift, the service serves from it.
+      const tg = dep.shift ? dep.shift.green : svc.liveTargetGroup;
+      if (tg && svc.loadBalancers?.length) task.loadBalancers = svc.loadBalancers.map((l, i) => (i === 0 ? { ...l, targetGroupArn: tg } : l));
       dep.live.add(task);
       started.push(task);
     }

@@ -32,7 +32,8 @@ export function sandboxInstanceId(taskArn) {
  * `hostPort(containerName, containerPort)` gives a bridge/host task's host port.
  */
 export function targetsOf(task, { hostPort } = {}) {
-  const lbs = task.service?.loadBalancers ?? [];
+  // A task of a blue/green deployment registers with its own (green) target group.
+  const lbs = task.loadBalancers ?? task.service?.loadBalancers ?? [];
   const awsvpc = (task.td?.networkMode ?? "bridge") === "awsvpc";
   const out = [];
   for (const lb of lbs) {

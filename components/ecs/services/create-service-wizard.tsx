@@ -22,6 +22,7 @@ import { initialValues, portChoices, type LoadBalancerOption, type NetworkOption
 import { HiddenFields } from "./hidden-fields";
 import { LoadBalancerFields } from "./load-balancer-fields";
 import { NetworkFields } from "./network-fields";
+import { StrategyFields } from "./strategy-fields";
 
 const STEPS: WizardStep[] = [
   { id: "service", label: "Service", fields: ["serviceName", "taskDefinition", "computeMode", "launchType", "strategy", "platformVersion", "schedulingStrategy", "desiredCount"] },
@@ -34,7 +35,10 @@ const STEPS: WizardStep[] = [
   {
     id: "deployment",
     label: "Deployment and tags",
-    fields: ["minHealthyPercent", "maxPercent", "circuitBreaker", "rollback", "enableExecuteCommand", "tags", "autoScaling", "scalingMin", "scalingMax", "scalingCpuTarget"],
+    fields: [
+      "deploymentStrategy", "bakeTime", "canaryPercent", "canaryBakeTime", "stepPercent", "stepBakeTime", "alternateTargetGroupName", "lbRoleMode", "lbRoleArn",
+      "minHealthyPercent", "maxPercent", "circuitBreaker", "rollback", "enableExecuteCommand", "tags", "autoScaling", "scalingMin", "scalingMax", "scalingCpuTarget",
+    ],
   },
 ];
 
@@ -161,6 +165,7 @@ export function CreateServiceWizard(props: ServiceWizardProps) {
           <Card>
             <CardHeader title="Deployment, ECS Exec and tags" description="Rolling update: ECS replaces tasks while keeping the minimum healthy share running." />
             <CardBody className="space-y-5">
+              <StrategyFields {...fieldsProps} />
               <div className="grid gap-4 md:grid-cols-2">
                 <Field label="Minimum healthy percent" htmlFor="minHealthyPercent" error={err("minHealthyPercent")} hint="Share of desired tasks kept running during a deployment.">{num("minHealthyPercent")}</Field>
                 <Field label="Maximum percent" htmlFor="maxPercent" error={err("maxPercent")} hint="Upper limit of running tasks during a deployment.">{num("maxPercent")}</Field>

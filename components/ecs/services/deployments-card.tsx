@@ -26,10 +26,11 @@ const circuitBreaker = (c: LiveServiceState["config"]) =>
   c.circuitBreaker === undefined ? "circuit breaker not reported" : c.circuitBreaker ? (c.rollback ? "circuit breaker on, with rollback" : "circuit breaker on, no rollback") : "circuit breaker off";
 
 /** The service's deployments: the PRIMARY one rolling out and the ACTIVE ones it replaces. */
-export function DeploymentsCard({ state, strategy }: { state: LiveServiceState; strategy: string }) {
+export function DeploymentsCard({ state, strategy, timelineHref }: { state: LiveServiceState; strategy: string; timelineHref?: string }) {
   return (
     <Card>
-      <CardHeader title="Deployments" description={`${strategy}, ${circuitBreaker(state.config)}`} />
+      <CardHeader title="Deployments" description={`${strategy}, ${circuitBreaker(state.config)}`}
+        actions={timelineHref && <Link href={timelineHref} className="text-xs font-medium text-accent-700 hover:underline">Timeline and traffic split</Link>} />
       <CardBody className="space-y-0 divide-y divide-line-subtle p-0">
         {state.deployments.length === 0 && <p className="px-4 py-3 text-sm text-ink-muted">No deployment reported.</p>}
         {state.deployments.map((d) => {

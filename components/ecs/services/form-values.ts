@@ -2,6 +2,7 @@ import type { SecurityGroup, Subnet } from "@/lib/vpc/reads";
 import type { TaskDefinitionInfo } from "@/lib/ecs/services/reads";
 import type { LoadBalancer } from "@/lib/ecs/services/load-balancers";
 import { SERVICE_DEFAULTS } from "@/lib/ecs/services/schema";
+import { STRATEGY_LIMITS } from "@/lib/ecs/services/deployment-strategy-fields";
 import type { Tag } from "@/lib/core/validation/tags";
 
 export type StrategyRow = { capacityProvider: string; weight: string; base: string };
@@ -58,6 +59,15 @@ export function initialValues(args: {
     containerPort: firstPort ? String(firstPort.port) : "",
     minHealthyPercent: String(SERVICE_DEFAULTS.minHealthyPercent),
     maxPercent: String(SERVICE_DEFAULTS.maxPercent),
+    deploymentStrategy: "ROLLING",
+    bakeTime: String(STRATEGY_LIMITS.bakeTime.default),
+    canaryPercent: String(STRATEGY_LIMITS.canaryPercent.default),
+    canaryBakeTime: String(STRATEGY_LIMITS.canaryBakeTime.default),
+    stepPercent: String(STRATEGY_LIMITS.stepPercent.default),
+    stepBakeTime: String(STRATEGY_LIMITS.stepBakeTime.default),
+    alternateTargetGroupName: "",
+    lbRoleMode: "create",
+    lbRoleArn: "",
     circuitBreaker: true,
     rollback: true,
     gracePeriod: String(SERVICE_DEFAULTS.gracePeriod),

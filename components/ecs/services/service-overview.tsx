@@ -15,6 +15,8 @@ import { LoadBalancingCard } from "./load-balancing-card";
 import { ServiceEvents } from "./service-events";
 import { ServiceTasks } from "./service-tasks";
 
+const STRATEGY_NAMES: Record<string, string> = { ROLLING: "Rolling update", BLUE_GREEN: "Blue/green", CANARY: "Canary", LINEAR: "Linear" };
+
 type Props = {
   /** Settings read once at render: they change only through a plan, which reloads the page. */
   service: ServiceDetail;
@@ -35,7 +37,7 @@ export function ServiceOverview({ service: s, loadBalancing, initial, streamUrl,
   const { value: live, status, error, at, pause, resume } = useLiveStream(streamUrl, initial);
   const taskHref = (id: string) => `${clusterHref}/tasks/${encodeURIComponent(id)}`;
   const revision = revisionHref(live.taskDefinition || s.taskDefinition);
-  const strategy = s.deployment.controller === "ECS" ? "Rolling update" : s.deployment.controller;
+  const strategy = s.deployment.controller === "ECS" ? STRATEGY_NAMES[s.deployment.strategy] ?? s.deployment.strategy : s.deployment.controller;
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -71,7 +73,7 @@ export function ServiceOverview({ service: s, loadBalancing, initial, streamUrl,
         </CardBody>
       </Card>
 
-      <DeploymentsCard state={live} strategy={strategy} />
+      <DeploymentsCard state={live} strategy={strategy} timelineHref={`${clusterHref}/services/${encodeURIComponent(s.name)}/history`} />
       <ServiceTasks tasks={live.tasks} taskHref={taskHref} />
       <ServiceEvents events={live.events} />
 

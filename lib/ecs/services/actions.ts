@@ -1,6 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { getRole } from "@/lib/iam/reads";
+import { LOAD_BALANCER_ROLE, shiftsTraffic } from "./deployment-strategy-fields";
 import { z } from "zod";
 import { getCluster } from "@/lib/ecs/clusters/reads";
 import { getServiceDetail, getTaskDefinitionInfo } from "@/lib/ecs/services/reads";
@@ -78,6 +80,10 @@ async function checkCreate(input: CreateServiceInput): Promise<ActionState | nul
       }
     }
     if (await targetGroupNameTaken(conn, region, input.targetGroupName)) add("targetGroupName", `A target group named ${input.targetGroupName} already exists in ${region}.`);
+    if (shiftsTraffic(input.deploymentStrategy)) {
+      if (await targetGroupNameTaken(conn, region, input.alternateTargetGroupName)) add("alternateTargetGroupName", `A target group named ${input.alternateTargetGroupName} already exists in ${region}.`);
+      if (input.lbRoleMode === "create" && (await getRole(conn, LOAD_BALANCER_ROLE.name))) add("lbRoleMode", `A role named ${LOAD_BALANCER_ROLE.name} exists; use it (its ARN) instead.`);
+    }
   }
   return Object.keys(errors).length ? { ok: false, message: "Check the highlighted fields.", fieldErrors: errors } : null;
 }

@@ -5,6 +5,8 @@ import { leftoverSteps } from "./leftover-steps";
 import { managedTags, noLeftovers, type LeftoverChoices, type Leftovers } from "./leftovers";
 import { buildServiceScalingPlan } from "../scaling/plan";
 import type { Plan, PlanRef, PlanStep } from "../../core/plans/types";
+import { shiftsTraffic } from "./deployment-strategy-fields";
+import { createRoleSteps, strategyConfiguration } from "./deployment-strategy-plan";
 
 const ref = (path: string): PlanRef => ({ $ref: path });
 
@@ -138,6 +140,7 @@ export function buildCreateServicePlan(input: CreateServiceInput): Plan {
     });
   }
 
+  if (useLb && shiftsTraffic(input.deploymentStrategy)) steps.push(...trafficShiftSteps(input, steps));
   steps.push(serviceStep(input, serviceGroups, steps.map((s) => s.key)));
   if (input.autoScaling && input.schedulingStrategy === "REPLICA") steps.push(...autoScalingSteps(input));
 
@@ -149,6 +152,43 @@ export function buildCreateServicePlan(input: CreateServiceInput): Plan {
     landing: servicePath(input.cluster, input.serviceName),
     steps,
   };
+}
+
+/**
+ * Blue/green, canary and linear: the alternate (green) target group, a copy of the service's; a
+ * listener rule on the new listener forwarding 100 % to the target group and 0 % to the alternate,
+ * which ECS moves during deployments; and the role ECS uses for it, when asked to create one.
+ */
+function trafficShiftSteps(input: CreateServiceInput, earlier: PlanStep[]): PlanStep[] {
+  const tg = earlier.find((s) => s.key === "tg")!;
+  const name = input.alternateTargetGroupName;
+  return [
+    {
+      key: "alternateTg",
+      service: "elbv2",
+      operation: "CreateTargetGroup",
+      description: `Create the alternate (green) target group ${name}, with ${input.targetGroupName}'s port and health check`,
+      input: { ...tg.input, Name: name },
+      produces: { targetGroupArn: "TargetGroups.0.TargetGroupArn" },
+      inverse: { service: "elbv2", operation: "DeleteTargetGroup", description: `Delete target group ${name}`, input: { TargetGroupArn: ref("alternateTg.targetGroupArn") } },
+    },
+    {
+      key: "productionRule",
+      service: "elbv2",
+      operation: "CreateRule",
+      description: `Route production traffic through a rule ECS can move: 100 % to ${input.targetGroupName}, 0 % to ${name}`,
+      dependsOn: ["listener", "tg", "alternateTg"],
+      input: {
+        ListenerArn: ref("listener.listenerArn"),
+        Priority: 1,
+        Conditions: [{ Field: "path-pattern", PathPatternConfig: { Values: ["/*"] } }],
+        Actions: [{ Type: "forward", ForwardConfig: { TargetGroups: [{ TargetGroupArn: ref("tg.targetGroupArn"), Weight: 100 }, { TargetGroupArn: ref("alternateTg.targetGroupArn"), Weight: 0 }] } }],
+      },
+      produces: { ruleArn: "Rules.0.RuleArn" },
+      inverse: { service: "elbv2", operation: "DeleteRule", description: "Delete the production listener rule", input: { RuleArn: ref("productionRule.ruleArn") } },
+    },
+    ...(input.lbRoleMode === "create" ? createRoleSteps() : []),
+  ];
 }
 
 /**
@@ -181,12 +221,13 @@ function serviceStep(input: CreateServiceInput, securityGroups: (string | PlanRe
   const onFargate =
     input.computeMode === "launchType" ? input.launchType === "FARGATE" : input.strategy.some((s) => s.capacityProvider.startsWith("FARGATE"));
   const useLb = input.loadBalancerMode !== "none";
+  const shifting = useLb && shiftsTraffic(input.deploymentStrategy);
   return {
     key: "service",
     service: "ecs",
     operation: "CreateService",
     description: `Create service ${input.serviceName} from ${input.taskDefinition}`,
-    ...(earlier.length ? { dependsOn: earlier.filter((k) => ["sg", "listener", "tg"].includes(k)) } : {}),
+    ...(earlier.length ? { dependsOn: earlier.filter((k) => ["sg", "listener", "tg", "alternateTg", "productionRule", "role", "rolePolicy"].includes(k)) } : {}),
     input: {
       cluster: input.cluster,
       serviceName: input.serviceName,
@@ -207,7 +248,20 @@ function serviceStep(input: CreateServiceInput, securityGroups: (string | PlanRe
         : {}),
       ...(useLb
         ? {
-            loadBalancers: [{ targetGroupArn: ref("tg.targetGroupArn"), containerName: input.containerName, containerPort: input.containerPort }],
+            loadBalancers: [{
+              targetGroupArn: ref("tg.targetGroupArn"),
+              containerName: input.containerName,
+              containerPort: input.containerPort,
+              ...(shifting
+                ? {
+                    advancedConfiguration: {
+                      alternateTargetGroupArn: ref("alternateTg.targetGroupArn"),
+                      productionListenerRule: ref("productionRule.ruleArn"),
+                      roleArn: input.lbRoleMode === "create" ? ref("role.roleArn") : input.lbRoleArn,
+                    },
+                  }
+                : {}),
+            }],
             healthCheckGracePeriodSeconds: input.gracePeriod,
           }
         : {}),
@@ -216,6 +270,7 @@ function serviceStep(input: CreateServiceInput, securityGroups: (string | PlanRe
         minimumHealthyPercent: replica ? input.minHealthyPercent : 0,
         maximumPercent: replica ? input.maxPercent : 100,
         deploymentCircuitBreaker: { enable: input.circuitBreaker, rollback: input.circuitBreaker && input.rollback },
+        ...(shifting ? strategyConfiguration({ ...input, strategy: input.deploymentStrategy }) : {}),
       },
       enableECSManagedTags: true,
       propagateTags: "SERVICE",

@@ -25,7 +25,7 @@ export type ServiceDetail = {
   schedulingStrategy: string;
   createdAt?: string;
   /** Circuit breaker undefined: AWS did not report one (AWS always does; some emulators don't). */
-  deployment: { minimumHealthyPercent?: number; maximumPercent?: number; circuitBreaker?: boolean; rollback: boolean; controller: string };
+  deployment: { minimumHealthyPercent?: number; maximumPercent?: number; circuitBreaker?: boolean; rollback: boolean; controller: string; strategy: string; bakeTime?: number };
   network: { subnets: string[]; securityGroups: string[]; assignPublicIp: string } | null;
   loadBalancers: { targetGroupArn: string; containerName: string; containerPort: number }[];
   healthCheckGracePeriod?: number;
@@ -69,6 +69,8 @@ function toDetail(s: Service, cluster: string): ServiceDetail {
       circuitBreaker: dc?.deploymentCircuitBreaker ? Boolean(dc.deploymentCircuitBreaker.enable) : undefined,
       rollback: Boolean(dc?.deploymentCircuitBreaker?.rollback),
       controller: s.deploymentController?.type ?? "ECS",
+      strategy: dc?.strategy ?? "ROLLING",
+      bakeTime: dc?.bakeTimeInMinutes,
     },
     network: vpc ? { subnets: vpc.subnets ?? [], securityGroups: vpc.securityGroups ?? [], assignPublicIp: vpc.assignPublicIp ?? "DISABLED" } : null,
     loadBalancers: (s.loadBalancers ?? []).map((lb) => ({ targetGroupArn: lb.targetGroupArn ?? "", containerName: lb.containerName ?? "", containerPort: lb.containerPort ?? 0 })),

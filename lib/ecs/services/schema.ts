@@ -4,6 +4,7 @@ import { flag, wholeFor } from "../../core/validation/fields";
 import { clusterNameSchema } from "../clusters/schema";
 import { tagsSchema } from "../../core/validation/tags";
 import { typedConfirmationFields } from "@/lib/core/validation/typed-confirmation";
+import { ROLE_ARN, STRATEGIES, shiftsTraffic, strategyTimingFields, targetGroupNameIssue, timingIssues } from "./deployment-strategy-fields";
 
 /** AWS: up to 255 letters, digits, hyphens and underscores, unique in the cluster. */
 export const serviceNameSchema = z
@@ -103,6 +104,12 @@ export const createServiceSchema = z
 
     minHealthyPercent: wholeFor("minimum healthy percent", 0, 100).default(SERVICE_DEFAULTS.minHealthyPercent),
     maxPercent: wholeFor("maximum percent", 100, 200).default(SERVICE_DEFAULTS.maxPercent),
+    /** deploymentConfiguration.strategy; the traffic-shifting ones need the load balancer the wizard sets up. */
+    deploymentStrategy: z.enum(STRATEGIES, { message: "Pick a deployment strategy." }).default("ROLLING"),
+    ...strategyTimingFields,
+    alternateTargetGroupName: z.string().trim().default(""),
+    lbRoleMode: z.enum(["create", "existing"]).default("create"),
+    lbRoleArn: z.string().trim().default(""),
     circuitBreaker: flag.default(true),
     rollback: flag.default(true),
     gracePeriod: wholeFor("health check grace period", 0, 2147483647).default(SERVICE_DEFAULTS.gracePeriod),
@@ -142,6 +149,15 @@ export const createServiceSchema = z
       if (v.ingressSource === "cidr" && !CIDR.test(v.ingressCidr)) issue("ingressCidr", "Enter an IPv4 CIDR block such as 10.0.0.0/16.");
       // Asked on the load balancing step, which comes after networking.
       if (v.ingressSource === "loadBalancer" && v.loadBalancerMode === "none") issue("loadBalancerMode", "The new security group allows traffic from the load balancer: pick one, or change the source.");
+    }
+    if (shiftsTraffic(v.deploymentStrategy)) {
+      if (v.loadBalancerMode === "none") issue("deploymentStrategy", "Blue/green, canary and linear move traffic between two target groups of a load balancer: add one on the load balancing step, or use a rolling update.");
+      if (v.schedulingStrategy === "DAEMON") issue("deploymentStrategy", "Daemon services deploy with rolling updates only.");
+      timingIssues({ ...v, strategy: v.deploymentStrategy }, issue);
+      const problem = targetGroupNameIssue(v.alternateTargetGroupName);
+      if (problem) issue("alternateTargetGroupName", problem);
+      else if (v.alternateTargetGroupName === v.targetGroupName.trim()) issue("alternateTargetGroupName", "The alternate target group needs another name than the service's target group.");
+      if (v.lbRoleMode === "existing" && !ROLE_ARN.test(v.lbRoleArn)) issue("lbRoleArn", "Enter the ARN of the role ECS uses to change the listener rules.");
     }
     if (v.loadBalancerMode === "none") return;
     if (v.networkMode !== "awsvpc" && v.loadBalancerMode === "new") {

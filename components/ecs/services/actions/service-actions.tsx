@@ -2,6 +2,7 @@
 
 import { ActionDialog } from "./action-dialog";
 import { DeployForm } from "./deploy-form";
+import { DeploymentSettingsForm } from "./deployment-settings-form";
 import { ForceDeploymentForm } from "./force-deployment-form";
 import type { ServiceTarget } from "./plan-action-form";
 import { RollbackForm } from "./rollback-form";
@@ -22,6 +23,10 @@ export function ServiceActions({ target, desired, taskDefinition }: { target: Se
       </ActionDialog>
       <ActionDialog label="Roll back" title={`Roll back ${target.service}`}>
         {(close) => <RollbackForm target={target} onCancel={close} />}
+      </ActionDialog>
+      <ActionDialog label="Deployment settings" title={`Deployment settings of ${target.service}`}
+        description="How ECS rolls out a new revision: rolling update, or blue/green, canary and linear through the load balancer.">
+        {(close) => <DeploymentSettingsForm target={target} onCancel={close} />}
       </ActionDialog>
     </div>
   );

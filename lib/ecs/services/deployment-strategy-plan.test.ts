@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { buildDeploymentStrategyPlan, type CurrentDeploymentSettings } from "./deployment-strategy-plan";
+import { strategyErrors } from "./deployment-strategy-checks";
+import { deploymentStrategySchema } from "./deployment-strategy-schema";
+
+const RULE = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/web/36daacee86e60d1b/06ea82bba40fcb0e/140068101090320";
+const PRIMARY = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/api-tg/336f51ce900f68a2";
+const GREEN = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/api-green/02db6066e9c521b1";
+const ROLE = "arn:aws:iam::123456789012:role/lb-role";
+const primary = {
+  arn: PRIMARY, name: "api-tg", protocol: "HTTP", port: 8080, vpcId: "vpc-1", targetType: "ip",
+  healthCheck: { protocol: "HTTP", path: "/ready", interval: 15, timeout: 4, healthy: 3, unhealthy: 4, matcher: "200" },
+};
+const current: CurrentDeploymentSettings = {
+  deploymentConfiguration: { minimumHealthyPercent: 100, maximumPercent: 200, deploymentCircuitBreaker: { enable: true, rollback: true } },
+  loadBalancers: [{ targetGroupArn: PRIMARY, containerName: "web", containerPort: 8080 }],
+  primary, containerName: "web", containerPort: 8080,
+};
+const base = { connectionId: "c1", region: "us-east-1", cluster: "prod", service: "api" };
+const parse = (v: Record<string, unknown>) => deploymentStrategySchema.parse({ ...base, ...v });
+
+describe("buildDeploymentStrategyPlan", () => {
+  it("canary with a new target group and role: the target group copies the health check, UpdateService references both", () => {
+    const plan = buildDeploymentStrategyPlan(parse({ strategy: "CANARY", canaryPercent: "10", canaryBakeTime: "1", bakeTime: "0", alternateTargetGroupName: "api-green", productionListenerRule: RULE }), current);
+    expect(plan.steps.map((s) => `${s.service}:${s.operation}`)).toEqual(["elbv2:CreateTargetGroup", "iam:CreateRole", "iam:AttachRolePolicy", "ecs:UpdateService"]);
+    expect(plan.steps[0]!.input).toMatchObject({ Name: "api-green", Port: 8080, VpcId: "vpc-1", TargetType: "ip", HealthCheckPath: "/ready", HealthCheckIntervalSeconds: 15, HealthyThresholdCount: 3, UnhealthyThresholdCount: 4 });
+    expect(plan.steps[2]!.input).toEqual({ RoleName: "ecsInfrastructureRoleForLoadBalancers", PolicyArn: "arn:aws:iam::aws:policy/AmazonECSInfrastructureRolePolicyForLoadBalancers" });
+    const update = plan.steps[3]!;
+    expect(update.dependsOn).toEqual(["alternateTg", "role", "rolePolicy"]);
+    expect(update.input).toEqual({
+      cluster: "prod", service: "api",
+      deploymentConfiguration: {
+        minimumHealthyPercent: 100, maximumPercent: 200, deploymentCircuitBreaker: { enable: true, rollback: true },
+        strategy: "CANARY", bakeTimeInMinutes: 0, canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 1 },
+      },
+      loadBalancers: [{
+        targetGroupArn: PRIMARY, containerName: "web", containerPort: 8080,
+        advancedConfiguration: { alternateTargetGroupArn: { $ref: "alternateTg.targetGroupArn" }, productionListenerRule: RULE, roleArn: { $ref: "role.roleArn" } },
+      }],
+    });
+    expect(update.inverse?.input).toEqual({ cluster: "prod", service: "api", deploymentConfiguration: current.deploymentConfiguration, loadBalancers: current.loadBalancers });
+    expect(plan.title).toBe("Use canary (10 % first, the rest after 1 min) deployments for api");
+  });
+  it("linear with picked target group and role is one UpdateService with linearConfiguration only", () => {
+    const plan = buildDeploymentStrategyPlan(parse({ strategy: "LINEAR", stepPercent: "20", stepBakeTime: "2", alternateTargetGroupMode: "existing", alternateTargetGroupArn: GREEN, productionListenerRule: RULE, roleMode: "existing", roleArn: ROLE }), current);
+    expect(plan.steps).toHaveLength(1);
+    const dc = plan.steps[0]!.input.deploymentConfiguration as Record<string, unknown>;
+    expect(dc).toMatchObject({ strategy: "LINEAR", bakeTimeInMinutes: 15, linearConfiguration: { stepPercent: 20, stepBakeTimeInMinutes: 2 } });
+    expect(dc.canaryConfiguration).toBeUndefined();
+  });
+  it("a lifecycle hook goes into deploymentConfiguration.lifecycleHooks with its stages", () => {
+    const hook = "arn:aws:lambda:us-east-1:123456789012:function:smoke";
+    const plan = buildDeploymentStrategyPlan(parse({ strategy: "BLUE_GREEN", alternateTargetGroupName: "api-green", productionListenerRule: RULE, hookTargetArn: hook, hookRoleArn: ROLE, hookStages: ["POST_TEST_TRAFFIC_SHIFT", "POST_PRODUCTION_TRAFFIC_SHIFT"] }), current);
+    expect((plan.steps.at(-1)!.input.deploymentConfiguration as Record<string, unknown>).lifecycleHooks).toEqual([
+      { hookTargetArn: hook, roleArn: ROLE, lifecycleStages: ["POST_TEST_TRAFFIC_SHIFT", "POST_PRODUCTION_TRAFFIC_SHIFT"] },
+    ]);
+  });
+  it("back to rolling drops the strategy's settings and the advanced configuration", () => {
+    const shifting: CurrentDeploymentSettings = {
+      ...current,
+      deploymentConfiguration: { ...current.deploymentConfiguration, strategy: "CANARY", bakeTimeInMinutes: 5, canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 1 } },
+      loadBalancers: [{ ...current.loadBalancers[0], advancedConfiguration: { alternateTargetGroupArn: GREEN, productionListenerRule: RULE, roleArn: ROLE } }],
+    };
+    const plan = buildDeploymentStrategyPlan(parse({ strategy: "ROLLING" }), shifting);
+    expect(plan.steps[0]!.input).toEqual({
+      cluster: "prod", service: "api",
+      deploymentConfiguration: { minimumHealthyPercent: 100, maximumPercent: 200, deploymentCircuitBreaker: { enable: true, rollback: true }, strategy: "ROLLING" },
+      loadBalancers: [{ targetGroupArn: PRIMARY, containerName: "web", containerPort: 8080 }],
+    });
+  });
+});
+
+describe("strategyErrors", () => {
+  const context = {
+    controller: "ECS", strategy: "ROLLING" as const, advanced: null, primary, containerName: "web", containerPort: 8080,
+    targetGroups: [{ arn: GREEN, name: "api-green" }], rules: [{ arn: RULE, label: "HTTP 80 · default rule", weights: [{ targetGroupArn: PRIMARY, weight: 1 }] }],
+    roles: [{ arn: ROLE, name: "lb-role" }], roleExists: false,
+  };
+  const canary = { strategy: "CANARY", alternateTargetGroupName: "api-blue", productionListenerRule: RULE };
+  it("passes a valid combination", () => {
+    expect(strategyErrors(parse(canary), context)).toEqual({});
+  });
+  it("refuses what ECS refuses", () => {
+    expect(strategyErrors(parse(canary), { ...context, primary: null }).strategy?.[0]).toMatch(/has no load balancer/);
+    expect(strategyErrors(parse(canary), { ...context, controller: "CODE_DEPLOY" }).strategy?.[0]).toMatch(/ECS deployment controller/);
+    expect(strategyErrors(parse({ ...canary, alternateTargetGroupMode: "existing", alternateTargetGroupArn: PRIMARY }), context).alternateTargetGroupArn?.[0]).toMatch(/own target group/);
+    expect(strategyErrors(parse({ ...canary, alternateTargetGroupName: "api-green" }), context).alternateTargetGroupName?.[0]).toMatch(/exists/);
+    expect(strategyErrors(parse(canary), { ...context, rules: [] }).productionListenerRule?.[0]).toMatch(/does not forward to api-tg/);
+    expect(strategyErrors(parse(canary), { ...context, roleExists: true }).roleMode?.[0]).toMatch(/exists; pick it/);
+    expect(strategyErrors(parse({ ...canary, roleMode: "existing", roleArn: "arn:aws:iam::123456789012:role/other" }), context).roleArn?.[0]).toMatch(/ecs.amazonaws.com/);
+    expect(strategyErrors(parse({ strategy: "ROLLING" }), { ...context, primary: null })).toEqual({});
+  });
+});

@@ -1,0 +1,67 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { hostile, quick } from "../../core/testing/fuzz";
+import { deploymentStrategySchema } from "./deployment-strategy-schema";
+
+const RULE = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/web/36daacee86e60d1b/06ea82bba40fcb0e/140068101090320";
+const RULE2 = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/web/36daacee86e60d1b/06ea82bba40fcb0e/140068101090321";
+const TG = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-green/02db6066e9c521b1";
+const base = { connectionId: "c1", region: "us-east-1", cluster: "prod", service: "api" };
+const canary = { ...base, strategy: "CANARY", alternateTargetGroupName: "api-green", productionListenerRule: RULE };
+const errorOf = (input: Record<string, unknown>, field: string) =>
+  deploymentStrategySchema.safeParse(input).error?.issues.find((i) => i.path.join(".") === field)?.message;
+
+describe("deploymentStrategySchema", () => {
+  it("takes rolling with nothing else, and the console's defaults for the others", () => {
+    expect(deploymentStrategySchema.parse({ ...base, strategy: "ROLLING" }).strategy).toBe("ROLLING");
+    const v = deploymentStrategySchema.parse(canary);
+    expect([v.bakeTime, v.canaryPercent, v.canaryBakeTime, v.stepPercent, v.stepBakeTime]).toEqual([15, 5, 10, 10, 6]);
+    expect(v.alternateTargetGroupMode).toBe("create");
+    expect(v.roleMode).toBe("create");
+  });
+  it("takes canary and linear percentages with one decimal", () => {
+    expect(deploymentStrategySchema.parse({ ...canary, canaryPercent: "0.1" }).canaryPercent).toBe(0.1);
+    expect(deploymentStrategySchema.parse({ ...canary, strategy: "LINEAR", stepPercent: "12.5" }).stepPercent).toBe(12.5);
+  });
+  it.each([
+    [{ canaryPercent: "0" }, "canaryPercent", /0.1 to 100 percent/],
+    [{ canaryPercent: "101" }, "canaryPercent", /0.1 to 100 percent/],
+    [{ canaryPercent: "" }, "canaryPercent", /at most one decimal/],
+    [{ canaryBakeTime: "1441" }, "canaryBakeTime", /0 to 1440 minutes/],
+    [{ canaryBakeTime: "1.5" }, "canaryBakeTime", /whole minutes/],
+    [{ bakeTime: "2000" }, "bakeTime", /Bake time is 0 to 1440/],
+    [{ strategy: "LINEAR", stepPercent: "2" }, "stepPercent", /3 to 100 percent/],
+    [{ strategy: "LINEAR", stepBakeTime: "-1" }, "stepBakeTime", /whole minutes/],
+    [{ productionListenerRule: "" }, "productionListenerRule", /production traffic/],
+    [{ testListenerRule: RULE }, "testListenerRule", /another rule than the production one/],
+    [{ testListenerRule: "arn:nope" }, "testListenerRule", /Pick a listener rule, or none/],
+    [{ alternateTargetGroupName: "" }, "alternateTargetGroupName", /Enter a name/],
+    [{ alternateTargetGroupName: "-bad-" }, "alternateTargetGroupName", /letters, digits or hyphens/],
+    [{ alternateTargetGroupName: "x".repeat(33) }, "alternateTargetGroupName", /1 to 32/],
+    [{ alternateTargetGroupMode: "existing", alternateTargetGroupArn: "" }, "alternateTargetGroupArn", /Pick the alternate/],
+    [{ roleMode: "existing", roleArn: "role" }, "roleArn", /Pick the IAM role/],
+    [{ strategy: "ROLLOUT" }, "strategy", /Pick a deployment strategy/],
+    [{ hookTargetArn: "arn:aws:lambda:us-east-1:123456789012:fn", hookRoleArn: "arn:aws:iam::123456789012:role/h", hookStages: ["PRE_SCALE_UP"] }, "hookTargetArn", /Lambda function ARN/],
+    [{ hookTargetArn: "arn:aws:lambda:us-east-1:123456789012:function:smoke", hookStages: ["PRE_SCALE_UP"] }, "hookRoleArn", /role ECS uses to call the hook/],
+    [{ hookTargetArn: "arn:aws:lambda:us-east-1:123456789012:function:smoke", hookRoleArn: "arn:aws:iam::123456789012:role/h" }, "hookStages", /at least one stage/],
+    [{ hookStages: ["PRE_SCALE_UP"] }, "hookTargetArn", /or clear its role and stages/],
+    [{ hookTargetArn: "arn:aws:lambda:us-east-1:123456789012:function:smoke", hookRoleArn: "arn:aws:iam::123456789012:role/h", hookStages: ["LATER"] }, "hookStages.0", /Pick stages from the list/],
+  ])("refuses %j at %s", (patch, field, message) => {
+    expect(errorOf({ ...canary, ...patch }, field)).toMatch(message);
+  });
+  it("does not ask a rolling update for traffic-shifting settings, nor canary for linear's", () => {
+    expect(deploymentStrategySchema.safeParse({ ...base, strategy: "ROLLING", productionListenerRule: "", canaryPercent: "0" }).success).toBe(true);
+    expect(deploymentStrategySchema.safeParse({ ...canary, stepPercent: "1" }).success).toBe(true);
+    expect(deploymentStrategySchema.safeParse({ ...canary, strategy: "BLUE_GREEN", canaryPercent: "0", alternateTargetGroupMode: "existing", alternateTargetGroupArn: TG, testListenerRule: RULE2 }).success).toBe(true);
+  });
+  it("ends quickly on hostile text in every field", () => {
+    const fields = ["strategy", "bakeTime", "canaryPercent", "stepPercent", "alternateTargetGroupName", "alternateTargetGroupArn", "productionListenerRule", "testListenerRule", "roleArn"];
+    fc.assert(
+      fc.property(fc.constantFrom(...fields), hostile, (field, text) => {
+        const r = quick(() => deploymentStrategySchema.safeParse({ ...canary, [field]: text }));
+        expect(typeof r.success).toBe("boolean");
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
