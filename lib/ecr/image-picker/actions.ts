@@ -2,7 +2,7 @@
 
 import { connectionInRegion } from "@/lib/core/connections/in-region";
 import { ConflictError } from "@/lib/core/errors";
-import { defineAction } from "../../core/actions/action";
+import { defineAction } from "@/lib/core/actions/action";
 import { getRepository, listImages, listRepositorySummaries } from "../repositories/reads";
 import { tagOptions } from "./options";
 import { pickerRepositoriesSchema, pickerTagsSchema } from "./schema";

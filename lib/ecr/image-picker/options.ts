@@ -1,4 +1,4 @@
-import { utcMinute } from "../../core/format/utc";
+import { utcMinute } from "@/lib/core/format/utc";
 import type { ImageRow } from "../repositories/reads";
 import { severityCounts } from "../repositories/severity";
 

@@ -2,9 +2,9 @@
 
 import { connectionInRegion } from "@/lib/core/connections/in-region";
 import { ConflictError } from "@/lib/core/errors";
-import { defineAction } from "../../core/actions/action";
-import type { ActionState } from "../../core/actions/state";
-import { reviewedPlan } from "../../core/actions/reviewed-plan";
+import { defineAction } from "@/lib/core/actions/action";
+import type { ActionState } from "@/lib/core/actions/state";
+import { reviewedPlan } from "@/lib/core/actions/reviewed-plan";
 import { getRepository } from "../repositories/reads";
 import { buildPutLifecyclePolicyPlan } from "./plan";
 import { PolicyTextError, fromPolicyText } from "./policy";

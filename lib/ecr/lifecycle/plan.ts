@@ -1,4 +1,4 @@
-import type { Plan } from "../../core/plans/types";
+import type { Plan } from "@/lib/core/plans/types";
 import { repositoryPath } from "../repositories/paths";
 import type { LifecyclePolicyInput } from "./schema";
 

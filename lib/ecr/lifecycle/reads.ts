@@ -1,9 +1,9 @@
 import "server-only";
 import { GetLifecyclePolicyCommand, GetLifecyclePolicyPreviewCommand, StartLifecyclePolicyPreviewCommand } from "@aws-sdk/client-ecr";
-import { awsClient, type ConnectionSettings } from "../../core/aws/clients";
-import { guarded } from "../../core/aws/guarded";
-import { AwsOperationError } from "../../core/errors";
-import { live, liveKey } from "../../core/live/shared";
+import { awsClient, type ConnectionSettings } from "@/lib/core/aws/clients";
+import { guarded } from "@/lib/core/aws/guarded";
+import { AwsOperationError } from "@/lib/core/errors";
+import { live, liveKey } from "@/lib/core/live/shared";
 
 export type ExpiringImage = { digest: string; tags: string[]; pushedAt: string | null; rule: number | null };
 

@@ -2,8 +2,8 @@
 
 import { connectionInRegion } from "@/lib/core/connections/in-region";
 import { ConflictError } from "@/lib/core/errors";
-import type { ActionState } from "../../core/actions/state";
-import { reviewedPlan } from "../../core/actions/reviewed-plan";
+import type { ActionState } from "@/lib/core/actions/state";
+import { reviewedPlan } from "@/lib/core/actions/reviewed-plan";
 import { buildCreateRepositoryPlan, buildDeleteImagesPlan, buildDeleteRepositoryPlan } from "./plan";
 import { getRepository, listImages } from "./reads";
 import {

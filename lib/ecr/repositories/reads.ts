@@ -1,8 +1,8 @@
 import "server-only";
 import { DescribeRegistryCommand, DescribeRepositoriesCommand, paginateDescribeImageScanFindings, paginateDescribeImages, paginateDescribeRepositories, type ImageDetail, type Repository } from "@aws-sdk/client-ecr";
-import { awsClient, type ConnectionSettings } from "../../core/aws/clients";
-import { guarded } from "../../core/aws/guarded";
-import { live, liveKey } from "../../core/live/shared";
+import { awsClient, type ConnectionSettings } from "@/lib/core/aws/clients";
+import { guarded } from "@/lib/core/aws/guarded";
+import { live, liveKey } from "@/lib/core/live/shared";
 import { SEVERITIES } from "./severity";
 
 const rank = (severity: string) => SEVERITIES.indexOf(severity as (typeof SEVERITIES)[number]);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { tagsSchema } from "../../core/validation/tags";
+import { tagsSchema } from "@/lib/core/validation/tags";
 
 const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "Pick a region.");
 

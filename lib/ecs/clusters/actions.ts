@@ -15,8 +15,8 @@ import { buildCreateClusterPlan, ECS_INSTANCE_ROLE } from "@/lib/ecs/clusters/pl
 import { reviewOf, submitPlan } from "@/lib/core/plans/submit";
 import { choicesOf, leftoverChoicesSchema } from "@/lib/ecs/services/leftover-schema";
 import { clusterNameSchema, createClusterSchema, type CreateClusterInput } from "@/lib/ecs/clusters/schema";
-import { defineAction } from "../../core/actions/action";
-import type { ActionState } from "../../core/actions/state";
+import { defineAction } from "@/lib/core/actions/action";
+import type { ActionState } from "@/lib/core/actions/state";
 import { typedConfirmationFields } from "@/lib/core/validation/typed-confirmation";
 
 async function checkCreate(input: CreateClusterInput): Promise<ActionState | null> {

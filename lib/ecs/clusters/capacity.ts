@@ -4,9 +4,9 @@ import { DescribeKeyPairsCommand } from "@aws-sdk/client-ec2";
 import { DescribeCapacityProvidersCommand } from "@aws-sdk/client-ecs";
 import { paginateListInstanceProfiles } from "@aws-sdk/client-iam";
 import type { TeardownTarget } from "@/lib/ecs/clusters/teardown";
-import { awsClient, type ConnectionSettings } from "../../core/aws/clients";
+import { awsClient, type ConnectionSettings } from "@/lib/core/aws/clients";
 import { getCluster, listServices } from "./reads";
-import { guarded } from "../../core/aws/guarded";
+import { guarded } from "@/lib/core/aws/guarded";
 
 /**
  * EC2 capacity behind ECS clusters: capacity providers joined with their Auto Scaling

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createClusterSchema } from "@/lib/ecs/clusters/schema";
 import { buildCreateClusterPlan } from "./plan";
-import { refsIn } from "../../core/plans/refs";
+import { refsIn } from "@/lib/core/plans/refs";
 
 const valid = { connectionId: "c1", region: "us-east-1", clusterName: "web-prod_1" };
 

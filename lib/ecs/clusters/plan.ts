@@ -1,6 +1,6 @@
 import type { CreateClusterInput } from "@/lib/ecs/clusters/schema";
-import { trustPolicy } from "../../iam/roles";
-import type { PlanRef, PlanStep, Plan } from "../../core/plans/types";
+import { trustPolicy } from "@/lib/iam/roles";
+import type { PlanRef, PlanStep, Plan } from "@/lib/core/plans/types";
 
 /** AWS's public SSM parameters for the recommended ECS-optimized AMIs; launch templates resolve them at launch. */
 export const ECS_AMI_PARAMETERS: Record<CreateClusterInput["amiFamily"], string> = {

@@ -6,9 +6,9 @@ import {
   paginateListServices,
   type Cluster,
 } from "@aws-sdk/client-ecs";
-import { awsClient, type ConnectionSettings } from "../../core/aws/clients";
-import { guarded } from "../../core/aws/guarded";
-import { chunks } from "../../core/aws/batches";
+import { awsClient, type ConnectionSettings } from "@/lib/core/aws/clients";
+import { guarded } from "@/lib/core/aws/guarded";
+import { chunks } from "@/lib/core/aws/batches";
 import { DESCRIBE_CLUSTERS_MAX, DESCRIBE_SERVICES_MAX, serviceSummary, type ServiceSummary } from "../services/fleet";
 
 export type { ServiceSummary };

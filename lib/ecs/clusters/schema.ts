@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { tagsSchema } from "../../core/validation/tags";
+import { tagsSchema } from "@/lib/core/validation/tags";
 
 /** AWS: up to 255 letters (upper and lowercase), numbers, underscores, and hyphens. */
 export const clusterNameSchema = z

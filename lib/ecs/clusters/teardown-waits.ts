@@ -1,4 +1,4 @@
-import type { WaitFor } from "../../core/plans/types";
+import type { WaitFor } from "@/lib/core/plans/types";
 
 /**
  * The waits a teardown needs on real AWS, where each deletion finishes after its request:

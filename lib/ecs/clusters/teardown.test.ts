@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildClusterTeardownPlan, teardownSummary, type TeardownTarget } from "./teardown";
-import { planHash } from "../../core/plans/hash";
+import { planHash } from "@/lib/core/plans/hash";
 import { decideLeftovers } from "../services/leftovers";
 
 const target: TeardownTarget = {

@@ -1,7 +1,7 @@
 import { autoScalingGroupGone, noContainerInstances, serviceDrained, serviceInactive } from "./teardown-waits";
 import { goingGroups, leftoverSteps } from "../services/leftover-steps";
 import { GROUP_TITLES, goes, noLeftovers, type LeftoverChoices, type LeftoverGroup, type Leftovers } from "../services/leftovers";
-import type { Plan, PlanStep } from "../../core/plans/types";
+import type { Plan, PlanStep } from "@/lib/core/plans/types";
 
 /** What a cluster holds, as read just before the teardown is planned. */
 export type TeardownTarget = {

@@ -3,12 +3,12 @@ import { DescribeAutoScalingGroupsCommand } from "@aws-sdk/client-auto-scaling";
 import { DescribeLaunchTemplateVersionsCommand, DescribeNetworkInterfacesCommand, DescribeSubnetsCommand } from "@aws-sdk/client-ec2";
 import { DescribeServicesCommand, DescribeTasksCommand, ListTasksCommand, type Service, type Task } from "@aws-sdk/client-ecs";
 import { GetScheduleCommand, type GetScheduleCommandOutput } from "@aws-sdk/client-scheduler";
-import { awsClient, type ConnectionSettings } from "../../core/aws/clients";
+import { awsClient, type ConnectionSettings } from "@/lib/core/aws/clients";
 import type { Ec2CapacitySource } from "@/lib/ecs/clusters/prefill";
 import type { TaskInterface } from "@/lib/ecs/tasks/prefill";
 import { asgNameOf, type CapacityProviderSummary } from "../clusters/capacity";
-import { mapAwsError } from "../../core/aws/errors";
-import { guarded } from "../../core/aws/guarded";
+import { mapAwsError } from "@/lib/core/aws/errors";
+import { guarded } from "@/lib/core/aws/guarded";
 
 /**
  * Reads of an existing resource as AWS describes it, for the "duplicate" wizards: the

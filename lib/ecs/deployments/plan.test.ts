@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { hostile, quick } from "../../core/testing/fuzz";
+import { hostile, quick } from "@/lib/core/testing/fuzz";
 import { buildRollbackDeploymentPlan } from "./plan";
 import { rollbackDeploymentSchema } from "./schema";
 

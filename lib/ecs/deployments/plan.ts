@@ -1,4 +1,4 @@
-import type { Plan } from "../../core/plans/types";
+import type { Plan } from "@/lib/core/plans/types";
 import { servicePath } from "../services/plan";
 import type { RollbackDeploymentInput } from "./schema";
 

@@ -11,9 +11,9 @@ import { ConflictError } from "@/lib/core/errors";
 import { buildCreateEventTaskPlan, buildDeleteEventRulePlan, eventsRoleFix, EVENTS_ROLE_NAME, type EventTaskFacts } from "@/lib/ecs/event-tasks/plan";
 import { createEventTaskSchema, deleteEventRuleSchema, type CreateEventTaskInput } from "@/lib/ecs/event-tasks/schema";
 import { taskDefinitionRef } from "@/lib/ecs/tasks/schema";
-import { defineAction } from "../../core/actions/action";
-import type { ActionState } from "../../core/actions/state";
-import { reviewedPlan } from "../../core/actions/reviewed-plan";
+import { defineAction } from "@/lib/core/actions/action";
+import type { ActionState } from "@/lib/core/actions/state";
+import { reviewedPlan } from "@/lib/core/actions/reviewed-plan";
 
 async function connectionFor(input: { connectionId: string; region: string }) {
   const conn = await getConnectionSettings(input.connectionId);

@@ -2,10 +2,10 @@ import type { CreateEventTaskInput, DeleteEventRuleInput } from "@/lib/ecs/event
 import { s3InputTransformer } from "@/lib/ecs/event-tasks/input";
 import { parseEventPattern, s3ObjectCreatedPattern } from "@/lib/ecs/event-tasks/pattern";
 import { taskDefinitionArn } from "../scheduled-tasks/plan";
-import { trustPolicy } from "../../iam/roles";
-import { parsePolicy, type Need } from "../../iam/policy-diff";
-import { widenInlinePolicy, type RoleFacts } from "../../iam/role-check";
-import type { Plan, PlanStep } from "../../core/plans/types";
+import { trustPolicy } from "@/lib/iam/roles";
+import { parsePolicy, type Need } from "@/lib/iam/policy-diff";
+import { widenInlinePolicy, type RoleFacts } from "@/lib/iam/role-check";
+import type { Plan, PlanStep } from "@/lib/core/plans/types";
 
 export const EVENTS_ROLE_NAME = "PortsideEventsEcsRunTask";
 export const EVENTS_POLICY_NAME = "RunEcsTasks";

@@ -1,10 +1,10 @@
 import "server-only";
 import { DescribeRuleCommand, ListRuleNamesByTargetCommand, ListTargetsByRuleCommand } from "@aws-sdk/client-eventbridge";
 import { GetBucketNotificationConfigurationCommand, ListBucketsCommand } from "@aws-sdk/client-s3";
-import { awsClient, type ConnectionSettings } from "../../core/aws/clients";
-import { mapAwsError } from "../../core/aws/errors";
-import { guarded } from "../../core/aws/guarded";
-import { live, liveKey } from "../../core/live/shared";
+import { awsClient, type ConnectionSettings } from "@/lib/core/aws/clients";
+import { mapAwsError } from "@/lib/core/aws/errors";
+import { guarded } from "@/lib/core/aws/guarded";
+import { live, liveKey } from "@/lib/core/live/shared";
 import type { BucketNotification } from "./plan";
 import { listQueueNames } from "../scaling/queues";
 

@@ -1,6 +1,6 @@
 import { DescribeLogGroupsCommand, FilterLogEventsCommand, StartLiveTailCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { describe, expect, it } from "vitest";
-import type { ConnectionSettings } from "../../core/aws/clients";
+import type { ConnectionSettings } from "@/lib/core/aws/clients";
 import { liveTailSource, readEvents } from "./live";
 
 let n = 0;

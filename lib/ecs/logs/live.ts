@@ -4,8 +4,8 @@ import type { WatchSource } from "@/lib/core/live/hub";
 import { trimMessage, type LogEvent } from "@/lib/ecs/logs/events";
 import { RecentIds } from "@/lib/ecs/logs/line-buffer";
 import { streamMatches, type StreamSelection } from "@/lib/ecs/logs/sources";
-import { awsClient, type ConnectionSettings } from "../../core/aws/clients";
-import { mapAwsError } from "../../core/aws/errors";
+import { awsClient, type ConnectionSettings } from "@/lib/core/aws/clients";
+import { mapAwsError } from "@/lib/core/aws/errors";
 
 type LogsClient = Pick<ReturnType<typeof awsClient<"logs">>, "send">;
 

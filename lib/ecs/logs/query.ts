@@ -2,7 +2,7 @@ import "server-only";
 import { liveErrorOf } from "@/lib/core/live/sse";
 import type { LogViewQuery } from "@/lib/ecs/logs/params";
 import { streamSelection, taskIdOf } from "@/lib/ecs/logs/sources";
-import type { ConnectionSettings } from "../../core/aws/clients";
+import type { ConnectionSettings } from "@/lib/core/aws/clients";
 import { serviceLogTarget, taskLogTarget } from "./targets";
 import type { LogQuery } from "./live";
 

@@ -1,6 +1,6 @@
 import { DescribeLogStreamsCommand, FilterLogEventsCommand, GetLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { describe, expect, it } from "vitest";
-import type { ConnectionSettings } from "../../core/aws/clients";
+import type { ConnectionSettings } from "@/lib/core/aws/clients";
 import { filterLogGroup, tailLogGroup } from "./reads";
 
 const conn = { id: "c", name: "test", endpointUrl: null, updatedAt: new Date(0) } as ConnectionSettings;

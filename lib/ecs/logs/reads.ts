@@ -1,11 +1,11 @@
 import "server-only";
 import { DescribeLogStreamsCommand, FilterLogEventsCommand, GetLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
-import { awsClient, type ConnectionSettings } from "../../core/aws/clients";
+import { awsClient, type ConnectionSettings } from "@/lib/core/aws/clients";
 
 /** What these reads need of a CloudWatch Logs client; tests pass a fake. */
 type LogsClient = Pick<ReturnType<typeof awsClient<"logs">>, "send">;
-import { mapAwsError } from "../../core/aws/errors";
-import { guarded } from "../../core/aws/guarded";
+import { mapAwsError } from "@/lib/core/aws/errors";
+import { guarded } from "@/lib/core/aws/guarded";
 
 export type LogLine = { timestamp: string; stream: string; message: string };
 

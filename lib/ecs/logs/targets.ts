@@ -2,10 +2,10 @@ import "server-only";
 import { DescribeTasksCommand } from "@aws-sdk/client-ecs";
 import { live, liveKey } from "@/lib/core/live/shared";
 import { containersWithoutAwslogs, logSourcesOf, taskIdOf, type ContainerDefinitionLike, type ContainerLogSource } from "@/lib/ecs/logs/sources";
-import { awsClient, type ConnectionSettings } from "../../core/aws/clients";
+import { awsClient, type ConnectionSettings } from "@/lib/core/aws/clients";
 import { describeTaskDefinition } from "../task-definitions/reads";
 import { getServiceDetailShared } from "../services/reads";
-import { guarded } from "../../core/aws/guarded";
+import { guarded } from "@/lib/core/aws/guarded";
 
 /** Where a service's or a task's containers log, with what the viewer says about the task. */
 export type LogTarget = {

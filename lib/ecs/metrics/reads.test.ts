@@ -1,6 +1,6 @@
 import { GetMetricDataCommand } from "@aws-sdk/client-cloudwatch";
 import { describe, expect, it } from "vitest";
-import type { ConnectionSettings } from "../../core/aws/clients";
+import type { ConnectionSettings } from "@/lib/core/aws/clients";
 import { getServiceUtilization } from "./reads";
 
 const conn = { id: "c", name: "test", endpointUrl: null, updatedAt: new Date(0) } as ConnectionSettings;

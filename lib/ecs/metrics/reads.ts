@@ -3,8 +3,8 @@ import { GetMetricDataCommand, type MetricDataQuery } from "@aws-sdk/client-clou
 import { live, liveKey } from "@/lib/core/live/shared";
 import { windowFor, type MetricRange, type MetricWindow } from "@/lib/ecs/metrics/range";
 import { QUERY_IDS, toServiceUtilization, type RawMetricResult, type ServiceUtilization } from "@/lib/ecs/metrics/series";
-import { awsClient, type ConnectionSettings } from "../../core/aws/clients";
-import { guarded } from "../../core/aws/guarded";
+import { awsClient, type ConnectionSettings } from "@/lib/core/aws/clients";
+import { guarded } from "@/lib/core/aws/guarded";
 
 /** What these reads need of a CloudWatch client; tests pass a fake. */
 type CloudWatchClient = Pick<ReturnType<typeof awsClient<"cloudwatch">>, "send">;

@@ -22,8 +22,8 @@ import {
   serviceScalingSchema,
   type QueueScalingInput,
 } from "@/lib/ecs/scaling/schema";
-import type { ActionState } from "../../core/actions/state";
-import { reviewedPlan } from "../../core/actions/reviewed-plan";
+import type { ActionState } from "@/lib/core/actions/state";
+import { reviewedPlan } from "@/lib/core/actions/reviewed-plan";
 
 type ServiceTarget = { connectionId: string; region: string; cluster: string; service: string };
 

@@ -1,5 +1,5 @@
 import type { ManagedScalingInput, QueueScalingInput, RemoveScalingInput, ScheduledScalingInput, ServiceScalingInput, TrackedMetric } from "@/lib/ecs/scaling/schema";
-import type { Plan, PlanStep } from "../../core/plans/types";
+import type { Plan, PlanStep } from "@/lib/core/plans/types";
 import { plural, pluralWord } from "@/lib/core/format/plural";
 
 /** Application Auto Scaling's names for an ECS service's desired count. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { GetQueueUrlCommand, paginateListQueues } from "@aws-sdk/client-sqs";
-import { awsClient, type ConnectionSettings } from "../../core/aws/clients";
-import { guarded } from "../../core/aws/guarded";
+import { awsClient, type ConnectionSettings } from "@/lib/core/aws/clients";
+import { guarded } from "@/lib/core/aws/guarded";
 
 /** Queue names of the region (for the queue-driven scaling picker), at most `limit`. */
 export async function listQueueNames(conn: ConnectionSettings, region: string, limit = 1000): Promise<string[]> {

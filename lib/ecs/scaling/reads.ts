@@ -9,8 +9,8 @@ import {
 import { DescribeAlarmsCommand } from "@aws-sdk/client-cloudwatch";
 import { AwsOperationError } from "@/lib/core/errors";
 import { ECS_DIMENSION, ECS_NAMESPACE, queueAlarmName, resourceId } from "@/lib/ecs/scaling/plan";
-import { awsClient, type ConnectionSettings } from "../../core/aws/clients";
-import { guarded } from "../../core/aws/guarded";
+import { awsClient, type ConnectionSettings } from "@/lib/core/aws/clients";
+import { guarded } from "@/lib/core/aws/guarded";
 
 export type AlarmView = { name: string; state: string; reason: string; updatedAt: string | null; threshold: number | null; metric: string | null };
 

@@ -3,7 +3,7 @@ import { scheduleProblem } from "@/lib/ecs/scheduled-tasks/expression";
 import { isTimeZone } from "@/lib/ecs/scheduled-tasks/next-runs";
 import { clusterNameSchema } from "../clusters/schema";
 import { serviceNameSchema } from "../services/schema";
-import { flag, wholeFor } from "../../core/validation/fields";
+import { flag, wholeFor } from "@/lib/core/validation/fields";
 
 /** ECS runs at most 5,000 tasks per service (default quota); Application Auto Scaling capacity is a whole number. */
 export const MAX_SERVICE_TASKS = 5000;

@@ -17,9 +17,9 @@ import {
 } from "@/lib/ecs/scheduled-tasks/plan";
 import { createScheduleSchema, deleteScheduleSchema, type CreateScheduleInput } from "@/lib/ecs/scheduled-tasks/schema";
 import { taskDefinitionRef } from "@/lib/ecs/tasks/schema";
-import { defineAction } from "../../core/actions/action";
-import type { ActionState } from "../../core/actions/state";
-import { reviewedPlan } from "../../core/actions/reviewed-plan";
+import { defineAction } from "@/lib/core/actions/action";
+import type { ActionState } from "@/lib/core/actions/state";
+import { reviewedPlan } from "@/lib/core/actions/reviewed-plan";
 
 async function connectionFor(input: { connectionId: string; region: string }) {
   const conn = await getConnectionSettings(input.connectionId);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createScheduleSchema, deleteScheduleSchema } from "@/lib/ecs/scheduled-tasks/schema";
-import { parsePolicy, type Statement } from "../../iam/policy-diff";
-import type { RoleFacts } from "../../iam/role-check";
+import { parsePolicy, type Statement } from "@/lib/iam/policy-diff";
+import type { RoleFacts } from "@/lib/iam/role-check";
 import { buildCreateSchedulePlan, buildDeleteSchedulePlan, schedulerPolicy, SCHEDULER_ROLE_NAME } from "./plan";
 
 const valid = {

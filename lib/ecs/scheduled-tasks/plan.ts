@@ -1,8 +1,8 @@
 import type { CreateScheduleInput, DeleteScheduleInput } from "@/lib/ecs/scheduled-tasks/schema";
-import { trustPolicy } from "../../iam/roles";
-import { parsePolicy, type Need } from "../../iam/policy-diff";
-import { widenInlinePolicy, type RoleFacts } from "../../iam/role-check";
-import type { Plan, PlanStep } from "../../core/plans/types";
+import { trustPolicy } from "@/lib/iam/roles";
+import { parsePolicy, type Need } from "@/lib/iam/policy-diff";
+import { widenInlinePolicy, type RoleFacts } from "@/lib/iam/role-check";
+import type { Plan, PlanStep } from "@/lib/core/plans/types";
 
 export const SCHEDULER_ROLE_NAME = "PortsideSchedulerEcsRunTask";
 

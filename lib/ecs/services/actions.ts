@@ -17,8 +17,8 @@ import { requireReviewedHash } from "@/lib/core/plans/reviewed-hash";
 import { reviewOf, submitPlan } from "@/lib/core/plans/submit";
 import { createServiceSchema, deleteServiceSchema, deleteServiceTargetSchema, type CreateServiceInput, type DeleteServiceInput } from "@/lib/ecs/services/schema";
 import { choicesOf } from "@/lib/ecs/services/leftover-schema";
-import { defineAction } from "../../core/actions/action";
-import type { ActionState } from "../../core/actions/state";
+import { defineAction } from "@/lib/core/actions/action";
+import type { ActionState } from "@/lib/core/actions/state";
 
 type Errors = Record<string, string[]>;
 

@@ -1,5 +1,5 @@
 import { trustPolicy } from "@/lib/iam/roles";
-import type { Plan, PlanRef, PlanStep } from "../../core/plans/types";
+import type { Plan, PlanRef, PlanStep } from "@/lib/core/plans/types";
 import { LOAD_BALANCER_ROLE, shiftsTraffic, type Strategy } from "./deployment-strategy-fields";
 import type { DeploymentStrategyInput } from "./deployment-strategy-schema";
 import { servicePath } from "./plan";

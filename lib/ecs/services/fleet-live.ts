@@ -1,8 +1,8 @@
 import "server-only";
 import { live, liveKey } from "@/lib/core/live/shared";
 import type { WatchSource } from "@/lib/core/live/hub";
-import type { ConnectionSettings } from "../../core/aws/clients";
-import { mapLimit } from "../../core/aws/batches";
+import type { ConnectionSettings } from "@/lib/core/aws/clients";
+import { mapLimit } from "@/lib/core/aws/batches";
 import { fleetClient, listServiceArns, readClusterServices, readFleet, type FleetClient, type FleetOverview, type FleetService } from "./fleet";
 import { describeTargetHealth } from "./load-balancers";
 

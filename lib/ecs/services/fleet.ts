@@ -10,9 +10,9 @@ import {
   type ListServicesCommandOutput,
   type Service,
 } from "@aws-sdk/client-ecs";
-import { awsClient, type ConnectionSettings } from "../../core/aws/clients";
-import { mapAwsError } from "../../core/aws/errors";
-import { chunks, mapLimit } from "../../core/aws/batches";
+import { awsClient, type ConnectionSettings } from "@/lib/core/aws/clients";
+import { mapAwsError } from "@/lib/core/aws/errors";
+import { chunks, mapLimit } from "@/lib/core/aws/batches";
 import { byHealth, healthOf, rolloutOf, worstHealth, type FleetHealth, type Rollout } from "./fleet-health";
 
 // API maxima (ENVIRONMENT.md): one call reads this many; fewer calls would not be possible.

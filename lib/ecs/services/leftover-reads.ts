@@ -10,10 +10,10 @@ import { GetScheduleCommand, paginateListSchedules } from "@aws-sdk/client-sched
 import { DescribeRuleCommand, ListRuleNamesByTargetCommand, ListTagsForResourceCommand, ListTargetsByRuleCommand } from "@aws-sdk/client-eventbridge";
 import { ECS_DIMENSION, ECS_NAMESPACE, resourceId } from "@/lib/ecs/scaling/plan";
 import { decideLeftovers, MANAGED_TAG, type LeftoverFacts, type Leftovers, type ServiceFacts } from "@/lib/ecs/services/leftovers";
-import { chunks } from "../../core/aws/batches";
-import { awsClient, type ConnectionSettings } from "../../core/aws/clients";
+import { chunks } from "@/lib/core/aws/batches";
+import { awsClient, type ConnectionSettings } from "@/lib/core/aws/clients";
 import { DESCRIBE_SERVICES_MAX } from "./fleet";
-import { guarded } from "../../core/aws/guarded";
+import { guarded } from "@/lib/core/aws/guarded";
 
 /** "arn:…:task-definition/web:3" or "web:3" → "web". */
 const familyOf = (td: string | undefined) => (td ? td.split("/").pop()!.split(":")[0]! : null);

@@ -1,6 +1,6 @@
 import { ECS_DIMENSION, ECS_NAMESPACE } from "../scaling/plan";
 import { goes, type LeftoverChoices, type LeftoverItem, type Leftovers } from "./leftovers";
-import type { PlanStep, WaitFor } from "../../core/plans/types";
+import type { PlanStep, WaitFor } from "@/lib/core/plans/types";
 
 type Of<K extends LeftoverItem["kind"]> = Extract<LeftoverItem, { kind: K }>;
 const POLL_MS = 5_000;

@@ -12,10 +12,10 @@ import {
 } from "@aws-sdk/client-ecs";
 import { live, liveKey } from "@/lib/core/live/shared";
 import type { WatchSource } from "@/lib/core/live/hub";
-import { awsClient, type ConnectionSettings } from "../../core/aws/clients";
+import { awsClient, type ConnectionSettings } from "@/lib/core/aws/clients";
 import { describeTargetHealth, type TargetHealth } from "./load-balancers";
-import { chunks } from "../../core/aws/batches";
-import { guarded } from "../../core/aws/guarded";
+import { chunks } from "@/lib/core/aws/batches";
+import { guarded } from "@/lib/core/aws/guarded";
 
 /** A service view every 3 s feels live and costs one read set per service, whoever watches. */
 const SERVICE_INTERVAL_MS = 3000;

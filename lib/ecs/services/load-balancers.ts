@@ -5,9 +5,9 @@ import {
   DescribeTargetHealthCommand,
   paginateDescribeLoadBalancers,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
-import { awsClient, type ConnectionSettings } from "../../core/aws/clients";
-import { mapAwsError } from "../../core/aws/errors";
-import { guarded } from "../../core/aws/guarded";
+import { awsClient, type ConnectionSettings } from "@/lib/core/aws/clients";
+import { mapAwsError } from "@/lib/core/aws/errors";
+import { guarded } from "@/lib/core/aws/guarded";
 
 export type LoadBalancer = {
   arn: string;

@@ -26,8 +26,8 @@ import {
   type RollbackInput,
   type StopTaskInput,
 } from "@/lib/ecs/services/ops-schema";
-import { defineAction } from "../../core/actions/action";
-import type { ActionState } from "../../core/actions/state";
+import { defineAction } from "@/lib/core/actions/action";
+import type { ActionState } from "@/lib/core/actions/state";
 
 type Target = { connectionId: string; region: string; cluster: string; service: string };
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { TaskDefinitionView } from "@/lib/ecs/task-definitions/view";
 import { deployServiceSchema, forceDeploymentSchema, rollbackSchema, scaleServiceSchema, stopTaskSchema } from "@/lib/ecs/services/ops-schema";
-import { planToCli } from "../../core/plans/cli";
-import { buildCleanupPlan } from "../../core/plans/cleanup";
-import { readPath, refsIn } from "../../core/plans/refs";
+import { planToCli } from "@/lib/core/plans/cli";
+import { buildCleanupPlan } from "@/lib/core/plans/cleanup";
+import { readPath, refsIn } from "@/lib/core/plans/refs";
 import { SERVICE_OPS, buildDeployPlan, buildForceDeploymentPlan, buildRollbackPlan, buildScalePlan, buildStopTaskPlan, nextRevisionInput, rolloutWait } from "./ops-plan";
 
 const target = { connectionId: "c1", region: "us-east-1", cluster: "prod", service: "api" };

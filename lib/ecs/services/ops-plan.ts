@@ -2,7 +2,7 @@ import { registrableJson, type TaskDefinitionView } from "@/lib/ecs/task-definit
 import type { DeployServiceInput, ForceDeploymentInput, RollbackInput, ScaleServiceInput, StopTaskInput } from "@/lib/ecs/services/ops-schema";
 import { taskIdOf } from "@/lib/ecs/services/ops-schema";
 import { servicePath } from "./plan";
-import type { Plan, PlanStep, WaitFor } from "../../core/plans/types";
+import type { Plan, PlanStep, WaitFor } from "@/lib/core/plans/types";
 import { plural } from "@/lib/core/format/plural";
 
 /** Wizard names of the service actions, as the history lists and filters them. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createServiceSchema } from "@/lib/ecs/services/schema";
-import { buildCleanupPlan } from "../../core/plans/cleanup";
+import { buildCleanupPlan } from "@/lib/core/plans/cleanup";
 import { buildCreateServicePlan, buildDeleteServicePlan } from "./plan";
-import { refsIn } from "../../core/plans/refs";
+import { refsIn } from "@/lib/core/plans/refs";
 
 const base = {
   connectionId: "c1", region: "us-east-1", cluster: "web", serviceName: "api", taskDefinition: "api:3",

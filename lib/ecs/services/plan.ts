@@ -4,7 +4,7 @@ import { serviceDrained, serviceInactive } from "../clusters/teardown-waits";
 import { leftoverSteps } from "./leftover-steps";
 import { managedTags, noLeftovers, type LeftoverChoices, type Leftovers } from "./leftovers";
 import { buildServiceScalingPlan } from "../scaling/plan";
-import type { Plan, PlanRef, PlanStep } from "../../core/plans/types";
+import type { Plan, PlanRef, PlanStep } from "@/lib/core/plans/types";
 import { shiftsTraffic } from "./deployment-strategy-fields";
 import { createRoleSteps, strategyConfiguration } from "./deployment-strategy-plan";
 

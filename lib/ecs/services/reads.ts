@@ -5,9 +5,9 @@ import {
   paginateListTaskDefinitions,
   type Service,
 } from "@aws-sdk/client-ecs";
-import { awsClient, type ConnectionSettings } from "../../core/aws/clients";
-import { mapAwsError } from "../../core/aws/errors";
-import { guarded } from "../../core/aws/guarded";
+import { awsClient, type ConnectionSettings } from "@/lib/core/aws/clients";
+import { mapAwsError } from "@/lib/core/aws/errors";
+import { guarded } from "@/lib/core/aws/guarded";
 import { live, liveKey } from "@/lib/core/live/shared";
 
 export type ServiceDetail = {

@@ -1,4 +1,4 @@
-import type { Plan } from "../../core/plans/types";
+import type { Plan } from "@/lib/core/plans/types";
 
 /** A revision the service ran before, and where Portside knows that from. */
 export type RollbackCandidate = { taskDefinition: string; source: string; at?: string };

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { leftoverChoicesSchema } from "./leftover-schema";
-import { flag, wholeFor } from "../../core/validation/fields";
+import { flag, wholeFor } from "@/lib/core/validation/fields";
 import { clusterNameSchema } from "../clusters/schema";
-import { tagsSchema } from "../../core/validation/tags";
+import { tagsSchema } from "@/lib/core/validation/tags";
 import { typedConfirmationFields } from "@/lib/core/validation/typed-confirmation";
 import { ROLE_ARN, STRATEGIES, shiftsTraffic, strategyTimingFields, targetGroupNameIssue, timingIssues } from "./deployment-strategy-fields";
 

@@ -7,8 +7,8 @@ import { getConnectionSettings } from "@/lib/core/connections/store";
 import { ConflictError } from "@/lib/core/errors";
 import { buildCreateTaskAlertPlan, buildDeleteTaskAlertPlan, createdTopicArn } from "@/lib/ecs/task-alerts/plan";
 import { createTaskAlertSchema, deleteTaskAlertSchema, type CreateTaskAlertInput, type DeleteTaskAlertInput } from "@/lib/ecs/task-alerts/schema";
-import type { ActionState } from "../../core/actions/state";
-import { reviewedPlan } from "../../core/actions/reviewed-plan";
+import type { ActionState } from "@/lib/core/actions/state";
+import { reviewedPlan } from "@/lib/core/actions/reviewed-plan";
 
 async function connectionFor(input: { connectionId: string; region: string }) {
   const conn = await getConnectionSettings(input.connectionId);

@@ -1,5 +1,5 @@
 import { parseEmails, type CreateTaskAlertInput, type DeleteTaskAlertInput } from "@/lib/ecs/task-alerts/schema";
-import type { Plan, PlanStep } from "../../core/plans/types";
+import type { Plan, PlanStep } from "@/lib/core/plans/types";
 
 export const TARGET_ID = "sns-alert";
 

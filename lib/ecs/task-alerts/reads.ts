@@ -1,10 +1,10 @@
 import "server-only";
 import { ListRulesCommand, ListTargetsByRuleCommand } from "@aws-sdk/client-eventbridge";
 import { GetTopicAttributesCommand, ListSubscriptionsByTopicCommand, ListTopicsCommand } from "@aws-sdk/client-sns";
-import { awsClient, type ConnectionSettings } from "../../core/aws/clients";
-import { mapAwsError } from "../../core/aws/errors";
-import { guarded } from "../../core/aws/guarded";
-import { live, liveKey } from "../../core/live/shared";
+import { awsClient, type ConnectionSettings } from "@/lib/core/aws/clients";
+import { mapAwsError } from "@/lib/core/aws/errors";
+import { guarded } from "@/lib/core/aws/guarded";
+import { live, liveKey } from "@/lib/core/live/shared";
 
 const TTL_MS = 5_000;
 

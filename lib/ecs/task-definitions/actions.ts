@@ -14,9 +14,9 @@ import {
   deregisterTaskDefinitionSchema,
   type CreateTaskDefinitionInput,
 } from "@/lib/ecs/task-definitions/schema";
-import { defineAction } from "../../core/actions/action";
-import { reviewedPlan } from "../../core/actions/reviewed-plan";
-import type { ActionState } from "../../core/actions/state";
+import { defineAction } from "@/lib/core/actions/action";
+import { reviewedPlan } from "@/lib/core/actions/reviewed-plan";
+import type { ActionState } from "@/lib/core/actions/state";
 
 async function connectionFor(input: { connectionId: string; region: string }) {
   const conn = await getConnectionSettings(input.connectionId);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { container, form } from "@/lib/ecs/task-definitions/test-forms";
 import { createTaskDefinitionSchema, deregisterTaskDefinitionSchema } from "@/lib/ecs/task-definitions/schema";
-import type { RoleFacts } from "../../iam/role-check";
+import type { RoleFacts } from "@/lib/iam/role-check";
 import { buildDeregisterTaskDefinitionPlan, buildRegisterTaskDefinitionPlan, healthCommand } from "./plan";
 
 const input = (over: Record<string, unknown> = {}) => createTaskDefinitionSchema.parse(form(over));

@@ -1,10 +1,10 @@
 import type { ContainerInput, CreateTaskDefinitionInput, DeregisterTaskDefinitionInput } from "@/lib/ecs/task-definitions/schema";
 import { usesFargate } from "@/lib/ecs/task-definitions/schema";
 import { withCarriedFields, type CarriedFields } from "@/lib/ecs/task-definitions/carry-over";
-import { buildCreateRoleSteps, roleArnRef, STANDARD_ROLES } from "../../iam/roles";
-import { managedRoleFix } from "../../iam/managed-roles";
-import type { RoleFacts } from "../../iam/role-check";
-import type { Plan, PlanStep } from "../../core/plans/types";
+import { buildCreateRoleSteps, roleArnRef, STANDARD_ROLES } from "@/lib/iam/roles";
+import { managedRoleFix } from "@/lib/iam/managed-roles";
+import type { RoleFacts } from "@/lib/iam/role-check";
+import type { Plan, PlanStep } from "@/lib/core/plans/types";
 
 export const taskDefinitionResource = (family: string) => `ecs:task-definition/${family}`;
 export const familyPath = (family: string) => `/ecs/task-definitions/${encodeURIComponent(family)}`;

@@ -2,9 +2,9 @@ import "server-only";
 import { DescribeLogGroupsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { DescribeTaskDefinitionCommand, paginateListTaskDefinitions } from "@aws-sdk/client-ecs";
 import type { TaskDefinitionView } from "@/lib/ecs/task-definitions/view";
-import { awsClient, type ConnectionSettings } from "../../core/aws/clients";
-import { mapAwsError } from "../../core/aws/errors";
-import { guarded } from "../../core/aws/guarded";
+import { awsClient, type ConnectionSettings } from "@/lib/core/aws/clients";
+import { mapAwsError } from "@/lib/core/aws/errors";
+import { guarded } from "@/lib/core/aws/guarded";
 
 export type FamilySummary = { family: string; latestRevision: number; activeRevisions: number };
 export type RevisionSummary = { family: string; revision: number; status: "ACTIVE" | "INACTIVE"; arn: string };

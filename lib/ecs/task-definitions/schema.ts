@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { flag, int } from "../../core/validation/fields";
-import { tagsSchema } from "../../core/validation/tags";
+import { flag, int } from "@/lib/core/validation/fields";
+import { tagsSchema } from "@/lib/core/validation/tags";
 import { parseImageUri } from "@/lib/ecs/task-definitions/image-uri";
 
 const range = (from: number, to: number, step: number) => Array.from({ length: (to - from) / step + 1 }, (_, i) => String(from + i * step));

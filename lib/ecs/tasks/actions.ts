@@ -7,7 +7,7 @@ import { ConflictError } from "@/lib/core/errors";
 import { buildRunTaskPlan } from "@/lib/ecs/tasks/plan";
 import { reviewOf, submitPlan } from "@/lib/core/plans/submit";
 import { runTaskSchema, type RunTaskInput } from "@/lib/ecs/tasks/schema";
-import { defineAction } from "../../core/actions/action";
+import { defineAction } from "@/lib/core/actions/action";
 
 async function checkCluster(input: RunTaskInput) {
   const conn = await getConnectionSettings(input.connectionId);

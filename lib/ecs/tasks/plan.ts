@@ -1,5 +1,5 @@
 import { commandArgs, type RunTaskInput } from "@/lib/ecs/tasks/schema";
-import type { Plan } from "../../core/plans/types";
+import type { Plan } from "@/lib/core/plans/types";
 import { plural } from "@/lib/core/format/plural";
 
 /**

@@ -1,9 +1,9 @@
 import "server-only";
 import { DescribeTaskDefinitionCommand, ListTaskDefinitionsCommand } from "@aws-sdk/client-ecs";
 import { GetScheduleCommand, paginateListSchedules } from "@aws-sdk/client-scheduler";
-import { awsClient, type ConnectionSettings } from "../../core/aws/clients";
-import { mapAwsError } from "../../core/aws/errors";
-import { guarded } from "../../core/aws/guarded";
+import { awsClient, type ConnectionSettings } from "@/lib/core/aws/clients";
+import { mapAwsError } from "@/lib/core/aws/errors";
+import { guarded } from "@/lib/core/aws/guarded";
 
 /** What the run-task and schedule forms need to know about a revision. */
 export type RunnableTaskDefinition = { ref: string; networkMode: string; compatibilities: string[]; containers: string[] };

@@ -1,5 +1,5 @@
 import type { InstallAddonInput, RemoveAddonInput, UpdateAddonInput } from "@/lib/eks/addons/schema";
-import type { Plan, WaitFor } from "../../core/plans/types";
+import type { Plan, WaitFor } from "@/lib/core/plans/types";
 
 export const addonsPath = (cluster: string) => `/eks/clusters/${encodeURIComponent(cluster)}/addons`;
 

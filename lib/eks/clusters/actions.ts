@@ -11,9 +11,9 @@ import { ConflictError, NotFoundError } from "@/lib/core/errors";
 import { buildCreateEksClusterPlan, buildTeardownEksClusterPlan, buildUpgradeEksClusterPlan, EKS_CLUSTER_ROLE, nextMinorVersion } from "@/lib/eks/clusters/plan";
 import { reviewOf, submitPlan } from "@/lib/core/plans/submit";
 import { createEksClusterSchema, deleteEksClusterSchema, upgradeEksClusterSchema, type CreateEksClusterInput } from "@/lib/eks/clusters/schema";
-import { defineAction } from "../../core/actions/action";
-import { reviewedPlan } from "../../core/actions/reviewed-plan";
-import type { ActionState } from "../../core/actions/state";
+import { defineAction } from "@/lib/core/actions/action";
+import { reviewedPlan } from "@/lib/core/actions/reviewed-plan";
+import type { ActionState } from "@/lib/core/actions/state";
 
 async function connectionFor(input: { connectionId: string; region: string }) {
   const conn = await getConnectionSettings(input.connectionId);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createEksClusterSchema } from "@/lib/eks/clusters/schema";
 import { buildCreateEksClusterPlan, buildTeardownEksClusterPlan, buildUpgradeEksClusterPlan, nextMinorVersion } from "./plan";
-import { buildCleanupPlan } from "../../core/plans/cleanup";
+import { buildCleanupPlan } from "@/lib/core/plans/cleanup";
 
 const input = (over: Record<string, unknown> = {}) =>
   createEksClusterSchema.parse({

@@ -1,6 +1,6 @@
 import { splitCidrs, type CreateEksClusterInput, type DeleteEksClusterInput, type UpgradeEksClusterInput } from "@/lib/eks/clusters/schema";
-import { trustPolicy } from "../../iam/roles";
-import type { Plan, PlanStep } from "../../core/plans/types";
+import { trustPolicy } from "@/lib/iam/roles";
+import type { Plan, PlanStep } from "@/lib/core/plans/types";
 
 /** The role the EKS console offers to create: trusted by eks.amazonaws.com, with AmazonEKSClusterPolicy. */
 export const EKS_CLUSTER_ROLE = {

@@ -13,9 +13,9 @@ import {
   paginateListUpdates,
   type Cluster,
 } from "@aws-sdk/client-eks";
-import { awsClient, type ConnectionSettings } from "../../core/aws/clients";
-import { mapAwsError } from "../../core/aws/errors";
-import { guarded } from "../../core/aws/guarded";
+import { awsClient, type ConnectionSettings } from "@/lib/core/aws/clients";
+import { mapAwsError } from "@/lib/core/aws/errors";
+import { guarded } from "@/lib/core/aws/guarded";
 import { live, liveKey } from "@/lib/core/live/shared";
 import type { VersionSupportInfo } from "@/lib/eks/clusters/version-support";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { tagsSchema } from "../../core/validation/tags";
+import { tagsSchema } from "@/lib/core/validation/tags";
 
 /** AWS CreateCluster: 1–100 characters, starting with a letter or digit, then letters, digits, hyphens, underscores. */
 export const eksClusterNameSchema = z

@@ -12,9 +12,9 @@ import { buildCreateNodegroupPlan, buildDeleteNodegroupPlan, buildScaleNodegroup
 import { installAddonSchema, removeAddonSchema, updateAddonSchema, type InstallAddonInput, type UpdateAddonInput } from "@/lib/eks/addons/schema";
 import { createFargateProfileSchema, FARGATE_ROLE, fargateProfileSchema, deleteFargateProfileSchema, type CreateFargateProfileInput } from "@/lib/eks/fargate-profiles/schema";
 import { createNodegroupSchema, deleteNodegroupSchema, NODE_ROLE, scaleNodegroupSchema, type CreateNodegroupInput, type ScaleNodegroupInput } from "@/lib/eks/nodegroups/schema";
-import { fieldErrorsOf } from "../../core/actions/action";
-import { reviewedPlan } from "../../core/actions/reviewed-plan";
-import type { ActionState } from "../../core/actions/state";
+import { fieldErrorsOf } from "@/lib/core/actions/action";
+import { reviewedPlan } from "@/lib/core/actions/reviewed-plan";
+import type { ActionState } from "@/lib/core/actions/state";
 import { pluralWord } from "@/lib/core/format/plural";
 
 type Target = { connectionId: string; region: string; clusterName: string };

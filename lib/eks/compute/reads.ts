@@ -16,8 +16,8 @@ import {
   type Update,
 } from "@aws-sdk/client-eks";
 import { DescribeSubnetsCommand } from "@aws-sdk/client-ec2";
-import { awsClient, type ConnectionSettings } from "../../core/aws/clients";
-import { guarded } from "../../core/aws/guarded";
+import { awsClient, type ConnectionSettings } from "@/lib/core/aws/clients";
+import { guarded } from "@/lib/core/aws/guarded";
 import { plural } from "@/lib/core/format/plural";
 
 /** What the node group, Fargate profile and add-on pages need to know of their cluster. */

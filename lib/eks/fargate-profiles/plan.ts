@@ -1,6 +1,6 @@
 import { FARGATE_ROLE, type CreateFargateProfileInput, type DeleteFargateProfileInput } from "@/lib/eks/fargate-profiles/schema";
 import { eksRoleSteps } from "../nodegroups/plan";
-import type { Plan, PlanRef } from "../../core/plans/types";
+import type { Plan, PlanRef } from "@/lib/core/plans/types";
 
 export const fargateProfilesPath = (cluster: string) => `/eks/clusters/${encodeURIComponent(cluster)}/fargate-profiles`;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createNodegroupSchema, scaleNodegroupSchema } from "@/lib/eks/nodegroups/schema";
-import { buildCleanupPlan } from "../../core/plans/cleanup";
+import { buildCleanupPlan } from "@/lib/core/plans/cleanup";
 import { buildCreateNodegroupPlan, buildDeleteNodegroupPlan, buildScaleNodegroupPlan } from "./plan";
 
 const base = { connectionId: "c1", region: "us-east-1", clusterName: "prod", nodegroupName: "web", subnets: ["subnet-0a1", "subnet-0b2"] };

@@ -1,6 +1,6 @@
 import { NODE_ROLE, type CreateNodegroupInput, type DeleteNodegroupInput, type ScaleNodegroupInput } from "@/lib/eks/nodegroups/schema";
-import { trustPolicy } from "../../iam/roles";
-import type { Plan, PlanRef, PlanStep } from "../../core/plans/types";
+import { trustPolicy } from "@/lib/iam/roles";
+import type { Plan, PlanRef, PlanStep } from "@/lib/core/plans/types";
 
 const policyName = (arn: string) => arn.split("/").pop()!;
 
