@@ -41,7 +41,8 @@ export default async function globalSetup() {
     stdio: ["ignore", out, out],
     detached: true,
   });
-  const deadline = Date.now() + 300_000;
+  // A cold `next build` on a busy 2-core machine has taken 7 min; start.mjs says when it is ready.
+  const deadline = Date.now() + 900_000;
   let text = "";
   while (Date.now() < deadline) {
     text = fs.readFileSync(logFile, "utf8");
@@ -49,7 +50,7 @@ export default async function globalSetup() {
     if (child.exitCode !== null || text.includes("could not start")) throw new Error(`Portside did not start:\n${text}`);
     await new Promise((r) => setTimeout(r, 250));
   }
-  if (!text.includes("Portside is ready")) throw new Error(`Portside was not ready within 5 minutes:\n${text}`);
+  if (!text.includes("Portside is ready")) throw new Error(`Portside was not ready within 15 minutes:\n${text}`);
   // The embedded server's password is generated at first start into the data folder.
   const pgPassword = fs.readFileSync(path.join(dataDir, "data", "pg-password"), "utf8").trim();
   const databaseUrl = `postgresql://postgres:${encodeURIComponent(pgPassword)}@127.0.0.1:${pgPort}/portside`;
