@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import { NetworkFields, type NetworkOption } from "@/components/ecs/tasks/network-fields";
-import { Alert } from "@/components/ui/alert";
+import { TargetRoleFields } from "@/components/ecs/tasks/target-role-fields";
+import { useTargetRoleCheck } from "@/components/ecs/tasks/use-target-role-check";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input, RadioCards, Select, Textarea } from "@/components/ui/input";
@@ -10,11 +11,10 @@ import { PlanReview } from "@/components/wizard/plan-review";
 import { useWizard, type WizardStep } from "@/components/wizard/use-wizard";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
 import { initialState } from "@/lib/core/actions/state";
-import { createEventTaskAction, previewEventTaskAction } from "@/lib/ecs/event-tasks/actions";
+import { checkEventsRoleAction, createEventTaskAction, previewEventTaskAction } from "@/lib/ecs/event-tasks/actions";
 import type { PlanReview as Review } from "@/lib/core/plans/review-types";
 import { createEventTaskSchema } from "@/lib/ecs/event-tasks/schema";
 import { InputPreview } from "./input-preview";
-import { useEventsRoleCheck } from "./use-events-role-check";
 
 const STEPS: WizardStep[] = [
   { id: "source", label: "Event source", fields: ["ruleName", "description", "source", "bucket", "keyPrefix", "keySuffix", "pattern"] },
@@ -74,7 +74,7 @@ export function CreateEventTaskWizard({ context, taskDefinitions, buckets, queue
     setReview(null);
   };
   const onReview = w.current === STEPS.length;
-  const roleCheck = useEventsRoleCheck(context, values, w.current >= 1);
+  const roleCheck = useTargetRoleCheck(checkEventsRoleAction, context, values, w.current >= 1);
   const containers = taskDefinitions.find((t) => t.ref === values.taskDefinition)?.containers ?? [];
   const s3 = values.source === "s3";
 
@@ -182,28 +182,10 @@ export function CreateEventTaskWizard({ context, taskDefinitions, buckets, queue
               </fieldset>
             )}
             <NetworkFields networks={networks} values={values} set={set} err={err} touch={w.touch} />
-            <RadioCards name="roleMode" legend="EventBridge role" value={values.roleMode} onValueChange={(v) => set({ roleMode: v })}
-              options={[
-                { value: "existing", label: "Use an existing role", description: "One that trusts events.amazonaws.com.", disabled: roles.length === 0 },
-                {
-                  value: "create",
-                  label: <span className="[overflow-wrap:anywhere]">Create {standardRoleName}</span>,
-                  description: <span className="[overflow-wrap:anywhere]">{standard ? `${standardRoleName} already exists in this account: pick it.` : "Trusts EventBridge; may run this family's tasks in this cluster (ecs:RunTask) and pass their roles to ECS (iam:PassRole)."}</span>,
-                  disabled: Boolean(standard),
-                },
-              ]} />
-            {err("roleMode") && <p id="roleMode-error" role="alert" className="text-xs font-medium text-red-700">{err("roleMode")![0]}</p>}
-            {values.roleMode === "existing" && (
-              <Field label="Role" htmlFor="roleArn" error={err("roleArn")}>
-                <Select {...field("roleArn")}>{roles.map((r) => <option key={r.arn} value={r.arn}>{r.name}</option>)}</Select>
-              </Field>
-            )}
-            {values.roleMode === "existing" && roleCheck?.warnings.map((text) => (
-              <Alert key={text} tone="warning" title="This role lacks a permission" className="[overflow-wrap:anywhere]" data-testid="role-warning">{text}</Alert>
-            ))}
-            {values.roleMode === "existing" && roleCheck?.widens.map((text) => (
-              <Alert key={text} tone="info" title="The plan will widen this role" className="[overflow-wrap:anywhere]" data-testid="role-widen">{text}</Alert>
-            ))}
+            <TargetRoleFields legend="EventBridge role" trusts="events.amazonaws.com" createDescription="Trusts EventBridge; may run this family's tasks in this cluster (ecs:RunTask) and pass their roles to ECS (iam:PassRole)."
+              standardRoleName={standardRoleName} standardExists={Boolean(standard)} roles={roles}
+              roleMode={values.roleMode} onRoleMode={(v) => set({ roleMode: v as typeof values.roleMode })}
+              roleModeError={err("roleMode")?.[0]} roleError={err("roleArn")} roleSelect={field("roleArn")} check={roleCheck} />
             <fieldset className="space-y-3 rounded-md border border-line p-3">
               <legend className="px-1 text-[13px] font-medium text-ink">Retries and dead-letter queue</legend>
               <p className="text-xs text-ink-muted">When RunTask fails (throttled, no capacity), EventBridge retries the event; once these run out it drops it, or sends it to the queue.</p>

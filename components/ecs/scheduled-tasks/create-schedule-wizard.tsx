@@ -1,11 +1,12 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { NetworkFields, type NetworkOption } from "@/components/ecs/tasks/network-fields";
-import { Alert } from "@/components/ui/alert";
+import { TargetRoleFields } from "@/components/ecs/tasks/target-role-fields";
+import { useTargetRoleCheck } from "@/components/ecs/tasks/use-target-role-check";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, fieldAria } from "@/components/ui/field";
-import { Input, RadioCards, Select } from "@/components/ui/input";
+import { Input, Select } from "@/components/ui/input";
 import { PlanReview } from "@/components/wizard/plan-review";
 import { PrefillNotice } from "@/components/wizard/prefill-notice";
 import { useWizard, type WizardStep } from "@/components/wizard/use-wizard";
@@ -63,7 +64,7 @@ export function CreateScheduleWizard({ context, taskDefinitions, networks, roles
   };
   const onReview = w.current === STEPS.length;
   // Read only once the Task step (where the role is picked) has been reached.
-  const roleCheck = useRoleCheck(context, values, w.current >= 1);
+  const roleCheck = useTargetRoleCheck(checkScheduleRoleAction, context, values, w.current >= 1);
 
   async function action(form: FormData) {
     setMessage(undefined);
@@ -131,29 +132,10 @@ export function CreateScheduleWizard({ context, taskDefinitions, networks, roles
                 <Field label="Number of tasks" htmlFor="count" error={err("count")}><Input type="number" min={1} max={10} {...field("count")} /></Field>
               </div>
               <NetworkFields networks={networks} values={values} set={set} err={err} touch={w.touch} />
-              <RadioCards name="roleMode" legend="Scheduler role" value={values.roleMode} onValueChange={(v) => set({ roleMode: v })}
-                options={[
-                  { value: "existing", label: "Use an existing role", description: "One that trusts scheduler.amazonaws.com.", disabled: roles.length === 0 },
-                  {
-                    value: "create",
-                    // The role name is one long word: let it wrap inside the card.
-                    label: <span className="[overflow-wrap:anywhere]">Create {standardRoleName}</span>,
-                    description: <span className="[overflow-wrap:anywhere]">{standard ? `${standardRoleName} already exists in this account: pick it.` : "Trusts EventBridge Scheduler; may run this family's tasks and pass their roles to ECS."}</span>,
-                    disabled: Boolean(standard),
-                  },
-                ]} />
-              {err("roleMode") && <p id="roleMode-error" role="alert" className="text-xs font-medium text-red-700">{err("roleMode")![0]}</p>}
-              {values.roleMode === "existing" && (
-                <Field label="Role" htmlFor="roleArn" error={err("roleArn")}>
-                  <Select {...field("roleArn")}>{roles.map((r) => <option key={r.arn} value={r.arn}>{r.name}</option>)}</Select>
-                </Field>
-              )}
-              {values.roleMode === "existing" && roleCheck?.warnings.map((text) => (
-                <Alert key={text} tone="warning" title="This role lacks a permission" className="[overflow-wrap:anywhere]" data-testid="role-warning">{text}</Alert>
-              ))}
-              {values.roleMode === "existing" && roleCheck?.widens.map((text) => (
-                <Alert key={text} tone="info" title="The plan will widen this role" className="[overflow-wrap:anywhere]" data-testid="role-widen">{text}</Alert>
-              ))}
+              <TargetRoleFields legend="Scheduler role" trusts="scheduler.amazonaws.com" createDescription="Trusts EventBridge Scheduler; may run this family's tasks and pass their roles to ECS."
+                standardRoleName={standardRoleName} standardExists={Boolean(standard)} roles={roles}
+                roleMode={values.roleMode} onRoleMode={(v) => set({ roleMode: v as typeof values.roleMode })}
+                roleModeError={err("roleMode")?.[0]} roleError={err("roleArn")} roleSelect={field("roleArn")} check={roleCheck} />
             </CardBody>
           </Card>
         </div>
@@ -161,26 +143,4 @@ export function CreateScheduleWizard({ context, taskDefinitions, networks, roles
       </WizardFrame>
     </div>
   );
-}
-
-type RoleCheck = { warnings: string[]; widens: string[] };
-
-/** Asks the server whether the picked role allows this task (a read), as the person changes either. */
-function useRoleCheck(context: Props["context"], values: { roleMode: string; roleArn: string; taskDefinition: string }, shown: boolean) {
-  const [check, setCheck] = useState<(RoleCheck & { key: string }) | null>(null);
-  const key = shown && values.roleMode === "existing" && values.roleArn && values.taskDefinition ? `${values.roleArn} ${values.taskDefinition}` : "";
-  useEffect(() => {
-    if (!key) return;
-    let current = true;
-    const form = new FormData();
-    for (const [k, v] of Object.entries({ connectionId: context.connectionId, region: context.region, clusterArn: context.clusterArn, roleArn: values.roleArn, taskDefinition: values.taskDefinition })) form.set(k, v);
-    void checkScheduleRoleAction(initialState, form).then((result) => {
-      if (current && result.ok) setCheck({ key, ...(result.data as RoleCheck) });
-    });
-    return () => {
-      current = false;
-    };
-    // The key holds every value the check reads.
-  }, [key]);
-  return check?.key === key ? check : null;
 }

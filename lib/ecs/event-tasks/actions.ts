@@ -10,7 +10,7 @@ import { getConnectionSettings } from "@/lib/core/connections/store";
 import { ConflictError } from "@/lib/core/errors";
 import { buildCreateEventTaskPlan, buildDeleteEventRulePlan, eventsRoleFix, EVENTS_ROLE_NAME, type EventTaskFacts } from "@/lib/ecs/event-tasks/plan";
 import { createEventTaskSchema, deleteEventRuleSchema, type CreateEventTaskInput } from "@/lib/ecs/event-tasks/schema";
-import { taskDefinitionRef } from "@/lib/ecs/tasks/schema";
+import { targetRoleCheckSchema } from "@/lib/ecs/tasks/schema";
 import { defineAction } from "@/lib/core/actions/action";
 import type { ActionState } from "@/lib/core/actions/state";
 import { reviewedPlan } from "@/lib/core/actions/reviewed-plan";
@@ -63,19 +63,12 @@ const create = reviewedPlan({ does: "run tasks on events", schema: createEventTa
 export const previewEventTaskAction = create.preview;
 export const createEventTaskAction = create.confirm;
 
-const roleCheckSchema = z.object({
-  connectionId: z.string().min(1),
-  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/),
-  clusterArn: z.string().regex(/^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:cluster\/.+$/),
-  taskDefinition: taskDefinitionRef,
-  roleArn: z.string().trim().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/),
-});
 
 /** The role field's check as the person picks a role and a task definition. Reads only. */
 export const checkEventsRoleAction = defineAction({
   role: "operator",
   does: "run tasks on events",
-  schema: roleCheckSchema,
+  schema: targetRoleCheckSchema,
   run: async (input) => {
     const conn = await connectionFor(input);
     const fix = eventsRoleFix(input, await roleFacts(conn, input));

@@ -1,6 +1,5 @@
 "use server";
 
-import { z } from "zod";
 import { getCluster } from "@/lib/ecs/clusters/reads";
 import { describeTaskDefinition } from "@/lib/ecs/task-definitions/reads";
 import { scheduleExists } from "@/lib/ecs/tasks/reads";
@@ -16,7 +15,7 @@ import {
   type SchedulerRoleFacts,
 } from "@/lib/ecs/scheduled-tasks/plan";
 import { createScheduleSchema, deleteScheduleSchema, type CreateScheduleInput } from "@/lib/ecs/scheduled-tasks/schema";
-import { taskDefinitionRef } from "@/lib/ecs/tasks/schema";
+import { targetRoleCheckSchema } from "@/lib/ecs/tasks/schema";
 import { defineAction } from "@/lib/core/actions/action";
 import type { ActionState } from "@/lib/core/actions/state";
 import { reviewedPlan } from "@/lib/core/actions/reviewed-plan";
@@ -55,13 +54,6 @@ const create = reviewedPlan({ does: "schedule tasks", schema: createScheduleSche
 export const previewScheduleAction = create.preview;
 export const createScheduleAction = create.confirm;
 
-const roleCheckSchema = z.object({
-  connectionId: z.string().min(1),
-  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/),
-  clusterArn: z.string().regex(/^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:cluster\/.+$/),
-  taskDefinition: taskDefinitionRef,
-  roleArn: z.string().trim().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/),
-});
 
 /**
  * The role field's check, as the person picks a role and a task definition: what the plan will
@@ -70,7 +62,7 @@ const roleCheckSchema = z.object({
 export const checkScheduleRoleAction = defineAction({
   role: "operator",
   does: "schedule tasks",
-  schema: roleCheckSchema,
+  schema: targetRoleCheckSchema,
   run: async (input) => {
     const conn = await connectionFor(input);
     const facts = await roleFacts(conn, input);

@@ -62,3 +62,16 @@ export type RunTaskInput = z.infer<typeof runTaskSchema>;
 export function commandArgs(command: string): string[] {
   return command.split("\n").map((l) => l.trim()).filter(Boolean);
 }
+
+/**
+ * A rule's or schedule's target role, checked as the person picks it: does it let the service
+ * (EventBridge, Scheduler) run this task definition in this cluster? Shared by the schedule and
+ * event-task wizards' role checks.
+ */
+export const targetRoleCheckSchema = z.object({
+  connectionId: z.string().min(1),
+  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/),
+  clusterArn: z.string().regex(/^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:cluster\/.+$/),
+  taskDefinition: taskDefinitionRef,
+  roleArn: z.string().trim().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/),
+});
