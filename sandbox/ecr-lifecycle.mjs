@@ -9,8 +9,9 @@
 // - imageCountMoreThan N keeps the N most recently pushed of the images a rule selects and expires
 //   the rest; sinceImagePushed N days expires those pushed more than N days ago.
 import { randomUUID } from "node:crypto";
+import { motoJson } from "./moto-query.mjs";
 
-const TARGET = "AmazonEC2ContainerRegistry_V20150921";
+const ECR_JSON = { target: "AmazonEC2ContainerRegistry_V20150921", signing: "ecr" };
 const CONTENT_TYPE = "application/x-amz-json-1.1";
 const DAY_S = 86_400;
 
@@ -76,18 +77,9 @@ export class EcrLifecyclePreviews {
     return ident.service === "ecr" && (ident.operation === "StartLifecyclePolicyPreview" || ident.operation === "GetLifecyclePolicyPreview");
   }
 
-  async moto(region, operation, input) {
-    const res = await fetch(this.upstream + "/", {
-      method: "POST",
-      headers: {
-        "Content-Type": CONTENT_TYPE,
-        "X-Amz-Target": `${TARGET}.${operation}`,
-        Authorization: `AWS4-HMAC-SHA256 Credential=test/20260101/${region}/ecr/aws4_request, SignedHeaders=host, Signature=0`,
-      },
-      body: JSON.stringify(input),
-      signal: AbortSignal.timeout(10_000),
-    });
-    return { ok: res.ok, data: await res.json().catch(() => ({})) };
+  /** moto's ECR over JSON, bypassing the gateway's counters (the sandbox's own reads). */
+  moto(region, operation, input) {
+    return motoJson(this.upstream, region, ECR_JSON, operation, input);
   }
 
   async handle(ident, body) {

@@ -13,8 +13,9 @@
 // ("org.portside.sandbox.findings": "CRITICAL:1,HIGH:2"), which is how pushFakeImage makes a
 // known vulnerable test image; otherwise they follow from the image digest (no CRITICAL ones).
 import { createHash, randomUUID } from "node:crypto";
+import { motoJson } from "./moto-query.mjs";
 
-const TARGET = "AmazonEC2ContainerRegistry_V20150921";
+const ECR_JSON = { target: "AmazonEC2ContainerRegistry_V20150921", signing: "ecr" };
 const CONTENT_TYPE = "application/x-amz-json-1.1";
 export const FINDINGS_ANNOTATION = "org.portside.sandbox.findings";
 export const SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL"];
@@ -91,19 +92,8 @@ export class EcrScans {
   }
 
   /** moto's ECR over JSON, bypassing the gateway's counters (the sandbox's own reads). */
-  async moto(region, operation, input) {
-    const res = await fetch(this.upstream + "/", {
-      method: "POST",
-      headers: {
-        "Content-Type": CONTENT_TYPE,
-        "X-Amz-Target": `${TARGET}.${operation}`,
-        Authorization: `AWS4-HMAC-SHA256 Credential=test/20260101/${region}/ecr/aws4_request, SignedHeaders=host, Signature=0`,
-      },
-      body: JSON.stringify(input),
-      signal: AbortSignal.timeout(10_000),
-    });
-    const data = await res.json().catch(() => ({}));
-    return { ok: res.ok, data };
+  moto(region, operation, input) {
+    return motoJson(this.upstream, region, ECR_JSON, operation, input);
   }
 
   record(region, repository, digest, counts) {

@@ -21,3 +21,21 @@ export async function motoQuery(upstream, region, service, params) {
   if (!res.ok) throw new Error(`moto ${label} ${params.Action} answered HTTP ${res.status}: ${text.slice(0, 200)}`);
   return text;
 }
+
+/**
+ * POST one JSON-protocol operation to moto (ECR: `AmazonEC2ContainerRegistry_V20150921`, JSON
+ * 1.1), bypassing the gateway's counters like motoQuery. Returns moto's status and parsed body.
+ */
+export async function motoJson(upstream, region, { target, signing, contentType = "application/x-amz-json-1.1" }, operation, input) {
+  const res = await fetch(upstream + "/", {
+    method: "POST",
+    headers: {
+      "Content-Type": contentType,
+      "X-Amz-Target": `${target}.${operation}`,
+      Authorization: `AWS4-HMAC-SHA256 Credential=test/20260101/${region}/${signing}/aws4_request, SignedHeaders=host, Signature=0`,
+    },
+    body: JSON.stringify(input),
+    signal: AbortSignal.timeout(10_000),
+  });
+  return { ok: res.ok, data: await res.json().catch(() => ({})) };
+}
