@@ -14,6 +14,23 @@ import { clientAddress } from "@/lib/core/security/request-info";
 import { changePasswordSchema, resetPasswordSchema } from "@/lib/core/auth/schema";
 import { defineAction, type ActionState } from "../actions/action";
 
+/**
+ * Checks the signed-in person's own password. It is the sign-in secret, so guesses count toward
+ * the sign-in lockout and a stolen session cannot try passwords without limit. Returns the field
+ * error to show, or null when the password is right.
+ */
+async function ownPasswordProblem(account: { email: string; passwordHash: string }, password: string, wrong: string): Promise<string | null> {
+  const keys = throttleKeys(account.email, await clientAddress());
+  const attempt = await beginAttempt(keys);
+  if (!attempt.allowed) return tooManyAttempts(attempt.lockedUntil);
+  if (!(await verifyPassword(password, account.passwordHash))) {
+    const { lockedUntil } = await attemptFailed(keys);
+    return lockedUntil ? tooManyAttempts(lockedUntil) : wrong;
+  }
+  await attemptSucceeded(keys);
+  return null;
+}
+
 export const changePasswordAction = defineAction({
   role: "viewer",
   does: "change your password",
@@ -21,16 +38,8 @@ export const changePasswordAction = defineAction({
   run: async (input, { user }): Promise<ActionState> => {
     const account = await db().user.findUnique({ where: { id: user.id } });
     if (!account) throw new NotFoundError("Your account");
-    // The current password is the sign-in secret: guesses here count toward the same lockout,
-    // so a stolen session cannot try passwords without limit.
-    const keys = throttleKeys(account.email, await clientAddress());
-    const attempt = await beginAttempt(keys);
-    if (!attempt.allowed) return { ok: false, fieldErrors: { currentPassword: [tooManyAttempts(attempt.lockedUntil)] } };
-    if (!(await verifyPassword(input.currentPassword, account.passwordHash))) {
-      const { lockedUntil } = await attemptFailed(keys);
-      return { ok: false, fieldErrors: { currentPassword: [lockedUntil ? tooManyAttempts(lockedUntil) : "This is not your current password."] } };
-    }
-    await attemptSucceeded(keys);
+    const problem = await ownPasswordProblem(account, input.currentPassword, "This is not your current password.");
+    if (problem) return { ok: false, fieldErrors: { currentPassword: [problem] } };
     const weakness = await passwordWeakness(input.newPassword, account);
     if (weakness) return { ok: false, fieldErrors: { newPassword: [weakness] } };
     await db().user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(input.newPassword) } });
@@ -82,14 +91,8 @@ export const confirmPasswordAction = defineAction({
   run: async ({ password }, { user }): Promise<ActionState> => {
     const account = await db().user.findUnique({ where: { id: user.id } });
     if (!account) throw new NotFoundError("Your account");
-    const keys = throttleKeys(account.email, await clientAddress());
-    const attempt = await beginAttempt(keys);
-    if (!attempt.allowed) return { ok: false, fieldErrors: { password: [tooManyAttempts(attempt.lockedUntil)] } };
-    if (!(await verifyPassword(password, account.passwordHash))) {
-      const { lockedUntil } = await attemptFailed(keys);
-      return { ok: false, fieldErrors: { password: [lockedUntil ? tooManyAttempts(lockedUntil) : "This is not your password."] } };
-    }
-    await attemptSucceeded(keys);
+    const problem = await ownPasswordProblem(account, password, "This is not your password.");
+    if (problem) return { ok: false, fieldErrors: { password: [problem] } };
     await markSessionVerified();
     return { ok: true, message: "Password confirmed." };
   },
