@@ -24,16 +24,27 @@ export function sessionEnded(session: { expiresAt: Date; lastSeenAt: Date }, now
   return session.expiresAt <= now || now.getTime() - session.lastSeenAt.getTime() > limits.idleMs;
 }
 
+/** Checked in order: Edge and Chrome both say "Chrome", Chrome and Safari both say "Safari". */
+const BROWSERS: [RegExp, string][] = [
+  [/Edg\/(\d+)/, "Edge"],
+  [/Firefox\/(\d+)/, "Firefox"],
+  [/(?:HeadlessChrome|Chrome|Chromium)\/(\d+)/, "Chrome"],
+  [/Version\/(\d+).*Safari/, "Safari"],
+  [/^curl\//, "curl"],
+];
+
 /** "Chrome 156 on Linux" from a User-Agent header, for telling sessions apart; bounded input. */
 export function describeBrowser(userAgent: string | null): string {
   if (!userAgent) return "Unknown browser";
   const ua = userAgent.slice(0, 512);
-  const browser =
-    /Edg\/(\d+)/.exec(ua) ? `Edge ${/Edg\/(\d+)/.exec(ua)![1]}` :
-    /Firefox\/(\d+)/.exec(ua) ? `Firefox ${/Firefox\/(\d+)/.exec(ua)![1]}` :
-    /(?:HeadlessChrome|Chrome|Chromium)\/(\d+)/.exec(ua) ? `Chrome ${/(?:HeadlessChrome|Chrome|Chromium)\/(\d+)/.exec(ua)![1]}` :
-    /Version\/(\d+).*Safari/.exec(ua) ? `Safari ${/Version\/(\d+).*Safari/.exec(ua)![1]}` :
-    /^curl\//.test(ua) ? "curl" : "Browser";
+  let browser = "Browser";
+  for (const [pattern, name] of BROWSERS) {
+    const m = pattern.exec(ua);
+    if (m) {
+      browser = m[1] ? `${name} ${m[1]}` : name;
+      break;
+    }
+  }
   const os = /Windows/.test(ua) ? "Windows" : /Mac OS X|Macintosh/.test(ua) ? "macOS" : /Android/.test(ua) ? "Android" : /iPhone|iPad/.test(ua) ? "iOS" : /Linux/.test(ua) ? "Linux" : null;
   return os ? `${browser} on ${os}` : browser;
 }
