@@ -1,4 +1,5 @@
 import "server-only";
+import { sharedReader } from "@/lib/core/live/shared-read";
 import {
   DescribeAutoScalingConfigurationCommand,
   DescribeServiceCommand,
@@ -130,7 +131,7 @@ async function describeService(conn: ConnectionSettings, region: string, arn: st
 }
 
 /** Every App Runner service in the region (deleted ones left out), with its source image. */
-export async function listAppRunnerServices(conn: ConnectionSettings, region: string): Promise<AppRunnerServiceSummary[]> {
+async function listAppRunnerServicesFromAws(conn: ConnectionSettings, region: string): Promise<AppRunnerServiceSummary[]> {
   const client = awsClient(conn, region, "apprunner");
   const summaries = await guarded(conn, "apprunner", "ListServices", async () => {
     const all = [];
@@ -152,7 +153,7 @@ export async function listAppRunnerServices(conn: ConnectionSettings, region: st
  * One service by name, with its auto scaling configuration's sizes (DescribeService
  * only names the configuration). Null when no live service has that name.
  */
-export async function getAppRunnerService(conn: ConnectionSettings, region: string, name: string): Promise<AppRunnerServiceDetail | null> {
+async function getAppRunnerServiceFromAws(conn: ConnectionSettings, region: string, name: string): Promise<AppRunnerServiceDetail | null> {
   const client = awsClient(conn, region, "apprunner");
   const arn = await guarded(conn, "apprunner", "ListServices", async () => {
     for await (const page of paginateListServices({ client, pageSize: PAGE_MAX }, {})) {
@@ -178,7 +179,7 @@ async function describeScaling(conn: ConnectionSettings, region: string, arn: st
 }
 
 /** The service's most recent operations (create, deploy, pause, …), newest first. */
-export async function listAppRunnerOperations(conn: ConnectionSettings, region: string, serviceArn: string): Promise<AppRunnerOperation[]> {
+async function listAppRunnerOperationsFromAws(conn: ConnectionSettings, region: string, serviceArn: string): Promise<AppRunnerOperation[]> {
   const client = awsClient(conn, region, "apprunner");
   const out = await guarded(conn, "apprunner", "ListOperations", () => client.send(new ListOperationsCommand({ ServiceArn: serviceArn, MaxResults: PAGE_MAX })));
   return (out.OperationSummaryList ?? [])
@@ -187,7 +188,7 @@ export async function listAppRunnerOperations(conn: ConnectionSettings, region: 
 }
 
 /** The latest active revision of each auto scaling configuration, for the wizard's picker. */
-export async function listScalingConfigurations(conn: ConnectionSettings, region: string): Promise<ScalingConfigurationOption[]> {
+async function listScalingConfigurationsFromAws(conn: ConnectionSettings, region: string): Promise<ScalingConfigurationOption[]> {
   const client = awsClient(conn, region, "apprunner");
   const summaries = await guarded(conn, "apprunner", "ListAutoScalingConfigurations", async () => {
     const all = [];
@@ -211,3 +212,9 @@ export async function listScalingConfigurations(conn: ConnectionSettings, region
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
+
+// Shared by every caller for a moment (see lib/core/live/shared-read.ts): many people browsing cost AWS one read.
+export const listAppRunnerServices = sharedReader("apprunner:listAppRunnerServices", listAppRunnerServicesFromAws);
+export const getAppRunnerService = sharedReader("apprunner:getAppRunnerService", getAppRunnerServiceFromAws);
+export const listAppRunnerOperations = sharedReader("apprunner:listAppRunnerOperations", listAppRunnerOperationsFromAws);
+export const listScalingConfigurations = sharedReader("apprunner:listScalingConfigurations", listScalingConfigurationsFromAws);

@@ -1,4 +1,5 @@
 import "server-only";
+import { sharedReader } from "@/lib/core/live/shared-read";
 import {
   DescribeExpressGatewayServiceCommand,
   DescribeServicesCommand,
@@ -122,7 +123,7 @@ async function describeExpress(conn: ConnectionSettings, region: string, service
  * The Express service named `name` in `cluster`, with its underlying ECS service;
  * null when there is none (or it is an ordinary ECS service, or deleted).
  */
-export async function getExpressService(conn: ConnectionSettings, region: string, cluster: string, name: string): Promise<ExpressService | null> {
+async function getExpressServiceFromAws(conn: ConnectionSettings, region: string, cluster: string, name: string): Promise<ExpressService | null> {
   const client = awsClient(conn, region, "ecs");
   const out = await guarded(conn, "ecs", "DescribeServices", () => client.send(new DescribeServicesCommand({ cluster, services: [name] })));
   const ecs = out.services?.[0];
@@ -143,7 +144,7 @@ async function inBatches<T, R>(items: T[], size: number, fn: (item: T) => Promis
  * resourceManagementType=ECS filter (Express services are ECS-managed), described
  * 10 per DescribeServices call, then one DescribeExpressGatewayService each.
  */
-export async function listExpressServices(conn: ConnectionSettings, region: string): Promise<ExpressService[]> {
+async function listExpressServicesFromAws(conn: ConnectionSettings, region: string): Promise<ExpressService[]> {
   const client = awsClient(conn, region, "ecs");
   const clusters = await guarded(conn, "ecs", "ListClusters", async () => {
     const all: string[] = [];
@@ -171,7 +172,7 @@ export async function listExpressServices(conn: ConnectionSettings, region: stri
 }
 
 /** Whether any live ECS service (Express or not) already has this name in the cluster. */
-export async function serviceExists(conn: ConnectionSettings, region: string, cluster: string, name: string): Promise<boolean> {
+async function serviceExistsFromAws(conn: ConnectionSettings, region: string, cluster: string, name: string): Promise<boolean> {
   const client = awsClient(conn, region, "ecs");
   try {
     const out = await client.send(new DescribeServicesCommand({ cluster, services: [name] }));
@@ -181,3 +182,8 @@ export async function serviceExists(conn: ConnectionSettings, region: string, cl
     throw mapAwsError(error, { service: "ecs", operation: "DescribeServices", connectionName: conn.name, endpoint: conn.endpointUrl ?? undefined });
   }
 }
+
+// Shared by every caller for a moment (see lib/core/live/shared-read.ts): many people browsing cost AWS one read.
+export const getExpressService = sharedReader("express:getExpressService", getExpressServiceFromAws);
+export const listExpressServices = sharedReader("express:listExpressServices", listExpressServicesFromAws);
+export const serviceExists = sharedReader("express:serviceExists", serviceExistsFromAws);

@@ -1,4 +1,5 @@
 import "server-only";
+import { sharedGlobalReader } from "@/lib/core/live/shared-read";
 import {
   GetPolicyCommand,
   GetPolicyVersionCommand,
@@ -45,7 +46,7 @@ const toRole = (r: Role): RoleSummary => ({ name: r.RoleName ?? "", arn: r.Arn ?
  * assume them (ecs-tasks.amazonaws.com for execution roles, ecs.amazonaws.com for
  * infrastructure roles). Listed 1000 per page, the API maximum.
  */
-export async function listRolesTrusting(conn: ConnectionSettings, principals: string[]): Promise<RoleSummary[]> {
+async function listRolesTrustingFromAws(conn: ConnectionSettings, principals: string[]): Promise<RoleSummary[]> {
   const client = awsClient(conn, IAM_REGION, "iam");
   return guarded(conn, "iam", "ListRoles", async () => {
     const roles: RoleSummary[] = [];
@@ -55,7 +56,7 @@ export async function listRolesTrusting(conn: ConnectionSettings, principals: st
 }
 
 /** One role by name; null when it does not exist. */
-export async function getRole(conn: ConnectionSettings, name: string): Promise<RoleSummary | null> {
+async function getRoleFromAws(conn: ConnectionSettings, name: string): Promise<RoleSummary | null> {
   try {
     const out = await awsClient(conn, IAM_REGION, "iam").send(new GetRoleCommand({ RoleName: name }));
     return out.Role ? toRole(out.Role) : null;
@@ -81,7 +82,7 @@ export const roleNameOf = (arn: string) => arn.split("/").pop() ?? arn;
  * (ListRolePolicies, GetRolePolicy) and the default version of each attached managed policy
  * (ListAttachedRolePolicies, GetPolicy, GetPolicyVersion). Null when the role does not exist.
  */
-export async function getRolePermissions(conn: ConnectionSettings, name: string): Promise<RolePermissions | null> {
+async function getRolePermissionsFromAws(conn: ConnectionSettings, name: string): Promise<RolePermissions | null> {
   if (!(await getRole(conn, name))) return null;
   const client = awsClient(conn, IAM_REGION, "iam");
   const inline: Record<string, PolicyDocument> = {};
@@ -123,9 +124,15 @@ export async function getRolePermissions(conn: ConnectionSettings, name: string)
  * A role picked by ARN, read for a plan to check: `managed` when it carries the standard name
  * Portside gives the roles it creates. Null when it does not exist (the plan's own check says so).
  */
-export async function getRoleFacts(conn: ConnectionSettings, arn: string, standardName: string): Promise<RoleFacts | null> {
+async function getRoleFactsFromAws(conn: ConnectionSettings, arn: string, standardName: string): Promise<RoleFacts | null> {
   const name = roleNameOf(arn);
   const permissions = await getRolePermissions(conn, name);
   if (!permissions) return null;
   return { name, managed: name === standardName, inline: permissions.inline, attachedArns: permissions.attached.map((a) => a.arn), statements: permissions.statements };
 }
+
+// Shared by every caller for a moment (see lib/core/live/shared-read.ts): many people browsing cost AWS one read.
+export const listRolesTrusting = sharedGlobalReader("iam:listRolesTrusting", listRolesTrustingFromAws);
+export const getRole = sharedGlobalReader("iam:getRole", getRoleFromAws);
+export const getRolePermissions = sharedGlobalReader("iam:getRolePermissions", getRolePermissionsFromAws);
+export const getRoleFacts = sharedGlobalReader("iam:getRoleFacts", getRoleFactsFromAws);

@@ -1,4 +1,5 @@
 import "server-only";
+import { sharedReader } from "@/lib/core/live/shared-read";
 import {
   DescribeRouteTablesCommand,
   DescribeSecurityGroupsCommand,
@@ -16,7 +17,7 @@ export type SecurityGroup = { id: string; vpcId: string; name: string; descripti
 
 const nameTag = (tags?: { Key?: string; Value?: string }[]) => tags?.find((t) => t.Key === "Name")?.Value ?? "";
 
-export async function listVpcs(conn: ConnectionSettings, region: string): Promise<Vpc[]> {
+async function listVpcsFromAws(conn: ConnectionSettings, region: string): Promise<Vpc[]> {
   const client = awsClient(conn, region, "ec2");
   return guarded(conn, "ec2", "DescribeVpcs", async () => {
     const out: Vpc[] = [];
@@ -32,7 +33,7 @@ export async function listVpcs(conn: ConnectionSettings, region: string): Promis
  * 0.0.0.0/0 to an internet gateway — what AWS means by a public subnet — not
  * merely MapPublicIpOnLaunch.
  */
-export async function listSubnets(conn: ConnectionSettings, region: string, vpcId: string): Promise<Subnet[]> {
+async function listSubnetsFromAws(conn: ConnectionSettings, region: string, vpcId: string): Promise<Subnet[]> {
   const client = awsClient(conn, region, "ec2");
   const filters: Filter[] = [{ Name: "vpc-id", Values: [vpcId] }];
   return guarded(conn, "ec2", "DescribeSubnets", async () => {
@@ -64,10 +65,15 @@ export async function listSubnets(conn: ConnectionSettings, region: string, vpcI
   });
 }
 
-export async function listSecurityGroups(conn: ConnectionSettings, region: string, vpcId: string): Promise<SecurityGroup[]> {
+async function listSecurityGroupsFromAws(conn: ConnectionSettings, region: string, vpcId: string): Promise<SecurityGroup[]> {
   const client = awsClient(conn, region, "ec2");
   return guarded(conn, "ec2", "DescribeSecurityGroups", async () => {
     const out = await client.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: "vpc-id", Values: [vpcId] }] }));
     return (out.SecurityGroups ?? []).map((g) => ({ id: g.GroupId ?? "", vpcId: g.VpcId ?? "", name: g.GroupName ?? "", description: g.Description ?? "" }));
   });
 }
+
+// Shared by every caller for a moment (see lib/core/live/shared-read.ts): many people browsing cost AWS one read.
+export const listVpcs = sharedReader("ec2:listVpcs", listVpcsFromAws);
+export const listSubnets = sharedReader("ec2:listSubnets", listSubnetsFromAws);
+export const listSecurityGroups = sharedReader("ec2:listSecurityGroups", listSecurityGroupsFromAws);

@@ -8,6 +8,9 @@ import { WatchHub } from "./hub";
 const store = globalThis as typeof globalThis & { __portsideLive?: { cache: Coalescer; hub: WatchHub } };
 store.__portsideLive ??= { cache: new Coalescer(), hub: new WatchHub() };
 
+/** IAM is global: its reads are keyed under this pseudo-region and dropped by every change. */
+export const GLOBAL_REGION = "global";
+
 /** Reads shared by everyone: `live.cache.get(key, ttlMs, load)`; watchers: `live.hub.subscribe(...)`. */
 export const live = store.__portsideLive;
 
@@ -31,5 +34,7 @@ export function livePrefix(conn: Pick<ConnectionSettings, "id" | "updatedAt">, r
 export function changedThroughPortside(conn: Pick<ConnectionSettings, "id" | "updatedAt">, region: string): void {
   const prefix = livePrefix(conn, region);
   live.cache.invalidate(prefix);
+  // Global services (IAM) are cached under one pseudo-region: a plan may have created a role.
+  live.cache.invalidate(livePrefix(conn, GLOBAL_REGION));
   live.hub.nudgePrefix(prefix);
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { sharedGlobalReader, sharedReader } from "@/lib/core/live/shared-read";
 import { DescribeAutoScalingGroupsCommand, paginateDescribeAutoScalingGroups, type AutoScalingGroup } from "@aws-sdk/client-auto-scaling";
 import { DescribeKeyPairsCommand } from "@aws-sdk/client-ec2";
 import { DescribeCapacityProvidersCommand } from "@aws-sdk/client-ecs";
@@ -58,7 +59,7 @@ function toAsg(g: AutoScalingGroup): AsgSummary {
 export const asgNameOf = (arn: string) => arn.split(":autoScalingGroupName/")[1] ?? arn;
 
 /** Every Auto Scaling group in the region (100 per page, the API maximum). */
-export async function listAutoScalingGroups(conn: ConnectionSettings, region: string): Promise<AsgSummary[]> {
+async function listAutoScalingGroupsFromAws(conn: ConnectionSettings, region: string): Promise<AsgSummary[]> {
   const client = awsClient(conn, region, "autoscaling");
   return guarded(conn, "autoscaling", "DescribeAutoScalingGroups", async () => {
     const out: AsgSummary[] = [];
@@ -68,7 +69,7 @@ export async function listAutoScalingGroups(conn: ConnectionSettings, region: st
 }
 
 /** A cluster's ASG-backed capacity providers with their groups (FARGATE and FARGATE_SPOT are skipped). */
-export async function describeClusterCapacity(conn: ConnectionSettings, region: string, providerNames: string[]): Promise<CapacityProviderSummary[]> {
+async function describeClusterCapacityFromAws(conn: ConnectionSettings, region: string, providerNames: string[]): Promise<CapacityProviderSummary[]> {
   const names = providerNames.filter((n) => n !== "FARGATE" && n !== "FARGATE_SPOT");
   if (names.length === 0) return [];
   const ecs = awsClient(conn, region, "ecs");
@@ -100,13 +101,13 @@ export async function describeClusterCapacity(conn: ConnectionSettings, region: 
   });
 }
 
-export async function listKeyPairs(conn: ConnectionSettings, region: string): Promise<string[]> {
+async function listKeyPairsFromAws(conn: ConnectionSettings, region: string): Promise<string[]> {
   const out = await guarded(conn, "ec2", "DescribeKeyPairs", () => awsClient(conn, region, "ec2").send(new DescribeKeyPairsCommand({})));
   return (out.KeyPairs ?? []).map((k) => k.KeyName ?? "").filter(Boolean).sort();
 }
 
 /** Instance profiles whose role trusts EC2 are what an ECS container instance can use; IAM is global. */
-export async function listInstanceProfiles(conn: ConnectionSettings): Promise<{ name: string; roles: string[] }[]> {
+async function listInstanceProfilesFromAws(conn: ConnectionSettings): Promise<{ name: string; roles: string[] }[]> {
   const client = awsClient(conn, "us-east-1", "iam");
   return guarded(conn, "iam", "ListInstanceProfiles", async () => {
     const out: { name: string; roles: string[] }[] = [];
@@ -118,7 +119,7 @@ export async function listInstanceProfiles(conn: ConnectionSettings): Promise<{ 
 }
 
 /** Reads what a teardown will delete; the page shows it and the action re-reads it before planning. */
-export async function readTeardownTarget(conn: ConnectionSettings, region: string, clusterName: string): Promise<TeardownTarget | null> {
+async function readTeardownTargetFromAws(conn: ConnectionSettings, region: string, clusterName: string): Promise<TeardownTarget | null> {
   const cluster = await getCluster(conn, region, clusterName);
   if (!cluster) return null;
   const [services, capacity] = await Promise.all([
@@ -140,3 +141,9 @@ export async function readTeardownTarget(conn: ConnectionSettings, region: strin
   };
 }
 
+// Shared by every caller for a moment (see lib/core/live/shared-read.ts): many people browsing cost AWS one read.
+export const listAutoScalingGroups = sharedReader("capacity:listAutoScalingGroups", listAutoScalingGroupsFromAws);
+export const describeClusterCapacity = sharedReader("capacity:describeClusterCapacity", describeClusterCapacityFromAws);
+export const listKeyPairs = sharedReader("capacity:listKeyPairs", listKeyPairsFromAws);
+export const readTeardownTarget = sharedReader("capacity:readTeardownTarget", readTeardownTargetFromAws);
+export const listInstanceProfiles = sharedGlobalReader("iam:listInstanceProfiles", listInstanceProfilesFromAws);

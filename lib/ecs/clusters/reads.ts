@@ -1,4 +1,5 @@
 import "server-only";
+import { sharedReader } from "@/lib/core/live/shared-read";
 import {
   DescribeClustersCommand,
   DescribeServicesCommand,
@@ -61,7 +62,7 @@ async function describeClusters(conn: ConnectionSettings, region: string, names:
 }
 
 /** Every cluster in the region, described in batches of 100. */
-export async function listClusters(conn: ConnectionSettings, region: string): Promise<ClusterSummary[]> {
+async function listClustersFromAws(conn: ConnectionSettings, region: string): Promise<ClusterSummary[]> {
   const client = awsClient(conn, region, "ecs");
   const arns = await guarded(conn, "ecs", "ListClusters", async () => {
     const all: string[] = [];
@@ -74,13 +75,13 @@ export async function listClusters(conn: ConnectionSettings, region: string): Pr
 }
 
 /** One cluster by name or ARN; null when it does not exist or is INACTIVE (deleted). */
-export async function getCluster(conn: ConnectionSettings, region: string, name: string): Promise<ClusterSummary | null> {
+async function getClusterFromAws(conn: ConnectionSettings, region: string, name: string): Promise<ClusterSummary | null> {
   const [cluster] = await describeClusters(conn, region, [name]);
   return cluster && cluster.status !== "INACTIVE" ? cluster : null;
 }
 
 /** A cluster's services: listed 100 per page (the default is 10), described 10 at a time. */
-export async function listServices(conn: ConnectionSettings, region: string, cluster: string): Promise<ServiceSummary[]> {
+async function listServicesFromAws(conn: ConnectionSettings, region: string, cluster: string): Promise<ServiceSummary[]> {
   const client = awsClient(conn, region, "ecs");
   const arns = await guarded(conn, "ecs", "ListServices", async () => {
     const all: string[] = [];
@@ -94,3 +95,8 @@ export async function listServices(conn: ConnectionSettings, region: string, clu
   );
   return pages.flatMap((p) => (p.services ?? []).map(serviceSummary)).sort((a, b) => a.name.localeCompare(b.name));
 }
+
+// Shared by every caller for a moment (see lib/core/live/shared-read.ts): many people browsing cost AWS one read.
+export const listClusters = sharedReader("ecs:listClusters", listClustersFromAws);
+export const getCluster = sharedReader("ecs:getCluster", getClusterFromAws);
+export const listServices = sharedReader("ecs:listServices", listServicesFromAws);

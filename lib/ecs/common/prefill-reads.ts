@@ -1,4 +1,5 @@
 import "server-only";
+import { sharedReader } from "@/lib/core/live/shared-read";
 import { DescribeAutoScalingGroupsCommand } from "@aws-sdk/client-auto-scaling";
 import { DescribeLaunchTemplateVersionsCommand, DescribeNetworkInterfacesCommand, DescribeSubnetsCommand } from "@aws-sdk/client-ec2";
 import { DescribeServicesCommand, DescribeTasksCommand, ListTasksCommand, type Service, type Task } from "@aws-sdk/client-ecs";
@@ -16,7 +17,7 @@ import { guarded } from "@/lib/core/aws/guarded";
  */
 
 /** DescribeServices (with tags) of one service; null when it does not exist or is INACTIVE. */
-export async function describeServiceSource(conn: ConnectionSettings, region: string, cluster: string, name: string): Promise<Service | null> {
+async function describeServiceSourceFromAws(conn: ConnectionSettings, region: string, cluster: string, name: string): Promise<Service | null> {
   const client = awsClient(conn, region, "ecs");
   const out = await guarded(conn, "ecs", "DescribeServices", () => client.send(new DescribeServicesCommand({ cluster, services: [name], include: ["TAGS"] })));
   const service = out.services?.[0];
@@ -24,14 +25,14 @@ export async function describeServiceSource(conn: ConnectionSettings, region: st
 }
 
 /** The VPC a subnet belongs to (a service names its subnets only). */
-export async function vpcOfSubnet(conn: ConnectionSettings, region: string, subnetId: string): Promise<string | null> {
+async function vpcOfSubnetFromAws(conn: ConnectionSettings, region: string, subnetId: string): Promise<string | null> {
   const client = awsClient(conn, region, "ec2");
   const out = await guarded(conn, "ec2", "DescribeSubnets", () => client.send(new DescribeSubnetsCommand({ SubnetIds: [subnetId] })));
   return out.Subnets?.[0]?.VpcId ?? null;
 }
 
 /** GetSchedule; null when there is no such schedule in the group. */
-export async function getScheduleSource(conn: ConnectionSettings, region: string, name: string, group = "default"): Promise<Omit<GetScheduleCommandOutput, "$metadata"> | null> {
+async function getScheduleSourceFromAws(conn: ConnectionSettings, region: string, name: string, group = "default"): Promise<Omit<GetScheduleCommandOutput, "$metadata"> | null> {
   try {
     const { $metadata: _, ...schedule } = await awsClient(conn, region, "scheduler").send(new GetScheduleCommand({ Name: name, GroupName: group }));
     return schedule;
@@ -46,7 +47,7 @@ export async function getScheduleSource(conn: ConnectionSettings, region: string
  * template's instance settings. A group or template that cannot be read is left null (the
  * duplicate names it as not carried over) rather than failing the page.
  */
-export async function describeEc2CapacitySources(conn: ConnectionSettings, region: string, providers: CapacityProviderSummary[]): Promise<Ec2CapacitySource[]> {
+async function describeEc2CapacitySourcesFromAws(conn: ConnectionSettings, region: string, providers: CapacityProviderSummary[]): Promise<Ec2CapacitySource[]> {
   const names = providers.map((p) => asgNameOf(p.autoScalingGroupArn)).filter(Boolean);
   const groups = names.length
     ? (await guarded(conn, "autoscaling", "DescribeAutoScalingGroups", () =>
@@ -95,7 +96,7 @@ const PAGE = 100;
  * The cluster's newest tasks, running and stopped (ECS keeps stopped ones about an hour):
  * one ListTasks page of each, described 100 at a time, newest first.
  */
-export async function listRecentTasks(conn: ConnectionSettings, region: string, cluster: string, limit = 50): Promise<RecentTask[]> {
+async function listRecentTasksFromAws(conn: ConnectionSettings, region: string, cluster: string, limit = 50): Promise<RecentTask[]> {
   const client = awsClient(conn, region, "ecs");
   const lists = await Promise.all(
     (["RUNNING", "STOPPED"] as const).map((desiredStatus) =>
@@ -125,14 +126,14 @@ export async function listRecentTasks(conn: ConnectionSettings, region: string, 
 }
 
 /** DescribeTasks of one task (with tags); null when ECS no longer knows it. */
-export async function describeTaskSource(conn: ConnectionSettings, region: string, cluster: string, taskArn: string): Promise<Task | null> {
+async function describeTaskSourceFromAws(conn: ConnectionSettings, region: string, cluster: string, taskArn: string): Promise<Task | null> {
   const client = awsClient(conn, region, "ecs");
   const out = await guarded(conn, "ecs", "DescribeTasks", () => client.send(new DescribeTasksCommand({ cluster, tasks: [taskArn], include: ["TAGS"] })));
   return out.tasks?.[0] ?? null;
 }
 
 /** A task's network interface: its security groups and whether it has a public IP; null once deleted. */
-export async function describeTaskInterface(conn: ConnectionSettings, region: string, eniId: string): Promise<TaskInterface> {
+async function describeTaskInterfaceFromAws(conn: ConnectionSettings, region: string, eniId: string): Promise<TaskInterface> {
   try {
     const out = await awsClient(conn, region, "ec2").send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [eniId] }));
     const eni = out.NetworkInterfaces?.[0];
@@ -142,3 +143,12 @@ export async function describeTaskInterface(conn: ConnectionSettings, region: st
     throw mapAwsError(error, { service: "ec2", operation: "DescribeNetworkInterfaces", connectionName: conn.name, endpoint: conn.endpointUrl ?? undefined });
   }
 }
+
+// Shared by every caller for a moment (see lib/core/live/shared-read.ts): many people browsing cost AWS one read.
+export const describeServiceSource = sharedReader("prefill:describeServiceSource", describeServiceSourceFromAws);
+export const vpcOfSubnet = sharedReader("prefill:vpcOfSubnet", vpcOfSubnetFromAws);
+export const getScheduleSource = sharedReader("prefill:getScheduleSource", getScheduleSourceFromAws);
+export const describeEc2CapacitySources = sharedReader("prefill:describeEc2CapacitySources", describeEc2CapacitySourcesFromAws);
+export const listRecentTasks = sharedReader("prefill:listRecentTasks", listRecentTasksFromAws);
+export const describeTaskSource = sharedReader("prefill:describeTaskSource", describeTaskSourceFromAws);
+export const describeTaskInterface = sharedReader("prefill:describeTaskInterface", describeTaskInterfaceFromAws);

@@ -1,4 +1,5 @@
 import "server-only";
+import { sharedReader } from "@/lib/core/live/shared-read";
 import {
   DescribeScalableTargetsCommand,
   DescribeScalingActivitiesCommand,
@@ -103,7 +104,7 @@ async function describeAlarms(conn: ConnectionSettings, region: string, names: s
  * Everything about one service's auto scaling: its scalable target (null when auto scaling is
  * off), policies with their CloudWatch alarms and states, scheduled actions, recent activities.
  */
-export async function getServiceScaling(conn: ConnectionSettings, region: string, cluster: string, service: string): Promise<ServiceScaling> {
+async function getServiceScalingFromAws(conn: ConnectionSettings, region: string, cluster: string, service: string): Promise<ServiceScaling> {
   const client = awsClient(conn, region, "appautoscaling");
   const ResourceId = resourceId(cluster, service);
   const scope = { ServiceNamespace: ECS_NAMESPACE, ResourceId, ScalableDimension: ECS_DIMENSION } as const;
@@ -151,6 +152,10 @@ export async function getServiceScaling(conn: ConnectionSettings, region: string
 }
 
 /** The alarms Portside created for queue-driven scaling of this service that exist now. */
-export async function queueAlarmsOf(conn: ConnectionSettings, region: string, names: string[]): Promise<string[]> {
+async function queueAlarmsOfFromAws(conn: ConnectionSettings, region: string, names: string[]): Promise<string[]> {
   return [...(await describeAlarms(conn, region, names)).keys()];
 }
+
+// Shared by every caller for a moment (see lib/core/live/shared-read.ts): many people browsing cost AWS one read.
+export const getServiceScaling = sharedReader("scaling:getServiceScaling", getServiceScalingFromAws);
+export const queueAlarmsOf = sharedReader("scaling:queueAlarmsOf", queueAlarmsOfFromAws);

@@ -1,4 +1,5 @@
 import "server-only";
+import { sharedReader } from "@/lib/core/live/shared-read";
 import {
   DescribeListenersCommand,
   DescribeTargetGroupsCommand,
@@ -34,7 +35,7 @@ export type TargetGroup = {
 export type TargetHealth = { id: string; port?: number; state: string; reason?: string; description?: string };
 
 /** Application Load Balancers of the region (the ones ECS services register with). */
-export async function listLoadBalancers(conn: ConnectionSettings, region: string): Promise<LoadBalancer[]> {
+async function listLoadBalancersFromAws(conn: ConnectionSettings, region: string): Promise<LoadBalancer[]> {
   const client = awsClient(conn, region, "elbv2");
   return guarded(conn, "elbv2", "DescribeLoadBalancers", async () => {
     const out: LoadBalancer[] = [];
@@ -58,7 +59,7 @@ export async function listLoadBalancers(conn: ConnectionSettings, region: string
   });
 }
 
-export async function listListeners(conn: ConnectionSettings, region: string, loadBalancerArn: string): Promise<Listener[]> {
+async function listListenersFromAws(conn: ConnectionSettings, region: string, loadBalancerArn: string): Promise<Listener[]> {
   const client = awsClient(conn, region, "elbv2");
   return guarded(conn, "elbv2", "DescribeListeners", async () => {
     const out = await client.send(new DescribeListenersCommand({ LoadBalancerArn: loadBalancerArn }));
@@ -72,7 +73,7 @@ export async function listListeners(conn: ConnectionSettings, region: string, lo
 }
 
 /** Target groups by ARN (up to 20 per call, the API's maximum for names/ARNs is larger, but services use one or two). */
-export async function describeTargetGroups(conn: ConnectionSettings, region: string, arns: string[]): Promise<TargetGroup[]> {
+async function describeTargetGroupsFromAws(conn: ConnectionSettings, region: string, arns: string[]): Promise<TargetGroup[]> {
   if (arns.length === 0) return [];
   const client = awsClient(conn, region, "elbv2");
   return guarded(conn, "elbv2", "DescribeTargetGroups", async () => {
@@ -98,7 +99,7 @@ export async function describeTargetGroups(conn: ConnectionSettings, region: str
   });
 }
 
-export async function describeTargetHealth(conn: ConnectionSettings, region: string, targetGroupArn: string): Promise<TargetHealth[]> {
+async function describeTargetHealthFromAws(conn: ConnectionSettings, region: string, targetGroupArn: string): Promise<TargetHealth[]> {
   const client = awsClient(conn, region, "elbv2");
   return guarded(conn, "elbv2", "DescribeTargetHealth", async () => {
     const out = await client.send(new DescribeTargetHealthCommand({ TargetGroupArn: targetGroupArn }));
@@ -113,7 +114,7 @@ export async function describeTargetHealth(conn: ConnectionSettings, region: str
 }
 
 /** Is a target group name taken in the region? (CreateTargetGroup with the same settings silently returns it.) */
-export async function targetGroupNameTaken(conn: ConnectionSettings, region: string, name: string): Promise<boolean> {
+async function targetGroupNameTakenFromAws(conn: ConnectionSettings, region: string, name: string): Promise<boolean> {
   const client = awsClient(conn, region, "elbv2");
   try {
     const out = await client.send(new DescribeTargetGroupsCommand({ Names: [name] }));
@@ -127,7 +128,7 @@ export async function targetGroupNameTaken(conn: ConnectionSettings, region: str
 export type LoadBalancing = { targetGroup: TargetGroup; loadBalancer?: LoadBalancer; listeners: Listener[]; health: TargetHealth[] };
 
 /** For a service's target groups: each group with its load balancer, listeners and target health. */
-export async function describeLoadBalancing(conn: ConnectionSettings, region: string, targetGroupArns: string[]): Promise<LoadBalancing[]> {
+async function describeLoadBalancingFromAws(conn: ConnectionSettings, region: string, targetGroupArns: string[]): Promise<LoadBalancing[]> {
   const groups = await describeTargetGroups(conn, region, targetGroupArns);
   if (groups.length === 0) return [];
   const lbs = await listLoadBalancers(conn, region);
@@ -142,3 +143,11 @@ export async function describeLoadBalancing(conn: ConnectionSettings, region: st
     }),
   );
 }
+
+// Shared by every caller for a moment (see lib/core/live/shared-read.ts): many people browsing cost AWS one read.
+export const listLoadBalancers = sharedReader("elbv2:listLoadBalancers", listLoadBalancersFromAws);
+export const listListeners = sharedReader("elbv2:listListeners", listListenersFromAws);
+export const describeTargetGroups = sharedReader("elbv2:describeTargetGroups", describeTargetGroupsFromAws);
+export const describeTargetHealth = sharedReader("elbv2:describeTargetHealth", describeTargetHealthFromAws);
+export const targetGroupNameTaken = sharedReader("elbv2:targetGroupNameTaken", targetGroupNameTakenFromAws);
+export const describeLoadBalancing = sharedReader("elbv2:describeLoadBalancing", describeLoadBalancingFromAws);

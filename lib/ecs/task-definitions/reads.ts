@@ -1,4 +1,5 @@
 import "server-only";
+import { sharedReader } from "@/lib/core/live/shared-read";
 import { DescribeLogGroupsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { DescribeTaskDefinitionCommand, paginateListTaskDefinitions } from "@aws-sdk/client-ecs";
 import type { TaskDefinitionView } from "@/lib/ecs/task-definitions/view";
@@ -30,7 +31,7 @@ async function listArns(conn: ConnectionSettings, region: string, status: "ACTIV
  * Families with at least one ACTIVE revision, each with its latest ACTIVE revision and
  * how many are ACTIVE. One paginated ListTaskDefinitions walk rather than a call per family.
  */
-export async function listFamilies(conn: ConnectionSettings, region: string): Promise<FamilySummary[]> {
+async function listFamiliesFromAws(conn: ConnectionSettings, region: string): Promise<FamilySummary[]> {
   const byFamily = new Map<string, FamilySummary>();
   for (const arn of await listArns(conn, region, "ACTIVE")) {
     const { family, revision } = parseTaskDefinitionArn(arn);
@@ -43,7 +44,7 @@ export async function listFamilies(conn: ConnectionSettings, region: string): Pr
 }
 
 /** Every revision of one family, newest first. familyPrefix also matches longer names, so those are dropped. */
-export async function listRevisions(conn: ConnectionSettings, region: string, family: string): Promise<RevisionSummary[]> {
+async function listRevisionsFromAws(conn: ConnectionSettings, region: string, family: string): Promise<RevisionSummary[]> {
   const [active, inactive] = await Promise.all([listArns(conn, region, "ACTIVE", family), listArns(conn, region, "INACTIVE", family)]);
   const rows = [
     ...active.map((arn) => ({ arn, status: "ACTIVE" as const })),
@@ -58,7 +59,7 @@ export async function listRevisions(conn: ConnectionSettings, region: string, fa
  * One revision ("family:3"), or the latest ACTIVE one ("family"); null when it does not exist.
  * The definition is returned as AWS describes it, as plain JSON.
  */
-export async function describeTaskDefinition(conn: ConnectionSettings, region: string, ref: string): Promise<TaskDefinitionView | null> {
+async function describeTaskDefinitionFromAws(conn: ConnectionSettings, region: string, ref: string): Promise<TaskDefinitionView | null> {
   try {
     const out = await awsClient(conn, region, "ecs").send(new DescribeTaskDefinitionCommand({ taskDefinition: ref, include: ["TAGS"] }));
     if (!out.taskDefinition) return null;
@@ -72,7 +73,7 @@ export async function describeTaskDefinition(conn: ConnectionSettings, region: s
 }
 
 /** Which of these log groups exist already (DescribeLogGroups by name prefix, exact match). */
-export async function existingLogGroups(conn: ConnectionSettings, region: string, names: string[]): Promise<string[]> {
+async function existingLogGroupsFromAws(conn: ConnectionSettings, region: string, names: string[]): Promise<string[]> {
   const client = awsClient(conn, region, "logs");
   const found = await Promise.all(
     [...new Set(names)].map((name) =>
@@ -84,3 +85,9 @@ export async function existingLogGroups(conn: ConnectionSettings, region: string
   );
   return found.filter((n): n is string => n !== null);
 }
+
+// Shared by every caller for a moment (see lib/core/live/shared-read.ts): many people browsing cost AWS one read.
+export const listFamilies = sharedReader("ecs:listFamilies", listFamiliesFromAws);
+export const listRevisions = sharedReader("ecs:listRevisions", listRevisionsFromAws);
+export const describeTaskDefinition = sharedReader("ecs:describeTaskDefinition", describeTaskDefinitionFromAws);
+export const existingLogGroups = sharedReader("ecs:existingLogGroups", existingLogGroupsFromAws);

@@ -1,4 +1,5 @@
 import "server-only";
+import { sharedReader } from "@/lib/core/live/shared-read";
 import { DescribeTaskDefinitionCommand, ListTaskDefinitionsCommand } from "@aws-sdk/client-ecs";
 import { GetScheduleCommand, paginateListSchedules } from "@aws-sdk/client-scheduler";
 import { awsClient, type ConnectionSettings } from "@/lib/core/aws/clients";
@@ -21,7 +22,7 @@ export type ScheduleSummary = {
 };
 
 /** The newest `limit` ACTIVE revisions, described (one call each), newest first. */
-export async function listRunnableTaskDefinitions(conn: ConnectionSettings, region: string, limit = 25): Promise<RunnableTaskDefinition[]> {
+async function listRunnableTaskDefinitionsFromAws(conn: ConnectionSettings, region: string, limit = 25): Promise<RunnableTaskDefinition[]> {
   const ecs = awsClient(conn, region, "ecs");
   const list = await guarded(conn, "ecs", "ListTaskDefinitions", () =>
     ecs.send(new ListTaskDefinitionsCommand({ status: "ACTIVE", sort: "DESC", maxResults: limit })),
@@ -42,7 +43,7 @@ export async function listRunnableTaskDefinitions(conn: ConnectionSettings, regi
  * The EventBridge Scheduler schedules whose target is this cluster: ListSchedules
  * names each target's ARN only, so the matching ones are read with GetSchedule.
  */
-export async function listClusterSchedules(conn: ConnectionSettings, region: string, clusterArn: string): Promise<ScheduleSummary[]> {
+async function listClusterSchedulesFromAws(conn: ConnectionSettings, region: string, clusterArn: string): Promise<ScheduleSummary[]> {
   const client = awsClient(conn, region, "scheduler");
   const names = await guarded(conn, "scheduler", "ListSchedules", async () => {
     const out: { name: string; group: string }[] = [];
@@ -70,7 +71,7 @@ export async function listClusterSchedules(conn: ConnectionSettings, region: str
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export async function scheduleExists(conn: ConnectionSettings, region: string, name: string, group = "default"): Promise<boolean> {
+async function scheduleExistsFromAws(conn: ConnectionSettings, region: string, name: string, group = "default"): Promise<boolean> {
   try {
     await awsClient(conn, region, "scheduler").send(new GetScheduleCommand({ Name: name, GroupName: group }));
     return true;
@@ -79,3 +80,8 @@ export async function scheduleExists(conn: ConnectionSettings, region: string, n
     throw mapAwsError(error, { service: "scheduler", operation: "GetSchedule", connectionName: conn.name, endpoint: conn.endpointUrl ?? undefined });
   }
 }
+
+// Shared by every caller for a moment (see lib/core/live/shared-read.ts): many people browsing cost AWS one read.
+export const listRunnableTaskDefinitions = sharedReader("ecs:listRunnableTaskDefinitions", listRunnableTaskDefinitionsFromAws);
+export const listClusterSchedules = sharedReader("ecs:listClusterSchedules", listClusterSchedulesFromAws);
+export const scheduleExists = sharedReader("ecs:scheduleExists", scheduleExistsFromAws);

@@ -1,4 +1,5 @@
 import "server-only";
+import { sharedReader } from "@/lib/core/live/shared-read";
 import {
   DescribeAddonCommand,
   DescribeClusterCommand,
@@ -83,7 +84,7 @@ const isNotFound = (error: unknown) => (error as { name?: string }).name === "Re
 const pairs = (m?: Record<string, string>) => Object.entries(m ?? {}).map(([key, value]) => ({ key, value }));
 
 /** The cluster's name, status, version and VPC; null when there is no such cluster. */
-export async function getEksClusterBasics(conn: ConnectionSettings, region: string, name: string): Promise<EksClusterBasics | null> {
+async function getEksClusterBasicsFromAws(conn: ConnectionSettings, region: string, name: string): Promise<EksClusterBasics | null> {
   const client = awsClient(conn, region, "eks");
   const cluster = await guarded(conn, "eks", "DescribeCluster", async () => {
     try {
@@ -129,7 +130,7 @@ function toNodegroup(n: Nodegroup): NodegroupSummary {
 }
 
 /** One node group; null when it does not exist. */
-export async function getNodegroup(conn: ConnectionSettings, region: string, clusterName: string, nodegroupName: string): Promise<NodegroupSummary | null> {
+async function getNodegroupFromAws(conn: ConnectionSettings, region: string, clusterName: string, nodegroupName: string): Promise<NodegroupSummary | null> {
   const client = awsClient(conn, region, "eks");
   return guarded(conn, "eks", "DescribeNodegroup", async () => {
     try {
@@ -143,7 +144,7 @@ export async function getNodegroup(conn: ConnectionSettings, region: string, clu
 }
 
 /** Every node group of a cluster (listed 100 per page, the API maximum), described in parallel. */
-export async function listNodegroups(conn: ConnectionSettings, region: string, clusterName: string): Promise<NodegroupSummary[]> {
+async function listNodegroupsFromAws(conn: ConnectionSettings, region: string, clusterName: string): Promise<NodegroupSummary[]> {
   const client = awsClient(conn, region, "eks");
   const names = await guarded(conn, "eks", "ListNodegroups", async () => {
     const all: string[] = [];
@@ -166,7 +167,7 @@ function toProfile(f: FargateProfile): FargateProfileSummary {
   };
 }
 
-export async function listFargateProfiles(conn: ConnectionSettings, region: string, clusterName: string): Promise<FargateProfileSummary[]> {
+async function listFargateProfilesFromAws(conn: ConnectionSettings, region: string, clusterName: string): Promise<FargateProfileSummary[]> {
   const client = awsClient(conn, region, "eks");
   const names = await guarded(conn, "eks", "ListFargateProfiles", async () => {
     const all: string[] = [];
@@ -200,7 +201,7 @@ function toAddon(a: Addon): AddonSummary {
   };
 }
 
-export async function getAddon(conn: ConnectionSettings, region: string, clusterName: string, addonName: string): Promise<AddonSummary | null> {
+async function getAddonFromAws(conn: ConnectionSettings, region: string, clusterName: string, addonName: string): Promise<AddonSummary | null> {
   const client = awsClient(conn, region, "eks");
   return guarded(conn, "eks", "DescribeAddon", async () => {
     try {
@@ -213,7 +214,7 @@ export async function getAddon(conn: ConnectionSettings, region: string, cluster
   });
 }
 
-export async function listAddons(conn: ConnectionSettings, region: string, clusterName: string): Promise<AddonSummary[]> {
+async function listAddonsFromAws(conn: ConnectionSettings, region: string, clusterName: string): Promise<AddonSummary[]> {
   const client = awsClient(conn, region, "eks");
   const names = await guarded(conn, "eks", "ListAddons", async () => {
     const all: string[] = [];
@@ -225,7 +226,7 @@ export async function listAddons(conn: ConnectionSettings, region: string, clust
 }
 
 /** Add-ons offered for a Kubernetes version, each with only the versions compatible with it. */
-export async function listAvailableAddons(conn: ConnectionSettings, region: string, kubernetesVersion: string): Promise<AvailableAddon[]> {
+async function listAvailableAddonsFromAws(conn: ConnectionSettings, region: string, kubernetesVersion: string): Promise<AvailableAddon[]> {
   const client = awsClient(conn, region, "eks");
   return guarded(conn, "eks", "DescribeAddonVersions", async () => {
     const out: AvailableAddon[] = [];
@@ -256,7 +257,7 @@ function toUpdate(u: Update): UpdateSummary {
 }
 
 /** The update history of a node group or an add-on (ListUpdates then DescribeUpdate), newest first. */
-export async function listUpdates(
+async function listUpdatesFromAws(
   conn: ConnectionSettings,
   region: string,
   clusterName: string,
@@ -279,3 +280,13 @@ export async function listUpdates(
     .map(toUpdate)
     .sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0));
 }
+
+// Shared by every caller for a moment (see lib/core/live/shared-read.ts): many people browsing cost AWS one read.
+export const getEksClusterBasics = sharedReader("eks:getEksClusterBasics", getEksClusterBasicsFromAws);
+export const getNodegroup = sharedReader("eks:getNodegroup", getNodegroupFromAws);
+export const listNodegroups = sharedReader("eks:listNodegroups", listNodegroupsFromAws);
+export const listFargateProfiles = sharedReader("eks:listFargateProfiles", listFargateProfilesFromAws);
+export const getAddon = sharedReader("eks:getAddon", getAddonFromAws);
+export const listAddons = sharedReader("eks:listAddons", listAddonsFromAws);
+export const listAvailableAddons = sharedReader("eks:listAvailableAddons", listAvailableAddonsFromAws);
+export const listUpdates = sharedReader("eks:listUpdates", listUpdatesFromAws);
