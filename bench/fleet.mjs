@@ -3,13 +3,10 @@
 // the batch limits allow, their server time (median of 5), and the AWS calls per minute that 1 and
 // 50 live viewers of one service (and of one cluster page) cost. Sizes: FLEET_CLUSTERS,
 // FLEET_SERVICES, FLEET_TASKS; how long viewers stay: FLEET_BENCH_HOLD_S (60).
-import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { ECSClient, paginateListServices } from "@aws-sdk/client-ecs";
-import pg from "pg";
+import { sleep, startApp, viewerCookie } from "./lib/app.mjs";
 import { getAgent, resetSandboxCalls, sandboxCalls, seedFleet, syncAgent } from "../sandbox/client.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -22,62 +19,8 @@ const HOLD_S = Number(process.env.FLEET_BENCH_HOLD_S ?? 60);
 const SHARED_READ_TTL_MS = 2000; // lib/ecs/services/fleet-live.ts: renders closer together share one read
 
 const step = (msg) => console.error(`[fleet] ${msg}`);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const pages = (n, size) => Math.max(1, Math.ceil(n / size));
-
-function freePort() {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** The embedded database's URL: its password is generated at first start into the data folder. */
-function embeddedDatabaseUrl(dataDir, pgPort) {
-  const password = fs.readFileSync(path.join(dataDir, "pg-password"), "utf8").trim();
-  return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/portside`;
-}
-
-async function startApp(dataDir) {
-  const [port, pgPort, sandboxPort] = [await freePort(), await freePort(), await freePort()];
-  const env = { ...process.env, PORTSIDE_DATA_DIR: dataDir, PORT: String(port), PORTSIDE_PG_PORT: String(pgPort), PORTSIDE_SANDBOX_PORT: String(sandboxPort) };
-  delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ["scripts/start.mjs"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout.on("data", (d) => (output += d));
-  child.stderr.on("data", (d) => (output += d));
-  const deadline = Date.now() + 600_000;
-  while (!output.includes("Portside is ready")) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`Portside did not start:\n${output.slice(-4000)}`);
-    await sleep(200);
-  }
-  const stop = async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((r) => child.once("exit", r));
-    child.kill("SIGINT");
-    await exited;
-  };
-  return { base: `http://127.0.0.1:${port}`, sandbox: `http://127.0.0.1:${sandboxPort}`, databaseUrl: embeddedDatabaseUrl(dataDir, pgPort), stop };
-}
-
-/** A viewer with a session, as the login action makes one (the cookie holds a token, Postgres its sha256). */
-async function viewerCookie(databaseUrl) {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const id = `bench-${randomUUID().slice(0, 8)}`;
-    await client.query(`INSERT INTO "User" (id, email, name, "passwordHash", role) VALUES ($1, $2, $3, $4, 'viewer')`, [id, `${id}@bench.test`, id, "not-used"]);
-    const token = randomBytes(32).toString("base64url");
-    const tokenHash = createHash("sha256").update(token).digest("hex");
-    await client.query(`INSERT INTO "Session" (id, "tokenHash", "userId", "expiresAt") VALUES ($1, $2, $3, $4)`, [randomUUID(), tokenHash, id, new Date(Date.now() + 86_400_000)]);
-    return `portside_session=${token}`;
-  } finally {
-    await client.end();
-  }
-}
 
 const ecsCalls = (snapshot) => Object.entries(snapshot.calls).filter(([k]) => k.startsWith("ecs:") || k.startsWith("elasticloadbalancing:") || k.startsWith("elbv2:"));
 const total = (entries) => entries.reduce((s, [, n]) => s + n, 0);
