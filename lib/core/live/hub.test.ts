@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { WatchHub, type WatchEvent } from "./hub";
+import { RelayedLiveError, WatchHub, type WatchEvent } from "./hub";
+import { memoryRelay } from "./relay";
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
@@ -98,5 +99,94 @@ describe("WatchHub", () => {
     hub.nudgePrefix("c|r|ecs|");
     await vi.advanceTimersByTimeAsync(0);
     expect(seen).toEqual([1, 2]);
+  });
+});
+
+describe("WatchHub shared between instances (relay)", () => {
+  it("polls once for every instance: one leads, the others follow its results", async () => {
+    const relay = memoryRelay();
+    const hubs = [0, 1, 2].map(() => new WatchHub({ relay: relay.instance() }));
+    let n = 0;
+    const source = counterSource(() => ++n);
+    const seen: number[][] = hubs.map(() => []);
+    const unsubs = hubs.flatMap((hub, i) => [0, 1, 2, 3, 4].map(() => hub.subscribe("svc", source, (e) => e.type === "data" && seen[i].push(e.value as number))));
+    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(source.polls).toBe(4);
+    // Every subscriber on every instance hears each value (5 subscribers per instance).
+    for (const list of seen) expect(new Set(list)).toEqual(new Set([1, 2, 3, 4]));
+    expect(hubs.map((h) => h.stats().roles)).toEqual([
+      { local: 0, claiming: 0, leader: 1, follower: 0 },
+      { local: 0, claiming: 0, leader: 0, follower: 1 },
+      { local: 0, claiming: 0, leader: 0, follower: 1 },
+    ]);
+    unsubs.forEach((u) => u());
+  });
+
+  it("hands the key to a follower when the leader's viewers leave, without a gap", async () => {
+    const relay = memoryRelay();
+    const [a, b] = [new WatchHub({ relay: relay.instance(), lingerMs: 1000 }), new WatchHub({ relay: relay.instance(), lingerMs: 1000 })];
+    let n = 0;
+    const source = counterSource(() => ++n);
+    const leaveA = a.subscribe("svc", source, () => {});
+    await vi.advanceTimersByTimeAsync(0);
+    const onB: number[] = [];
+    b.subscribe("svc", source, (e) => e.type === "data" && onB.push(e.value as number));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(onB).toEqual([1]);
+    leaveA();
+    await vi.advanceTimersByTimeAsync(1000); // A's poller lingers, then lets go; B takes over at once
+    expect(b.stats().roles.leader).toBe(1);
+    const before = source.polls;
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(source.polls - before).toBeGreaterThanOrEqual(3);
+    expect(onB.at(-1)).toBe(n);
+  });
+
+  it("relays failures as the person-readable message only, and keeps polling after them", async () => {
+    const relay = memoryRelay();
+    const toRelayError = (error: unknown) => ({ message: `shown: ${(error as Error).message}`, requestId: "req-1" });
+    const [a, b] = [new WatchHub({ relay: relay.instance(), toRelayError }), new WatchHub({ relay: relay.instance(), toRelayError })];
+    const source = { intervalMs: 1000, poll: async () => Promise.reject(new Error("secret internals")) };
+    a.subscribe("svc", source, () => {});
+    await vi.advanceTimersByTimeAsync(0);
+    const onB: WatchEvent<unknown>[] = [];
+    b.subscribe("svc", source, (e) => onB.push(e));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(onB[0]).toMatchObject({ type: "error" });
+    const error = (onB[0] as { error: RelayedLiveError }).error;
+    expect(error).toBeInstanceOf(RelayedLiveError);
+    expect(error.message).toBe("shown: secret internals");
+    expect(error.requestId).toBe("req-1");
+  });
+
+  it("polls locally when the relay is down, and keeps local-only sources local", async () => {
+    const relay = memoryRelay();
+    const [a, b] = [new WatchHub({ relay: relay.instance() }), new WatchHub({ relay: relay.instance() })];
+    const tail = Object.assign(counterSource(() => "lines"), { local: true });
+    a.subscribe("logs", tail, () => {});
+    b.subscribe("logs", tail, () => {});
+    relay.state.down = true;
+    const svc = counterSource(() => "v");
+    a.subscribe("svc", svc, () => {});
+    b.subscribe("svc", svc, () => {});
+    await vi.advanceTimersByTimeAsync(0);
+    expect(tail.polls).toBe(2);
+    expect(svc.polls).toBe(2);
+    expect(a.stats().roles).toMatchObject({ local: 2, leader: 0 });
+  });
+
+  it("a follower takes over when the leader's lease ends without a word (its process died)", async () => {
+    const relay = memoryRelay();
+    const a = new WatchHub({ relay: relay.instance() });
+    const b = new WatchHub({ relay: relay.instance() });
+    const source = counterSource(() => "v", 1000);
+    a.subscribe("svc", source, () => {});
+    await vi.advanceTimersByTimeAsync(0);
+    b.subscribe("svc", source, () => {});
+    await vi.advanceTimersByTimeAsync(0);
+    relay.owners.delete("svc"); // the database session of A ended: its advisory lock is gone
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(b.stats().roles.leader).toBe(1);
   });
 });

@@ -2,11 +2,25 @@ import "server-only";
 import type { ConnectionSettings } from "@/lib/core/aws/clients";
 import { Coalescer } from "./coalesce";
 import { WatchHub } from "./hub";
+import { liveErrorOf } from "./live-error";
+import { pgRelay } from "./pg-relay";
+import type { LiveRelay } from "./relay";
 
 // One cache and one hub per server process. Kept on globalThis because Next may load this module
 // in more than one bundle (pages, route handlers) and they must share the same pollers.
-const store = globalThis as typeof globalThis & { __portsideLive?: { cache: Coalescer; hub: WatchHub } };
-store.__portsideLive ??= { cache: new Coalescer(), hub: new WatchHub() };
+// Instances share their pollers through Postgres (pg-relay.ts) unless PORTSIDE_LIVE_RELAY=off.
+const store = globalThis as typeof globalThis & { __portsideLive?: { cache: Coalescer; hub: WatchHub; relay: LiveRelay | null } };
+store.__portsideLive ??= (() => {
+  const url = process.env.DATABASE_URL;
+  const relay = url && process.env.PORTSIDE_LIVE_RELAY !== "off" ? pgRelay(url) : null;
+  const shared = { cache: new Coalescer(), hub: new WatchHub({ relay, toRelayError: liveErrorOf }), relay };
+  // Another instance changed something through Portside: drop what this one cached of it, poll it now.
+  relay?.onChange((prefix) => {
+    shared.cache.invalidate(prefix);
+    shared.hub.nudgePrefix(prefix);
+  });
+  return shared;
+})();
 
 /** IAM is global: its reads are keyed under this pseudo-region and dropped by every change. */
 export const GLOBAL_REGION = "global";
@@ -37,4 +51,5 @@ export function changedThroughPortside(conn: Pick<ConnectionSettings, "id" | "up
   // Global services (IAM) are cached under one pseudo-region: a plan may have created a role.
   live.cache.invalidate(livePrefix(conn, GLOBAL_REGION));
   live.hub.nudgePrefix(prefix);
+  void live.relay?.broadcastChange(prefix).catch((error) => console.error("[live] telling other instances of a change failed", error));
 }

@@ -1,7 +1,10 @@
 import "server-only";
-import { AwsOperationError, isDomainError } from "@/lib/core/errors";
+import { isDomainError } from "@/lib/core/errors";
+import { liveErrorOf } from "./live-error";
 import { live } from "./shared";
 import type { WatchSource } from "./hub";
+
+export { liveErrorOf };
 
 const KEEP_ALIVE_MS = 15_000;
 
@@ -45,14 +48,6 @@ export function eventStream(request: Request, start: (send: Send) => (() => void
   return new Response(stream, {
     headers: { "Content-Type": "text/event-stream", "Cache-Control": "no-cache, no-transform", Connection: "keep-alive" },
   });
-}
-
-/** What a browser may see of a failed poll: a domain message and AWS's request id, never a raw error. */
-export function liveErrorOf(error: unknown): { message: string; requestId?: string } {
-  if (error instanceof AwsOperationError) return { message: error.message, requestId: error.details.requestId };
-  if (isDomainError(error)) return { message: error.message };
-  console.error("[live] poll failed", error);
-  return { message: "Reading from AWS failed; the server log has the details." };
 }
 
 /**

@@ -196,6 +196,9 @@ export function liveTailSource(conn: ConnectionSettings, region: string, query: 
   return {
     intervalMs: POLL_MS,
     maxIntervalMs: 30_000,
+    // Each poll sends only the lines new since the last: a batch, not a snapshot another instance
+    // could pick up as "the latest". Every instance tails for its own viewers.
+    local: true,
     poll: async () => {
       const live = await tryLiveTail();
       if (live) {
