@@ -25,11 +25,16 @@ function embeddedDatabaseUrl(dataDir, pgPort) {
   return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/portside`;
 }
 
-/** Starts Portside on a fresh data folder; `stop()` ends it (and its Postgres and sandbox). */
-export async function startApp(dataDir) {
+/**
+ * Starts Portside on a fresh data folder; `stop()` ends it (and its Postgres and sandbox).
+ * `startApp(dataDir, { of: first })` starts another instance of the same deployment: the first's
+ * database, sandbox and secret key, as a second server behind a load balancer would have.
+ */
+export async function startApp(dataDir, { of, env: extra = {} } = {}) {
   const [port, pgPort, sandboxPort] = [await freePort(), await freePort(), await freePort()];
-  const env = { ...process.env, PORTSIDE_DATA_DIR: dataDir, PORT: String(port), PORTSIDE_PG_PORT: String(pgPort), PORTSIDE_SANDBOX_PORT: String(sandboxPort) };
+  const env = { ...process.env, PORTSIDE_DATA_DIR: dataDir, PORT: String(port), PORTSIDE_PG_PORT: String(pgPort), PORTSIDE_SANDBOX_PORT: String(sandboxPort), ...extra };
   delete env.DATABASE_URL;
+  if (of) Object.assign(env, { DATABASE_URL: of.databaseUrl, PORTSIDE_SANDBOX: "off", PORTSIDE_SANDBOX_ENDPOINT: of.sandbox });
   const child = spawn(process.execPath, ["scripts/start.mjs"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout.on("data", (d) => (output += d));
@@ -45,6 +50,7 @@ export async function startApp(dataDir) {
     child.kill("SIGINT");
     await exited;
   };
+  if (of) return { base: `http://127.0.0.1:${port}`, sandbox: of.sandbox, databaseUrl: of.databaseUrl, stop };
   return { base: `http://127.0.0.1:${port}`, sandbox: `http://127.0.0.1:${sandboxPort}`, databaseUrl: embeddedDatabaseUrl(dataDir, pgPort), stop };
 }
 
