@@ -1,3 +1,4 @@
+import { budgetScope, type ReadBudget } from "./budget";
 import type { LiveRelay, RelayEvent } from "./relay";
 
 /**
@@ -63,20 +64,29 @@ export class WatchHub {
   readonly #watchers = new Map<string, Watcher>();
   readonly #lingerMs: number;
   readonly #relay: LiveRelay | null;
+  readonly #budget: ReadBudget | null;
   readonly #toRelayError: (error: unknown) => { message: string; requestId?: string };
 
   /**
    * @param lingerMs how long a poller outlives its last subscriber (a reload reconnects within it).
    * @param relay shares pollers with other instances: one of them polls each key, the others follow.
    * @param toRelayError what of a failed poll may cross to other instances (a person-readable message).
+   * @param budget slows pollers of one connection + region when together they poll more than it allows.
    */
   constructor({
     lingerMs = 5000,
     relay = null,
+    budget = null,
     toRelayError = () => ({ message: "Reading from AWS failed." }),
-  }: { lingerMs?: number; relay?: LiveRelay | null; toRelayError?: (error: unknown) => { message: string; requestId?: string } } = {}) {
+  }: {
+    lingerMs?: number;
+    relay?: LiveRelay | null;
+    budget?: ReadBudget | null;
+    toRelayError?: (error: unknown) => { message: string; requestId?: string };
+  } = {}) {
     this.#lingerMs = lingerMs;
     this.#relay = relay;
+    this.#budget = budget;
     this.#toRelayError = toRelayError;
   }
 
@@ -220,6 +230,12 @@ export class WatchHub {
 
   async #poll(key: string, w: Watcher) {
     w.timer = null;
+    const wait = this.#budget?.take(budgetScope(key)) ?? 0;
+    if (wait > 0) {
+      // Over the connection's read budget: this key waits its turn (viewers keep the last value).
+      w.timer = setTimeout(() => void this.#poll(key, w), wait);
+      return;
+    }
     w.polling = true;
     w.polls += 1;
     let event: WatchEvent<unknown>;

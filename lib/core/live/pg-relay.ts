@@ -15,6 +15,8 @@ import type { FollowHandlers, LiveRelay, RelayEvent } from "./relay";
  */
 
 export const CHANNEL = "portside_live";
+/** Each instance's relay session carries this name: counting them tells how many instances run. */
+const APPLICATION_NAME = "portside-live-relay";
 const RETRY_AFTER_MS = 5_000;
 const MAX_PAYLOAD = 8_000;
 const MAX_PREFIX = 1_000;
@@ -74,7 +76,7 @@ export function pgRelay(connectionString: string): LiveRelay & { close(): Promis
     if (client) return client;
     if (closed || Date.now() < downUntil) return null;
     connecting ??= (async () => {
-      const c = new pg.Client({ connectionString, application_name: "portside-live-relay" });
+      const c = new pg.Client({ connectionString, application_name: APPLICATION_NAME });
       c.on("error", (error) => lost(c, error));
       c.on("end", () => lost(c));
       c.on("notification", (msg) => msg.channel === CHANNEL && onNotice(msg.payload));
@@ -145,6 +147,15 @@ export function pgRelay(connectionString: string): LiveRelay & { close(): Promis
     },
     onChange(listener) {
       changeListeners.push(listener);
+    },
+    async instances() {
+      const c = await connection();
+      if (!c) return null;
+      const { rows } = await c.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()",
+        [APPLICATION_NAME],
+      );
+      return Math.max(1, rows[0]?.n ?? 1);
     },
     async close() {
       closed = true;

@@ -29,6 +29,8 @@ export interface LiveRelay {
   broadcastChange(prefix: string): Promise<void>;
   /** Called when another instance broadcast a change. */
   onChange(listener: (prefix: string) => void): void;
+  /** How many instances share the relay now (to split the read budget), or null if unknown. */
+  instances(): Promise<number | null>;
 }
 
 /**
@@ -40,9 +42,10 @@ export function memoryRelay() {
   const values = new Map<string, RelayEvent>();
   const followers = new Map<string, Set<FollowHandlers>>();
   const changeListeners: { origin: symbol; listener: (prefix: string) => void }[] = [];
-  const state = { down: false, publishes: 0 };
+  const state = { down: false, publishes: 0, instances: 0 };
   const instance = (): LiveRelay & { id: symbol } => {
     const id = Symbol("instance");
+    state.instances += 1;
     return {
       id,
       async acquire(key) {
@@ -77,6 +80,9 @@ export function memoryRelay() {
       },
       onChange(listener) {
         changeListeners.push({ origin: id, listener });
+      },
+      async instances() {
+        return state.down ? null : state.instances;
       },
     };
   };

@@ -1,5 +1,6 @@
 import "server-only";
 import type { ConnectionSettings } from "@/lib/core/aws/clients";
+import { ReadBudget } from "./budget";
 import { Coalescer } from "./coalesce";
 import { WatchHub } from "./hub";
 import { liveErrorOf } from "./live-error";
@@ -9,16 +10,24 @@ import type { LiveRelay } from "./relay";
 // One cache and one hub per server process. Kept on globalThis because Next may load this module
 // in more than one bundle (pages, route handlers) and they must share the same pollers.
 // Instances share their pollers through Postgres (pg-relay.ts) unless PORTSIDE_LIVE_RELAY=off.
-const store = globalThis as typeof globalThis & { __portsideLive?: { cache: Coalescer; hub: WatchHub; relay: LiveRelay | null } };
+// Live polls of one connection + region are held to PORTSIDE_LIVE_POLLS_PER_SECOND (10, bursts of
+// 3×) for the whole deployment: each instance takes its share.
+const store = globalThis as typeof globalThis & { __portsideLive?: { cache: Coalescer; hub: WatchHub; relay: LiveRelay | null; budget: ReadBudget } };
 store.__portsideLive ??= (() => {
   const url = process.env.DATABASE_URL;
   const relay = url && process.env.PORTSIDE_LIVE_RELAY !== "off" ? pgRelay(url) : null;
-  const shared = { cache: new Coalescer(), hub: new WatchHub({ relay, toRelayError: liveErrorOf }), relay };
+  const perSecond = Number(process.env.PORTSIDE_LIVE_POLLS_PER_SECOND) > 0 ? Number(process.env.PORTSIDE_LIVE_POLLS_PER_SECOND) : 10;
+  const budget = new ReadBudget({ perSecond, burst: perSecond * 3 });
+  const shared = { cache: new Coalescer(), hub: new WatchHub({ relay, budget, toRelayError: liveErrorOf }), relay, budget };
   // Another instance changed something through Portside: drop what this one cached of it, poll it now.
   relay?.onChange((prefix) => {
     shared.cache.invalidate(prefix);
     shared.hub.nudgePrefix(prefix);
   });
+  if (relay) {
+    const resplit = () => void relay.instances().then((n) => n && budget.setShare(1 / n), () => {});
+    setInterval(resplit, 30_000).unref();
+  }
   return shared;
 })();
 
