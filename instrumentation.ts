@@ -1,10 +1,11 @@
-// Runs once per server process: first-run setup, then the plan worker.
+// Runs once per server process: first-run setup, the plan worker, and graceful shutdown.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || !process.env.DATABASE_URL) return;
   const { bootstrap } = await import("@/lib/core/auth/bootstrap");
   await bootstrap();
-  if (process.env.PORTSIDE_WORKER !== "off") {
-    const { startPlanWorker } = await import("@/lib/core/plans/queue");
-    await startPlanWorker();
-  }
+  const { startPlanWorker, stopPlanWorker } = await import("@/lib/core/plans/queue");
+  if (process.env.PORTSIDE_WORKER !== "off") await startPlanWorker();
+  const { graceMsFromEnv, installGracefulShutdown } = await import("@/lib/core/health/shutdown");
+  const { live } = await import("@/lib/core/live/shared");
+  installGracefulShutdown({ stopWorker: stopPlanWorker, closeRelay: async () => live.relay?.close(), graceMs: graceMsFromEnv() });
 }

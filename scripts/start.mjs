@@ -109,7 +109,8 @@ async function main() {
 
   const next = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-H", host, "-p", String(port)], {
     cwd: root,
-    env: { ...env, NODE_OPTIONS: serverNodeOptions() },
+    // Portside handles SIGTERM itself (lib/core/health/shutdown.ts): running plan steps finish first.
+    env: { ...env, NODE_OPTIONS: serverNodeOptions(), NEXT_MANUAL_SIG_HANDLE: "true" },
     stdio: ["ignore", "pipe", "inherit"],
   });
   stops.push(() => new Promise((resolve) => {

@@ -46,7 +46,7 @@ export function parseNotice(payload: string | undefined): Notice | null {
   return null;
 }
 
-export function pgRelay(connectionString: string): LiveRelay & { close(): Promise<void> } {
+export function pgRelay(connectionString: string): LiveRelay {
   const origin = randomUUID();
   let client: pg.Client | null = null;
   let connecting: Promise<pg.Client | null> | null = null;
@@ -156,6 +156,9 @@ export function pgRelay(connectionString: string): LiveRelay & { close(): Promis
         [APPLICATION_NAME],
       );
       return Math.max(1, rows[0]?.n ?? 1);
+    },
+    state() {
+      return closed || (!client && Date.now() < downUntil) ? "down" : "up";
     },
     async close() {
       closed = true;

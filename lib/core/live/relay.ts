@@ -31,6 +31,10 @@ export interface LiveRelay {
   onChange(listener: (prefix: string) => void): void;
   /** How many instances share the relay now (to split the read budget), or null if unknown. */
   instances(): Promise<number | null>;
+  /** Whether the relay can share pollers now (`down`: every key is polled locally). */
+  state(): "up" | "down";
+  /** Ends this instance's part: its leases end with its database session. */
+  close(): Promise<void>;
 }
 
 /**
@@ -83,6 +87,12 @@ export function memoryRelay() {
       },
       async instances() {
         return state.down ? null : state.instances;
+      },
+      state() {
+        return state.down ? "down" : "up";
+      },
+      async close() {
+        for (const [key, owner] of owners) if (owner === id) owners.delete(key);
       },
     };
   };

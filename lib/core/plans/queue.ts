@@ -46,8 +46,19 @@ export async function startPlanWorker(): Promise<void> {
   });
 }
 
-export async function stopPlanWorker(): Promise<void> {
+/**
+ * Stops taking jobs and waits up to `graceMs` for the running ones. A run still going after that
+ * keeps its job active; its heartbeat stops, and pg-boss hands it to another instance (or this one
+ * after a restart), where executeRun resumes it from its last recorded step.
+ */
+export async function stopPlanWorker(graceMs = 5000): Promise<void> {
   if (!g.portsideBoss) return;
-  await (await g.portsideBoss).stop({ graceful: true, timeout: 5000 });
+  await (await g.portsideBoss).stop({ graceful: true, timeout: graceMs });
   g.portsideBoss = undefined;
+}
+
+/** For the health check: the queue's tables answer and this instance's worker is started. */
+export async function planQueueUp(): Promise<boolean> {
+  if (!g.portsideBoss) return false;
+  return Boolean(await (await g.portsideBoss).getQueue(QUEUE));
 }
