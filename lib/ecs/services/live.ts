@@ -14,11 +14,14 @@ import { live, liveKey } from "@/lib/core/live/shared";
 import type { WatchSource } from "@/lib/core/live/hub";
 import { awsClient, type ConnectionSettings } from "@/lib/core/aws/clients";
 import { describeTargetHealth, type TargetHealth } from "./load-balancers";
+import { describeServiceShared } from "./reads";
 import { chunks } from "@/lib/core/aws/batches";
 import { guarded } from "@/lib/core/aws/guarded";
 
 /** A service view every 3 s feels live and costs one read set per service, whoever watches. */
 const SERVICE_INTERVAL_MS = 3000;
+/** A poll reuses the service as described at most this long ago (by a page render, say). */
+const LIVE_DESCRIBE_MAX_AGE_MS = 1000;
 const TASK_INTERVAL_MS = 3000;
 /** Scaling limits change rarely; read them at most every 30 s. */
 const SCALING_TTL_MS = 30_000;
@@ -285,8 +288,7 @@ const GONE: LiveServiceState = {
 /** One full read of a service's live state: service, its tasks, target health and scaling limits. */
 export async function readLiveService(conn: ConnectionSettings, region: string, cluster: string, name: string): Promise<LiveServiceState> {
   const ecs = awsClient(conn, region, "ecs");
-  const out = await guarded(conn, "ecs", "DescribeServices", () => ecs.send(new DescribeServicesCommand({ cluster, services: [name] })));
-  const service = out.services?.[0];
+  const service = await describeServiceShared(conn, region, cluster, name, LIVE_DESCRIBE_MAX_AGE_MS);
   if (!service || service.status === "INACTIVE") return GONE;
   const [tasks, targetHealth, scaling] = await Promise.all([
     guarded(conn, "ecs", "ListTasks/DescribeTasks", () => readServiceTasks(ecs, cluster, name)),

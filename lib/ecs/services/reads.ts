@@ -92,6 +92,19 @@ function toDetail(s: Service, cluster: string): ServiceDetail {
   };
 }
 
+/**
+ * DescribeServices for one service, with its tags, shared by the page render (header, page) and the
+ * live view's poll: callers say how old an answer they accept (`maxAgeMs`), so a render and the
+ * poll that follows it cost AWS one call, while the live view never shows data older than a second.
+ */
+export function describeServiceShared(conn: ConnectionSettings, region: string, cluster: string, name: string, maxAgeMs = 2000): Promise<Service | null> {
+  return live.cache.get(liveKey(conn, region, "ecs", "describe-service", cluster, name), maxAgeMs, async () => {
+    const client = awsClient(conn, region, "ecs");
+    const out = await guarded(conn, "ecs", "DescribeServices", () => client.send(new DescribeServicesCommand({ cluster, services: [name], include: ["TAGS"] })));
+    return out.services?.[0] ?? null;
+  });
+}
+
 /** One service with its tags; null when it does not exist or was deleted (INACTIVE). */
 export async function getServiceDetail(conn: ConnectionSettings, region: string, cluster: string, name: string): Promise<ServiceDetail | null> {
   const client = awsClient(conn, region, "ecs");
@@ -101,8 +114,9 @@ export async function getServiceDetail(conn: ConnectionSettings, region: string,
 }
 
 /** getServiceDetail shared by everything rendering this service within ~2 s (layout, page, header actions). */
-export function getServiceDetailShared(conn: ConnectionSettings, region: string, cluster: string, name: string): Promise<ServiceDetail | null> {
-  return live.cache.get(liveKey(conn, region, "ecs", "service-detail", cluster, name), 2000, () => getServiceDetail(conn, region, cluster, name));
+export async function getServiceDetailShared(conn: ConnectionSettings, region: string, cluster: string, name: string): Promise<ServiceDetail | null> {
+  const service = await describeServiceShared(conn, region, cluster, name);
+  return service && service.status !== "INACTIVE" ? toDetail(service, cluster) : null;
 }
 
 /** ACTIVE task definition revisions as family:revision, newest first (ListTaskDefinitions, 100 per page). */
