@@ -11,7 +11,8 @@ export type AccountAction =
   | "login.locked"
   | "connection.create"
   | "connection.update"
-  | "session.end";
+  | "session.end"
+  | "audit.export";
 
 /** What the "Account changes" list says for each action. */
 export const ACCOUNT_ACTION_LABELS: Record<AccountAction, string> = {
@@ -23,6 +24,7 @@ export const ACCOUNT_ACTION_LABELS: Record<AccountAction, string> = {
   "connection.create": "added connection",
   "connection.update": "changed connection",
   "session.end": "signed out sessions of",
+  "audit.export": "exported the audit history",
 };
 
 /** Appends one account change; `actor` is null for events nobody signed in caused (a lockout). */

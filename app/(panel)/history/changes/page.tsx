@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AccountEvents } from "@/components/settings/account-events";
+import { AuditExportForm } from "@/components/settings/audit-export-form";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -44,6 +45,12 @@ export default async function PortsideChangesPage() {
                 still unbroken, and only this value shows it. <code className="font-mono text-xs">npm run audit:verify</code> checks the same from a shell.
               </p>
             )}
+          </CardBody>
+        </Card>
+        <Card>
+          <CardHeader title="Export" />
+          <CardBody>
+            <AuditExportForm />
           </CardBody>
         </Card>
         <section aria-labelledby="portside-changes">
