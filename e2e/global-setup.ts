@@ -37,6 +37,11 @@ export default async function globalSetup() {
       DATABASE_URL: "",
       // Plans that wait for AWS (EKS clusters) poll the fast sandbox every half second.
       PORTSIDE_WAIT_POLL_MS: "500",
+      // Specs change AWS behind Portside's back (through the SDK) and reload at once: pages reuse reads
+      // for 2 s here rather than 5 s / 15 s, as the sandbox's clock runs faster too. The sharing
+      // itself is the same (lib/core/live/shared-read.test.ts, bench/browsing.mjs use the defaults).
+      PORTSIDE_READ_TTL_MS: "2000",
+      PORTSIDE_RENDER_BEHIND_LIVE_MS: "2000",
     },
     stdio: ["ignore", out, out],
     detached: true,

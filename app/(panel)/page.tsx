@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { BEHIND_LIVE_TTL_MS } from "@/lib/core/live/shared-read";
 import { AwsErrorAlert } from "@/components/common/aws-error";
 import { NoConnection } from "@/components/common/no-connection";
 import { FleetOverview } from "@/components/overview/fleet-overview";
@@ -15,7 +16,7 @@ export default async function OverviewPage() {
   const working = await loadWorkingConnection();
   if (!working) return <NoConnection />;
   const { context, conn } = working;
-  const result = await attempt(() => readOverviewShared(conn, context.region));
+  const result = await attempt(() => readOverviewShared(conn, context.region, BEHIND_LIVE_TTL_MS));
   return (
     <>
       <PageHeader title="Overview" description={`Clusters and service health in ${context.region} · ${context.connectionName}`} />

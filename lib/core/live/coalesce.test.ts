@@ -42,6 +42,16 @@ describe("Coalescer", () => {
     expect(await cache.get("k", 500, async () => ++loads)).toBe(2);
   });
 
+  it("lets a caller that accepts older data reuse what a caller wanting fresh data loaded", async () => {
+    let now = 0;
+    const cache = new Coalescer({ now: () => now });
+    let loads = 0;
+    await cache.get("k", 2_000, async () => ++loads);
+    now = 5_000;
+    expect(await cache.get("k", 15_000, async () => ++loads)).toBe(1);
+    expect(await cache.get("k", 2_000, async () => ++loads)).toBe(2);
+  });
+
   it("does not cache failures: the next caller retries", async () => {
     const cache = new Coalescer();
     let loads = 0;

@@ -17,7 +17,10 @@ export class Coalescer {
 
   get<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
     const hit = this.#entries.get(key);
-    if (hit && (hit.settledAt === null || this.#now() - hit.settledAt < Math.min(ttlMs, hit.ttlMs))) {
+    // `ttlMs` is how old an answer this caller accepts: a page render behind a live view may take an
+    // older one than the poller that loaded it (the entry keeps the longest for eviction).
+    if (hit && (hit.settledAt === null || this.#now() - hit.settledAt < ttlMs)) {
+      hit.ttlMs = Math.max(hit.ttlMs, ttlMs);
       this.#hits += 1;
       return hit.promise as Promise<T>;
     }

@@ -2,12 +2,26 @@ import "server-only";
 import type { ConnectionSettings } from "@/lib/core/aws/clients";
 import { GLOBAL_REGION, live, liveKey } from "./shared";
 
+/** A whole number of milliseconds from 0 to 60 s, else the default. */
+export function ttlFromEnv(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value !== undefined && value !== "" && Number.isInteger(n) && n >= 0 && n <= 60_000 ? n : fallback;
+}
+
 /**
- * How long a page-render read is reused. Short enough that a change made outside Portside shows on
- * the next load a moment later; long enough that a crowd browsing the same pages costs AWS one read
- * per key per interval. Portside's own changes drop the cache at once (changedThroughPortside).
+ * How long a page-render read is reused (PORTSIDE_READ_TTL_MS, 5 s). Short enough that a change
+ * made outside Portside shows on the next load a moment later; long enough that a crowd browsing
+ * the same pages costs AWS one read per key per interval. Portside's own changes drop the cache at
+ * once, on every instance (changedThroughPortside).
  */
-export const READ_TTL_MS = 2_000;
+export const READ_TTL_MS = ttlFromEnv(process.env.PORTSIDE_READ_TTL_MS, 5_000);
+
+/**
+ * How old the first paint of a page with a live view may be (PORTSIDE_RENDER_BEHIND_LIVE_MS, 15 s):
+ * its live stream replaces it within a second of opening, so the render can reuse what the poller
+ * (or another render) read instead of asking AWS again.
+ */
+export const BEHIND_LIVE_TTL_MS = ttlFromEnv(process.env.PORTSIDE_RENDER_BEHIND_LIVE_MS, 15_000);
 
 const MAX_KEY_PART = 512;
 

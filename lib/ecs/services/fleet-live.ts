@@ -45,8 +45,8 @@ async function loadOverview(conn: Conn, region: string, source?: { intervalMs: n
 }
 
 /** The region's fleet as the overview shows it; shared with everyone rendering it within 2 s. */
-export function readOverviewShared(conn: Conn, region: string): Promise<FleetOverview> {
-  return live.cache.get(overviewKey(conn, region), SHARED_READ_TTL_MS, () => loadOverview(conn, region));
+export function readOverviewShared(conn: Conn, region: string, maxAgeMs = SHARED_READ_TTL_MS): Promise<FleetOverview> {
+  return live.cache.get(overviewKey(conn, region), maxAgeMs, () => loadOverview(conn, region));
 }
 
 /** One poller per connection+region, every 10 s — slower on a fleet big enough to need it. */
@@ -93,8 +93,8 @@ async function loadCluster(conn: Conn, region: string, cluster: string): Promise
 }
 
 /** A cluster's services with rollout and target health, worst first; shared with everyone rendering it within 2 s. */
-export function readClusterShared(conn: Conn, region: string, cluster: string): Promise<ClusterLive> {
-  return live.cache.get(clusterKey(conn, region, cluster), SHARED_READ_TTL_MS, () => loadCluster(conn, region, cluster));
+export function readClusterShared(conn: Conn, region: string, cluster: string, maxAgeMs = SHARED_READ_TTL_MS): Promise<ClusterLive> {
+  return live.cache.get(clusterKey(conn, region, cluster), maxAgeMs, () => loadCluster(conn, region, cluster));
 }
 
 /** One poller per cluster for all its viewers, every 5 s (target health every 15 s). */

@@ -319,8 +319,8 @@ export const liveServiceKey = (conn: ConnectionSettings, region: string, cluster
   liveKey(conn, region, "ecs", "live-service", cluster, name);
 
 /** readLiveService shared by the page render and the watcher's polls (same key, 2 s). */
-export function getLiveServiceShared(conn: ConnectionSettings, region: string, cluster: string, name: string): Promise<LiveServiceState> {
-  return live.cache.get(liveServiceKey(conn, region, cluster, name), 2000, () => readLiveService(conn, region, cluster, name));
+export function getLiveServiceShared(conn: ConnectionSettings, region: string, cluster: string, name: string, maxAgeMs = 2000): Promise<LiveServiceState> {
+  return live.cache.get(liveServiceKey(conn, region, cluster, name), maxAgeMs, () => readLiveService(conn, region, cluster, name));
 }
 
 export function liveServiceSource(conn: ConnectionSettings, region: string, cluster: string, name: string): WatchSource<LiveServiceState> {
@@ -356,8 +356,8 @@ export async function readLiveTask(conn: ConnectionSettings, region: string, clu
 export const liveTaskKey = (conn: ConnectionSettings, region: string, cluster: string, taskId: string) =>
   liveKey(conn, region, "ecs", "live-task", cluster, taskId);
 
-export function getLiveTaskShared(conn: ConnectionSettings, region: string, cluster: string, taskId: string): Promise<LiveTaskDetail | null> {
-  return live.cache.get(liveTaskKey(conn, region, cluster, taskId), 2000, () => readLiveTask(conn, region, cluster, taskId));
+export function getLiveTaskShared(conn: ConnectionSettings, region: string, cluster: string, taskId: string, maxAgeMs = 2000): Promise<LiveTaskDetail | null> {
+  return live.cache.get(liveTaskKey(conn, region, cluster, taskId), maxAgeMs, () => readLiveTask(conn, region, cluster, taskId));
 }
 
 export function liveTaskSource(conn: ConnectionSettings, region: string, cluster: string, taskId: string): WatchSource<LiveTaskDetail | null> {

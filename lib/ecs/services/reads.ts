@@ -113,9 +113,12 @@ export async function getServiceDetail(conn: ConnectionSettings, region: string,
   return service && service.status !== "INACTIVE" ? toDetail(service, cluster) : null;
 }
 
-/** getServiceDetail shared by everything rendering this service within ~2 s (layout, page, header actions). */
-export async function getServiceDetailShared(conn: ConnectionSettings, region: string, cluster: string, name: string): Promise<ServiceDetail | null> {
-  const service = await describeServiceShared(conn, region, cluster, name);
+/**
+ * getServiceDetail shared by everything rendering this service (layout, page, header actions) and
+ * its live view's polls; `maxAgeMs` as in describeServiceShared (pages behind a live view: BEHIND_LIVE_TTL_MS).
+ */
+export async function getServiceDetailShared(conn: ConnectionSettings, region: string, cluster: string, name: string, maxAgeMs = 2000): Promise<ServiceDetail | null> {
+  const service = await describeServiceShared(conn, region, cluster, name, maxAgeMs);
   return service && service.status !== "INACTIVE" ? toDetail(service, cluster) : null;
 }
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { BEHIND_LIVE_TTL_MS } from "@/lib/core/live/shared-read";
 import { notFound } from "next/navigation";
 import { AwsErrorAlert } from "@/components/common/aws-error";
 import { NoConnection } from "@/components/common/no-connection";
@@ -34,7 +35,7 @@ export default async function ClusterPage({ params }: Props) {
     if (!cluster) return null;
     // By name, as the live stream reads it: the render and the stream's first poll share one read.
     const [live, capacity] = await Promise.all([
-      readClusterShared(conn, context.region, name),
+      readClusterShared(conn, context.region, name, BEHIND_LIVE_TTL_MS),
       describeClusterCapacity(conn, context.region, cluster.capacityProviders),
     ]);
     return { cluster, live, services: live.services, capacity };

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { BEHIND_LIVE_TTL_MS } from "@/lib/core/live/shared-read";
 import { NoConnection } from "@/components/common/no-connection";
 import { DeleteServiceButton } from "@/components/ecs/services/delete-service-button";
 import { DuplicateServiceLink } from "@/components/ecs/services/duplicate-link";
@@ -26,7 +27,7 @@ export default async function ServiceLayout({ params, children }: Props) {
   const working = await loadWorkingConnection();
   if (!working) return <NoConnection />;
   const { context, conn } = working;
-  const found = await attempt(() => getServiceDetailShared(conn, context.region, cluster, name));
+  const found = await attempt(() => getServiceDetailShared(conn, context.region, cluster, name, BEHIND_LIVE_TTL_MS));
   const service = found.data ?? null;
   const clusterHref = `/ecs/clusters/${encodeURIComponent(cluster)}`;
   const base = `${clusterHref}/services/${encodeURIComponent(name)}`;

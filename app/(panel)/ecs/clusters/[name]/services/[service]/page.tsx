@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { BEHIND_LIVE_TTL_MS } from "@/lib/core/live/shared-read";
 import { notFound } from "next/navigation";
 import { AwsErrorAlert } from "@/components/common/aws-error";
 import { ServiceOverview } from "@/components/ecs/services/service-overview";
@@ -24,11 +25,11 @@ export default async function ServicePage({ params }: Props) {
   if (!working) return null; // the layout explains
   const { context, conn } = working;
   const result = await attempt(async () => {
-    const service = await getServiceDetailShared(conn, context.region, cluster, name);
+    const service = await getServiceDetailShared(conn, context.region, cluster, name, BEHIND_LIVE_TTL_MS);
     if (!service) return null;
     const [loadBalancing, live] = await Promise.all([
       describeLoadBalancing(conn, context.region, service.loadBalancers.map((l) => l.targetGroupArn)),
-      getLiveServiceShared(conn, context.region, cluster, name),
+      getLiveServiceShared(conn, context.region, cluster, name, BEHIND_LIVE_TTL_MS),
     ]);
     return { service, loadBalancing, live };
   });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { BEHIND_LIVE_TTL_MS } from "@/lib/core/live/shared-read";
 import { AwsErrorAlert } from "@/components/common/aws-error";
 import { NoConnection } from "@/components/common/no-connection";
 import { serviceOfTask, taskCrumbs } from "@/components/ecs/tasks/service-of-task";
@@ -27,7 +28,7 @@ export default async function TaskPage({ params }: Props) {
   const working = await loadWorkingConnection();
   if (!working) return <NoConnection />;
   const { context, conn } = working;
-  const found = await attempt(() => getLiveTaskShared(conn, context.region, cluster, taskId));
+  const found = await attempt(() => getLiveTaskShared(conn, context.region, cluster, taskId, BEHIND_LIVE_TTL_MS));
   const clusterHref = `/ecs/clusters/${encodeURIComponent(cluster)}`;
   const service = found.data ? serviceOfTask(found.data.group) : "";
   const crumbs = taskCrumbs(cluster, taskId, service);

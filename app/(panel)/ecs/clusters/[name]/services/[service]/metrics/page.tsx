@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { BEHIND_LIVE_TTL_MS } from "@/lib/core/live/shared-read";
 import { notFound } from "next/navigation";
 import { MetricsView } from "@/components/ecs/metrics/metrics-view";
 import { requirePageUser } from "@/lib/core/auth/guard";
@@ -31,7 +32,7 @@ export default async function ServiceMetricsPage({ params, searchParams }: Props
   const { context, conn } = working;
   const region = context.region;
 
-  const found = await attempt(() => getServiceDetailShared(conn, region, cluster, name));
+  const found = await attempt(() => getServiceDetailShared(conn, region, cluster, name, BEHIND_LIVE_TTL_MS));
   if (!found.error && !found.data) notFound();
   const service = found.data ?? null;
   const [utilization, taskDefinition] = await Promise.all([

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { BEHIND_LIVE_TTL_MS } from "@/lib/core/live/shared-read";
 import { notFound } from "next/navigation";
 import { readScalingSnapshotShared } from "@/components/ecs/scaling/scaling-data";
 import { ScalingView } from "@/components/ecs/scaling/scaling-view";
@@ -27,7 +28,7 @@ export default async function ServiceScalingPage({ params }: Props) {
   if (!working) return null; // the layout explains
   const { context, conn } = working;
   const region = context.region;
-  const found = await attempt(() => getServiceDetailShared(conn, region, cluster, name));
+  const found = await attempt(() => getServiceDetailShared(conn, region, cluster, name, BEHIND_LIVE_TTL_MS));
   if (!found.error && !found.data) notFound();
   const canOperate = roleAllows(user.role, "operator");
   const targetGroups = (found.data?.loadBalancers ?? []).map((lb) => lb.targetGroupArn).filter(Boolean);
