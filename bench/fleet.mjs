@@ -89,7 +89,8 @@ const dataDir = fs.mkdtempSync(path.join(root, ".portside", "bench-fleet-"));
 fs.chmodSync(dataDir, 0o755); // PostgreSQL runs as its own user when started by root
 let app;
 try {
-  app = await startApp(dataDir);
+  // Each measured render must read AWS (that is what is measured): renders reuse reads for 2 s only.
+  app = await startApp(dataDir, { env: { PORTSIDE_READ_TTL_MS: "2000", PORTSIDE_RENDER_BEHIND_LIVE_MS: "2000" } });
   step(`app at ${app.base}, sandbox at ${app.sandbox}; seeding ${JSON.stringify(SIZES)}`);
   const t0 = performance.now();
   const seeded = await seedFleet(app.sandbox, SIZES);
