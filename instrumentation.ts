@@ -6,5 +6,8 @@ export async function register() {
   if (process.env.PORTSIDE_WORKER !== "off") {
     const { startPlanWorker } = await import("@/lib/core/plans/queue");
     await startPlanWorker();
+    // Deploy-on-push rules poll ECR where plans run (lib/ecr/deploy-on-push/watcher.ts).
+    const { startDeployOnPush } = await import("@/lib/ecr/deploy-on-push/watcher");
+    startDeployOnPush();
   }
 }
