@@ -37,6 +37,8 @@ export default async function globalSetup() {
       DATABASE_URL: "",
       // Plans that wait for AWS (EKS clusters) poll the fast sandbox every half second.
       PORTSIDE_WAIT_POLL_MS: "500",
+      // Deploy-on-push rules read ECR every second instead of every 30 s.
+      PORTSIDE_DEPLOY_ON_PUSH_INTERVAL_MS: "1000",
     },
     stdio: ["ignore", out, out],
     detached: true,
