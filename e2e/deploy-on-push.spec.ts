@@ -163,6 +163,11 @@ test("a failed deployment pauses its rule with the reason; pause, resume and del
   await rule(page, "v*").getByText("Deploy automatically", { exact: true }).click();
   await rule(page, "v*").getByRole("button", { name: "Save rule" }).click();
   await expect(rule(page, "v*").getByText("Deploys automatically")).toBeVisible();
+  // A second rule on the same repository shares its poller, which keeps reading while v* is paused.
+  await page.getByLabel("Repository").last().selectOption(REPO);
+  await page.getByLabel("Tag pattern").last().fill("release-*");
+  await page.getByRole("button", { name: "Create rule" }).click();
+  await expect(rule(page, "release-*").getByTestId("rule-state")).toHaveText("Active");
 
   // The sandbox's tasks of an image whose name contains "crash" exit at once; the circuit breaker fails the rollout.
   await push(REPO, "v2.0.0-crash");
@@ -189,7 +194,10 @@ test("a failed deployment pauses its rule with the reason; pause, resume and del
   await rule(page, "v*").getByRole("button", { name: "Pause" }).click();
   await expect(rule(page, "v*").getByTestId("rule-state")).toHaveText("Paused");
   await rule(page, "v*").getByRole("button", { name: "Delete rule v*" }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Delete rule" }).click();
+  await page.getByRole("dialog", { name: "Delete rule v*?" }).getByRole("button", { name: "Delete rule" }).click();
+  await expect(rule(page, "v*")).toHaveCount(0);
+  await rule(page, "release-*").getByRole("button", { name: "Delete rule release-*" }).click();
+  await page.getByRole("dialog", { name: "Delete rule release-*?" }).getByRole("button", { name: "Delete rule" }).click();
   await expect(page.getByText("No deploy-on-push rules yet")).toBeVisible();
   expect(await query(`SELECT id FROM "DeployOnPushRule" WHERE cluster = $1`, [CLUSTER])).toHaveLength(0);
 });
