@@ -25,7 +25,8 @@ export function pollInterval(): number {
   return Number.isFinite(configured) && configured > 0 ? Math.min(3_600_000, Math.max(200, configured)) : DEFAULT_INTERVAL_MS;
 }
 
-type Watch = { unsubscribe: () => void; chain: Promise<void> };
+// `version`: the connection as the watcher read it; an edited connection gets a new watcher.
+type Watch = { version: number; unsubscribe: () => void; chain: Promise<void> };
 type State = { timer: ReturnType<typeof setInterval> | null; watches: Map<string, Watch>; reconciling: Promise<void> | null };
 
 const g = globalThis as typeof globalThis & { __portsideDeployOnPush?: State };
@@ -53,17 +54,15 @@ function onImages(conn: ConnectionSettings, region: string, repository: string, 
   };
 }
 
-async function watch(key: string, connectionId: string, region: string, repository: string, intervalMs: number) {
-  let conn: ConnectionSettings;
+async function watch(key: string, conn: ConnectionSettings, region: string, repository: string, intervalMs: number) {
   let uri: string;
   try {
-    conn = await getConnectionSettings(connectionId);
     uri = await repositoryUri(conn, region, repository);
   } catch (error) {
-    if (error instanceof NotFoundError) return pauseRepository(connectionId, region, repository, `${error.message} no longer exists.`);
+    if (error instanceof NotFoundError) return pauseRepository(conn.id, region, repository, `${error.message} no longer exists.`);
     throw error;
   }
-  const w: Watch = { unsubscribe: () => {}, chain: Promise.resolve() };
+  const w: Watch = { version: conn.updatedAt.getTime(), unsubscribe: () => {}, chain: Promise.resolve() };
   w.unsubscribe = live.hub.subscribe(repositoryWatchKey(conn, region, repository), { intervalMs, poll: () => newestImages(conn, region, repository, intervalMs / 2) }, onImages(conn, region, repository, uri, w));
   state.watches.set(key, w);
 }
@@ -78,9 +77,20 @@ async function reconcileOnce() {
     state.watches.delete(key);
   }
   for (const [key, rule] of wanted) {
-    if (state.watches.has(key)) continue;
     try {
-      await watch(key, rule.connectionId, rule.region, rule.repository, intervalMs);
+      const conn = await getConnectionSettings(rule.connectionId).catch((error) => {
+        if (error instanceof NotFoundError) return null;
+        throw error;
+      });
+      if (!conn) {
+        await pauseRepository(rule.connectionId, rule.region, rule.repository, "The connection no longer exists.");
+        continue;
+      }
+      const current = state.watches.get(key);
+      if (current?.version === conn.updatedAt.getTime()) continue;
+      current?.unsubscribe();
+      state.watches.delete(key);
+      await watch(key, conn, rule.region, rule.repository, intervalMs);
     } catch (error) {
       console.error(`[deploy-on-push] cannot watch ${rule.repository}`, isDomainError(error) ? error.message : error);
     }
