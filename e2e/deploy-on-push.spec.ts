@@ -154,6 +154,21 @@ test("a propose rule: the push waits as a banner on the service page, the operat
 
   await page.goto(`/ecs/clusters/${CLUSTER}/services/${SERVICE}`);
   await expect(page.getByRole("region", { name: "Deploy-on-push proposals" })).toHaveCount(0);
+
+  // The next proposal is dismissed: nothing runs, and the banner does not come back.
+  await push(REPO, "v1.4.0");
+  const next = page.getByRole("region", { name: "Deploy-on-push proposals" }).getByLabel("Proposed deploy of v1.4.0");
+  await expect(async () => {
+    await page.goto(`/ecs/clusters/${CLUSTER}/services/${SERVICE}`);
+    await expect(next).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
+  await next.getByRole("button", { name: "Dismiss" }).click();
+  await expect(next).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Deploy-on-push proposals" })).toHaveCount(0);
+  await morePolls(2);
+  expect(await runsFor(KEY)).toHaveLength(2);
+  expect(await runningImage()).toBe(`${uri}:v1.3.0`);
 });
 
 test("a failed deployment pauses its rule with the reason; pause, resume and delete from the page", async ({ page }) => {
