@@ -72,6 +72,12 @@ test("invalid tag patterns are refused at the field, with no AWS call and no rul
   await page.getByLabel("Repository").selectOption(REPO);
   await sandbox.quiet();
   await sandbox.resetCalls();
+  // Checked as it is typed, before anything is sent…
+  await page.getByLabel("Tag pattern").fill("v 1");
+  await expect(page.locator("#new-tagPattern-error")).toContainText("Use letters, digits, . _ - and * (any characters).");
+  await page.getByLabel("Tag pattern").fill("v*");
+  await expect(page.locator("#new-tagPattern-error")).toHaveCount(0);
+  // …and by the server when the form is sent anyway.
   for (const [value, message] of [
     ["v 1", "Use letters, digits, . _ - and * (any characters)."],
     ["v**", "Write one * for any run of characters."],

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -9,6 +9,7 @@ import { Input, RadioCards, Select } from "@/components/ui/input";
 import { initialState } from "@/lib/core/actions/state";
 import { createRuleAction, updateRuleAction } from "@/lib/ecr/deploy-on-push/actions";
 import type { RuleTarget } from "@/lib/ecr/deploy-on-push/plan";
+import { tagPatternSchema } from "@/lib/ecr/deploy-on-push/schema";
 
 export type RuleValues = { id?: string; repository: string; tagPattern: string; mode: "propose" | "auto" };
 
@@ -30,7 +31,14 @@ export function RuleForm({ target, repositories, initial, onDone }: { target: Ru
     return result;
   }, initialState);
   const prefix = initial?.id ?? "new";
+  // The pattern is checked as it is typed with the schema the server applies; the server still decides.
+  const [typed, setTyped] = useState<string[] | null>(null);
+  const checkPattern = (raw: string) => {
+    const result = tagPatternSchema.safeParse(raw);
+    setTyped(result.success ? [] : result.error.issues.map((i) => i.message));
+  };
   const errors = state.fieldErrors ?? {};
+  const patternError = typed ?? errors.tagPattern;
   const value = (k: keyof RuleValues) => String(state.values?.[k] ?? initial?.[k] ?? "");
   return (
     <form action={action} noValidate className="space-y-4" aria-label={editing ? `Edit rule ${initial?.tagPattern}` : "New deploy-on-push rule"}>
@@ -43,9 +51,9 @@ export function RuleForm({ target, repositories, initial, onDone }: { target: Ru
             {repositories.map((r) => <option key={r} value={r}>{r}</option>)}
           </Select>
         </Field>
-        <Field label="Tag pattern" htmlFor={`${prefix}-tagPattern`} error={errors.tagPattern} hint="An exact tag (main) or * for any characters (v*).">
+        <Field label="Tag pattern" htmlFor={`${prefix}-tagPattern`} error={patternError} hint="An exact tag (main) or * for any characters (v*).">
           <Input id={`${prefix}-tagPattern`} name="tagPattern" defaultValue={value("tagPattern")} key={`tag-${value("tagPattern")}`} autoComplete="off" spellCheck={false}
-            placeholder="v*" maxLength={300} {...fieldAria(`${prefix}-tagPattern`, errors.tagPattern, true)} />
+            placeholder="v*" maxLength={300} onChange={(e) => checkPattern(e.target.value)} {...fieldAria(`${prefix}-tagPattern`, patternError, true)} />
         </Field>
       </div>
       <RadioCards name="mode" legend="When a matching tag is pushed" options={MODES} defaultValue={value("mode") || "propose"} key={`mode-${value("mode")}`} />
