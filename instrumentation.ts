@@ -4,7 +4,12 @@ export async function register() {
   const { bootstrap } = await import("@/lib/core/auth/bootstrap");
   await bootstrap();
   const { startPlanWorker, stopPlanWorker } = await import("@/lib/core/plans/queue");
-  if (process.env.PORTSIDE_WORKER !== "off") await startPlanWorker();
+  if (process.env.PORTSIDE_WORKER !== "off") {
+    await startPlanWorker();
+    // Deploy-on-push rules poll ECR where plans run (lib/ecr/deploy-on-push/watcher.ts).
+    const { startDeployOnPush } = await import("@/lib/ecr/deploy-on-push/watcher");
+    startDeployOnPush();
+  }
   const { graceMsFromEnv, installGracefulShutdown } = await import("@/lib/core/health/shutdown");
   const { live } = await import("@/lib/core/live/shared");
   installGracefulShutdown({ stopWorker: stopPlanWorker, closeRelay: async () => live.relay?.close(), graceMs: graceMsFromEnv() });

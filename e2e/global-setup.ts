@@ -42,6 +42,8 @@ export default async function globalSetup() {
       // itself is the same (lib/core/live/shared-read.test.ts, bench/browsing.mjs use the defaults).
       PORTSIDE_READ_TTL_MS: "2000",
       PORTSIDE_RENDER_BEHIND_LIVE_MS: "2000",
+      // Deploy-on-push rules read ECR every second instead of every 30 s.
+      PORTSIDE_DEPLOY_ON_PUSH_INTERVAL_MS: "1000",
     },
     stdio: ["ignore", out, out],
     detached: true,

@@ -9,6 +9,7 @@ const SECTIONS = [
   { path: "/metrics", label: "Metrics" },
   { path: "/scaling", label: "Scaling" },
   { path: "/history", label: "History" },
+  { path: "/deploy-on-push", label: "Deploy on push" },
 ] as const;
 
 /** The service page's sections; each is its own URL so a section can be bookmarked and shared. */

@@ -5,6 +5,8 @@ import { DeleteServiceButton } from "@/components/ecs/services/delete-service-bu
 import { DuplicateServiceLink } from "@/components/ecs/services/duplicate-link";
 import { ServiceTabs } from "@/components/ecs/services/service-tabs";
 import { ServiceActions } from "@/components/ecs/services/actions/service-actions";
+import { ProposalBanners } from "@/components/ecr/deploy-on-push/proposal-banner";
+import { proposalRows } from "@/lib/ecr/deploy-on-push/view";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/core/auth/guard";
@@ -32,6 +34,8 @@ export default async function ServiceLayout({ params, children }: Props) {
   const clusterHref = `/ecs/clusters/${encodeURIComponent(cluster)}`;
   const base = `${clusterHref}/services/${encodeURIComponent(name)}`;
   const canOperate = roleAllows(user.role, "operator");
+  const target = { connectionId: context.connectionId, region: context.region, cluster, service: name };
+  const proposals = service ? await proposalRows(target) : [];
   return (
     <>
       <PageHeader
@@ -53,6 +57,7 @@ export default async function ServiceLayout({ params, children }: Props) {
           </div>
         }
       />
+      <ProposalBanners proposals={proposals} target={target} canOperate={canOperate} />
       {service && <ServiceTabs base={base} />}
       {children}
     </>
