@@ -49,7 +49,10 @@ function onImages(conn: ConnectionSettings, region: string, repository: string, 
         return;
       }
       const rules = await activeRulesOfRepository(conn.id, region, repository);
-      await actOnImages(conn, rules, event.value, (tag) => `${uri}:${tag}`);
+      // On an instance that follows another's poller (lib/core/live/pg-relay.ts) values arrive as
+      // JSON: push times are strings there.
+      const images = event.value.map((i) => ({ ...i, pushedAt: new Date(i.pushedAt) }));
+      await actOnImages(conn, rules, images, (tag) => `${uri}:${tag}`);
     }).catch((error) => console.error(`[deploy-on-push] acting on ${repository} failed`, error));
   };
 }
