@@ -41,7 +41,7 @@ export function UsedByTable({ usedBy, what }: { usedBy: UsedBy; what: "image" | 
                 <Tr key={`${r.family}:${r.revision}/${r.container}`}>
                   <Td><Link href={revisionPath(r.family, r.revision)} className="font-medium text-accent-700 hover:underline">{r.family}:{r.revision}</Link></Td>
                   <Td>{r.container}</Td>
-                  <Td className="max-w-72 font-mono text-xs wrap-anywhere">{r.image.split("/").pop()}</Td>
+                  <Td className="max-w-72 font-mono text-xs wrap-anywhere" title={r.image}>{r.image.split("/").slice(1).join("/")}</Td>
                 </Tr>
               ))}
             </TBody>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { planToCli } from "@/lib/core/plans/cli";
 import { buildCreatePublicRepositoryPlan, buildDeletePublicRepositoryPlan } from "./plan";
 import { createPublicRepositorySchema } from "./schema";
 
@@ -6,9 +7,10 @@ const base = { connectionId: "c", region: "us-east-1" as const, repositoryName: 
 
 describe("ECR Public plans and schema", () => {
   it("creates with the catalog data given, none of the empty fields", () => {
-    const input = createPublicRepositorySchema.parse({ ...base, description: "A tool", architectures: "x86-64", operatingSystems: ["Linux"] });
+    const input = createPublicRepositorySchema.parse({ ...base, description: "A tool", architectures: ["x86-64", "ARM 64"], operatingSystems: "Linux" });
     const plan = buildCreatePublicRepositoryPlan(input);
-    expect(plan.steps[0]).toMatchObject({ service: "ecrpublic", operation: "CreateRepository", input: { repositoryName: "team/tool", catalogData: { description: "A tool", architectures: ["x86-64"], operatingSystems: ["Linux"] } } });
+    expect(plan.steps[0]).toMatchObject({ service: "ecrpublic", operation: "CreateRepository", input: { repositoryName: "team/tool", catalogData: { description: "A tool", architectures: ["ARM 64", "x86-64"], operatingSystems: ["Linux"] } } });
+    expect(planToCli(plan, "us-east-1")[0]).toMatch(/^aws ecr-public create-repository --region us-east-1 /);
     expect(plan.steps[0]!.input).not.toHaveProperty("catalogData.aboutText");
   });
 

@@ -1,5 +1,5 @@
 import type { Plan } from "@/lib/core/plans/types";
-import type { CreatePublicRepositoryInput, DeletePublicRepositoryInput } from "./schema";
+import { ARCHITECTURES, OPERATING_SYSTEMS, type CreatePublicRepositoryInput, type DeletePublicRepositoryInput } from "./schema";
 
 const PAGE = "/ecr";
 
@@ -9,8 +9,9 @@ export function catalogDataOf(input: CreatePublicRepositoryInput) {
     ...(input.description ? { description: input.description } : {}),
     ...(input.aboutText.trim() ? { aboutText: input.aboutText } : {}),
     ...(input.usageText.trim() ? { usageText: input.usageText } : {}),
-    ...(input.architectures.length ? { architectures: input.architectures } : {}),
-    ...(input.operatingSystems.length ? { operatingSystems: input.operatingSystems } : {}),
+    // In the console's order, whatever order the boxes were ticked in.
+    ...(input.architectures.length ? { architectures: ARCHITECTURES.filter((a) => input.architectures.includes(a)) } : {}),
+    ...(input.operatingSystems.length ? { operatingSystems: OPERATING_SYSTEMS.filter((o) => input.operatingSystems.includes(o)) } : {}),
   };
 }
 
