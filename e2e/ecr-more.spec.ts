@@ -324,6 +324,18 @@ test("anonymous visitors are sent to sign in; viewers cannot open the create pag
   await page.getByRole("button", { name: "Review" }).click();
   const captured = await preview;
   await expect(page.getByRole("list", { name: "Plan steps" })).toBeVisible();
+  await page.goto("/ecr/public/new");
+  await page.getByLabel("Repository name").fill("viewer-probe");
+  const publicPreview = nextAction(page);
+  await page.getByRole("button", { name: "Review" }).click();
+  const publicCaptured = await publicPreview;
+  await expect(page.getByRole("list", { name: "Plan steps" })).toBeVisible();
+  // Opening a delete dialog posts its preview: the delete action's id.
+  await page.goto("/ecr/registry");
+  const deletePreview = nextAction(page);
+  await page.getByRole("button", { name: "Delete pull-through cache rule ecr-public" }).click();
+  const deleteCaptured = await deletePreview;
+  await expect(page.getByRole("dialog").getByRole("list", { name: "Requests" })).toBeVisible();
 
   const context = await browser.newContext();
   const viewerPage = await context.newPage();
@@ -342,11 +354,15 @@ test("anonymous visitors are sent to sign in; viewers cannot open the create pag
   await sandbox.quiet();
   await sandbox.resetCalls();
   expect(await replay(viewerPage, captured)).toContain("Your role cannot create pull-through cache rules: it needs the operator role.");
+  expect(await replay(viewerPage, publicCaptured)).toContain("Your role cannot create repositories: it needs the operator role.");
+  expect(await replay(viewerPage, deleteCaptured)).toContain("Your role cannot delete pull-through cache rules: it needs the operator role.");
   // Anonymous: the same refusal whatever the body carries.
   const anonymous = await browser.newContext();
   expect(await replay(await anonymous.newPage(), captured, (b) => b.replace("viewer-probe", "__proto__"))).toContain("Your session has ended. Sign in again.");
   expect((await sandbox.calls()).total).toBe(0);
   expect(await query(`SELECT id FROM "PlanRun" WHERE $1 = ANY(resources)`, ["ecr:pull-through-cache-rule/viewer-probe"])).toHaveLength(0);
+  expect(await query(`SELECT id FROM "PlanRun" WHERE $1 = ANY(resources)`, ["ecr-public:repository/viewer-probe"])).toHaveLength(0);
+  expect((await ecr().send(new DescribePullThroughCacheRulesCommand({}))).pullThroughCacheRules?.map((r) => r.ecrRepositoryPrefix)).toEqual(["ecr-public"]);
   await anonymous.close();
   await context.close();
 });
