@@ -22,6 +22,9 @@ import { seedFleet } from "./fleet.mjs";
 import { cloudWatchHandles, handleCloudWatch } from "./cloudwatch.mjs";
 import { EcrScans } from "./ecr.mjs";
 import { EcrLifecyclePreviews } from "./ecr-lifecycle.mjs";
+import { EcrPublicSandbox } from "./ecr-public.mjs";
+import { EcrPullThroughRules } from "./ecr-pull-through.mjs";
+import { EcrPulls } from "./ecr-pulls.mjs";
 import { DefaultVpcs } from "./default-vpc.mjs";
 import { guardDeleteSecurityGroup } from "./ec2-dependencies.mjs";
 import { EventsSandbox } from "./events.mjs";
@@ -165,6 +168,11 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
   const ecrScans = new EcrScans({ upstream: upstreamBase });
   // ECR lifecycle policy previews, evaluated over moto's images (sandbox/ecr-lifecycle.mjs).
   const ecrLifecycle = new EcrLifecyclePreviews({ upstream: upstreamBase });
+  // ECR Public (us-east-1 only), pull-through cache rules, last-pulled times (sandbox/ecr-public.mjs, ecr-pull-through.mjs, ecr-pulls.mjs).
+  const ecrPublic = new EcrPublicSandbox();
+  const ecrPullThrough = new EcrPullThroughRules();
+  const ecrPulls = new EcrPulls();
+  ecsAgent.onTaskChange((region, task) => ecrPulls.taskChanged(region, task));
   // EventBridge delivery: S3 "Object Created" and PutEvents matched against rules, ECS targets run (sandbox/events.mjs).
   const events = new EventsSandbox({ upstream: upstreamBase, agent: ecsAgent });
 
@@ -352,6 +360,9 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
         defaultVpcs.reset();
         ecrScans.reset();
         ecrLifecycle.reset();
+        ecrPublic.reset();
+        ecrPullThrough.reset();
+        ecrPulls.reset();
         await events.settled();
         events.reset();
         await autoscaler.settled();
@@ -514,6 +525,12 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
     }
     if (ecrScans.handles(ident)) return sendEmulated(res, await ecrScans.handle(ident, body));
     if (ecrLifecycle.handles(ident)) return sendEmulated(res, await ecrLifecycle.handle(ident, body));
+    if (ecrPullThrough.handles(ident)) return sendEmulated(res, ecrPullThrough.handle(ident, body));
+    if (ecrPublic.handles(ident)) {
+      // ECR Public's API lives in us-east-1 only: elsewhere there is no host to connect to.
+      if (!ecrPublic.offeredIn(ident.region)) return res.destroy();
+      return sendEmulated(res, ecrPublic.handle(ident, body));
+    }
     autoscaler.noteRegion(ident.region);
     if (autoscaler.handles(ident)) return sendEmulated(res, autoscaler.handle(ident, body));
     if (ident.service === "ecs" && ecsAgent.handles(ident.operation)) {
@@ -536,7 +553,9 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
       const agentT = ecsAgent.transformFor(ident, body);
       transform = expressT && agentT ? async (data) => agentT(await expressT(data)) : (expressT ?? agentT);
     } else if (ident.service === "ecr") {
-      transform = ecrScans.transformFor(ident, body);
+      const scansT = ecrScans.transformFor(ident, body);
+      const pullsT = ecrPulls.transformFor(ident, body);
+      transform = scansT && pullsT ? async (data) => pullsT(await scansT(data)) : (scansT ?? pullsT);
     }
     proxy(
       req,

@@ -5,6 +5,7 @@ import * as cloudwatch from "@aws-sdk/client-cloudwatch";
 import * as autoscaling from "@aws-sdk/client-auto-scaling";
 import * as ec2 from "@aws-sdk/client-ec2";
 import * as ecr from "@aws-sdk/client-ecr";
+import * as ecrpublic from "@aws-sdk/client-ecr-public";
 import * as eks from "@aws-sdk/client-eks";
 import * as elbv2 from "@aws-sdk/client-elastic-load-balancing-v2";
 import * as scheduler from "@aws-sdk/client-scheduler";
@@ -40,6 +41,7 @@ export const SERVICES = {
   },
   sqs: { Client: sqs.SQSClient, commands: sqs as unknown as CommandNamespace, cli: "sqs" },
   ecr: { Client: ecr.ECRClient, commands: ecr as unknown as CommandNamespace, cli: "ecr" },
+  ecrpublic: { Client: ecrpublic.ECRPUBLICClient, commands: ecrpublic as unknown as CommandNamespace, cli: "ecr-public" },
   events: { Client: events.EventBridgeClient, commands: events as unknown as CommandNamespace, cli: "events" },
   s3: { Client: s3.S3Client, commands: s3 as unknown as CommandNamespace, cli: "s3api" },
   sns: { Client: sns.SNSClient, commands: sns as unknown as CommandNamespace, cli: "sns" },

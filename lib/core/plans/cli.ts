@@ -1,7 +1,7 @@
 import { isRef, type Plan, type PlanStep } from "./types";
 
 /** AWS CLI service names where they differ from the plan's service key. */
-const CLI_SERVICE: Record<string, string> = { elbv2: "elbv2", logs: "logs", scheduler: "scheduler", appautoscaling: "application-autoscaling", s3: "s3api" };
+const CLI_SERVICE: Record<string, string> = { elbv2: "elbv2", logs: "logs", scheduler: "scheduler", appautoscaling: "application-autoscaling", s3: "s3api", ecrpublic: "ecr-public" };
 
 export function kebab(operation: string): string {
   return operation

@@ -13,6 +13,7 @@ export const IAM_PREFIX: Record<string, string> = {
   cloudwatch: "cloudwatch",
   ec2: "ec2",
   ecr: "ecr",
+  ecrpublic: "ecr-public",
   ecs: "ecs",
   eks: "eks",
   elbv2: "elasticloadbalancing",
@@ -62,6 +63,7 @@ const TAG_ON_CREATE: Record<string, { field: string; action: (operation: string)
   sns: { field: "Tags", action: () => "TagResource" },
   iam: { field: "Tags", action: (operation) => operation.replace(/^Create/, "Tag") },
   ecr: { field: "tags", action: () => "TagResource" },
+  ecrpublic: { field: "tags", action: () => "TagResource" },
 };
 
 function tagsOnCreate(service: string, operation: string, input: Record<string, unknown>): string | null {

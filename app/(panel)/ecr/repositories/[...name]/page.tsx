@@ -17,6 +17,10 @@ import { lifecyclePath, repositoryPath } from "@/lib/ecr/repositories/paths";
 import { ImageFindings } from "@/components/ecr/repositories/image-findings";
 import { formatBytes } from "@/lib/core/format/bytes";
 import { utcMinute } from "@/lib/core/format/utc";
+import { PolicyEditor } from "@/components/ecr/repository-policy/policy-editor";
+import { UsedByTable } from "@/components/ecr/used-by/used-by-table";
+import { getRepositoryPolicy } from "@/lib/ecr/repository-policy/reads";
+import { imageUsedBy, repositoryUsedBy } from "@/lib/ecr/used-by/reads";
 
 type Props = { params: Promise<{ name: string[] }> };
 
@@ -48,7 +52,13 @@ export default async function RepositoryPage({ params }: Props) {
   const { context, conn } = working;
   const result = await attempt(async () => {
     const repository = await getRepository(conn, context.region, name);
-    return repository ? { repository, images: await listImages(conn, context.region, name) } : null;
+    if (!repository) return null;
+    const [images, policy, usedBy] = await Promise.all([
+      listImages(conn, context.region, name),
+      getRepositoryPolicy(conn, context.region, name),
+      repositoryUsedBy(conn, context.region, repository.uri),
+    ]);
+    return { repository, images, policy, usedBy };
   });
   if (!result.error && !result.data) notFound();
   const canChange = roleAllows(user.role, "operator");
@@ -76,6 +86,8 @@ export default async function RepositoryPage({ params }: Props) {
             <h2 id="images-heading" className="text-base font-semibold">Images</h2>
             <ImageTable images={result.data!.images} canDelete={canChange} context={fields} />
           </section>
+          <UsedByTable usedBy={result.data!.usedBy} what="repository" />
+          <PolicyEditor context={fields} current={result.data!.policy} canEdit={canChange} />
           <PushCommands uri={result.data!.repository.uri} arn={result.data!.repository.arn} region={context.region} />
         </div>
       )}
@@ -89,8 +101,14 @@ async function ImagePage({ name, digest }: { name: string; digest: string }) {
   if (!working) return <NoConnection />;
   const { context, conn } = working;
   const result = await attempt(async () => {
-    const image = (await listImages(conn, context.region, name)).find((i) => i.digest === digest);
-    return image ? { image, scan: await getImageFindings(conn, context.region, name, digest) } : null;
+    const [repository, images] = await Promise.all([getRepository(conn, context.region, name), listImages(conn, context.region, name)]);
+    const image = images.find((i) => i.digest === digest);
+    if (!repository || !image) return null;
+    const [scan, usedBy] = await Promise.all([
+      getImageFindings(conn, context.region, name, digest),
+      imageUsedBy(conn, context.region, { uri: repository.uri, tags: image.tags, digest }),
+    ]);
+    return { image, scan, usedBy };
   });
   if (!result.error && !result.data) notFound();
   const image = result.data?.image;
@@ -112,6 +130,7 @@ async function ImagePage({ name, digest }: { name: string; digest: string }) {
             <div><dt className="text-xs text-ink-muted">Last pulled</dt><dd>{utcMinute(image!.lastPulledAt)}</dd></div>
           </dl>
           <ImageFindings scan={result.data!.scan} />
+          <UsedByTable usedBy={result.data!.usedBy} what="image" />
         </div>
       )}
     </>
