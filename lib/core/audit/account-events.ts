@@ -11,7 +11,9 @@ export type AccountAction =
   | "login.locked"
   | "connection.create"
   | "connection.update"
-  | "session.end";
+  | "session.end"
+  | "notification-channel.save"
+  | "notification-channel.delete";
 
 /** What the "Account changes" list says for each action. */
 export const ACCOUNT_ACTION_LABELS: Record<AccountAction, string> = {
@@ -23,6 +25,8 @@ export const ACCOUNT_ACTION_LABELS: Record<AccountAction, string> = {
   "connection.create": "added connection",
   "connection.update": "changed connection",
   "session.end": "signed out sessions of",
+  "notification-channel.save": "saved notification channel",
+  "notification-channel.delete": "deleted notification channel",
 };
 
 /** Appends one account change; `actor` is null for events nobody signed in caused (a lockout). */
