@@ -11,6 +11,8 @@ export type ServiceSeen = {
   deployments: { id: string; status: string; taskDefinition: string; rolloutState: string; rolloutStateReason: string }[];
   tasks: { id: string; lastStatus: string; stoppedAt?: string; exitCode?: number; stoppedReason?: string }[];
   scaling: { min: number; max: number } | null;
+  /** The service's event messages (newest first), as ECS keeps them: they outlive the deployments. */
+  events: { id: string; at?: string; message: string }[];
 };
 
 /** An event found in a service's state, with the key that makes it one event whoever sees it. */
@@ -24,6 +26,11 @@ export type Candidate = {
 };
 
 const ROLLING_BACK = /rolling back to deployment(?:Id)? (\S+)/i;
+/** ECS's event messages: "(service web) (deployment ecs-svc/1) deployment failed: …", "… rolling back to deployment …". */
+const EVENT_FAILED = /\(deployment ([^)\s]+)\) deployment failed/i;
+const EVENT_ROLLBACK = /\(deployment ([^)\s]+)\) rolling back/i;
+/** Service events older than this are history, not news (a new subscription does not replay them). */
+const EVENT_FRESH_MS = 30 * 60_000;
 
 /**
  * Transitions worth telling people about, as keys that stay the same across polls and processes:
@@ -37,15 +44,32 @@ export function detectServiceEvents(s: ServiceSeen, now: Date): Candidate[] {
   const push = (key: string, type: string, title: string, detail: Candidate["detail"]) =>
     out.push({ key: `${type}|${where}|${key}`, type, title, detail: { ...base, ...detail }, connectionId: s.connectionId, cluster: s.cluster });
 
+  // Both keyed by the deployment that failed, whether seen in deployments[] (while the rollback runs)
+  // or in the service's events (which outlive it): a sweep that comes late still tells, and only once.
+  const seenKeys = new Set<string>();
+  const once = (key: string, type: string, title: string, detail: Candidate["detail"]) => {
+    if (seenKeys.has(`${type}|${key}`)) return;
+    seenKeys.add(`${type}|${key}`);
+    push(key, type, title, detail);
+  };
+  const rollback = s.deployments.find((d) => ROLLING_BACK.test(d.rolloutStateReason));
   for (const d of s.deployments) {
-    if (d.rolloutState === "FAILED") {
-      push(d.id, "service.deployment.failed", `${s.service}: deployment failed`, { deployment: d.id, taskDefinition: d.taskDefinition, reason: d.rolloutStateReason });
-    }
-    const back = ROLLING_BACK.exec(d.rolloutStateReason);
-    if (back) {
-      push(d.id, "service.deployment.rolled_back", `${s.service}: rolled back to ${d.taskDefinition}`, {
-        deployment: d.id, taskDefinition: d.taskDefinition, reason: d.rolloutStateReason,
+    if (d.rolloutState !== "FAILED") continue;
+    once(d.id, "service.deployment.failed", `${s.service}: deployment failed`, { deployment: d.id, taskDefinition: d.taskDefinition, reason: d.rolloutStateReason });
+    if (rollback) {
+      once(d.id, "service.deployment.rolled_back", `${s.service}: rolled back to ${rollback.taskDefinition}`, {
+        deployment: d.id, taskDefinition: rollback.taskDefinition, reason: rollback.rolloutStateReason,
       });
+    }
+  }
+  for (const e of s.events) {
+    if (!e.at || now.getTime() - new Date(e.at).getTime() > EVENT_FRESH_MS) continue;
+    const failed = EVENT_FAILED.exec(e.message);
+    if (failed) once(failed[1]!, "service.deployment.failed", `${s.service}: deployment failed`, { deployment: failed[1]!, reason: e.message });
+    const back = EVENT_ROLLBACK.exec(e.message);
+    if (back) {
+      const to = /\(([^()]+:\d+)\)\.?$/.exec(e.message)?.[1];
+      once(back[1]!, "service.deployment.rolled_back", `${s.service}: rolled back${to ? ` to ${to}` : ""}`, { deployment: back[1]!, taskDefinition: to ?? null, reason: e.message });
     }
   }
 

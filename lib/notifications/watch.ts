@@ -46,7 +46,7 @@ export async function sweepOnce(now = new Date()): Promise<void> {
         await mapLimit(services, CONCURRENCY, async (svc) => {
           const state = await getLiveServiceShared(conn, region, cluster, svc.name);
           if (!state.found) return;
-          const seen = { connectionId: conn.id, connectionName: conn.name, region, cluster, service: svc.name, desired: state.desired, deployments: state.deployments, tasks: state.tasks, scaling: state.scaling };
+          const seen = { connectionId: conn.id, connectionName: conn.name, region, cluster, service: svc.name, desired: state.desired, deployments: state.deployments, tasks: state.tasks, scaling: state.scaling, events: state.events };
           for (const event of detectServiceEvents(seen, now)) await recordEventQuietly(event);
         });
       }
