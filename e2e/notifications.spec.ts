@@ -58,7 +58,7 @@ test.afterAll(async () => {
 
 async function addChannel(page: Page, name: string, kind: "Slack-compatible webhook" | "E-mail (SMTP)" | "Signed webhook", fill: (form: ReturnType<Page["getByRole"]>) => Promise<void>) {
   const form = page.getByRole("form", { name: "New channel" });
-  await form.getByLabel("Name", { exact: true }).fill(name);
+  await form.getByRole("textbox", { name: "Name", exact: true }).fill(name);
   await form.getByText(kind, { exact: true }).click();
   await fill(form);
   const posted = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
@@ -84,7 +84,7 @@ test("an admin adds Slack, SMTP and signed webhook channels; bad targets stop at
 
   // SSRF: the metadata address and plain http to a public host are refused at the field.
   const form = page.getByRole("form", { name: "New channel" });
-  await form.getByLabel("Name", { exact: true }).fill("metadata probe");
+  await form.getByRole("textbox", { name: "Name", exact: true }).fill("metadata probe");
   await form.getByLabel("Incoming webhook URL", { exact: true }).fill("https://169.254.169.254/latest/meta-data/");
   await form.getByRole("button", { name: "Add channel" }).click();
   await expect(form.getByText(/link-local \(the instance metadata service lives there\)/)).toBeVisible();
