@@ -1,10 +1,11 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { eventLabel } from "@/lib/notifications/event-types";
-import { deleteChannelAction, removeSubscriptionAction, sendTestAction, toggleChannelAction, addSubscriptionAction } from "@/lib/notifications/actions";
+import { addSubscriptionAction, removeSubscriptionAction, sendTestAction, toggleChannelAction } from "@/lib/notifications/actions";
 import type { ChannelPage } from "@/lib/notifications/reads";
 import { ActionButton } from "./action-button";
 import { ChannelForm } from "./channel-form";
+import { DeleteChannelButton } from "./delete-channel-button";
 import { DeliveryLog } from "./delivery-log";
 import { SubscriptionForm } from "./subscription-form";
 
@@ -24,7 +25,7 @@ export function ChannelCard({ channel, connections }: { channel: ChannelPage; co
           <div className="flex flex-wrap items-center gap-2">
             <ActionButton action={sendTestAction} fields={{ channelId: channel.id }} label="Send test" ariaLabel={`Send test to ${channel.name}`} />
             <ActionButton action={toggleChannelAction} fields={{ id: channel.id }} label={channel.enabled ? "Pause" : "Enable"} ariaLabel={`${channel.enabled ? "Pause" : "Enable"} ${channel.name}`} />
-            <ActionButton action={deleteChannelAction} fields={{ id: channel.id }} label="Delete" ariaLabel={`Delete ${channel.name}`} variant="danger" />
+            <DeleteChannelButton id={channel.id} name={channel.name} />
           </div>
         }
       />
