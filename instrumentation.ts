@@ -1,4 +1,4 @@
-// Runs once per server process: first-run setup, the plan worker, and graceful shutdown.
+// Runs once per server process: first-run setup, the plan worker, deploy-on-push, notifications, graceful shutdown.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || !process.env.DATABASE_URL) return;
   const { bootstrap } = await import("@/lib/core/auth/bootstrap");
@@ -9,6 +9,8 @@ export async function register() {
     // Deploy-on-push rules poll ECR where plans run (lib/ecr/deploy-on-push/watcher.ts).
     const { startDeployOnPush } = await import("@/lib/ecr/deploy-on-push/watcher");
     startDeployOnPush();
+    const { startNotifications } = await import("@/lib/notifications/start");
+    await startNotifications();
   }
   const { graceMsFromEnv, installGracefulShutdown } = await import("@/lib/core/health/shutdown");
   const { live } = await import("@/lib/core/live/shared");

@@ -34,6 +34,7 @@ const SECTIONS = [
     links: [
       { href: "/settings/connections", label: "Connections" },
       { href: "/settings/users", label: "Users", admin: true },
+      { href: "/settings/notifications", label: "Notifications" },
       { href: "/settings/account", label: "Account" },
     ],
   },

@@ -12,7 +12,9 @@ export type AccountAction =
   | "connection.create"
   | "connection.update"
   | "session.end"
-  | "audit.export";
+  | "audit.export"
+  | "notification-channel.save"
+  | "notification-channel.delete";
 
 /** What the "Account changes" list says for each action. */
 export const ACCOUNT_ACTION_LABELS: Record<AccountAction, string> = {
@@ -25,6 +27,8 @@ export const ACCOUNT_ACTION_LABELS: Record<AccountAction, string> = {
   "connection.update": "changed connection",
   "session.end": "signed out sessions of",
   "audit.export": "exported the audit history",
+  "notification-channel.save": "saved notification channel",
+  "notification-channel.delete": "deleted notification channel",
 };
 
 /** Appends one account change; `actor` is null for events nobody signed in caused (a lockout). */

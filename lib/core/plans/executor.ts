@@ -9,6 +9,7 @@ import { summarizeResponse } from "./summary";
 import type { Plan, PlanStep } from "./types";
 import { waitUntil } from "./wait";
 import { takesIdempotencyToken, withIdempotencyToken } from "./idempotency";
+import { emitRunEvent, finishEvents } from "./run-events";
 
 const json = (v: unknown) => v as Prisma.InputJsonValue;
 
@@ -37,6 +38,9 @@ export async function executeRun(runId: string): Promise<void> {
   if (!run || ["succeeded", "failed", "interrupted"].includes(run.status)) return;
   const plan = run.plan as unknown as Plan;
   await db().planRun.update({ where: { id: runId }, data: { status: "running", startedAt: run.startedAt ?? new Date() } });
+  if (!run.startedAt) {
+    await emitRunEvent({ kind: "started", runId, title: run.title, wizard: run.wizard, connectionId: run.connectionId, region: run.region, resources: run.resources, error: null });
+  }
 
   const outputs: StepOutputs = {};
   for (const step of run.steps) {
@@ -141,4 +145,11 @@ async function skipAfter(runId: string, index: number) {
 
 async function finishRun(runId: string, status: "succeeded" | "failed" | "interrupted", error: string | null) {
   await db().planRun.update({ where: { id: runId }, data: { status, error, finishedAt: new Date() } });
+  // Listeners (notifications) hear the outcome; nothing they do can change or fail the run.
+  try {
+    const run = await loadRun(runId);
+    if (run) for (const event of finishEvents(run, status, error)) await emitRunEvent(event);
+  } catch (e) {
+    console.error(`[executor] run ${runId}: telling listeners failed`, e);
+  }
 }

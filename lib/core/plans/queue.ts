@@ -34,6 +34,11 @@ function boss(): Promise<PgBoss> {
   return g.portsideBoss;
 }
 
+/** The process's one pg-boss instance, for other queues (notifications) to share its connection pool. */
+export function jobQueue(): Promise<PgBoss> {
+  return boss();
+}
+
 export async function enqueueRun(runId: string): Promise<void> {
   await (await boss()).send(QUEUE, { runId }, { singletonKey: runId });
 }
