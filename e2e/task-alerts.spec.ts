@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { CreateClusterCommand, RegisterTaskDefinitionCommand, RunTaskCommand } from "@aws-sdk/client-ecs";
 import { DescribeRuleCommand, EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { ListSubscriptionsByTopicCommand, ListTopicsCommand, SNSClient } from "@aws-sdk/client-sns";
-import { snsOutbox } from "../sandbox/client.mjs";
+import { confirmSnsSubscription, snsOutbox } from "../sandbox/client.mjs";
 import { login } from "./fixtures/auth";
 import { seedUser } from "./fixtures/db";
 import { fargateNetwork } from "./fixtures/ecs-tasks";
@@ -106,8 +106,15 @@ test("a crashing task's stop reaches the subscribed address as a readable senten
   expect(subs.map((s) => [s.Protocol, s.Endpoint])).toEqual([["email", "oncall@example.com"]]);
 
   await page.goto(`/ecs/clusters/${cluster}/task-alerts`);
-  await expect(page.getByRole("row", { name: new RegExp(`${cluster}-stopped-tasks`) })).toContainText("oncall@example.com");
+  const row = page.getByRole("row", { name: new RegExp(`${cluster}-stopped-tasks`) });
+  await expect(row).toContainText("oncall@example.com");
+  // AWS holds a new e-mail subscription until the address follows the link it was mailed.
+  expect(subs[0]!.SubscriptionArn).toBe("PendingConfirmation");
+  await expect(row).toContainText("Pending confirmation");
   await page.screenshot({ path: "test-results/task-alert-list.png", fullPage: true });
+  await confirmSnsSubscription(stack().sandboxEndpoint, { topicArn: topic, endpoint: "oncall@example.com" });
+  await page.reload();
+  await expect(page.getByRole("row", { name: new RegExp(`${cluster}-stopped-tasks`) })).toContainText("Confirmed", { timeout: 10_000 });
 
   const { tasks } = await ecs().send(new RunTaskCommand({
     cluster, taskDefinition: family, launchType: "FARGATE",
