@@ -5,19 +5,12 @@ import { awsClient, type ConnectionSettings } from "@/lib/core/aws/clients";
 import { mapAwsError } from "@/lib/core/aws/errors";
 import { guarded } from "@/lib/core/aws/guarded";
 import { live, liveKey } from "@/lib/core/live/shared";
+import { alertKind, type AlertKind } from "./kind";
 
 const TTL_MS = 5_000;
 
 export type AlertSubscription = { endpoint: string; protocol: string; status: string };
-export type TaskAlertSummary = { name: string; kind: "tasks" | "deployments"; state: string; pattern: string; topicArn: string; subscriptions: AlertSubscription[] };
-
-/** Which alert a rule's pattern is, if it is one of this cluster's: its stopped tasks, or its services' deployments. */
-export function alertKind(pattern: string, clusterArn: string): TaskAlertSummary["kind"] | null {
-  if (pattern.includes("ECS Task State Change") && pattern.includes(JSON.stringify(clusterArn))) return "tasks";
-  const services = clusterArn.replace(/:cluster\/(.*)$/, ":service/$1/");
-  if (pattern.includes("ECS Deployment State Change") && pattern.includes(services)) return "deployments";
-  return null;
-}
+export type TaskAlertSummary = { name: string; kind: AlertKind; state: string; pattern: string; topicArn: string; subscriptions: AlertSubscription[] };
 
 /** The account's SNS topics in this region (ARNs), for the topic picker. */
 export function listTopics(conn: ConnectionSettings, region: string): Promise<string[]> {
