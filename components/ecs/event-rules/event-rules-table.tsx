@@ -64,9 +64,9 @@ export function EventRulesTable({ rules, metrics, metricHours, canOperate, conte
                   <Td className="max-w-xs text-sm">
                     <ul className="space-y-1">{r.targets.map((t) => <li key={t.id}>{t.detail}</li>)}</ul>
                   </Td>
-                  <Td className="text-right tabular-nums">{m ? m.TriggeredRules : "—"}</Td>
-                  <Td className="text-right tabular-nums">{m ? m.Invocations : "—"}</Td>
-                  <Td className="text-right tabular-nums">{m ? <span className={m.FailedInvocations ? "font-semibold text-red-700" : undefined}>{m.FailedInvocations}</span> : "—"}</Td>
+                  <Td className="text-right tabular-nums" data-testid="triggered">{m ? m.TriggeredRules : "—"}</Td>
+                  <Td className="text-right tabular-nums" data-testid="invocations">{m ? m.Invocations : "—"}</Td>
+                  <Td className="text-right tabular-nums" data-testid="failed-invocations">{m ? <span className={m.FailedInvocations ? "font-semibold text-red-700" : undefined}>{m.FailedInvocations}</span> : "—"}</Td>
                   {canOperate && (
                     <Td className="text-right">
                       {!r.managedBy && (
