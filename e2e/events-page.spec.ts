@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { CreateClusterCommand, CreateServiceCommand, DescribeServicesCommand, DescribeTasksCommand, ListTasksCommand, RegisterTaskDefinitionCommand, UpdateServiceCommand } from "@aws-sdk/client-ecs";
 import { DescribeRuleCommand, EventBridgeClient, ListTargetsByRuleCommand, PutEventsCommand } from "@aws-sdk/client-eventbridge";
@@ -52,7 +53,12 @@ test.beforeAll(async () => {
   network = await fargateNetwork();
   await ecs().send(new CreateClusterCommand({ clusterName: cluster, capacityProviders: ["FARGATE", "FARGATE_SPOT"] }));
   job = await registerJob(family);
+  fs.mkdirSync(SHOTS, { recursive: true });
 });
+
+/** Screenshots kept outside test-results, which the next run empties. */
+const SHOTS = "/tmp/shots-events";
+const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 
 test("anonymous is sent to sign-in; a viewer sees the empty Events page with what to do next and no controls", async ({ page, browser }) => {
   const anonymous = await browser.newContext();
@@ -68,7 +74,7 @@ test("anonymous is sent to sign-in; a viewer sees the empty Events page with wha
   await expect(page.getByText("No event rules")).toBeVisible();
   await expect(page.getByText("choose Run on events")).toBeVisible();
   await expect(page.getByRole("link", { name: "Go to clusters" })).toBeVisible();
-  await page.screenshot({ path: "test-results/events-page-empty.png", fullPage: true });
+  await shot(page, "events-page-empty");
 });
 
 test("bad input is refused at the field with no AWS call", async ({ page }) => {
@@ -136,6 +142,7 @@ test("a bucket the wizard creates; disabled on the Events page an upload starts 
   await fillTask(page);
   await page.getByText("Capacity provider strategy").click();
   await page.getByLabel("Capacity provider", { exact: true }).selectOption("FARGATE_SPOT");
+  await shot(page, "event-wizard-capacity");
   await page.getByRole("button", { name: "Review" }).click();
   const steps = page.getByRole("list", { name: "Plan steps" }).getByRole("listitem");
   await expect(steps.first()).toContainText("s3:CreateBucket");
@@ -149,7 +156,7 @@ test("a bucket the wizard creates; disabled on the Events page an upload starts 
   await expect(row).toContainText("Runs tasks");
   await expect(row).toContainText(`1 × ${job} on ${cluster} (FARGATE_SPOT)`);
   await expect(page.getByRole("row", { name: /big-orders/ })).toContainText("shop.orders");
-  await page.screenshot({ path: "test-results/events-page.png", fullPage: true });
+  await shot(page, "events-page");
   await row.getByRole("button", { name: "Disable rule new-uploads" }).click();
   await expect(page.getByRole("dialog")).toContainText("events:DisableRule");
   await page.getByRole("dialog").getByRole("button", { name: "Disable rule" }).click();
@@ -208,7 +215,7 @@ test("a deployment alert mails the circuit breaker's rollback as a sentence; pen
   const steps = page.getByRole("list", { name: "Plan steps" }).getByRole("listitem");
   await expect(steps).toHaveCount(5);
   await expect(steps.nth(3)).toContainText("ECS Deployment State Change");
-  await page.screenshot({ path: "test-results/deployment-alert-review.png", fullPage: true });
+  await shot(page, "deployment-alert-review");
   await page.getByRole("button", { name: "Create alert" }).click();
   await runSucceeded(page);
 
@@ -218,6 +225,7 @@ test("a deployment alert mails the circuit breaker's rollback as a sentence; pen
   const alertRow = page.getByRole("row", { name: new RegExp(`${cluster}-deployments`) });
   await expect(alertRow).toContainText("Service deployments");
   await expect(alertRow).toContainText("Pending confirmation");
+  await shot(page, "deployment-alert-list");
   await confirmSnsSubscription(stack().sandboxEndpoint, { topicArn: topic, endpoint: "deploys@example.com" });
 
   const crash = (await ecs().send(new RegisterTaskDefinitionCommand({
