@@ -272,6 +272,14 @@ test("a viewer's replay of the operator's disable request is refused before any 
     data: preview.postDataBuffer()!,
   });
   expect(await refused.text()).toContain("Your role cannot enable or disable event rules: it needs the operator role.");
+  // The same request without a session: refused before it is read (hostile field names: e2e/hostile-actions.spec.ts, every action).
+  const anonymous = await browser.newContext();
+  const anon = await anonymous.request.post(preview.url(), {
+    headers: { "next-action": preview.headers()["next-action"]!, "content-type": preview.headers()["content-type"]!, accept: "text/x-component" },
+    data: preview.postDataBuffer()!,
+  });
+  expect(await anon.text()).toContain("Your session has ended. Sign in again.");
+  await anonymous.close();
   expect((await sandbox.calls()).total).toBe(0);
   await context.close();
 
