@@ -72,6 +72,9 @@ test("invalid e-mail addresses are refused at the field with no AWS call; anonym
   const again = await browser.newContext();
   const viewerAgain = await again.newPage();
   await login(viewerAgain, viewer.email, viewer.password);
+  // Off the live overview the sign-in lands on (its poller reads AWS), then count from a quiet start.
+  await viewerAgain.goto(`/ecs/clusters/${cluster}/task-alerts`);
+  await sandbox.quiet();
   await sandbox.resetCalls();
   const refused = await viewerAgain.request.post(preview.url(), {
     headers: { "next-action": preview.headers()["next-action"]!, "content-type": preview.headers()["content-type"]!, accept: "text/x-component" },
