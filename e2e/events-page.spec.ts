@@ -81,7 +81,7 @@ test("bad input is refused at the field with no AWS call", async ({ page }) => {
   await operatorPage(page);
   await page.goto(`/ecs/clusters/${cluster}/event-tasks/new`);
   await page.waitForLoadState("networkidle");
-  await sandbox.quiet();
+  await sandbox.quiet(6000);
   await sandbox.resetCalls();
   await page.getByLabel("Rule name").fill("new-bucket-rule");
   await page.getByText("Create a bucket").click();
@@ -97,7 +97,7 @@ test("bad input is refused at the field with no AWS call", async ({ page }) => {
 
   await page.goto(`/ecs/clusters/${cluster}/task-alerts/new`);
   await page.waitForLoadState("networkidle");
-  await sandbox.quiet();
+  await sandbox.quiet(6000);
   await sandbox.resetCalls();
   await page.getByText("Service deployments").click();
   await page.getByLabel("E-mail addresses").fill("ops@example.com\nnot an address");
@@ -265,7 +265,7 @@ test("a viewer's replay of the operator's disable request is refused before any 
   await viewerPage.goto("/events");
   await expect(viewerPage.getByRole("row", { name: /big-orders/ })).toBeVisible();
   await expect(viewerPage.getByRole("button", { name: /Disable rule|Delete rule/ })).toHaveCount(0);
-  await sandbox.quiet();
+  await sandbox.quiet(6000);
   await sandbox.resetCalls();
   const refused = await viewerPage.request.post(preview.url(), {
     headers: { "next-action": preview.headers()["next-action"]!, "content-type": preview.headers()["content-type"]!, accept: "text/x-component" },

@@ -50,7 +50,7 @@ test("invalid e-mail addresses are refused at the field with no AWS call; anonym
   await login(page, operator.email, operator.password);
   await page.goto(`/ecs/clusters/${cluster}/task-alerts/new`);
   await page.waitForLoadState("networkidle");
-  await sandbox.quiet();
+  await sandbox.quiet(6000);
   await sandbox.resetCalls();
   const emails = page.getByLabel("E-mail addresses");
   for (const [value, message] of [
@@ -61,7 +61,8 @@ test("invalid e-mail addresses are refused at the field with no AWS call; anonym
     await page.getByRole("button", { name: "Review" }).click();
     await expect(page.locator("#emails-error")).toContainText(message);
   }
-  expect((await sandbox.calls()).total).toBe(0);
+  const calls = await sandbox.calls();
+  expect(calls.total, JSON.stringify(calls)).toBe(0);
 
   // The operator's valid preview, replayed by a viewer: refused before anything reaches AWS.
   await emails.fill("ops@example.com");
@@ -74,7 +75,7 @@ test("invalid e-mail addresses are refused at the field with no AWS call; anonym
   await login(viewerAgain, viewer.email, viewer.password);
   // Off the live overview the sign-in lands on (its poller reads AWS), then count from a quiet start.
   await viewerAgain.goto(`/ecs/clusters/${cluster}/task-alerts`);
-  await sandbox.quiet();
+  await sandbox.quiet(6000);
   await sandbox.resetCalls();
   const refused = await viewerAgain.request.post(preview.url(), {
     headers: { "next-action": preview.headers()["next-action"]!, "content-type": preview.headers()["content-type"]!, accept: "text/x-component" },
