@@ -2,7 +2,7 @@ import { expect, test, type Request } from "@playwright/test";
 import { CreateClusterCommand, DescribeTasksCommand, ListTasksCommand } from "@aws-sdk/client-ecs";
 import { DescribeRuleCommand, EventBridgeClient, ListTargetsByRuleCommand } from "@aws-sdk/client-eventbridge";
 import { CreateBucketCommand, GetBucketNotificationConfigurationCommand, PutBucketNotificationConfigurationCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { CreateQueueCommand, SQSClient } from "@aws-sdk/client-sqs";
+import { CreateQueueCommand, GetQueueAttributesCommand, GetQueueUrlCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { login } from "./fixtures/auth";
 import { query, seedUser } from "./fixtures/db";
 import { fargateNetwork, registerJob } from "./fixtures/ecs-tasks";
@@ -110,11 +110,11 @@ test("an S3 upload under the prefix starts a task whose environment holds the bu
   await page.getByRole("button", { name: "Review" }).click();
 
   const steps = page.getByRole("list", { name: "Plan steps" }).getByRole("listitem");
-  await expect(steps).toHaveCount(5);
+  await expect(steps).toHaveCount(6);
   await expect(steps.nth(2)).toContainText("s3:PutBucketNotification");
-  await expect(steps.nth(3)).toContainText("events:PutRule");
-  await expect(steps.nth(4)).toContainText("events:PutTargets");
-  await expect(page.getByRole("status").filter({ hasText: "failed-uploads's access policy must let events.amazonaws.com send" })).toBeVisible();
+  await expect(steps.nth(3)).toContainText("sqs:SetQueueAttributes");
+  await expect(steps.nth(4)).toContainText("events:PutRule");
+  await expect(steps.nth(5)).toContainText("events:PutTargets");
   await page.screenshot({ path: "test-results/event-task-review.png", fullPage: true });
   await page.getByRole("button", { name: "Create rule" }).click();
   await expect(page).toHaveURL(/\/history\/\w+/);
@@ -134,6 +134,13 @@ test("an S3 upload under the prefix starts a task whose environment holds the bu
     RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 600 },
     DeadLetterConfig: { Arn: clusterArn.replace(/:ecs:/, ":sqs:").replace(/:cluster\/.*/, ":failed-uploads") },
   });
+  // The queue's policy lets EventBridge send this rule's undelivered events, and only this rule's.
+  const sqs = new SQSClient(config());
+  const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: "failed-uploads" }));
+  const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ["Policy"] }));
+  expect(JSON.parse(Attributes!.Policy!).Statement).toContainEqual(expect.objectContaining({
+    Principal: { Service: "events.amazonaws.com" }, Action: "sqs:SendMessage", Condition: { ArnEquals: { "aws:SourceArn": rule.Arn } },
+  }));
 
   // Uploads: one outside the prefix, then one inside it.
   await s3().send(new PutObjectCommand({ Bucket: bucket, Key: "elsewhere/skip.csv", Body: "no" }));

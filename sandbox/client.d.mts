@@ -160,3 +160,4 @@ export type SandboxEventInvocation = {
 export function sandboxEvents(endpoint: string): Promise<{ bridgedBuckets: { region: string; bucket: string }[]; invocations: SandboxEventInvocation[] }>;
 export type SandboxEmail = { at: string; topicArn: string; subscriptionArn: string; protocol: string; to: string; subject: string; message: string; via: string };
 export function snsOutbox(endpoint: string): Promise<{ messages: SandboxEmail[] }>;
+export function confirmSnsSubscription(endpoint: string, which: { subscriptionArn: string } | { topicArn: string; endpoint: string }): Promise<{ confirmed: string[] }>;

@@ -217,3 +217,8 @@ export function sandboxEvents(endpoint) {
 export function snsOutbox(endpoint) {
   return call(endpoint, "GET", "/_sandbox/sns/outbox");
 }
+
+/** Follow an e-mail subscription's confirmation link (by ARN, or by topic and address). */
+export function confirmSnsSubscription(endpoint, which) {
+  return call(endpoint, "POST", "/_sandbox/sns/confirm", which);
+}

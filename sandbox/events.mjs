@@ -15,6 +15,8 @@ import { randomUUID } from "node:crypto";
 import { SANDBOX_ACCOUNT } from "./faults.mjs";
 import { callMoto, jsonError, jsonResponse } from "./apprunner.mjs";
 import { matchesPattern, targetInput } from "./event-patterns.mjs";
+import { deploymentStateChangeEvent } from "./deployment-events.mjs";
+import { publishRuleMetrics } from "./events-metrics.mjs";
 
 const MAX_LOG = 200;
 const RULES_TTL_MS = 2_000;
@@ -148,11 +150,15 @@ export class EventsSandbox {
   #outbox = [];
   #ruleCache = new Map(); // region → { at, rules }
 
-  /** @param {{ upstream: string, agent: { opRunTask(region: string, input: object): Promise<{ tasks: object[] }> } }} options */
-  constructor({ upstream, agent }) {
+  #subscriptions;
+
+  /** @param {{ upstream: string, agent: { opRunTask(region: string, input: object): Promise<{ tasks: object[] }> }, subscriptions?: { isPending(arn: string): boolean } }} options */
+  constructor({ upstream, agent, subscriptions }) {
     this.#upstream = upstream;
     this.#agent = agent;
+    this.#subscriptions = subscriptions;
     agent.onTaskChange?.((region, task) => this.#track(this.emit(region, taskStateChangeEvent(region, task))));
+    agent.onDeploymentChange?.((region, change) => this.#track(this.emit(region, deploymentStateChangeEvent(region, change, change.at))));
   }
 
   /** A rule or target changed through the gateway: read the rules again on the next event. */
@@ -262,7 +268,10 @@ export class EventsSandbox {
       }
       if (!matchesPattern(pattern, event)) continue;
       const targets = (await callMoto(this.#upstream, { service: "events", target: "AWSEvents.ListTargetsByRule", region, body: { Rule: rule.Name, EventBusName: "default" } })).Targets ?? [];
-      for (const target of targets) delivered.push(await this.#deliver(region, rule, target, event));
+      const outcomes = [];
+      for (const target of targets) outcomes.push(await this.#deliver(region, rule, target, event));
+      delivered.push(...outcomes);
+      await publishRuleMetrics(this.#upstream, region, rule.Name, outcomes).catch((err) => this.#logged({ at: new Date().toISOString(), rule: rule.Name, ok: false, error: `sandbox: AWS/Events metrics: ${err?.message ?? err}` }));
     }
     return delivered;
   }
@@ -292,7 +301,8 @@ export class EventsSandbox {
     });
     const text = await res.text();
     if (!res.ok) throw new Error(`topic ${topicArn}: ${/<Message>([^<]*)</.exec(text)?.[1] ?? `HTTP ${res.status}`}`);
-    const emails = parseSubscriptions(text).filter((s) => s.protocol === "email" || s.protocol === "email-json");
+    // AWS mails nothing to an address that has not confirmed its subscription (sandbox/sns-subscriptions.mjs).
+    const emails = parseSubscriptions(text).filter((s) => (s.protocol === "email" || s.protocol === "email-json") && !this.#subscriptions?.isPending(s.subscriptionArn));
     for (const s of emails) {
       this.#outbox.push({ at: new Date().toISOString(), topicArn, subscriptionArn: s.subscriptionArn, protocol: s.protocol, to: s.endpoint, subject: subject ?? "AWS Notification Message", message, via });
     }

@@ -2,13 +2,14 @@
 // runs the matching rule's ECS target with the transformed overrides; nothing else does. A task
 // stopping is an ECS Task State Change event; an SNS target's message lands in the e-mail outbox.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { CreateClusterCommand, DescribeTasksCommand, ECSClient, RegisterTaskDefinitionCommand, RunTaskCommand } from "@aws-sdk/client-ecs";
-import { CreateTopicCommand, PublishCommand, SNSClient, SubscribeCommand } from "@aws-sdk/client-sns";
+import { CreateClusterCommand, CreateServiceCommand, DescribeServicesCommand, DescribeTasksCommand, ECSClient, RegisterTaskDefinitionCommand, RunTaskCommand, UpdateServiceCommand } from "@aws-sdk/client-ecs";
+import { CreateTopicCommand, ListSubscriptionsByTopicCommand, PublishCommand, SNSClient, SubscribeCommand } from "@aws-sdk/client-sns";
+import { CloudWatchClient, GetMetricDataCommand } from "@aws-sdk/client-cloudwatch";
 import { EventBridgeClient, PutEventsCommand, PutRuleCommand, PutTargetsCommand } from "@aws-sdk/client-eventbridge";
 import { CreateBucketCommand, GetBucketNotificationConfigurationCommand, PutBucketNotificationConfigurationCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { startSandbox } from "./start.mjs";
 import { hasMoto, clientConfig } from "./test-support.mjs";
-import { resetSandbox, sandboxEvents, setAgent, snsOutbox } from "./client.mjs";
+import { confirmSnsSubscription, resetSandbox, sandboxEvents, setAgent, snsOutbox } from "./client.mjs";
 
 /** Waits for check() to give a non-empty array. */
 async function until(check, timeoutMs = 10_000) {
@@ -127,7 +128,13 @@ describe.skipIf(!hasMoto)("ECS task state changes and SNS e-mail", () => {
     const { clusterArn } = (await ecs.send(new CreateClusterCommand({ clusterName: "alerts" }))).cluster;
     await ecs.send(new RegisterTaskDefinitionCommand({ family: "boom", containerDefinitions: [{ name: "app", image: "example/crash:1", memory: 128, essential: true }] }));
     const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: "ops" }));
-    await sns.send(new SubscribeCommand({ TopicArn, Protocol: "email", Endpoint: "ops@example.com" }));
+    const sub = await sns.send(new SubscribeCommand({ TopicArn, Protocol: "email", Endpoint: "ops@example.com" }));
+    // As on AWS: pending until the address follows the link; nothing is mailed to it meanwhile.
+    expect(sub.SubscriptionArn).toBe("pending confirmation");
+    expect((await sns.send(new ListSubscriptionsByTopicCommand({ TopicArn }))).Subscriptions.map((x) => x.SubscriptionArn)).toEqual(["PendingConfirmation"]);
+    await sns.send(new PublishCommand({ TopicArn, Message: "before confirming" }));
+    expect((await confirmSnsSubscription(sandbox.endpoint, { topicArn: TopicArn, endpoint: "ops@example.com" })).confirmed).toHaveLength(1);
+    expect((await sns.send(new ListSubscriptionsByTopicCommand({ TopicArn }))).Subscriptions[0].SubscriptionArn).toMatch(/^arn:aws:sns:/);
     await events.send(new PutRuleCommand({
       Name: "stopped",
       EventPattern: JSON.stringify({ source: ["aws.ecs"], "detail-type": ["ECS Task State Change"], detail: { clusterArn: [clusterArn], lastStatus: ["STOPPED"], containers: { exitCode: [{ "anything-but": 0 }] } } }),
@@ -144,5 +151,40 @@ describe.skipIf(!hasMoto)("ECS task state changes and SNS e-mail", () => {
     await sns.send(new PublishCommand({ TopicArn, Message: "hello", Subject: "Hi" }));
     const all = await until(async () => ((await snsOutbox(sandbox.endpoint)).messages.length > 1 ? (await snsOutbox(sandbox.endpoint)).messages : []));
     expect(all[1]).toMatchObject({ to: "ops@example.com", subject: "Hi", message: "hello", via: "Publish" });
+    expect(all.some((m) => m.message === "before confirming")).toBe(false);
+
+    // Deliveries are counted as EventBridge does, per rule, in CloudWatch's AWS/Events.
+    const cw = new CloudWatchClient(clientConfig(sandbox.endpoint));
+    const q = (id, name) => ({ Id: id, MetricStat: { Metric: { Namespace: "AWS/Events", MetricName: name, Dimensions: [{ Name: "RuleName", Value: "stopped" }] }, Period: 60, Stat: "Sum" } });
+    const out = await cw.send(new GetMetricDataCommand({ MetricDataQueries: [q("t", "TriggeredRules"), q("i", "Invocations")], StartTime: new Date(Date.now() - 3_600_000), EndTime: new Date(Date.now() + 60_000) }));
+    const sum = (id) => (out.MetricDataResults.find((r) => r.Id === id)?.Values ?? []).reduce((a, b) => a + b, 0);
+    expect(sum("t")).toBeGreaterThanOrEqual(1);
+    expect(sum("i")).toBeGreaterThanOrEqual(1);
+    cw.destroy();
   });
+
+  it("a deployment the circuit breaker rolls back sends ECS Deployment State Change events: FAILED reaches the topic", async () => {
+    await resetSandbox(sandbox.endpoint);
+    await setAgent(sandbox.endpoint, { paceMs: 100, tickMs: 20, crashAfterMs: 200 });
+    await ecs.send(new CreateClusterCommand({ clusterName: "deploys" }));
+    const good = (await ecs.send(new RegisterTaskDefinitionCommand({ family: "web", containerDefinitions: [{ name: "app", image: "example/web:1", memory: 128, essential: true }] }))).taskDefinition.taskDefinitionArn;
+    const bad = (await ecs.send(new RegisterTaskDefinitionCommand({ family: "web", containerDefinitions: [{ name: "app", image: "example/crash:2", memory: 128, essential: true }] }))).taskDefinition.taskDefinitionArn;
+    const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: "deploys" }));
+    await sns.send(new SubscribeCommand({ TopicArn, Protocol: "email", Endpoint: "ops@example.com" }));
+    await confirmSnsSubscription(sandbox.endpoint, { topicArn: TopicArn, endpoint: "ops@example.com" });
+    await events.send(new PutRuleCommand({
+      Name: "deploys-failed",
+      EventPattern: JSON.stringify({ source: ["aws.ecs"], "detail-type": ["ECS Deployment State Change"], resources: [{ prefix: "arn:aws:ecs:us-east-1:123456789012:service/deploys/" }], detail: { eventName: ["SERVICE_DEPLOYMENT_FAILED"] } }),
+    }));
+    await events.send(new PutTargetsCommand({
+      Rule: "deploys-failed",
+      Targets: [{ Id: "mail", Arn: TopicArn, InputTransformer: { InputPathsMap: { service: "$.resources[0]", event: "$.detail.eventName", reason: "$.detail.reason" }, InputTemplate: '"<service>: <event>. <reason>"' } }],
+    }));
+    await ecs.send(new CreateServiceCommand({ cluster: "deploys", serviceName: "web", taskDefinition: good, desiredCount: 1, launchType: "EC2", deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: true } } }));
+    await until(async () => ((await ecs.send(new DescribeServicesCommand({ cluster: "deploys", services: ["web"] }))).services[0].deployments[0].rolloutState === "COMPLETED" ? [true] : []), 30_000);
+    await ecs.send(new UpdateServiceCommand({ cluster: "deploys", service: "web", taskDefinition: bad }));
+    const [mail] = await until(async () => (await snsOutbox(sandbox.endpoint)).messages, 30_000);
+    expect(mail).toMatchObject({ topicArn: TopicArn, to: "ops@example.com", via: "events-rule/deploys-failed" });
+    expect(mail.message).toBe('"arn:aws:ecs:us-east-1:123456789012:service/deploys/web: SERVICE_DEPLOYMENT_FAILED. ECS deployment circuit breaker: task failed to start."');
+  }, 60_000);
 });

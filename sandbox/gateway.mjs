@@ -28,6 +28,7 @@ import { EcrPulls } from "./ecr-pulls.mjs";
 import { DefaultVpcs } from "./default-vpc.mjs";
 import { guardDeleteSecurityGroup } from "./ec2-dependencies.mjs";
 import { EventsSandbox } from "./events.mjs";
+import { SnsSubscriptions } from "./sns-subscriptions.mjs";
 
 const HOP_BY_HOP = new Set([
   "connection",
@@ -174,7 +175,9 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
   const ecrPulls = new EcrPulls();
   ecsAgent.onTaskChange((region, task) => ecrPulls.taskChanged(region, task));
   // EventBridge delivery: S3 "Object Created" and PutEvents matched against rules, ECS targets run (sandbox/events.mjs).
-  const events = new EventsSandbox({ upstream: upstreamBase, agent: ecsAgent });
+  // E-mail subscriptions pending until confirmed, as on AWS (sandbox/sns-subscriptions.mjs).
+  const snsSubscriptions = new SnsSubscriptions();
+  const events = new EventsSandbox({ upstream: upstreamBase, agent: ecsAgent, subscriptions: snsSubscriptions });
 
   async function upstreamFetch(path, init = {}) {
     return fetch(upstreamBase + path, { ...init, signal: AbortSignal.timeout(init.timeoutMs ?? 10_000) });
@@ -272,7 +275,7 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
     for (const k of Object.keys(headers)) if (/^(content-length|host|connection|transfer-encoding)$/i.test(k)) delete headers[k];
     const r = await upstreamFetch(req.url ?? "/", { method: req.method, headers, body: body.length ? body : undefined });
     const text = await r.text();
-    const replaced = events.after(ident, req, body, r.status, text);
+    const replaced = snsSubscriptions.watches(ident) ? snsSubscriptions.after(ident, body, r.status, text) : events.after(ident, req, body, r.status, text);
     const out = Buffer.from(replaced ?? text);
     const outHeaders = {};
     r.headers.forEach((v, k) => {
@@ -319,6 +322,8 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
             "POST /_sandbox/autoscaling",
             "GET /_sandbox/events",
             "GET /_sandbox/sns/outbox",
+            "GET /_sandbox/sns/subscriptions",
+            "POST /_sandbox/sns/confirm",
           ],
         });
       case "GET /_sandbox/health":
@@ -365,6 +370,7 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
         ecrPulls.reset();
         await events.settled();
         events.reset();
+        snsSubscriptions.reset();
         await autoscaler.settled();
         await appRunner.settled();
         await ecsAgent.targets.settled(); // registrations already sent to moto
@@ -448,6 +454,12 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
         return sendJson(res, 200, events.state());
       case "GET /_sandbox/sns/outbox":
         return sendJson(res, 200, events.outbox());
+      case "GET /_sandbox/sns/subscriptions":
+        return sendJson(res, 200, snsSubscriptions.state());
+      case "POST /_sandbox/sns/confirm": {
+        const confirmed = snsSubscriptions.confirm(await jsonBody());
+        return sendJson(res, confirmed.length ? 200 : 404, { confirmed });
+      }
       case "GET /_sandbox/autoscaling":
         return sendJson(res, 200, autoscaler.state());
       case "POST /_sandbox/autoscaling":
@@ -540,7 +552,7 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
       // moto calls every registered target healthy; the agent knows which tasks are starting or draining.
       return sendEmulated(res, await describeTargetHealth(req, body));
     }
-    if (events.watches(ident)) return sendEmulated(res, await forwardWatched(req, ident, body));
+    if (events.watches(ident) || snsSubscriptions.watches(ident)) return sendEmulated(res, await forwardWatched(req, ident, body));
     if (events.handles(ident)) return sendEmulated(res, events.putEvents(ident, body));
     const refused = await guardDeleteSecurityGroup(upstreamBase, ident, body);
     if (refused) {

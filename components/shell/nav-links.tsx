@@ -11,6 +11,7 @@ const SECTIONS = [
     links: [
       { href: "/ecs/clusters", label: "Clusters" },
       { href: "/ecs/task-definitions", label: "Task definitions" },
+      { href: "/events", label: "Event rules" },
     ],
   },
   { title: "EKS", links: [{ href: "/eks/clusters", label: "Clusters" }] },

@@ -22,6 +22,7 @@ import { decodeToken, encodeToken, overlayService, renderTask } from "./ecs-over
 import { mergeSettings } from "./settings.mjs";
 import { DeploymentLedger, advanceShift, arnList, failedHook, hookStagesReached, newShift, shiftingLoadBalancer, weightParams } from "./service-deployments.mjs";
 import { motoQuery } from "../moto-query.mjs";
+import { deploymentReason } from "../deployment-events.mjs";
 
 const CT = "application/x-amz-json-1.1";
 const TARGET = "AmazonEC2ContainerServiceV20141113";
@@ -112,6 +113,7 @@ export class EcsAgent {
   #closed = false;
   #stats = { ticks: 0, lastTickMs: 0, maxTickMs: 0, totalTickMs: 0, sweeps: 0, lastSweepMs: 0 };
   #taskListeners = new Set();
+  #deploymentListeners = new Set();
 
   /** @param {{ upstream: string, settings?: Partial<typeof AGENT_DEFAULTS>, telemetry?: object }} options */
   constructor({ upstream, settings = {}, telemetry } = {}) {
@@ -504,6 +506,7 @@ export class EcsAgent {
     const motoDep = s.deployments?.find((d) => d.status === "PRIMARY");
     svc.deployments.push(this.#newDeployment(svc, s.taskDefinition, { id: motoDep?.id, now }));
     this.ledger.started(svc, svc.deployments[0], [], now);
+    if (created) this.#deploymentChanged(svc, "SERVICE_DEPLOYMENT_IN_PROGRESS", svc.deployments[0].id, now);
     if (!created && svc.desiredCount === 0) svc.steady = true;
     this.#services.set(svc.arn, svc);
     this.#dirty.add(svc);
@@ -604,6 +607,7 @@ export class EcsAgent {
       if (sources.some((d) => d.live.size > 0)) dep.shift = newShift(svc, shiftingLoadBalancer(svc), now);
       svc.deployments.unshift(dep);
       this.ledger.started(svc, dep, sources, now);
+      this.#deploymentChanged(svc, "SERVICE_DEPLOYMENT_IN_PROGRESS", dep.id, now);
       this.#warmTaskDefinition(region, tdArn);
     }
     const primary = svc.deployments[0];
@@ -678,6 +682,7 @@ export class EcsAgent {
       primary.rolloutStateReason = "ECS deployment circuit breaker: tasks failed to start.";
       primary.updatedAt = now;
       this.#event(svc, `(service ${svc.name}) (deployment ${primary.id}) deployment failed: tasks failed to start.`, now);
+      this.#deploymentChanged(svc, "SERVICE_DEPLOYMENT_FAILED", primary.id, now);
       if (primary.shift && rollback) return this.#rollBackShift(svc, primary, "Circuit breaker: tasks failed to start; traffic back on the previous revision.", now);
       const back = svc.lastCompleted;
       if (rollback && back && back.taskDefinition !== primary.taskDefinition) {
@@ -692,6 +697,7 @@ export class EcsAgent {
         dep.serviceDeploymentArn = rec?.serviceDeploymentArn;
         dep.rollbackOf = rec;
         this.#event(svc, `(service ${svc.name}) (deployment ${primary.id}) rolling back to deployment ${back.id} (${lastSegment(back.taskDefinition)}).`, now);
+        this.#deploymentChanged(svc, "SERVICE_DEPLOYMENT_IN_PROGRESS", dep.id, now, { rollbackTo: back.id });
         this.#warmTaskDefinition(svc.region, dep.taskDefinition);
         // moto's service follows (the agent's call goes straight to moto, uncounted).
         svc.motoTaskDefinition = back.taskDefinition;
@@ -779,6 +785,7 @@ export class EcsAgent {
       if (primary.rollbackOf) this.ledger.finish(primary.rollbackOf, "ROLLBACK_SUCCESSFUL", primary.rollbackOf.rollback?.reason, now);
       else this.ledger.finish(this.ledger.of(primary), "SUCCESSFUL", `Service deployment completed: ${lastSegment(primary.taskDefinition)} runs ${svc.desiredCount} task(s).`, now);
       this.#event(svc, `(service ${svc.name}) (deployment ${primary.id}) deployment completed.`, now);
+      this.#deploymentChanged(svc, "SERVICE_DEPLOYMENT_COMPLETED", primary.id, now);
     }
     if (done && !svc.steady) {
       svc.steady = true;
@@ -829,6 +836,7 @@ export class EcsAgent {
       const rec = this.ledger.of(primary);
       this.ledger.finish(rec, "ROLLBACK_SUCCESSFUL", rec?.rollback?.reason, now);
       this.#event(svc, `(service ${svc.name}) (deployment ${primary.id}) rolled back: all traffic on the previous revision.`, now);
+      if (svc.deployments[0]) this.#deploymentChanged(svc, "SERVICE_DEPLOYMENT_COMPLETED", svc.deployments[0].id, now);
     }
     svc.steady = false;
     this.#dirty.add(svc); // time moves the shift on, not only task changes
@@ -855,6 +863,7 @@ export class EcsAgent {
     const blue = svc.deployments.find((d) => d !== primary);
     this.ledger.rollingBack(this.ledger.of(primary), reason, blue?.serviceRevisionArn, now);
     this.#event(svc, `(service ${svc.name}) (deployment ${primary.id}) rolling back: ${reason}`, now);
+    if (blue) this.#deploymentChanged(svc, "SERVICE_DEPLOYMENT_IN_PROGRESS", blue.id, now, { rollbackTo: blue.id });
     if (blue) {
       svc.motoTaskDefinition = blue.taskDefinition;
       svc.motoSync = this.#moto(svc.region, "UpdateService", { cluster: svc.clusterName, service: svc.name, taskDefinition: blue.taskDefinition })
@@ -881,6 +890,7 @@ export class EcsAgent {
     dep.serviceDeploymentArn = rec?.serviceDeploymentArn;
     dep.rollbackOf = rec;
     this.#event(svc, `(service ${svc.name}) (deployment ${primary.id}) rolling back to deployment ${back.id} (${lastSegment(back.taskDefinition)}).`, now);
+    this.#deploymentChanged(svc, "SERVICE_DEPLOYMENT_IN_PROGRESS", dep.id, now, { rollbackTo: back.id, reason: `ECS deployment ${dep.id} in progress: rolling back to deploymentId ${back.id}.` });
     this.#warmTaskDefinition(svc.region, dep.taskDefinition);
     svc.motoTaskDefinition = back.taskDefinition;
     svc.motoSync = this.#moto(svc.region, "UpdateService", { cluster: svc.clusterName, service: svc.name, taskDefinition: back.taskDefinition })
@@ -1206,6 +1216,26 @@ export class EcsAgent {
         t.deployment?.stopping.delete(t);
         if (t.service) this.#dirty.add(t.service);
         return;
+    }
+  }
+
+  /**
+   * Calls `listener(region, { serviceArn, eventName, deploymentId, reason, at })` each time a
+   * service deployment starts, completes, fails or rolls back (sandbox/events.mjs turns this into
+   * "ECS Deployment State Change" events). Returns a function that removes the listener.
+   */
+  onDeploymentChange(listener) {
+    this.#deploymentListeners.add(listener);
+    return () => this.#deploymentListeners.delete(listener);
+  }
+
+  /** Tell the listeners (sandbox/events.mjs) a service deployment started, completed, failed or rolls back. */
+  #deploymentChanged(svc, eventName, deploymentId, now, { rollbackTo, reason } = {}) {
+    const change = { serviceArn: svc.arn, eventName, deploymentId, reason: reason ?? deploymentReason(eventName, deploymentId, { rollbackTo }), at: new Date(now) };
+    for (const listener of this.#deploymentListeners) {
+      try {
+        listener(svc.region, change);
+      } catch {}
     }
   }
 

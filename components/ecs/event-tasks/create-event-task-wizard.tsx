@@ -17,8 +17,8 @@ import { createEventTaskSchema } from "@/lib/ecs/event-tasks/schema";
 import { InputPreview } from "./input-preview";
 
 const STEPS: WizardStep[] = [
-  { id: "source", label: "Event source", fields: ["ruleName", "description", "source", "bucket", "keyPrefix", "keySuffix", "pattern"] },
-  { id: "target", label: "Task", fields: ["taskDefinition", "container", "bucketVariable", "keyVariable", "count", "subnets", "securityGroups", "assignPublicIp", "roleMode", "roleArn", "retryAttempts", "maxEventAge", "deadLetterQueue"] },
+  { id: "source", label: "Event source", fields: ["ruleName", "description", "source", "bucketMode", "bucket", "keyPrefix", "keySuffix", "pattern"] },
+  { id: "target", label: "Task", fields: ["taskDefinition", "container", "bucketVariable", "keyVariable", "count", "compute", "capacityProvider", "subnets", "securityGroups", "assignPublicIp", "roleMode", "roleArn", "retryAttempts", "maxEventAge", "deadLetterQueue"] },
 ];
 
 const EXAMPLE_PATTERN = `{
@@ -32,6 +32,8 @@ type Props = {
   /** Fargate-runnable revisions and their containers. */
   taskDefinitions: { ref: string; containers: string[] }[];
   buckets: string[];
+  /** The cluster's capacity providers, for a capacity provider strategy instead of the Fargate launch type. */
+  capacityProviders: string[];
   /** SQS queue names of this region, for the dead-letter queue. */
   queues: string[];
   networks: NetworkOption[];
@@ -40,13 +42,14 @@ type Props = {
 };
 
 /** An EventBridge rule that runs a Fargate task in this cluster for each S3 upload or matching event. */
-export function CreateEventTaskWizard({ context, taskDefinitions, buckets, queues, networks, roles, standardRoleName }: Props) {
+export function CreateEventTaskWizard({ context, taskDefinitions, buckets, capacityProviders, queues, networks, roles, standardRoleName }: Props) {
   const standard = roles.find((r) => r.name === standardRoleName);
   const [values, setValues] = useState(() => ({
     ...context,
     ruleName: "",
     description: "",
     source: "s3",
+    bucketMode: buckets.length ? "existing" : "create",
     bucket: buckets[0] ?? "",
     keyPrefix: "",
     keySuffix: "",
@@ -56,6 +59,8 @@ export function CreateEventTaskWizard({ context, taskDefinitions, buckets, queue
     bucketVariable: "S3_BUCKET",
     keyVariable: "S3_KEY",
     count: "1",
+    compute: "launchType",
+    capacityProvider: capacityProviders[0] ?? "",
     retryAttempts: "185",
     maxEventAge: "86400",
     deadLetterQueue: "",
@@ -96,7 +101,7 @@ export function CreateEventTaskWizard({ context, taskDefinitions, buckets, queue
   }
 
   const err = (k: string) => w.errorFor(k);
-  type Key = "ruleName" | "description" | "bucket" | "keyPrefix" | "keySuffix" | "pattern" | "container" | "bucketVariable" | "keyVariable" | "count" | "roleArn" | "retryAttempts" | "maxEventAge" | "deadLetterQueue";
+  type Key = "ruleName" | "description" | "bucket" | "capacityProvider" | "keyPrefix" | "keySuffix" | "pattern" | "container" | "bucketVariable" | "keyVariable" | "count" | "roleArn" | "retryAttempts" | "maxEventAge" | "deadLetterQueue";
   const field = (k: Key) => ({
     id: k,
     name: k,
@@ -125,13 +130,23 @@ export function CreateEventTaskWizard({ context, taskDefinitions, buckets, queue
               ]} />
             {s3 ? (
               <>
-                <Field label="Bucket" htmlFor="bucket" required error={err("bucket")}
-                  hint={buckets.length ? "S3 sends a bucket's events to EventBridge in the bucket's own region." : "No buckets in this region yet: create one in S3, then reload this page."}>
-                  <Select {...field("bucket")}>
-                    {buckets.length === 0 && <option value="">No buckets in this region</option>}
-                    {buckets.map((b) => <option key={b} value={b}>{b}</option>)}
-                  </Select>
-                </Field>
+                <RadioCards name="bucketMode" legend="Bucket" value={values.bucketMode}
+                  onValueChange={(v) => set({ bucketMode: v, bucket: v === "existing" ? (buckets[0] ?? "") : "" })}
+                  options={[
+                    { value: "existing", label: "Use a bucket", description: "One of this region's buckets.", disabled: buckets.length === 0 },
+                    { value: "create", label: "Create a bucket", description: "CreateBucket in this region; the cleanup deletes it (if empty)." },
+                  ]} />
+                {values.bucketMode === "create" ? (
+                  <Field label="New bucket name" htmlFor="bucket" required error={err("bucket")} hint="3–63 lowercase letters, digits, . and -; unique across all of S3.">
+                    <Input {...field("bucket")} autoComplete="off" spellCheck={false} className="font-mono" placeholder={`${context.cluster}-uploads`.toLowerCase()} />
+                  </Field>
+                ) : (
+                  <Field label="Bucket name" htmlFor="bucket" required error={err("bucket")} hint="S3 sends a bucket's events to EventBridge in the bucket's own region.">
+                    <Select {...field("bucket")}>
+                      {buckets.map((b) => <option key={b} value={b}>{b}</option>)}
+                    </Select>
+                  </Field>
+                )}
                 <div className="grid gap-4 md:grid-cols-2">
                   <Field label="Key prefix (optional)" htmlFor="keyPrefix" error={err("keyPrefix")} hint="Only keys that start with this, e.g. incoming/.">
                     <Input {...field("keyPrefix")} autoComplete="off" spellCheck={false} className="font-mono" />
@@ -152,7 +167,7 @@ export function CreateEventTaskWizard({ context, taskDefinitions, buckets, queue
       </div>
       <div hidden={w.current !== 1}>
         <Card>
-          <CardHeader title="Task" description={`ECS RunTask on Fargate in cluster ${context.cluster}, once per event.`} />
+          <CardHeader title="Task" description={`ECS RunTask in cluster ${context.cluster}, once per event.`} />
           <CardBody className="space-y-4">
             <div className="grid gap-4 md:grid-cols-2">
               <Field label="Task definition" htmlFor="taskDefinition" error={err("taskDefinition")}>
@@ -164,6 +179,16 @@ export function CreateEventTaskWizard({ context, taskDefinitions, buckets, queue
               </Field>
               <Field label="Tasks per event" htmlFor="count" error={err("count")}><Input type="number" min={1} max={10} {...field("count")} /></Field>
             </div>
+            <RadioCards name="compute" legend="Compute" value={values.compute} onValueChange={(v) => set({ compute: v })}
+              options={[
+                { value: "launchType", label: "Fargate launch type", description: "Serverless, billed per task." },
+                { value: "capacityProvider", label: "Capacity provider strategy", description: "One of the cluster's providers, e.g. FARGATE_SPOT.", disabled: capacityProviders.length === 0 },
+              ]} />
+            {values.compute === "capacityProvider" && (
+              <Field label="Capacity provider" htmlFor="capacityProvider" error={err("capacityProvider")} hint="The strategy: this provider, weight 1, base 0.">
+                <Select {...field("capacityProvider")}>{capacityProviders.map((c) => <option key={c} value={c}>{c}</option>)}</Select>
+              </Field>
+            )}
             {s3 && (
               <fieldset className="space-y-3 rounded-md border border-line p-3">
                 <legend className="px-1 text-[13px] font-medium text-ink">Hand the object to the task</legend>
@@ -196,7 +221,7 @@ export function CreateEventTaskWizard({ context, taskDefinitions, buckets, queue
                 <Field label="Maximum event age (seconds)" htmlFor="maxEventAge" error={err("maxEventAge")} hint="60–86400 (default: 24 hours).">
                   <Input type="number" min={60} max={86400} {...field("maxEventAge")} />
                 </Field>
-                <Field label="Dead-letter queue (optional)" htmlFor="deadLetterQueue" error={err("deadLetterQueue")} hint={queues.length ? "An SQS queue of this region." : "No SQS queues in this region."}>
+                <Field label="Dead-letter queue (optional)" htmlFor="deadLetterQueue" error={err("deadLetterQueue")} hint={queues.length ? "An SQS queue of this region; its policy gets a statement letting this rule send to it." : "No SQS queues in this region."}>
                   <Select {...field("deadLetterQueue")}>
                     <option value="">None</option>
                     {queues.map((q) => <option key={q} value={q}>{q}</option>)}

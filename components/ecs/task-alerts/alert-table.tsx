@@ -11,14 +11,15 @@ type Props = { alerts: TaskAlertSummary[]; canDelete: boolean; context: { connec
 export function AlertTable({ alerts, canDelete, context }: Props) {
   return (
     <Card>
-      <CardHeader title="Task alerts" description="EventBridge rules on this cluster's ECS Task State Change events with an SNS topic as target." />
+      <CardHeader title="Task and deployment alerts" description="EventBridge rules on this cluster's ECS Task State Change or its services' ECS Deployment State Change events, with an SNS topic as target." />
       {alerts.length === 0 ? (
-        <EmptyState title="No task alerts" description="Create an alert to get an e-mail when a task of this cluster stops, e.g. with a non-zero exit code." />
+        <EmptyState title="No task alerts" description="Create an alert to get an e-mail when a task of this cluster stops with a non-zero exit code, or when a deployment of its services fails or is rolled back." />
       ) : (
         <Table aria-label="Task alerts">
           <THead>
             <Tr>
               <Th>Rule</Th>
+              <Th>On</Th>
               <Th>State</Th>
               <Th>Topic</Th>
               <Th>Subscriptions</Th>
@@ -29,6 +30,7 @@ export function AlertTable({ alerts, canDelete, context }: Props) {
             {alerts.map((a) => (
               <Tr key={a.name}>
                 <Td className="font-medium">{a.name}</Td>
+                <Td>{a.kind === "deployments" ? "Service deployments" : "Stopped tasks"}</Td>
                 <Td><StatusBadge status={a.state} /></Td>
                 <Td className="font-mono text-xs">{a.topicArn.split(":").pop()}</Td>
                 <Td>

@@ -12,19 +12,23 @@ import type { PlanReview as Review } from "@/lib/core/plans/review-types";
 import { createTaskAlertAction, previewTaskAlertAction } from "@/lib/ecs/task-alerts/actions";
 import { createTaskAlertSchema, STOP_CODES } from "@/lib/ecs/task-alerts/schema";
 
-const STEPS: WizardStep[] = [{ id: "alert", label: "Alert", fields: ["ruleName", "family", "when", "stopCode", "topicMode", "topicName", "topicArn", "emails"] }];
+const STEPS: WizardStep[] = [{ id: "alert", label: "Alert", fields: ["ruleName", "kind", "service", "deploymentEvents", "family", "when", "stopCode", "topicMode", "topicName", "topicArn", "emails"] }];
 
 type Props = {
   context: { connectionId: string; region: string; cluster: string; clusterArn: string };
   families: string[];
+  services: string[];
   topics: string[];
 };
 
 /** An EventBridge rule that mails this cluster's stopped tasks through an SNS topic. */
-export function CreateTaskAlertWizard({ context, families, topics }: Props) {
+export function CreateTaskAlertWizard({ context, families, services, topics }: Props) {
   const [values, setValues] = useState(() => ({
     ...context,
     ruleName: `${context.cluster}-stopped-tasks`.slice(0, 64),
+    kind: "tasks",
+    service: "",
+    deploymentEvents: "failed",
     family: "",
     when: "nonzero",
     stopCode: "EssentialContainerExited",
@@ -59,7 +63,7 @@ export function CreateTaskAlertWizard({ context, families, topics }: Props) {
   }
 
   const err = (k: string) => w.errorFor(k);
-  const field = (k: "ruleName" | "family" | "stopCode" | "topicName" | "topicArn" | "emails") => ({
+  const field = (k: "ruleName" | "service" | "family" | "stopCode" | "topicName" | "topicArn" | "emails") => ({
     id: k,
     name: k,
     value: values[k],
@@ -73,11 +77,33 @@ export function CreateTaskAlertWizard({ context, families, topics }: Props) {
       {(["connectionId", "region", "cluster", "clusterArn"] as const).map((k) => <input key={k} type="hidden" name={k} value={values[k]} />)}
       <div hidden={w.current !== 0} className="space-y-4">
         <Card>
-          <CardHeader title="Which tasks" description={`ECS sends EventBridge a Task State Change event each time a task of ${context.cluster} changes; the rule picks those that stopped.`} />
+          <CardHeader title="What to hear about" description={`ECS sends EventBridge an event each time a task of ${context.cluster} changes state and each time a deployment of its services starts, completes or fails; the rule picks some.`} />
           <CardBody className="space-y-4">
             <Field label="Rule name" htmlFor="ruleName" required error={err("ruleName")} hint="Up to 64 letters, digits, . - and _.">
               <Input {...field("ruleName")} autoComplete="off" spellCheck={false} />
             </Field>
+            <RadioCards name="kind" legend="Alert on" value={values.kind}
+              onValueChange={(v) => set({ kind: v, ruleName: `${context.cluster}-${v === "deployments" ? "deployments" : "stopped-tasks"}`.slice(0, 64) })}
+              options={[
+                { value: "tasks", label: "Stopped tasks", description: "ECS Task State Change: a task of the cluster stopped." },
+                { value: "deployments", label: "Service deployments", description: "ECS Deployment State Change: a deployment failed or the circuit breaker rolled it back." },
+              ]} />
+            {values.kind === "deployments" ? (
+              <>
+                <Field label="Service" htmlFor="service" error={err("service")} hint="Only this service's deployments; every service of the cluster if empty.">
+                  <Select {...field("service")}>
+                    <option value="">Every service of the cluster</option>
+                    {services.map((s) => <option key={s} value={s}>{s}</option>)}
+                  </Select>
+                </Field>
+                <RadioCards name="deploymentEvents" legend="Alert when a deployment" value={values.deploymentEvents} onValueChange={(v) => set({ deploymentEvents: v })}
+                  options={[
+                    { value: "failed", label: "Fails", description: "SERVICE_DEPLOYMENT_FAILED: the circuit breaker stopped it (and rolls back when set to)." },
+                    { value: "all", label: "Changes state", description: "Also SERVICE_DEPLOYMENT_IN_PROGRESS and SERVICE_DEPLOYMENT_COMPLETED, rollbacks included." },
+                  ]} />
+              </>
+            ) : (
+            <>
             <Field label="Task family" htmlFor="family" error={err("family")} hint="Only tasks of this task definition family (a service's or a job's); every task of the cluster if empty.">
               <Select {...field("family")}>
                 <option value="">Every task of the cluster</option>
@@ -95,10 +121,12 @@ export function CreateTaskAlertWizard({ context, families, topics }: Props) {
                 <Select {...field("stopCode")}>{STOP_CODES.map((c) => <option key={c} value={c}>{c}</option>)}</Select>
               </Field>
             )}
+            </>
+            )}
           </CardBody>
         </Card>
         <Card>
-          <CardHeader title="Who hears about it" description="EventBridge publishes one sentence per stopped task to an SNS topic, which mails it to each confirmed address." />
+          <CardHeader title="Who hears about it" description="EventBridge publishes one sentence per event to an SNS topic, which mails it to each confirmed address." />
           <CardBody className="space-y-4">
             <RadioCards name="topicMode" legend="SNS topic" value={values.topicMode} onValueChange={(v) => set({ topicMode: v })}
               options={[

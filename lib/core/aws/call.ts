@@ -1,6 +1,8 @@
 import "server-only";
 import { awsClient, type ConnectionSettings } from "./clients";
 import { mapAwsError } from "./errors";
+import { partialFailure } from "./partial-failures";
+import { AwsOperationError } from "@/lib/core/errors";
 import { SERVICES, isAwsService } from "./services";
 
 export type AwsCallResult = { output: Record<string, unknown>; requestId?: string };
@@ -25,6 +27,10 @@ export async function callAws(
   try {
     const client = awsClient(conn, region, service) as unknown as Sendable;
     const { $metadata, ...output } = await client.send(new Command(input));
+    const refused = partialFailure(output);
+    if (refused) {
+      throw new AwsOperationError(`${operation} failed: ${refused.message}`, { code: refused.code, service, operation, requestId: $metadata?.requestId, httpStatus: 200 });
+    }
     return { output, requestId: $metadata?.requestId };
   } catch (error) {
     throw mapAwsError(error, ctx);

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { getCluster } from "@/lib/ecs/clusters/reads";
 import { describeTaskDefinition } from "@/lib/ecs/task-definitions/reads";
-import { bucketNotification, ruleExists, ruleTargetIds } from "@/lib/ecs/event-tasks/reads";
+import { bucketNotification, deadLetterQueueFacts, ruleExists, ruleTargetIds } from "@/lib/ecs/event-tasks/reads";
 import { getRole, getRoleFacts } from "@/lib/iam/reads";
 import type { ConnectionSettings } from "@/lib/core/aws/clients";
 import { getConnectionSettings } from "@/lib/core/connections/store";
@@ -26,15 +26,21 @@ async function checkCreate(input: CreateEventTaskInput): Promise<ActionState | n
   const cluster = await getCluster(conn, input.region, input.cluster);
   if (!cluster || cluster.arn !== input.clusterArn) throw new ConflictError(`There is no cluster named ${input.cluster} in ${input.region}.`);
   const errors: Record<string, string[]> = {};
-  const [exists, role, bucket, td] = await Promise.all([
+  const [exists, role, bucket, td, queue] = await Promise.all([
     ruleExists(conn, input.region, input.ruleName),
     input.roleMode === "create" ? getRole(conn, EVENTS_ROLE_NAME) : null,
     input.source === "s3" ? bucketNotification(conn, input.region, input.bucket) : undefined,
     describeTaskDefinition(conn, input.region, input.taskDefinition),
+    input.deadLetterQueue ? deadLetterQueueFacts(conn, input.region, input.deadLetterQueue) : undefined,
   ]);
   if (exists) errors.ruleName = [`A rule named ${input.ruleName} already exists on the default event bus.`];
   if (role) errors.roleMode = [`A role named ${EVENTS_ROLE_NAME} already exists: pick it instead of creating it.`];
-  if (bucket === null) errors.bucket = [`There is no bucket named ${input.bucket} in this account.`];
+  if (input.bucketMode === "create" && bucket) errors.bucket = [`A bucket named ${input.bucket} already exists: pick it instead.`];
+  if (input.bucketMode === "existing" && bucket === null) errors.bucket = [`There is no bucket named ${input.bucket} in this account.`];
+  if (queue === null) errors.deadLetterQueue = [`There is no queue named ${input.deadLetterQueue} in ${input.region}.`];
+  if (input.compute === "capacityProvider" && !cluster.capacityProviders.includes(input.capacityProvider)) {
+    errors.capacityProvider = [`${input.capacityProvider} is not a capacity provider of ${input.cluster}.`];
+  }
   if (!td) errors.taskDefinition = [`Task definition ${input.taskDefinition} was not found.`];
   else if (input.source === "s3" && !(td.containerDefinitions ?? []).some((c) => c.name === input.container)) {
     errors.container = [`${input.taskDefinition} has no container named ${input.container}.`];
@@ -48,14 +54,15 @@ async function roleFacts(conn: ConnectionSettings, input: Pick<CreateEventTaskIn
   return { role, passRoles: [taskDefinition?.executionRoleArn, taskDefinition?.taskRoleArn].filter((r): r is string => Boolean(r)) };
 }
 
-/** The plan reads what its steps replace: the bucket's notifications (put back by the cleanup), a reused role. */
+/** The plan reads what its steps replace: the bucket's notifications and the queue's policy (put back by the cleanup), a reused role. */
 async function buildCreate(input: CreateEventTaskInput) {
   const conn = await connectionFor(input);
-  const [role, bucket] = await Promise.all([
+  const [role, bucket, queue] = await Promise.all([
     input.roleMode === "create" ? { role: null, passRoles: [] } : roleFacts(conn, input),
-    input.source === "s3" ? bucketNotification(conn, input.region, input.bucket) : null,
+    input.source === "s3" && input.bucketMode === "existing" ? bucketNotification(conn, input.region, input.bucket) : null,
+    input.deadLetterQueue ? deadLetterQueueFacts(conn, input.region, input.deadLetterQueue) : null,
   ]);
-  const facts: EventTaskFacts = { ...role, bucket };
+  const facts: EventTaskFacts = { ...role, bucket, queue };
   return buildCreateEventTaskPlan(input, facts);
 }
 

@@ -58,16 +58,42 @@ describe("event-triggered task plan", () => {
     expect((plan.steps[1]!.input.Targets as Record<string, unknown>[])[0]).toMatchObject({ Input: "{}", RoleArn: input.roleArn });
   });
 
-  it("retry policy with AWS's defaults; a dead-letter queue by name, with a warning about its policy", () => {
+  it("retry policy with AWS's defaults; a dead-letter queue by name, its policy letting this rule send", () => {
     const plain = buildCreateEventTaskPlan(parse({}), { role: null, passRoles: [], bucket: {} });
     expect((plain.steps.at(-1)!.input.Targets as Record<string, unknown>[])[0]!.RetryPolicy).toEqual({ MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86400 });
     expect(plain.warnings).toBeUndefined();
-    const dlq = buildCreateEventTaskPlan(parse({ retryAttempts: "3", maxEventAge: "600", deadLetterQueue: "failed-uploads" }), { role: null, passRoles: [], bucket: {} });
+    const kept = JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "Owner", Effect: "Allow", Principal: { AWS: "123456789012" }, Action: "sqs:*", Resource: "*" }] });
+    const queue = { url: "https://sqs.us-east-1.amazonaws.com/123456789012/failed-uploads", policy: kept };
+    const dlq = buildCreateEventTaskPlan(parse({ retryAttempts: "3", maxEventAge: "600", deadLetterQueue: "failed-uploads" }), { role: null, passRoles: [], bucket: {}, queue });
+    const set = dlq.steps.find((s) => s.operation === "SetQueueAttributes")!;
+    const policy = JSON.parse((set.input.Attributes as { Policy: string }).Policy);
+    expect(policy.Statement[0].Sid).toBe("Owner");
+    expect(policy.Statement[1]).toMatchObject({
+      Principal: { Service: "events.amazonaws.com" }, Action: "sqs:SendMessage", Resource: "arn:aws:sqs:us-east-1:123456789012:failed-uploads",
+      Condition: { ArnEquals: { "aws:SourceArn": `arn:aws:events:us-east-1:123456789012:rule/${dlq.resources[1]!.split("/").pop()}` } },
+    });
+    expect(set.input.QueueUrl).toBe(queue.url);
+    expect(set.inverse?.input).toEqual({ QueueUrl: queue.url, Attributes: { Policy: kept } });
+    expect(dlq.warnings).toBeUndefined();
+    // Already allowed: no step.
+    const again = buildCreateEventTaskPlan(parse({ deadLetterQueue: "failed-uploads" }), { role: null, passRoles: [], bucket: {}, queue: { ...queue, policy: (set.input.Attributes as { Policy: string }).Policy } });
+    expect(again.steps.some((s) => s.operation === "SetQueueAttributes")).toBe(false);
     expect((dlq.steps.at(-1)!.input.Targets as Record<string, unknown>[])[0]).toMatchObject({
       RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 600 },
       DeadLetterConfig: { Arn: "arn:aws:sqs:us-east-1:123456789012:failed-uploads" },
     });
-    expect(dlq.warnings?.[0]).toMatch(/failed-uploads's access policy must let events.amazonaws.com send/);
+  });
+
+  it("creates the bucket first when asked (deleted by the cleanup), and runs on a capacity provider", () => {
+    const plan = buildCreateEventTaskPlan(parse({ bucketMode: "create", bucket: "new-uploads", compute: "capacityProvider", capacityProvider: "FARGATE_SPOT" }), { role: null, passRoles: [], bucket: null });
+    const ops = plan.steps.map((s) => s.operation);
+    expect(ops.indexOf("CreateBucket")).toBeLessThan(ops.indexOf("PutBucketNotificationConfiguration"));
+    expect(plan.steps.find((s) => s.operation === "CreateBucket")).toMatchObject({ input: { Bucket: "new-uploads" }, inverse: { operation: "DeleteBucket", input: { Bucket: "new-uploads" } } });
+    const ecs = (plan.steps.at(-1)!.input.Targets as { EcsParameters: Record<string, unknown> }[])[0]!.EcsParameters;
+    expect(ecs.CapacityProviderStrategy).toEqual([{ capacityProvider: "FARGATE_SPOT", weight: 1, base: 0 }]);
+    expect(ecs.LaunchType).toBeUndefined();
+    const west = buildCreateEventTaskPlan(parse({ region: "eu-west-1", bucketMode: "create", bucket: "new-uploads" }), { role: null, passRoles: [], bucket: null });
+    expect(west.steps.find((s) => s.operation === "CreateBucket")!.input.CreateBucketConfiguration).toEqual({ LocationConstraint: "eu-west-1" });
   });
 
   it("cleanup removes the target before the rule and restores the bucket", () => {
@@ -100,6 +126,9 @@ describe("event-triggered task schema", () => {
     expect(errors({ retryAttempts: "186" }).retryAttempts).toMatch(/0 to 185/);
     expect(errors({ maxEventAge: "30" }).maxEventAge).toMatch(/Between 60 seconds/);
     expect(errors({ deadLetterQueue: "a/b" }).deadLetterQueue).toMatch(/Pick a queue/);
+    expect(errors({ bucketMode: "create", bucket: "Bad_Name" }).bucket).toMatch(/Enter a bucket name/);
+    expect(errors({ bucketMode: "create", bucket: "a..b" }).bucket).toMatch(/S3 refuses/);
+    expect(errors({ compute: "capacityProvider", capacityProvider: "" }).capacityProvider).toMatch(/capacity provider/);
     expect(errors({})).toEqual({});
   });
 });

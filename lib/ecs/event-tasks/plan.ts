@@ -20,8 +20,11 @@ export type BucketNotification = {
   EventBridgeConfiguration?: Record<string, never>;
 };
 
-/** What the action read: the reused role's policies and the roles the task hands to ECS; the bucket's notifications. */
-export type EventTaskFacts = { role: RoleFacts | null; passRoles: string[]; bucket: BucketNotification | null };
+/** The dead-letter queue as read: its URL (SetQueueAttributes takes it) and its access policy now ("" if none). */
+export type QueueFacts = { url: string; policy: string };
+
+/** What the action read: the reused role's policies and the roles the task hands to ECS; the bucket's notifications; the dead-letter queue. */
+export type EventTaskFacts = { role: RoleFacts | null; passRoles: string[]; bucket: BucketNotification | null; queue?: QueueFacts | null };
 
 const NO_FACTS: EventTaskFacts = { role: null, passRoles: [], bucket: null };
 
@@ -107,6 +110,68 @@ function bucketStep(bucket: string, current: BucketNotification | null): PlanSte
   ];
 }
 
+/** A new bucket in the wizard's region (us-east-1 takes no location constraint); the cleanup deletes it. */
+function createBucketStep(bucket: string, region: string): PlanStep {
+  return {
+    key: "bucket",
+    service: "s3",
+    operation: "CreateBucket",
+    description: `Create S3 bucket ${bucket} in ${region}`,
+    input: { Bucket: bucket, ...(region === "us-east-1" ? {} : { CreateBucketConfiguration: { LocationConstraint: region } }) },
+    inverse: { service: "s3", operation: "DeleteBucket", description: `Delete S3 bucket ${bucket} (it must be empty)`, input: { Bucket: bucket } },
+  };
+}
+
+/** The rule's ARN, known before PutRule answers (the queue policy's condition names it). */
+export function ruleArnOf(clusterArn: string, ruleName: string): string {
+  const [, partition, , region, account] = clusterArn.split(":");
+  return `arn:${partition}:events:${region}:${account}:rule/${ruleName}`;
+}
+
+type Statement = Record<string, unknown> & { Sid?: string };
+
+/**
+ * The queue's policy with one more statement: events.amazonaws.com may SendMessage, for this rule
+ * only (aws:SourceArn). The queue's other statements stay; null when the policy already says so.
+ */
+export function deadLetterPolicy(current: string, queue: string, ruleArn: string, ruleName: string): string | null {
+  let doc: { Version?: string; Id?: string; Statement?: Statement[] | Statement } = {};
+  try {
+    doc = current ? JSON.parse(current) : {};
+  } catch {
+    doc = {};
+  }
+  const statements = Array.isArray(doc.Statement) ? doc.Statement : doc.Statement ? [doc.Statement] : [];
+  const wanted: Statement = {
+    Sid: `EventBridgeDeadLetter-${ruleName}`.slice(0, 100),
+    Effect: "Allow",
+    Principal: { Service: "events.amazonaws.com" },
+    Action: "sqs:SendMessage",
+    Resource: queue,
+    Condition: { ArnEquals: { "aws:SourceArn": ruleArn } },
+  };
+  const same = statements.find((st) => st.Sid === wanted.Sid);
+  if (same && JSON.stringify(same) === JSON.stringify(wanted)) return null;
+  return JSON.stringify({ Version: doc.Version ?? "2012-10-17", ...(doc.Id ? { Id: doc.Id } : {}), Statement: [...statements.filter((st) => st.Sid !== wanted.Sid), wanted] });
+}
+
+/** SetQueueAttributes Policy for the dead-letter queue; the cleanup puts the policy back as it was. */
+function queuePolicySteps(input: CreateEventTaskInput, queue: QueueFacts | null | undefined): PlanStep[] {
+  if (!input.deadLetterQueue || !queue) return [];
+  const policy = deadLetterPolicy(queue.policy, queueArn(input.clusterArn, input.deadLetterQueue), ruleArnOf(input.clusterArn, input.ruleName), input.ruleName);
+  if (!policy) return [];
+  return [
+    {
+      key: "queuePolicy",
+      service: "sqs",
+      operation: "SetQueueAttributes",
+      description: `Let EventBridge send this rule's undelivered events to queue ${input.deadLetterQueue} (sqs:SendMessage, aws:SourceArn = the rule)`,
+      input: { QueueUrl: queue.url, Attributes: { Policy: policy } },
+      inverse: { service: "sqs", operation: "SetQueueAttributes", description: `Put queue ${input.deadLetterQueue}'s access policy back`, input: { QueueUrl: queue.url, Attributes: { Policy: queue.policy } } },
+    },
+  ];
+}
+
 /** The rule's event pattern, as the JSON text PutRule takes. */
 export function rulePattern(input: Pick<CreateEventTaskInput, "source" | "bucket" | "keyPrefix" | "keySuffix" | "pattern">): string {
   if (input.source === "s3") return JSON.stringify(s3ObjectCreatedPattern(input.bucket, input.keyPrefix, input.keySuffix));
@@ -122,7 +187,9 @@ export function ecsTarget(input: CreateEventTaskInput, roleArn: unknown) {
     EcsParameters: {
       TaskDefinitionArn: taskDefinitionArn(input.clusterArn, input.taskDefinition),
       TaskCount: input.count,
-      LaunchType: "FARGATE",
+      ...(input.compute === "capacityProvider"
+        ? { CapacityProviderStrategy: [{ capacityProvider: input.capacityProvider, weight: 1, base: 0 }] }
+        : { LaunchType: "FARGATE" }),
       NetworkConfiguration: { awsvpcConfiguration: { Subnets: input.subnets, SecurityGroups: input.securityGroups, AssignPublicIp: input.assignPublicIp } },
     },
     // A custom pattern's event is not task overrides: the task runs as defined.
@@ -147,7 +214,9 @@ export function buildCreateEventTaskPlan(input: CreateEventTaskInput, facts: Eve
   const creatingRole = input.roleMode === "create";
   const fix = creatingRole ? { steps: [], warnings: [] } : eventsRoleFix(input, facts);
   const before = creatingRole ? roleSteps(input) : fix.steps;
-  const bucket = input.source === "s3" ? bucketStep(input.bucket, facts.bucket) : [];
+  const creatingBucket = input.source === "s3" && input.bucketMode === "create";
+  const bucket = input.source === "s3" ? [...(creatingBucket ? [createBucketStep(input.bucket, input.region)] : []), ...bucketStep(input.bucket, creatingBucket ? null : facts.bucket)] : [];
+  const queue = queuePolicySteps(input, facts.queue);
   const what = input.source === "s3" ? `uploads to ${input.bucket}` : "matching events";
   return {
     version: 1,
@@ -158,6 +227,7 @@ export function buildCreateEventTaskPlan(input: CreateEventTaskInput, facts: Eve
     steps: [
       ...before,
       ...bucket,
+      ...queue,
       {
         key: "rule",
         service: "events",
@@ -181,20 +251,16 @@ export function buildCreateEventTaskPlan(input: CreateEventTaskInput, facts: Eve
         key: "target",
         service: "events",
         operation: "PutTargets",
-        description: `Run ${input.taskDefinition} (${input.count} task${input.count === 1 ? "" : "s"}) on Fargate in ${input.cluster} for each event`,
+        description: `Run ${input.taskDefinition} (${input.count} task${input.count === 1 ? "" : "s"}) on ${input.compute === "capacityProvider" ? `capacity provider ${input.capacityProvider}` : "Fargate"} in ${input.cluster} for each event`,
         dependsOn: ["rule", ...before.map((s) => s.key).slice(-1)],
         input: { Rule: input.ruleName, EventBusName: "default", Targets: [ecsTarget(input, creatingRole ? { $ref: "role.roleArn" } : input.roleArn)] },
         inverse: { service: "events", operation: "RemoveTargets", description: `Remove the ECS target from rule ${input.ruleName}`, input: { Rule: input.ruleName, EventBusName: "default", Ids: [TARGET_ID] } },
       },
     ],
-    ...(warnings(input, fix.warnings).length ? { warnings: warnings(input, fix.warnings) } : {}),
+    ...(fix.warnings.length ? { warnings: fix.warnings } : {}),
   };
 }
 
-const warnings = (input: CreateEventTaskInput, roleWarnings: string[]) => [
-  ...roleWarnings,
-  ...(input.deadLetterQueue ? [`Queue ${input.deadLetterQueue}'s access policy must let events.amazonaws.com send messages (sqs:SendMessage), or undelivered events are lost rather than queued.`] : []),
-];
 
 /** A rule goes after its targets (EventBridge refuses to delete a rule that still has some). */
 export function buildDeleteEventRulePlan(input: DeleteEventRuleInput, targetIds: string[]): Plan {

@@ -6,7 +6,9 @@ import { mapAwsError } from "@/lib/core/aws/errors";
 import { guarded } from "@/lib/core/aws/guarded";
 import { live, liveKey } from "@/lib/core/live/shared";
 import type { BucketNotification } from "./plan";
-import { listQueueNames } from "../scaling/queues";
+import { listQueueNames, queueUrlOf } from "../scaling/queues";
+import { GetQueueAttributesCommand } from "@aws-sdk/client-sqs";
+import type { QueueFacts } from "./plan";
 
 const TTL_MS = 5_000;
 
@@ -132,4 +134,12 @@ export async function bucketNotification(conn: ConnectionSettings, region: strin
     if ((error as { name?: string }).name === "NoSuchBucket") return null;
     throw mapAwsError(error, { service: "s3", operation: "GetBucketNotificationConfiguration", connectionName: conn.name, endpoint: conn.endpointUrl ?? undefined });
   }
+}
+
+/** The dead-letter queue's URL and access policy ("" if none); null when there is no such queue. */
+export async function deadLetterQueueFacts(conn: ConnectionSettings, region: string, name: string): Promise<QueueFacts | null> {
+  const url = await queueUrlOf(conn, region, name);
+  if (!url) return null;
+  const out = await guarded(conn, "sqs", "GetQueueAttributes", () => awsClient(conn, region, "sqs").send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ["Policy"] })));
+  return { url, policy: out.Attributes?.Policy ?? "" };
 }

@@ -31,6 +31,8 @@ export const createEventTaskSchema = z
     ruleName: ruleNameSchema,
     description: z.string().trim().max(512, "At most 512 characters.").default(""),
     source: z.enum(["s3", "pattern"]).default("s3"),
+    /** Pick a bucket, or create one (CreateBucket in the plan, DeleteBucket in its cleanup). */
+    bucketMode: z.enum(["existing", "create"]).default("existing"),
     bucket: z.string().trim().default(""),
     keyPrefix: z.string().max(1024, "At most 1024 characters.").default(""),
     keySuffix: z.string().max(1024, "At most 1024 characters.").default(""),
@@ -39,6 +41,9 @@ export const createEventTaskSchema = z
     container: z.string().trim().max(255).default(""),
     bucketVariable: z.string().trim().default("S3_BUCKET"),
     keyVariable: z.string().trim().default("S3_KEY"),
+    /** Fargate launch type, or one of the cluster's capacity providers (a strategy of one, as the console's default). */
+    compute: z.enum(["launchType", "capacityProvider"]).default("launchType"),
+    capacityProvider: z.string().trim().max(255).default(""),
     count: z.coerce.number({ message: "Enter a whole number." }).int("Enter a whole number.").min(1, "Run 1 to 10 tasks per event.").max(10, "Run 1 to 10 tasks per event.").default(1),
     /** EventBridge's retry policy; its defaults are 185 attempts over 24 hours. */
     retryAttempts: z.coerce.number({ message: "Enter a whole number." }).int("Enter a whole number.").min(0, "0 to 185 retries.").max(185, "0 to 185 retries.").default(185),
@@ -54,7 +59,8 @@ export const createEventTaskSchema = z
     const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
     if (v.source === "s3") {
       const bucket = bucketNameSchema.safeParse(v.bucket);
-      if (!bucket.success) issue("bucket", bucket.error.issues[0]!.message);
+      if (!bucket.success) issue("bucket", v.bucketMode === "create" ? "Enter a bucket name: 3–63 lowercase letters, digits, . and -, starting and ending with a letter or digit." : bucket.error.issues[0]!.message);
+      else if (v.bucketMode === "create" && (/\.\./.test(v.bucket) || /^\d+\.\d+\.\d+\.\d+$/.test(v.bucket) || /^xn--|^sthree-|-s3alias$|--ol-s3$/.test(v.bucket))) issue("bucket", "S3 refuses this name (no '..', IP addresses, or reserved prefixes and suffixes).");
       if (!/^[A-Za-z0-9_-]{1,255}$/.test(v.container)) issue("container", "Pick the container that receives the bucket and key.");
       for (const [k, label] of [["bucketVariable", "bucket"], ["keyVariable", "key"]] as const) {
         const r = variable(label).safeParse(v[k]);
@@ -66,6 +72,7 @@ export const createEventTaskSchema = z
       const problem = patternProblem(v.pattern);
       if (problem) issue("pattern", problem);
     }
+    if (v.compute === "capacityProvider" && !/^[A-Za-z0-9_-]{1,255}$/.test(v.capacityProvider)) issue("capacityProvider", "Pick a capacity provider of the cluster.");
     if (v.subnets.length === 0) issue("subnets", "Pick at least one subnet.");
     if (v.securityGroups.length === 0) issue("securityGroups", "Pick at least one security group.");
     if (v.roleMode === "existing" && !/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/.test(v.roleArn)) issue("roleArn", "Pick a role that EventBridge can assume.");

@@ -7,7 +7,8 @@ import { DescribeNetworkInterfacesCommand, DescribeSecurityGroupsCommand } from 
 import { DescribeServicesCommand, paginateListServices, type Service } from "@aws-sdk/client-ecs";
 import { DescribeListenersCommand, DescribeLoadBalancersCommand, DescribeTagsCommand, DescribeTargetGroupsCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { GetScheduleCommand, paginateListSchedules } from "@aws-sdk/client-scheduler";
-import { DescribeRuleCommand, ListRuleNamesByTargetCommand, ListTagsForResourceCommand, ListTargetsByRuleCommand } from "@aws-sdk/client-eventbridge";
+import { DescribeRuleCommand, ListRuleNamesByTargetCommand, ListRulesCommand, ListTagsForResourceCommand, ListTargetsByRuleCommand } from "@aws-sdk/client-eventbridge";
+import { alertKind } from "@/lib/ecs/task-alerts/kind";
 import { ECS_DIMENSION, ECS_NAMESPACE, resourceId } from "@/lib/ecs/scaling/plan";
 import { decideLeftovers, MANAGED_TAG, type LeftoverFacts, type Leftovers, type ServiceFacts } from "@/lib/ecs/services/leftovers";
 import { chunks } from "@/lib/core/aws/batches";
@@ -146,10 +147,31 @@ async function scheduleFacts(conn: ConnectionSettings, region: string, clusterAr
   );
 }
 
-/** EventBridge rules of the default bus with a target in the cluster: whose (portside:managed tag) and what they run. */
-async function eventRuleFacts(conn: ConnectionSettings, region: string, clusterArn: string): Promise<NonNullable<LeftoverFacts["eventRules"]>> {
+/** Rules of the default bus that are the cluster's task or deployment alerts (their target is an SNS topic, not the cluster). */
+async function alertRuleNames(conn: ConnectionSettings, region: string, clusterArn: string): Promise<string[]> {
   const client = awsClient(conn, region, "events");
-  const names = await guarded(conn, "events", "ListRuleNamesByTarget", async () => {
+  return guarded(conn, "events", "ListRules", async () => {
+    const out: string[] = [];
+    let NextToken: string | undefined;
+    let pages = 0;
+    do {
+      const page = await client.send(new ListRulesCommand({ EventBusName: "default", Limit: 100, NextToken }));
+      out.push(...(page.Rules ?? []).filter((r) => !r.ManagedBy && alertKind(r.EventPattern ?? "", clusterArn)).map((r) => r.Name ?? "").filter(Boolean));
+      NextToken = page.NextToken;
+      pages += 1;
+    } while (NextToken && pages < 20);
+    return out;
+  });
+}
+
+/**
+ * EventBridge rules of the default bus with a target in the cluster, and (`withAlerts`, a cluster
+ * teardown) the cluster's alert rules, which target SNS: whose (portside:managed tag) and what they run.
+ */
+async function eventRuleFacts(conn: ConnectionSettings, region: string, clusterArn: string, withAlerts: boolean): Promise<NonNullable<LeftoverFacts["eventRules"]>> {
+  const client = awsClient(conn, region, "events");
+  const alerts = new Set(withAlerts ? await alertRuleNames(conn, region, clusterArn) : []);
+  const targeting = await guarded(conn, "events", "ListRuleNamesByTarget", async () => {
     const out: string[] = [];
     let NextToken: string | undefined;
     do {
@@ -159,6 +181,7 @@ async function eventRuleFacts(conn: ConnectionSettings, region: string, clusterA
     } while (NextToken);
     return out;
   });
+  const names = [...new Set([...targeting, ...alerts])];
   return Promise.all(
     names.map(async (name) => {
       const [rule, targets] = await Promise.all([
@@ -166,7 +189,8 @@ async function eventRuleFacts(conn: ConnectionSettings, region: string, clusterA
         guarded(conn, "events", "ListTargetsByRule", () => client.send(new ListTargetsByRuleCommand({ Rule: name, EventBusName: "default", Limit: 100 }))),
       ]);
       const tags = rule.Arn ? await guarded(conn, "events", "ListTagsForResource", () => client.send(new ListTagsForResourceCommand({ ResourceARN: rule.Arn }))) : { Tags: [] };
-      const mine = (targets.Targets ?? []).filter((t) => t.Arn === clusterArn);
+      // An alert rule goes whole with its cluster: its targets are the topic it mails.
+      const mine = (targets.Targets ?? []).filter((t) => t.Arn === clusterArn || alerts.has(name));
       return {
         name,
         state: rule.State ?? "ENABLED",
@@ -201,7 +225,7 @@ export async function readServiceLeftovers(
     securityGroupFacts(conn, region, sgIds, created, lb.loadBalancers.filter((l) => l.managed).map((l) => l.name)),
     scalingFacts(conn, region, cluster.name, deleting.map((s) => s.name)),
     scheduleFacts(conn, region, cluster.arn),
-    eventRuleFacts(conn, region, cluster.arn),
+    eventRuleFacts(conn, region, cluster.arn, services === null),
   ]);
   const families = new Set(deleting.map((s) => s.family));
   const facts: LeftoverFacts = {

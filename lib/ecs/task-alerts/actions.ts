@@ -3,6 +3,7 @@
 import { getCluster } from "@/lib/ecs/clusters/reads";
 import { ruleExists, ruleTargetIds } from "@/lib/ecs/event-tasks/reads";
 import { topicExists } from "@/lib/ecs/task-alerts/reads";
+import { readClusterShared } from "@/lib/ecs/services/fleet-live";
 import { getConnectionSettings } from "@/lib/core/connections/store";
 import { ConflictError } from "@/lib/core/errors";
 import { buildCreateTaskAlertPlan, buildDeleteTaskAlertPlan, createdTopicArn } from "@/lib/ecs/task-alerts/plan";
@@ -25,6 +26,10 @@ async function check(input: CreateTaskAlertInput): Promise<ActionState | null> {
     ruleExists(conn, input.region, input.ruleName),
     topicExists(conn, input.region, input.topicMode === "create" ? createdTopicArn(input) : input.topicArn),
   ]);
+  if (input.kind === "deployments" && input.service) {
+    const live = await readClusterShared(conn, input.region, input.cluster);
+    if (!live.services.some((s) => s.name === input.service)) errors.service = [`There is no service named ${input.service} in ${input.cluster}.`];
+  }
   if (exists) errors.ruleName = [`A rule named ${input.ruleName} already exists on the default event bus.`];
   if (input.topicMode === "create" && topic) errors.topicName = [`A topic named ${input.topicName} already exists: pick it instead.`];
   if (input.topicMode === "existing" && !topic) errors.topicArn = ["That topic no longer exists."];

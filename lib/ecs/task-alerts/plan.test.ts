@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { planPermissions } from "@/lib/core/plans/iam-actions";
-import { alertPattern, buildCreateTaskAlertPlan, buildDeleteTaskAlertPlan } from "./plan";
+import { alertPattern, buildCreateTaskAlertPlan, buildDeleteTaskAlertPlan, deploymentAlertPattern } from "./plan";
 import { createTaskAlertSchema, parseEmails } from "./schema";
 
 const clusterArn = "arn:aws:ecs:us-east-1:123456789012:cluster/jobs";
@@ -33,6 +33,36 @@ describe("task alert plan", () => {
     const plan = buildCreateTaskAlertPlan(parse({ topicMode: "existing", topicArn: "arn:aws:sns:us-east-1:123456789012:ops", emails: "" }));
     expect(plan.steps.map((s) => s.operation)).toEqual(["PutRule", "PutTargets"]);
     expect(plan.warnings?.[0]).toMatch(/events.amazonaws.com/);
+  });
+});
+
+describe("deployment alert plan", () => {
+  it("matches the cluster's services by ARN prefix, or one service, on failed deployments or every change", () => {
+    expect(deploymentAlertPattern(parse({ kind: "deployments" }))).toEqual({
+      source: ["aws.ecs"],
+      "detail-type": ["ECS Deployment State Change"],
+      resources: [{ prefix: "arn:aws:ecs:us-east-1:123456789012:service/jobs/" }],
+      detail: { eventName: ["SERVICE_DEPLOYMENT_FAILED"] },
+    });
+    const one = deploymentAlertPattern(parse({ kind: "deployments", service: "web", deploymentEvents: "all" }));
+    expect(one.resources).toEqual(["arn:aws:ecs:us-east-1:123456789012:service/jobs/web"]);
+    expect((one.detail as { eventName: string[] }).eventName).toEqual(["SERVICE_DEPLOYMENT_IN_PROGRESS", "SERVICE_DEPLOYMENT_COMPLETED", "SERVICE_DEPLOYMENT_FAILED"]);
+  });
+
+  it("puts the deployment pattern and a readable deployment sentence on the rule, tagged as a deployment alert", () => {
+    const plan = buildCreateTaskAlertPlan(parse({ kind: "deployments", service: "web" }));
+    const rule = plan.steps.find((s) => s.operation === "PutRule")!;
+    expect(JSON.parse(rule.input.EventPattern as string)["detail-type"]).toEqual(["ECS Deployment State Change"]);
+    expect(rule.input.Tags).toContainEqual({ Key: "portside:alert", Value: "deployments" });
+    const target = (plan.steps.at(-1)!.input.Targets as { InputTransformer: { InputPathsMap: Record<string, string>; InputTemplate: string } }[])[0]!;
+    expect(target.InputTransformer.InputPathsMap.reason).toBe("$.detail.reason");
+    expect(target.InputTransformer.InputTemplate).toContain("ECS service <service>: <event>");
+    expect(plan.title).toBe("Alert on deployments of web: jobs-stopped");
+  });
+
+  it("refuses a bad service name only for deployment alerts", () => {
+    expect(createTaskAlertSchema.safeParse({ ...base, kind: "deployments", service: "a b" }).success).toBe(false);
+    expect(createTaskAlertSchema.safeParse({ ...base, kind: "tasks", service: "a b" }).success).toBe(true);
   });
 });
 

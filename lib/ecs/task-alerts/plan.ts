@@ -1,4 +1,4 @@
-import { parseEmails, type CreateTaskAlertInput, type DeleteTaskAlertInput } from "@/lib/ecs/task-alerts/schema";
+import { DEPLOYMENT_EVENTS, parseEmails, type CreateTaskAlertInput, type DeleteTaskAlertInput } from "@/lib/ecs/task-alerts/schema";
 import type { Plan, PlanStep } from "@/lib/core/plans/types";
 
 export const TARGET_ID = "sns-alert";
@@ -11,6 +11,34 @@ export function alertPattern(input: Pick<CreateTaskAlertInput, "clusterArn" | "f
   if (input.when === "stopCode") detail.stopCode = [input.stopCode];
   return { source: ["aws.ecs"], "detail-type": ["ECS Task State Change"], detail };
 }
+
+/** Where this cluster's services' ARNs start: ECS names the service (not the cluster) in a deployment event's resources. */
+export function serviceArnPrefix(clusterArn: string, cluster: string): string {
+  return clusterArn.replace(/:cluster\/.*$/, `:service/${cluster}/`);
+}
+
+/** The rule's pattern for deployment alerts: this cluster's (or one service's) ECS Deployment State Change events. */
+export function deploymentAlertPattern(input: Pick<CreateTaskAlertInput, "clusterArn" | "cluster" | "service" | "deploymentEvents">): Record<string, unknown> {
+  const prefix = serviceArnPrefix(input.clusterArn, input.cluster);
+  return {
+    source: ["aws.ecs"],
+    "detail-type": ["ECS Deployment State Change"],
+    resources: [input.service ? `${prefix}${input.service}` : { prefix }],
+    detail: { eventName: [...DEPLOYMENT_EVENTS[input.deploymentEvents]] },
+  };
+}
+
+/** A deployment event as one sentence: which service, what happened, and ECS's reason. */
+export const DEPLOYMENT_TRANSFORMER = {
+  InputPathsMap: {
+    service: "$.resources[0]",
+    event: "$.detail.eventName",
+    deployment: "$.detail.deploymentId",
+    reason: "$.detail.reason",
+    time: "$.time",
+  },
+  InputTemplate: '"ECS service <service>: <event> at <time> (deployment <deployment>). <reason>"',
+};
 
 /** The e-mail's text, read from the event by an input transformer. */
 export const ALERT_TRANSFORMER = {
@@ -79,10 +107,12 @@ export function buildCreateTaskAlertPlan(input: CreateTaskAlertInput): Plan {
     produces: { subscriptionArn: "SubscriptionArn" },
   }));
   const last = [...topicSteps, ...subscribeSteps].at(-1)?.key;
+  const deployments = input.kind === "deployments";
+  const what = deployments ? `deployments of ${input.service || `every service of ${input.cluster}`}` : `stopped tasks in ${input.cluster}`;
   return {
     version: 1,
     wizard: "ecs-task-alert",
-    title: `Alert on stopped tasks in ${input.cluster}: ${input.ruleName}`,
+    title: `Alert on ${what}: ${input.ruleName}`,
     resources: [`ecs:cluster/${input.cluster}`, `events:rule/default/${input.ruleName}`],
     landing: `/ecs/clusters/${encodeURIComponent(input.cluster)}/task-alerts`,
     steps: [
@@ -92,15 +122,15 @@ export function buildCreateTaskAlertPlan(input: CreateTaskAlertInput): Plan {
         key: "rule",
         service: "events",
         operation: "PutRule",
-        description: `Create rule ${input.ruleName} on ECS Task State Change`,
+        description: `Create rule ${input.ruleName} on ${deployments ? "ECS Deployment State Change" : "ECS Task State Change"}`,
         ...(last ? { dependsOn: [last] } : {}),
         input: {
           Name: input.ruleName,
           EventBusName: "default",
-          EventPattern: JSON.stringify(alertPattern(input)),
+          EventPattern: JSON.stringify(deployments ? deploymentAlertPattern(input) : alertPattern(input)),
           State: "ENABLED",
-          Description: `Stopped tasks of ${input.cluster} by e-mail`,
-          Tags: [{ Key: "portside:managed", Value: "true" }, { Key: "portside:cluster", Value: input.cluster }],
+          Description: deployments ? `Deployments of ${input.service || input.cluster} by e-mail` : `Stopped tasks of ${input.cluster} by e-mail`,
+          Tags: [{ Key: "portside:managed", Value: "true" }, { Key: "portside:cluster", Value: input.cluster }, { Key: "portside:alert", Value: input.kind }],
         },
         produces: { ruleArn: "RuleArn" },
         inverse: { service: "events", operation: "DeleteRule", description: `Delete rule ${input.ruleName}`, input: { Name: input.ruleName, EventBusName: "default" } },
@@ -109,9 +139,9 @@ export function buildCreateTaskAlertPlan(input: CreateTaskAlertInput): Plan {
         key: "target",
         service: "events",
         operation: "PutTargets",
-        description: `Send each stopped task to the topic as a sentence`,
+        description: deployments ? "Send each deployment event to the topic as a sentence" : "Send each stopped task to the topic as a sentence",
         dependsOn: ["rule"],
-        input: { Rule: input.ruleName, EventBusName: "default", Targets: [{ Id: TARGET_ID, Arn: topicArn, InputTransformer: ALERT_TRANSFORMER }] },
+        input: { Rule: input.ruleName, EventBusName: "default", Targets: [{ Id: TARGET_ID, Arn: topicArn, InputTransformer: deployments ? DEPLOYMENT_TRANSFORMER : ALERT_TRANSFORMER }] },
         inverse: { service: "events", operation: "RemoveTargets", description: `Remove the topic from rule ${input.ruleName}`, input: { Rule: input.ruleName, EventBusName: "default", Ids: [TARGET_ID] } },
       },
     ],

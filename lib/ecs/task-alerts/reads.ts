@@ -5,11 +5,12 @@ import { awsClient, type ConnectionSettings } from "@/lib/core/aws/clients";
 import { mapAwsError } from "@/lib/core/aws/errors";
 import { guarded } from "@/lib/core/aws/guarded";
 import { live, liveKey } from "@/lib/core/live/shared";
+import { alertKind, type AlertKind } from "./kind";
 
 const TTL_MS = 5_000;
 
 export type AlertSubscription = { endpoint: string; protocol: string; status: string };
-export type TaskAlertSummary = { name: string; state: string; pattern: string; topicArn: string; subscriptions: AlertSubscription[] };
+export type TaskAlertSummary = { name: string; kind: AlertKind; state: string; pattern: string; topicArn: string; subscriptions: AlertSubscription[] };
 
 /** The account's SNS topics in this region (ARNs), for the topic picker. */
 export function listTopics(conn: ConnectionSettings, region: string): Promise<string[]> {
@@ -34,7 +35,7 @@ const statusOf = (arn: string) => (arn === "PendingConfirmation" || arn === "pen
 async function loadAlerts(conn: ConnectionSettings, region: string, clusterArn: string): Promise<TaskAlertSummary[]> {
   const events = awsClient(conn, region, "events");
   const sns = awsClient(conn, region, "sns");
-  // ListRules names no targets: the alert rules are those whose pattern is this cluster's ECS Task State Change.
+  // ListRules names no targets: the alert rules are those whose pattern is this cluster's task or deployment events.
   const rules = await guarded(conn, "events", "ListRules", async () => {
     const out: { Name?: string; State?: string; EventPattern?: string }[] = [];
     let NextToken: string | undefined;
@@ -43,7 +44,7 @@ async function loadAlerts(conn: ConnectionSettings, region: string, clusterArn: 
       out.push(...(page.Rules ?? []));
       NextToken = page.NextToken;
     } while (NextToken && out.length < 2000);
-    return out.filter((r) => (r.EventPattern ?? "").includes("ECS Task State Change") && (r.EventPattern ?? "").includes(JSON.stringify(clusterArn)));
+    return out.filter((r) => alertKind(r.EventPattern ?? "", clusterArn) !== null);
   });
   const alerts = await Promise.all(
     rules.map(async (r) => {
@@ -52,6 +53,7 @@ async function loadAlerts(conn: ConnectionSettings, region: string, clusterArn: 
       const subs = topic ? await guarded(conn, "sns", "ListSubscriptionsByTopic", () => sns.send(new ListSubscriptionsByTopicCommand({ TopicArn: topic }))) : { Subscriptions: [] };
       return {
         name: r.Name ?? "",
+        kind: alertKind(r.EventPattern ?? "", clusterArn) ?? "tasks",
         state: r.State ?? "ENABLED",
         pattern: r.EventPattern ?? "",
         topicArn: topic,
@@ -62,7 +64,7 @@ async function loadAlerts(conn: ConnectionSettings, region: string, clusterArn: 
   return alerts.filter((a) => a.topicArn).sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** The rules that mail this cluster's stopped tasks to an SNS topic, with the topic's subscriptions. */
+/** The rules that mail this cluster's stopped tasks or its services' deployments to an SNS topic, with the topic's subscriptions. */
 export function listClusterAlerts(conn: ConnectionSettings, region: string, clusterArn: string): Promise<TaskAlertSummary[]> {
   return live.cache.get(liveKey(conn, region, "events", "task-alerts", clusterArn), TTL_MS, () => loadAlerts(conn, region, clusterArn));
 }

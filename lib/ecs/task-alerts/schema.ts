@@ -5,6 +5,12 @@ import { ruleNameSchema } from "../event-tasks/schema";
 /** Why ECS stops a task (the event's detail.stopCode). */
 export const STOP_CODES = ["TaskFailedToStart", "EssentialContainerExited", "UserInitiated", "ServiceSchedulerInitiated", "SpotInterruption", "TerminationNotice"] as const;
 
+/** What a deployment alert hears: failures (the circuit breaker's, rollbacks included) or every state change. */
+export const DEPLOYMENT_EVENTS = {
+  failed: ["SERVICE_DEPLOYMENT_FAILED"],
+  all: ["SERVICE_DEPLOYMENT_IN_PROGRESS", "SERVICE_DEPLOYMENT_COMPLETED", "SERVICE_DEPLOYMENT_FAILED"],
+} as const;
+
 const MAX_EMAILS = 10;
 const email = z.email();
 
@@ -23,6 +29,9 @@ export const createTaskAlertSchema = z
     cluster: clusterNameSchema,
     clusterArn: z.string().regex(/^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:cluster\/.+$/, "The cluster's ARN is missing; reload the page."),
     ruleName: ruleNameSchema,
+    kind: z.enum(["tasks", "deployments"]).default("tasks"),
+    service: z.string().trim().max(255).default(""),
+    deploymentEvents: z.enum(["failed", "all"]).default("failed"),
     family: z.string().trim().max(255).default(""),
     when: z.enum(["any", "nonzero", "stopCode"]).default("nonzero"),
     stopCode: z.enum(STOP_CODES).default("EssentialContainerExited"),
@@ -34,7 +43,8 @@ export const createTaskAlertSchema = z
   })
   .superRefine((v, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
-    if (v.family && !/^[A-Za-z0-9_-]{1,255}$/.test(v.family)) issue("family", "A task definition family: letters, digits, - and _.");
+    if (v.kind === "tasks" && v.family && !/^[A-Za-z0-9_-]{1,255}$/.test(v.family)) issue("family", "A task definition family: letters, digits, - and _.");
+    if (v.kind === "deployments" && v.service && !/^[A-Za-z0-9_-]{1,255}$/.test(v.service)) issue("service", "A service name: letters, digits, - and _.");
     if (v.topicMode === "create" && !/^[A-Za-z0-9_-]{1,256}$/.test(v.topicName)) issue("topicName", "Enter a topic name: up to 256 letters, digits, - and _.");
     if (v.topicMode === "existing" && !/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/.test(v.topicArn)) issue("topicArn", "Pick a topic.");
     const { emails, problem } = parseEmails(v.emails);

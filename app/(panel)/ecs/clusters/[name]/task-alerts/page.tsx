@@ -33,7 +33,7 @@ export default async function TaskAlertsPage({ params }: Props) {
     <>
       <PageHeader
         title="Task alerts"
-        description={`E-mails when tasks of ${name} stop · ${context.region}`}
+        description={`E-mails when tasks of ${name} stop or deployments of its services fail · ${context.region}`}
         breadcrumbs={[{ href: "/ecs/clusters", label: "Clusters" }, { href: base, label: name }, { label: "Task alerts" }]}
         actions={canOperate && <ButtonLink variant="primary" href={`${base}/task-alerts/new`}>Create alert</ButtonLink>}
       />

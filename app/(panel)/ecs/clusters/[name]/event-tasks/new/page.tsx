@@ -58,6 +58,7 @@ export default async function NewEventTaskPage({ params }: Props) {
           context={{ connectionId: context.connectionId, region: context.region, cluster: name, clusterArn: result.data!.cluster.arn }}
           taskDefinitions={result.data!.taskDefinitions}
           buckets={result.data!.buckets}
+          capacityProviders={result.data!.cluster.capacityProviders}
           queues={result.data!.queues}
           networks={result.data!.networks}
           roles={result.data!.roles.map((r) => ({ name: r.name, arn: r.arn }))}
