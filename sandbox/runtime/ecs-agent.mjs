@@ -22,6 +22,7 @@ import { decodeToken, encodeToken, overlayService, renderTask } from "./ecs-over
 import { mergeSettings } from "./settings.mjs";
 import { DeploymentLedger, advanceShift, arnList, failedHook, hookStagesReached, newShift, shiftingLoadBalancer, weightParams } from "./service-deployments.mjs";
 import { motoQuery } from "../moto-query.mjs";
+import { pollAlarms, triggeredAlarm, watchedAlarms } from "./deployment-alarms.mjs";
 
 const CT = "application/x-amz-json-1.1";
 const TARGET = "AmazonEC2ContainerServiceV20141113";
@@ -807,6 +808,7 @@ export class EcsAgent {
       return failed;
     };
     if (!shift.hooksStarted && hookFailed(hookStagesReached(shift, shift.stage))) return;
+    if (this.#alarmRollback(svc, primary, now)) return;
     if (!shift.rollingBack && primary.live.size < desired && canLaunch) this.#launch(svc, primary, td, desired - primary.live.size, now);
     const before = shift.stage;
     const blueLive = olds.reduce((n, d) => n + d.live.size, 0);
@@ -832,6 +834,27 @@ export class EcsAgent {
     }
     svc.steady = false;
     this.#dirty.add(svc); // time moves the shift on, not only task changes
+  }
+
+  /**
+   * deploymentConfiguration.alarms (deployment-alarms.mjs): read the watched alarms while the
+   * deployment lasts; one in ALARM is noted on the service deployment and, with rollback on,
+   * rolls it back. True when it did.
+   */
+  #alarmRollback(svc, primary, now) {
+    const shift = primary.shift;
+    const rec = this.ledger.of(primary);
+    const dc = rec?.deploymentConfiguration ?? {};
+    const names = watchedAlarms(dc);
+    if (shift.rollingBack || !rec || !names.length || shift.stage === "CLEAN_UP") return false;
+    shift.alarms ??= { names, states: {} };
+    pollAlarms(shift.alarms, this.#upstream, svc.region, now, () => this.#dirty.add(svc));
+    const hit = triggeredAlarm(names, shift.alarms.states);
+    if (!hit) return false;
+    rec.triggeredAlarmNames = [hit];
+    if (!dc.alarms.rollback) return false;
+    this.#rollBackShift(svc, primary, `CloudWatch alarm ${hit} is in ALARM.`, now);
+    return true;
   }
 
   /** Point the production (and test) listener rule at blue and green with the shift's weights, in order. */
@@ -922,12 +945,15 @@ export class EcsAgent {
     return this.ledger.describeRevisions(arnList(input, "serviceRevisionArns"));
   }
 
-  /** StopServiceDeployment: ROLLBACK of an in-progress deployment (ABORT is not emulated). */
+  /** StopServiceDeployment: ROLLBACK of an in-progress deployment (ABORT refused, as AWS documents). */
   async opStopServiceDeployment(_region, input) {
     const rec = typeof input.serviceDeploymentArn === "string" ? this.ledger.get(input.serviceDeploymentArn) : undefined;
     if (!rec) throw new ApiError("ServiceDeploymentNotFoundException", "The service deployment does not exist.");
     const stopType = input.stopType ?? "ROLLBACK";
-    if (stopType !== "ROLLBACK") throw invalid(`sandbox: stopType ${stopType} is not emulated; use ROLLBACK.`);
+    // AWS's API reference lists ABORT | ROLLBACK but documents only ROLLBACK as valid ("The valid
+    // values are ROLLBACK"); the sandbox answers ABORT as that documentation says.
+    if (stopType === "ABORT") throw invalid("stopType ABORT is not supported: the valid values are ROLLBACK.");
+    if (stopType !== "ROLLBACK") throw invalid(`1 validation error detected: Value '${String(stopType).slice(0, 64)}' at 'stopType' failed to satisfy constraint: Member must satisfy enum value set: [ABORT, ROLLBACK]`);
     const svc = rec.svc;
     const primary = svc.deployments[0];
     if (rec.status !== "IN_PROGRESS" || primary !== rec.target || svc.status !== "ACTIVE") {

@@ -309,7 +309,11 @@ export class DeploymentLedger {
       deploymentConfiguration: dc,
       rollback: rec.rollback ? { ...rec.rollback, startedAt: sec(rec.rollback.startedAt) } : undefined,
       deploymentCircuitBreaker: { status: breaker ? (IN_PROGRESS.has(rec.status) ? "MONITORING" : "MONITORING_COMPLETE") : "DISABLED", failureCount: rec.target.failedTasks ?? 0, threshold: rec.breakerThreshold ?? 0 },
-      alarms: { status: dc.alarms?.enable ? "MONITORING" : "DISABLED", alarmNames: dc.alarms?.alarmNames ?? [], triggeredAlarmNames: [] },
+      alarms: {
+        status: !dc.alarms?.enable ? "DISABLED" : rec.triggeredAlarmNames?.length ? "TRIGGERED" : IN_PROGRESS.has(rec.status) ? "MONITORING" : "MONITORING_COMPLETE",
+        alarmNames: dc.alarms?.alarmNames ?? [],
+        triggeredAlarmNames: rec.triggeredAlarmNames ?? [],
+      },
     });
   }
 
