@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { clusterNameSchema } from "../clusters/schema";
-import { HOOK_STAGES, LAMBDA_ARN, ROLE_ARN, STRATEGIES, shiftsTraffic, strategyTimingFields, targetGroupNameIssue, timingIssues } from "./deployment-strategy-fields";
+import { HOOK_STAGES, LAMBDA_ARN, ROLE_ARN, STRATEGIES, alarmIssues, deploymentAlarmFields, shiftsTraffic, strategyTimingFields, targetGroupNameIssue, timingIssues } from "./deployment-strategy-fields";
 import { serviceNameSchema } from "./schema";
 
 const TARGET_GROUP_ARN = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:targetgroup\/[A-Za-z0-9-]{1,32}\/[0-9a-f]+$/;
@@ -31,9 +31,11 @@ export const deploymentStrategySchema = z
     hookTargetArn: z.string().trim().default(""),
     hookRoleArn: z.string().trim().default(""),
     hookStages: z.array(z.enum(HOOK_STAGES, { message: "Pick stages from the list." })).max(HOOK_STAGES.length).default([]),
+    ...deploymentAlarmFields,
   })
   .superRefine((v, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+    alarmIssues(v, issue);
     if (!shiftsTraffic(v.strategy)) return;
     timingIssues(v, issue);
     if (v.alternateTargetGroupMode === "create") {

@@ -10,6 +10,7 @@ import type { DeploymentSettingsContext } from "@/lib/ecs/services/deployment-st
 import { HOOK_STAGES, LOAD_BALANCER_ROLE, STRATEGY_LIMITS, shiftsTraffic, type Strategy } from "@/lib/ecs/services/deployment-strategy-fields";
 import { deploymentStrategySchema } from "@/lib/ecs/services/deployment-strategy-schema";
 import { ContextStatus } from "./context-status";
+import { DeploymentAlarmFields } from "./deployment-alarm-fields";
 import { PlanActionForm, type FormWizard, type ServiceTarget } from "./plan-action-form";
 
 type Context = Omit<DeploymentSettingsContext, "current">;
@@ -65,12 +66,14 @@ function initialValues(c: Context): Record<string, string> {
   };
 }
 
+const ALARM_FIELDS = ["alarmsEnabled", "alarmNames", "alarmRollback"];
+
 /** The fields the chosen strategy uses; the others are not sent (ECS refuses them). */
 function fieldsFor(v: Record<string, string>): string[] {
   const s = v.strategy as Strategy;
-  if (!shiftsTraffic(s)) return ["strategy"];
+  if (!shiftsTraffic(s)) return ["strategy", ...ALARM_FIELDS];
   return [
-    "strategy", "bakeTime",
+    ...ALARM_FIELDS, "strategy", "bakeTime",
     ...(s === "CANARY" ? ["canaryPercent", "canaryBakeTime"] : []),
     ...(s === "LINEAR" ? ["stepPercent", "stepBakeTime"] : []),
     "alternateTargetGroupMode", v.alternateTargetGroupMode === "create" ? "alternateTargetGroupName" : "alternateTargetGroupArn",
@@ -84,11 +87,19 @@ export function DeploymentSettingsForm({ target, onCancel }: { target: ServiceTa
   const { context, error } = useDeploymentContext(target);
   const [edits, setEdits] = useState<Record<string, string>>({});
   const [picked, setStages] = useState<string[]>();
+  const [alarmEdits, setAlarms] = useState<{ alarmsEnabled?: boolean; alarmRollback?: boolean; alarmNames?: string[] }>({});
   if (!context) return <ContextStatus error={error} />;
   const v = { ...initialValues(context), ...edits };
   const stages = picked ?? context.hook?.stages ?? [];
+  const alarms = {
+    alarmsEnabled: alarmEdits.alarmsEnabled ?? context.alarmSettings.enable,
+    alarmRollback: alarmEdits.alarmRollback ?? (context.alarmSettings.enable ? context.alarmSettings.rollback : false),
+    alarmNames: alarmEdits.alarmNames ?? (context.alarmSettings.enable ? context.alarmSettings.names : []),
+  };
   const fields = fieldsFor(v);
-  const values: Record<string, string | string[]> = Object.fromEntries(fields.map((f) => [f, f === "hookStages" ? stages : (v[f] ?? "")]));
+  const valueOf = (f: string): string | string[] =>
+    f === "hookStages" ? stages : f === "alarmNames" ? alarms.alarmNames : f === "alarmsEnabled" ? String(alarms.alarmsEnabled) : f === "alarmRollback" ? String(alarms.alarmRollback) : (v[f] ?? "");
+  const values: Record<string, string | string[]> = Object.fromEntries(fields.map((f) => [f, valueOf(f)]));
   return (
     <PlanActionForm target={target} schema={deploymentStrategySchema} fields={fields} values={values}
       preview={previewDeploymentStrategyAction} confirm={deploymentStrategyAction} onCancel={onCancel} confirmLabel="Save deployment settings"
@@ -102,6 +113,8 @@ export function DeploymentSettingsForm({ target, onCancel }: { target: ServiceTa
               set={(patch) => { setEdits((e) => ({ ...e, ...patch })); for (const k of Object.keys(patch)) w.touch(k); }}
               setStages={(next) => { setStages(next); w.touch("hookStages"); }} />
           )}
+          <DeploymentAlarmFields w={w} alarms={context.alarms} enabled={alarms.alarmsEnabled} rollback={alarms.alarmRollback} picked={alarms.alarmNames}
+            set={(patch) => { setAlarms((a) => ({ ...a, ...patch })); for (const k of Object.keys(patch)) w.touch(k); }} />
         </>
       )}
     </PlanActionForm>
