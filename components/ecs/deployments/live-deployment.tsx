@@ -20,6 +20,52 @@ function RevisionCard({ label, tone, revision, testId }: { label: string; tone: 
   );
 }
 
+const alarmTone = (state?: string) => (state === "ALARM" ? "red" : state === "OK" ? "green" : "neutral");
+
+/** The bake timer, the alarms ECS watches (with their state now) and the split's steps as Portside saw them. */
+function LiveDetails({ entry }: { entry: TimelineEntry }) {
+  const history = entry.trafficHistory ?? [];
+  return (
+    <div className="grid gap-3 md:grid-cols-2">
+      <div className="space-y-2 text-sm">
+        {entry.stage === "BAKE_TIME" && (
+          <p data-testid="bake-timer">
+            Baking: all traffic on green, blue kept for {String(entry.deploymentConfiguration.bakeTimeInMinutes ?? 0)} min
+            {entry.bakeEndsAt ? <> · ends <RelativeTime date={entry.bakeEndsAt} /></> : " (start not seen by Portside)"}
+          </p>
+        )}
+        {entry.alarms ? (
+          <div>
+            <p className="text-xs font-medium">Alarms watched{entry.alarms.status === "TRIGGERED" ? " (triggered)" : ""}</p>
+            <ul aria-label="Alarms watched" className="mt-1 flex flex-wrap gap-2">
+              {entry.alarms.names.map((n) => (
+                <li key={n} data-testid="watched-alarm" className="flex items-center gap-1 text-xs">
+                  <span className="break-all font-mono">{n}</span>
+                  <Badge tone={alarmTone(entry.alarms?.states?.[n])}>{(entry.alarms?.states?.[n] ?? "unknown").toLowerCase().replaceAll("_", " ")}</Badge>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : (
+          <p className="text-xs text-ink-muted">No CloudWatch alarm watched: add some in Deployment settings to roll back when one fires.</p>
+        )}
+      </div>
+      {history.length > 0 && (
+        <div>
+          <p className="text-xs font-medium">Traffic steps so far (as Portside saw them)</p>
+          <ol aria-label="Traffic history" className="mt-1 space-y-0.5 text-xs tabular-nums">
+            {history.map((p) => (
+              <li key={p.at} data-testid="traffic-step">
+                <RelativeTime date={p.at} /> · green {p.green} % · {p.stage.toLowerCase().replaceAll("_", " ") || "—"}
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+    </div>
+  );
+}
+
 /**
  * The deployment in progress, live: blue (what served before) and green (the new revision) side by
  * side with their tasks, the production listener rule's split now, the lifecycle stage, and
@@ -54,6 +100,7 @@ export function LiveDeployment({ entry, target, canOperate }: { entry: TimelineE
             </ul>
           </div>
         )}
+        <LiveDetails entry={entry} />
         <div className="grid gap-3 md:grid-cols-2">
           {blue && <RevisionCard label="Blue (serving before)" tone="blue" revision={blue} testId="blue-revision" />}
           <RevisionCard label="Green (new)" tone="green" revision={entry.target} testId="green-revision" />

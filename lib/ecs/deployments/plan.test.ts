@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { hostile, quick } from "@/lib/core/testing/fuzz";
-import { buildRollbackDeploymentPlan } from "./plan";
+import { buildRollbackDeploymentPlan, buildRollbackToRevisionPlan, withStrategyOf } from "./plan";
 import { rollbackDeploymentSchema } from "./schema";
 
 const ARN = "arn:aws:ecs:us-east-1:123456789012:service-deployment/prod/web/abc123";
@@ -28,4 +28,25 @@ it("buildRollbackDeploymentPlan: StopServiceDeployment ROLLBACK, then waits for 
     waitFor: { operation: "DescribeServiceDeployments", path: "serviceDeployments.0.status", success: ["ROLLBACK_SUCCESSFUL"] },
   });
   expect(plan.resources).toContain("ecs:service/prod/web");
+});
+
+it("buildRollbackToRevisionPlan: UpdateService to the old task definition with its strategy, waited to completion, undone by updating back", () => {
+  const current = { taskDefinition: "arn:aws:ecs:us-east-1:123456789012:task-definition/web:4", deploymentConfiguration: { minimumHealthyPercent: 100, maximumPercent: 200, strategy: "ROLLING", alarms: { alarmNames: ["a"], enable: true, rollback: true } } };
+  const plan = buildRollbackToRevisionPlan({ ...base, serviceDeploymentArn: ARN }, {
+    taskDefinitionArn: "arn:aws:ecs:us-east-1:123456789012:task-definition/web:2", label: "web:2",
+    deploymentConfiguration: { strategy: "CANARY", bakeTimeInMinutes: 0, canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 1 }, minimumHealthyPercent: 50 },
+    current,
+  });
+  expect(plan.title).toBe("Roll web back to web:2 (from deployment abc123)");
+  expect(plan.steps).toHaveLength(1);
+  expect(plan.steps[0]!.input).toEqual({
+    cluster: "prod", service: "web", taskDefinition: "arn:aws:ecs:us-east-1:123456789012:task-definition/web:2",
+    deploymentConfiguration: { minimumHealthyPercent: 100, maximumPercent: 200, alarms: { alarmNames: ["a"], enable: true, rollback: true }, strategy: "CANARY", bakeTimeInMinutes: 0, canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 1 } },
+  });
+  expect(plan.steps[0]!.waitFor).toMatchObject({ operation: "DescribeServices", success: ["COMPLETED"] });
+  expect(plan.steps[0]!.inverse!.input).toEqual({ cluster: "prod", service: "web", taskDefinition: current.taskDefinition, deploymentConfiguration: current.deploymentConfiguration });
+});
+
+it("withStrategyOf: a rolling deployment's revision drops the current canary settings", () => {
+  expect(withStrategyOf({ strategy: "CANARY", canaryConfiguration: { canaryPercent: 5 }, maximumPercent: 200 }, {})).toEqual({ maximumPercent: 200, strategy: "ROLLING" });
 });

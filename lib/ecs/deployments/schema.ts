@@ -20,3 +20,7 @@ export const rollbackDeploymentSchema = z
     message: "This deployment belongs to another service.",
   });
 export type RollbackDeploymentInput = z.infer<typeof rollbackDeploymentSchema>;
+
+/** "Roll back to this revision": UpdateService to the task definition (and strategy) of one completed deployment of the service. */
+export const rollbackToRevisionSchema = rollbackDeploymentSchema;
+export type RollbackToRevisionInput = RollbackDeploymentInput;
