@@ -267,7 +267,7 @@ test("more than 20 deployments made through the SDK: the newest 20, then Load ol
   await shot(page, "timeline-load-older");
   for (const bad of ["abc", "-1", "999", "1e3"]) {
     await page.goto(`${historyOf("many")}?pages=${bad}`);
-    await expect(entries).toHaveCount(bad === "999" ? total : 20);
+    await expect(entries).toHaveCount(20);
   }
 });
 
