@@ -4,6 +4,7 @@ import { RelativeTime } from "@/components/ui/time";
 import type { RevisionView, TimelineEntry } from "@/lib/ecs/deployments/timeline";
 import type { ServiceTarget } from "@/components/ecs/services/actions/plan-action-form";
 import { AutoRefresh } from "./auto-refresh";
+import { ContinueDeployment } from "./continue-deployment";
 import { RollbackNow } from "./rollback-now";
 
 function RevisionCard({ label, tone, revision, testId }: { label: string; tone: "blue" | "green"; revision: RevisionView; testId: string }) {
@@ -28,9 +29,15 @@ function LiveDetails({ entry }: { entry: TimelineEntry }) {
   return (
     <div className="grid gap-3 md:grid-cols-2">
       <div className="space-y-2 text-sm">
+        {entry.awaiting && (
+          <p data-testid="paused-hook" className="font-medium">
+            Paused by a pause hook at {entry.stage?.toLowerCase().replaceAll("_", " ")}
+            {entry.awaiting.expiresAt ? <> · {entry.awaiting.timeoutAction === "CONTINUE" ? "continues" : "rolls back"} by itself <RelativeTime date={entry.awaiting.expiresAt} /></> : null}
+          </p>
+        )}
         {entry.stage === "BAKE_TIME" && (
           <p data-testid="bake-timer">
-            Baking: all traffic on green, blue kept for {String(entry.deploymentConfiguration.bakeTimeInMinutes ?? 0)} min
+            Baking: all traffic on green, blue kept for {String(entry.deploymentConfiguration.bakeTimeInMinutes ?? 0)} min (ECS has no call to end a bake early; Roll back now still works)
             {entry.bakeEndsAt ? <> · ends <RelativeTime date={entry.bakeEndsAt} /></> : " (start not seen by Portside)"}
           </p>
         )}
@@ -81,7 +88,10 @@ export function LiveDeployment({ entry, target, canOperate }: { entry: TimelineE
         title="Deployment in progress"
         description={<>{entry.strategyLabel} · started {entry.createdAt ? <RelativeTime date={entry.createdAt} /> : "—"}</>}
         actions={canOperate && entry.status === "IN_PROGRESS" && (
-          <RollbackNow target={target} deploymentArn={entry.arn} from={entry.target.taskDefinition} to={blue?.taskDefinition ?? "the previous revision"} />
+          <div className="flex flex-wrap gap-2">
+            {entry.awaiting && <ContinueDeployment target={target} deploymentArn={entry.arn} hookId={entry.awaiting.hookId} stage={entry.stage ?? ""} />}
+            <RollbackNow target={target} deploymentArn={entry.arn} from={entry.target.taskDefinition} to={blue?.taskDefinition ?? "the previous revision"} />
+          </div>
         )}
       />
       <CardBody className="space-y-3">

@@ -8,9 +8,11 @@ import type { SessionUser } from "@/lib/core/auth/session";
 import type { Plan } from "@/lib/core/plans/types";
 import { defineAction } from "@/lib/core/actions/action";
 import type { ActionState } from "@/lib/core/actions/state";
-import { buildRollbackDeploymentPlan, buildRollbackToRevisionPlan } from "./plan";
+import { buildContinueDeploymentPlan, buildRollbackDeploymentPlan, buildRollbackToRevisionPlan } from "./plan";
 import { readDeploymentTimeline, readServiceDeployment, readServiceNow, readServiceRevision } from "./reads";
-import { rollbackDeploymentSchema, rollbackToRevisionSchema, type RollbackDeploymentInput, type RollbackToRevisionInput } from "./schema";
+import {
+  continueDeploymentSchema, rollbackDeploymentSchema, rollbackToRevisionSchema, type ContinueDeploymentInput, type RollbackDeploymentInput, type RollbackToRevisionInput,
+} from "./schema";
 
 /** Checked on a fresh read: the deployment is this service's and still in progress. */
 async function build(input: RollbackDeploymentInput): Promise<{ plan: Plan } | { errors: Record<string, string[]> }> {
@@ -96,6 +98,39 @@ export const rollbackToRevisionAction = defineAction({
   schema: rollbackToRevisionSchema,
   run: async (input, { user }: { user: SessionUser }) => {
     const built = await buildToRevision(input);
+    if ("errors" in built) return fail(built.errors);
+    const runId = await submitPlan({ user, input, plan: built.plan, reviewedHash: input.reviewedHash });
+    redirect(`/history/${runId}`);
+  },
+});
+
+/** Checked on a fresh read: the deployment is in progress and this pause hook awaits action. */
+async function buildContinue(input: ContinueDeploymentInput): Promise<{ plan: Plan } | { errors: Record<string, string[]> }> {
+  const conn = await getConnectionSettings(input.connectionId);
+  if (!conn.regions.includes(input.region)) throw new ConflictError(`Connection "${conn.name}" is not set up for ${input.region}.`);
+  const d = await readServiceDeployment(conn, input.region, input.serviceDeploymentArn);
+  if (!d || d.status !== "IN_PROGRESS") return { errors: { serviceDeploymentArn: ["This deployment is no longer in progress."] } };
+  const hook = d.lifecycleHookDetails?.find((h) => h.hookId === input.hookId);
+  if (!hook || hook.status !== "AWAITING_ACTION") return { errors: { hookId: ["This pause hook no longer awaits action."] } };
+  return { plan: buildContinueDeploymentPlan(input, d.lifecycleStage ?? "its pause") };
+}
+
+export const previewContinueDeploymentAction = defineAction({
+  role: "operator",
+  does: "continue deployments",
+  schema: continueDeploymentSchema,
+  run: async (input) => {
+    const built = await buildContinue(input);
+    return "errors" in built ? fail(built.errors) : { ok: true, data: reviewOf(built.plan, input.region) };
+  },
+});
+
+export const continueDeploymentAction = defineAction({
+  role: "operator",
+  does: "continue deployments",
+  schema: continueDeploymentSchema,
+  run: async (input, { user }: { user: SessionUser }) => {
+    const built = await buildContinue(input);
     if ("errors" in built) return fail(built.errors);
     const runId = await submitPlan({ user, input, plan: built.plan, reviewedHash: input.reviewedHash });
     redirect(`/history/${runId}`);

@@ -1,10 +1,52 @@
 import type { Plan } from "@/lib/core/plans/types";
 import { DEPLOYMENT_OUTPUT, rolloutWait } from "../services/ops-plan";
 import { servicePath } from "../services/plan";
-import type { RollbackDeploymentInput, RollbackToRevisionInput } from "./schema";
+import type { ContinueDeploymentInput, RollbackDeploymentInput, RollbackToRevisionInput } from "./schema";
 
 export const DEPLOYMENT_ROLLBACK_WIZARD = "ecs-service-deployment-rollback";
 export const REVISION_ROLLBACK_WIZARD = "ecs-service-revision-rollback";
+export const DEPLOYMENT_CONTINUE_WIZARD = "ecs-service-deployment-continue";
+
+/**
+ * A deployment held by a pause hook: ContinueServiceDeployment with CONTINUE (it goes on to its
+ * next stage; the nearest thing AWS offers to "shift now") or ROLLBACK (waited until rolled back).
+ */
+export function buildContinueDeploymentPlan(input: ContinueDeploymentInput, stage: string): Plan {
+  const id = input.serviceDeploymentArn.split("/").pop();
+  const where = stage.toLowerCase().replaceAll("_", " ");
+  const rollback = input.action === "ROLLBACK";
+  return {
+    version: 1,
+    wizard: DEPLOYMENT_CONTINUE_WIZARD,
+    title: rollback ? `Roll back deployment ${id} of ${input.service}, paused at ${where}` : `Continue deployment ${id} of ${input.service} past ${where}`,
+    resources: [`ecs:service/${input.cluster}/${input.service}`, `ecs:cluster/${input.cluster}`],
+    landing: servicePath(input.cluster, input.service),
+    steps: [
+      {
+        key: "continue",
+        service: "ecs",
+        operation: "ContinueServiceDeployment",
+        description: rollback ? `Roll back the paused deployment of ${input.service}` : `Let the deployment of ${input.service} go on past ${where}`,
+        input: { serviceDeploymentArn: input.serviceDeploymentArn, hookId: input.hookId, action: input.action },
+        ...(rollback
+          ? {
+              waitFor: {
+                service: "ecs",
+                operation: "DescribeServiceDeployments",
+                input: { serviceDeploymentArns: [input.serviceDeploymentArn] },
+                path: "serviceDeployments.0.status",
+                success: ["ROLLBACK_SUCCESSFUL"],
+                failure: ["ROLLBACK_FAILED", "SUCCESSFUL", "STOPPED"],
+                description: `the rollback of ${input.service} to finish`,
+                intervalMs: 3_000,
+                timeoutMs: 30 * 60_000,
+              },
+            }
+          : {}),
+      },
+    ],
+  };
+}
 
 /** The strategy part of a deploymentConfiguration: what "Roll back to this revision" takes from the old deployment. */
 const STRATEGY_KEYS = ["strategy", "bakeTimeInMinutes", "canaryConfiguration", "linearConfiguration", "lifecycleHooks"] as const;

@@ -18,6 +18,7 @@ export type RawDeployment = {
     [key: string]: unknown;
   };
   alarms?: { status?: string; alarmNames?: string[]; triggeredAlarmNames?: string[] };
+  lifecycleHookDetails?: { hookId?: string; targetType?: string; status?: string; expiresAt?: Date | string; timeoutAction?: string }[];
   rollback?: { reason?: string; startedAt?: Date | string; serviceRevisionArn?: string };
 };
 export type RawRevision = {
@@ -53,6 +54,8 @@ export type TimelineEntry = {
   /** The split's steps as Portside observed them (traffic-history.ts), for the deployment in progress. */
   trafficHistory?: { at: string; green: number; stage: string }[];
   bakeEndsAt?: string;
+  /** A pause hook holding the deployment (ContinueServiceDeployment continues it or rolls it back). */
+  awaiting?: { hookId: string; expiresAt?: string; timeoutAction: string };
   /** The task definitions' differences beyond the image (diff.ts), when both could be read. */
   diff?: string[];
 };
@@ -102,6 +105,11 @@ export function changesBetween(from: RevisionView | undefined, to: RevisionView)
   return out;
 }
 
+function awaitingOf(d: RawDeployment): Pick<TimelineEntry, "awaiting"> {
+  const hook = IN_PROGRESS.has(d.status ?? "") ? d.lifecycleHookDetails?.find((h) => h.status === "AWAITING_ACTION" && h.hookId) : undefined;
+  return hook ? { awaiting: { hookId: hook.hookId!, expiresAt: iso(hook.expiresAt), timeoutAction: hook.timeoutAction ?? "ROLLBACK" } } : {};
+}
+
 /** The deployments newest first, each with its revisions, what changed and why it rolled back. */
 export function toTimeline(deployments: RawDeployment[], revisions: RawRevision[]): TimelineEntry[] {
   const byArn = new Map(revisions.map((r) => [r.serviceRevisionArn ?? "", r]));
@@ -130,6 +138,7 @@ export function toTimeline(deployments: RawDeployment[], revisions: RawRevision[
           : {}),
         ...(strategy !== "ROLLING" && rule ? { productionRule: rule } : {}),
         deploymentConfiguration: (d.deploymentConfiguration ?? {}) as Record<string, unknown>,
+        ...awaitingOf(d),
         ...(d.alarms?.alarmNames?.length ? { alarms: { status: d.alarms.status ?? "MONITORING", names: d.alarms.alarmNames, triggered: d.alarms.triggeredAlarmNames ?? [] } } : {}),
       };
     })

@@ -33,6 +33,9 @@ export const HOOK_STAGES = [
 ] as const;
 export type HookStage = (typeof HOOK_STAGES)[number];
 
+/** The stages a pause hook may hold a deployment at: AWS refuses TEST_TRAFFIC_SHIFT and PRODUCTION_TRAFFIC_SHIFT. */
+export const PAUSE_STAGES = HOOK_STAGES.filter((s) => s !== "TEST_TRAFFIC_SHIFT" && s !== "PRODUCTION_TRAFFIC_SHIFT");
+
 /** CloudWatch alarm names: 1–255 characters, no control characters. ECS watches up to 10 per service here. */
 export const ALARM_NAME = /^[^\u0000-\u001f\u007f]{1,255}$/;
 export const MAX_DEPLOYMENT_ALARMS = 10;

@@ -75,7 +75,7 @@ describe("strategyErrors", () => {
     controller: "ECS", strategy: "ROLLING" as const, advanced: null, primary, containerName: "web", containerPort: 8080,
     targetGroups: [{ arn: GREEN, name: "api-green" }], rules: [{ arn: RULE, label: "HTTP 80 · default rule", weights: [{ targetGroupArn: PRIMARY, weight: 1 }] }],
     roles: [{ arn: ROLE, name: "lb-role" }], roleExists: false,
-    alarmSettings: { names: [], enable: false, rollback: false }, alarms: [{ name: "api-5xx", state: "OK" }],
+    alarmSettings: { names: [], enable: false, rollback: false }, alarms: [{ name: "api-5xx", state: "OK" }], pauseStages: [],
   };
   const canary = { strategy: "CANARY", alternateTargetGroupName: "api-blue", productionListenerRule: RULE };
   it("passes a valid combination", () => {
@@ -106,4 +106,10 @@ describe("alarms in the plan", () => {
     expect((off.steps[0]!.input as { deploymentConfiguration: Record<string, unknown> }).deploymentConfiguration.alarms).toEqual({ alarmNames: [], enable: false, rollback: false });
     expect((off.steps[0]!.inverse!.input as { deploymentConfiguration: Record<string, unknown> }).deploymentConfiguration.alarms).toEqual({ alarmNames: ["api-5xx"], enable: true, rollback: true });
   });
+});
+
+it("a pause hook joins the Lambda hook in lifecycleHooks", () => {
+  const plan = buildDeploymentStrategyPlan(parse({ strategy: "BLUE_GREEN", alternateTargetGroupName: "api-blue", productionListenerRule: RULE, pauseStages: ["PRE_PRODUCTION_TRAFFIC_SHIFT"] }), current);
+  const dc = (plan.steps.at(-1)!.input as { deploymentConfiguration: Record<string, unknown> }).deploymentConfiguration;
+  expect(dc.lifecycleHooks).toEqual([{ targetType: "PAUSE", lifecycleStages: ["PRE_PRODUCTION_TRAFFIC_SHIFT"] }]);
 });

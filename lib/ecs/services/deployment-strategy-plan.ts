@@ -31,15 +31,19 @@ const ref = (path: string): PlanRef => ({ $ref: path });
 /** The settings of a strategy that ECS reads; the ones of other strategies are left out (ECS refuses them). */
 export function strategyConfiguration(input: {
   strategy: Strategy; bakeTime: number; canaryPercent: number; canaryBakeTime: number; stepPercent: number; stepBakeTime: number;
-  hookTargetArn?: string; hookRoleArn?: string; hookStages?: string[];
+  hookTargetArn?: string; hookRoleArn?: string; hookStages?: string[]; pauseStages?: string[];
 }): Record<string, unknown> {
   if (!shiftsTraffic(input.strategy)) return { strategy: "ROLLING" };
+  const hooks = [
+    ...(input.hookTargetArn ? [{ hookTargetArn: input.hookTargetArn, roleArn: input.hookRoleArn, lifecycleStages: input.hookStages }] : []),
+    ...(input.pauseStages?.length ? [{ targetType: "PAUSE", lifecycleStages: input.pauseStages }] : []),
+  ];
   return {
     strategy: input.strategy,
     bakeTimeInMinutes: input.bakeTime,
     ...(input.strategy === "CANARY" ? { canaryConfiguration: { canaryPercent: input.canaryPercent, canaryBakeTimeInMinutes: input.canaryBakeTime } } : {}),
     ...(input.strategy === "LINEAR" ? { linearConfiguration: { stepPercent: input.stepPercent, stepBakeTimeInMinutes: input.stepBakeTime } } : {}),
-    ...(input.hookTargetArn ? { lifecycleHooks: [{ hookTargetArn: input.hookTargetArn, roleArn: input.hookRoleArn, lifecycleStages: input.hookStages }] } : {}),
+    ...(hooks.length ? { lifecycleHooks: hooks } : {}),
   };
 }
 

@@ -24,6 +24,8 @@ export type DeploymentSettingsContext = {
   linear?: { percent: number; bakeTime: number };
   advanced: { alternateTargetGroupArn?: string; productionListenerRule?: string; testListenerRule?: string; roleArn?: string } | null;
   hook?: { targetArn: string; roleArn: string; stages: string[] };
+  /** The stages of the service's pause hook, if it has one. */
+  pauseStages: string[];
   /** deploymentConfiguration.alarms now. */
   alarmSettings: { names: string[]; enable: boolean; rollback: boolean };
   /** The region's CloudWatch alarms (first 100 by name), what the form's alarm picker offers. */
@@ -90,7 +92,7 @@ export async function readDeploymentSettings(conn: ConnectionSettings, region: s
     strategy?: string; bakeTimeInMinutes?: number;
     canaryConfiguration?: { canaryPercent?: number; canaryBakeTimeInMinutes?: number };
     linearConfiguration?: { stepPercent?: number; stepBakeTimeInMinutes?: number };
-    lifecycleHooks?: { hookTargetArn?: string; roleArn?: string; lifecycleStages?: string[] }[];
+    lifecycleHooks?: { targetType?: string; hookTargetArn?: string; roleArn?: string; lifecycleStages?: string[] }[];
     alarms?: { alarmNames?: string[]; enable?: boolean; rollback?: boolean };
   };
   const loadBalancers = s.loadBalancers ?? [];
@@ -121,6 +123,7 @@ export async function readDeploymentSettings(conn: ConnectionSettings, region: s
   }
   const [roles, existing, alarms] = await Promise.all([listRolesTrusting(conn, ["ecs.amazonaws.com"]), getRole(conn, LOAD_BALANCER_ROLE.name), listAlarms(conn, region)]);
   const strategy = (STRATEGIES as readonly string[]).includes(dc.strategy ?? "") ? (dc.strategy as Strategy) : "ROLLING";
+  const lambda = dc.lifecycleHooks?.find((h) => h.targetType !== "PAUSE");
   return {
     controller: s.deploymentController?.type ?? "ECS",
     strategy,
@@ -128,7 +131,8 @@ export async function readDeploymentSettings(conn: ConnectionSettings, region: s
     canary: dc.canaryConfiguration ? { percent: dc.canaryConfiguration.canaryPercent ?? 5, bakeTime: dc.canaryConfiguration.canaryBakeTimeInMinutes ?? 10 } : undefined,
     linear: dc.linearConfiguration ? { percent: dc.linearConfiguration.stepPercent ?? 10, bakeTime: dc.linearConfiguration.stepBakeTimeInMinutes ?? 6 } : undefined,
     advanced: lb?.advancedConfiguration ?? null,
-    ...(dc.lifecycleHooks?.[0] ? { hook: { targetArn: dc.lifecycleHooks[0].hookTargetArn ?? "", roleArn: dc.lifecycleHooks[0].roleArn ?? "", stages: dc.lifecycleHooks[0].lifecycleStages ?? [] } } : {}),
+    ...(lambda ? { hook: { targetArn: lambda.hookTargetArn ?? "", roleArn: lambda.roleArn ?? "", stages: lambda.lifecycleStages ?? [] } } : {}),
+    pauseStages: dc.lifecycleHooks?.find((h) => h.targetType === "PAUSE")?.lifecycleStages ?? [],
     alarmSettings: { names: dc.alarms?.alarmNames ?? [], enable: Boolean(dc.alarms?.enable), rollback: Boolean(dc.alarms?.rollback) },
     alarms,
     primary,

@@ -22,6 +22,11 @@ describe("deploymentStrategySchema", () => {
     expect(errorOf({ ...rolling, alarmsEnabled: "true", alarmNames: ["x".repeat(256)] }, "alarmNames.0")).toBe("Alarm names are 1 to 255 characters.");
     expect(deploymentStrategySchema.parse({ ...canary, alarmsEnabled: "true", alarmNames: ["api-5xx"], alarmRollback: "true" })).toMatchObject({ alarmsEnabled: true, alarmNames: ["api-5xx"], alarmRollback: true });
   });
+  it("refuses pause hooks at traffic shift stages and on rolling updates", () => {
+    expect(errorOf({ ...canary, pauseStages: ["PRODUCTION_TRAFFIC_SHIFT"] }, "pauseStages")).toMatch(/cannot hold a deployment during test or production traffic shift/);
+    expect(errorOf({ ...base, strategy: "ROLLING", pauseStages: ["PRE_SCALE_UP"] }, "pauseStages")).toBe("Lifecycle hooks need blue/green, linear or canary deployments.");
+    expect(deploymentStrategySchema.safeParse({ ...canary, pauseStages: ["POST_TEST_TRAFFIC_SHIFT"] }).success).toBe(true);
+  });
   it("ends quickly on hostile alarm names", () => {
     fc.assert(fc.property(hostile, (text) => typeof quick(() => deploymentStrategySchema.safeParse({ ...base, strategy: "ROLLING", alarmsEnabled: "true", alarmNames: [text] })).success === "boolean"), { numRuns: 200 });
   });
