@@ -27,6 +27,7 @@ const aws = { region: "us-east-1", credentials: { accessKeyId: "test", secretAcc
 const cloudwatch = () => new CloudWatchClient({ ...aws, endpoint: stack().sandboxEndpoint });
 let firstRevision = "";
 let canary = { blue: "", green: "", rule: "" };
+let paused = { blue: "", green: "", rule: "" };
 
 const historyOf = (name: string) => `/ecs/clusters/${cluster}/services/${name}/history`;
 const pageOf = (name: string) => `/ecs/clusters/${cluster}/services/${name}`;
@@ -43,12 +44,12 @@ async function register(image: string, extra: { cpu?: string; memory?: string; e
   return `${family}:${taskDefinition!.revision}`;
 }
 
-async function weights() {
-  const action = (await elbv2().send(new DescribeRulesCommand({ RuleArns: [canary.rule] }))).Rules![0]!.Actions![0]!;
+async function weights(s = canary) {
+  const action = (await elbv2().send(new DescribeRulesCommand({ RuleArns: [s.rule] }))).Rules![0]!.Actions![0]!;
   const groups = action.ForwardConfig?.TargetGroups ?? [{ TargetGroupArn: action.TargetGroupArn, Weight: 1 }];
   const total = groups.reduce((n, g) => n + (g.Weight ?? 0), 0) || 1;
   const of = (arn: string) => Math.round((100 * (groups.find((g) => g.TargetGroupArn === arn)?.Weight ?? 0)) / total);
-  return { blue: of(canary.blue), green: of(canary.green) };
+  return { blue: of(s.blue), green: of(s.green) };
 }
 
 async function as(page: Page, role: "operator" | "viewer", path: string): Promise<SeededUser> {
@@ -89,6 +90,18 @@ test.beforeAll(async () => {
     },
     loadBalancers: [{ targetGroupArn: blue, containerName: "web", containerPort: 8080, advancedConfiguration: { alternateTargetGroupArn: green, productionListenerRule: rule, roleArn: role } }],
   }));
+  const [pb, pg] = [await tg("pb"), await tg("pg")];
+  const pausedListener = (await elbv2().send(new CreateListenerCommand({ LoadBalancerArn: lb.LoadBalancerArn, Protocol: "HTTP", Port: 81, DefaultActions: [{ Type: "forward", TargetGroupArn: pb }] }))).Listeners![0]!;
+  paused = { blue: pb, green: pg, rule: (await elbv2().send(new DescribeRulesCommand({ ListenerArn: pausedListener.ListenerArn }))).Rules![0]!.RuleArn! };
+  await ecs().send(new CreateServiceCommand({
+    cluster, serviceName: "paused", taskDefinition: firstRevision, desiredCount: 1, launchType: "FARGATE", networkConfiguration: awsvpc,
+    loadBalancers: [{ targetGroupArn: pb, containerName: "web", containerPort: 8080 }],
+  }));
+  await ecs().send(new UpdateServiceCommand({
+    cluster, service: "paused",
+    deploymentConfiguration: { minimumHealthyPercent: 100, maximumPercent: 200, strategy: "BLUE_GREEN", bakeTimeInMinutes: 0 },
+    loadBalancers: [{ targetGroupArn: pb, containerName: "web", containerPort: 8080, advancedConfiguration: { alternateTargetGroupArn: pg, productionListenerRule: paused.rule, roleArn: role } }],
+  }));
   await ecs().send(new CreateServiceCommand({ cluster, serviceName: "plain", taskDefinition: firstRevision, desiredCount: 1, launchType: "FARGATE", networkConfiguration: awsvpc }));
   await ecs().send(new CreateServiceCommand({ cluster, serviceName: "many", taskDefinition: firstRevision, desiredCount: 0, launchType: "FARGATE", networkConfiguration: awsvpc }));
   // A period of a day: the sandbox's autoscaler will not re-evaluate it while the test runs, so SetAlarmState holds.
@@ -104,10 +117,10 @@ test.afterAll(async () => {
   await setAgent(stack().sandboxEndpoint, { minuteMs: 1000 });
 });
 
-async function openSettings(page: Page) {
+async function openSettings(page: Page, strategy = /^Canary/) {
   await page.getByRole("group", { name: "Service actions" }).getByRole("button", { name: "Deployment settings", exact: true }).click();
   const dialog = page.getByRole("dialog");
-  await expect(dialog.getByRole("radio", { name: /^Canary/ })).toBeChecked();
+  await expect(dialog.getByRole("radio", { name: strategy })).toBeChecked();
   return dialog;
 }
 
@@ -169,6 +182,48 @@ test("a canary deployment is rolled back when a watched alarm goes into ALARM; t
   await shot(page, "timeline-alarm-rolled-back");
   await cloudwatch().send(new SetAlarmStateCommand({ AlarmName: alarm, StateValue: "OK", StateReason: "e2e: healthy again" }));
   expect((await cloudwatch().send(new DescribeAlarmsCommand({ AlarmNames: [alarm] }))).MetricAlarms![0]!.StateValue).toBe("OK");
+});
+
+test("a pause hook set in Deployment settings holds a blue/green deployment before production traffic moves; Continue, reviewed, lets it finish", async ({ page }) => {
+  await as(page, "operator", pageOf("paused"));
+  const dialog = await openSettings(page, /^Blue\/green/);
+  await dialog.getByRole("group", { name: "Pause before" }).getByRole("checkbox", { name: "pause at pre production traffic shift" }).check();
+  await dialog.getByRole("button", { name: "Review" }).click();
+  await expect(dialog.getByLabel("Request 1 JSON")).toContainText('"targetType": "PAUSE"');
+  await dialog.getByRole("button", { name: "Save deployment settings" }).click();
+  await expect(page).toHaveURL(/\/history\/\w+/);
+  await expect(page.getByTestId("run-status")).toHaveText(/succeeded/i, { timeout: 60_000 });
+  expect((await describeService(cluster, "paused"))!.deploymentConfiguration!.lifecycleHooks).toEqual([{ targetType: "PAUSE", lifecycleStages: ["PRE_PRODUCTION_TRAFFIC_SHIFT"] }]);
+
+  const next = await register("public.ecr.aws/docker/library/httpd:2.4.65");
+  await ecs().send(new UpdateServiceCommand({ cluster, service: "paused", taskDefinition: next }));
+  const newestArn = async () => (await ecs().send(new ListServiceDeploymentsCommand({ cluster, service: "paused" }))).serviceDeployments![0]!.serviceDeploymentArn!;
+  const describe = async () => (await ecs().send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [await newestArn()] }))).serviceDeployments![0]!;
+  await expect.poll(async () => (await describe()).lifecycleHookDetails?.[0]?.status, { timeout: 30_000 }).toBe("AWAITING_ACTION");
+  expect((await describe()).lifecycleStage).toBe("PRE_PRODUCTION_TRAFFIC_SHIFT");
+  expect(await weights(paused)).toEqual({ blue: 100, green: 0 });
+
+  await page.goto(historyOf("paused"));
+  const live = page.getByTestId("live-deployment");
+  await expect(async () => {
+    await page.goto(historyOf("paused"));
+    await expect(live.getByTestId("paused-hook")).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(live.getByTestId("paused-hook")).toContainText("Paused by a pause hook at pre production traffic shift");
+  await shot(page, "live-paused");
+  await live.getByRole("button", { name: "Continue or roll back" }).click();
+  const confirm = page.getByRole("dialog");
+  await expect(confirm.getByRole("radio", { name: /^Continue/ })).toBeChecked();
+  await confirm.getByRole("button", { name: "Review" }).click();
+  await expect(confirm.getByRole("list", { name: "Plan steps" }).getByRole("listitem").first()).toContainText("ecs:ContinueServiceDeployment");
+  await expect(confirm.getByLabel("Request 1 JSON")).toContainText('"action": "CONTINUE"');
+  await confirm.getByRole("button", { name: "Continue deployment" }).click();
+  await expect(page).toHaveURL(/\/history\/\w+/);
+  await expect(page.getByTestId("run-status")).toHaveText(/succeeded/i, { timeout: 60_000 });
+  await expect.poll(() => weights(paused), { timeout: 30_000 }).toEqual({ blue: 0, green: 100 });
+  await expect.poll(async () => (await describe()).status, { timeout: 60_000 }).toBe("SUCCESSFUL");
+  expect((await describe()).lifecycleHookDetails?.[0]?.status).toBe("SUCCEEDED");
+  expect(await revisionOf("paused")).toBe(next.split("/").pop());
 });
 
 let previewRequest: Request;
