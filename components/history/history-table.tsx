@@ -49,7 +49,7 @@ export function HistoryTable({ runs, filtered }: { runs: HistoryRow[]; filtered:
             <Td><StatusBadge status={r.status} /></Td>
             <Td>{r.user}</Td>
             <Td>{r.connection} · {r.region}</Td>
-            <Td><div className="flex max-w-72 flex-wrap gap-1">{r.resources.map((x) => <Badge key={x} className="max-w-full whitespace-normal break-all font-mono">{x}</Badge>)}</div></Td>
+            <Td className="min-w-52"><div className="flex max-w-72 flex-wrap gap-1">{r.resources.map((x) => <Badge key={x} className="max-w-full whitespace-normal break-words font-mono">{x}</Badge>)}</div></Td>
             <Td className="text-right tabular-nums">{r.steps}</Td>
           </Tr>
         ))}

@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
-import { taskDefinitionsOf, whoStarted, type RunRef } from "./who";
+import { startsDeployment, taskDefinitionsOf, whoStarted, type RunRef } from "./who";
 
-const run = (id: string, createdAt: string, finishedAt?: string, taskDefinitions: string[] = []): RunRef => ({ id, user: `user-${id}`, title: id, createdAt, finishedAt, taskDefinitions });
+const run = (id: string, createdAt: string, finishedAt?: string, taskDefinitions: string[] = []): RunRef => ({ id, user: `user-${id}`, title: id, createdAt, finishedAt, taskDefinitions, startsDeployment: true });
 
 it("a deployment created while a run of the service ran is that run's user's; otherwise outside Portside", () => {
   const runs = [run("a", "2026-12-01T10:00:00Z", "2026-12-01T10:02:00Z"), run("b", "2026-12-01T11:00:00Z", "2026-12-01T11:00:30Z")];
@@ -23,4 +23,14 @@ it("reads task definitions from a plan defensively", () => {
   expect(taskDefinitionsOf({ steps: [{ input: { taskDefinition: "web:3" } }, { input: { taskDefinition: { $ref: "td.arn" } } }, {}] })).toEqual(["web:3"]);
   expect(taskDefinitionsOf(null)).toEqual([]);
   expect(taskDefinitionsOf({ steps: "x" })).toEqual([]);
+});
+
+it("a run that only changes settings made no deployment, even when one starts right after it", () => {
+  const settings = { ...run("s", "2026-12-01T10:00:00Z", "2026-12-01T10:00:03Z"), startsDeployment: false };
+  expect(whoStarted({ createdAt: "2026-12-01T10:00:05Z" }, [settings])).toBeNull();
+  expect(startsDeployment({ steps: [{ operation: "UpdateService", input: { deploymentConfiguration: {} } }] })).toBe(false);
+  expect(startsDeployment({ steps: [{ operation: "RegisterTaskDefinition" }, { operation: "UpdateService", input: { taskDefinition: { $ref: "td.arn" } } }] })).toBe(true);
+  expect(startsDeployment({ steps: [{ operation: "UpdateService", input: { forceNewDeployment: true } }] })).toBe(true);
+  expect(startsDeployment({ steps: [{ operation: "CreateService", input: {} }] })).toBe(true);
+  expect(startsDeployment("x")).toBe(false);
 });

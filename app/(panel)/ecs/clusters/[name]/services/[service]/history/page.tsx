@@ -10,7 +10,7 @@ import { requirePageUser } from "@/lib/core/auth/guard";
 import { roleAllows } from "@/lib/core/auth/roles";
 import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 import { MAX_TIMELINE_PAGES, getDeploymentTimelineShared } from "@/lib/ecs/deployments/reads";
-import { taskDefinitionsOf, whoStarted, type RunRef } from "@/lib/ecs/deployments/who";
+import { startsDeployment, taskDefinitionsOf, whoStarted, type RunRef } from "@/lib/ecs/deployments/who";
 import { pageSegment, segmentTitle } from "@/lib/core/security/segments";
 
 type Props = { params: Promise<{ name: string; service: string }>; searchParams: Promise<{ pages?: string | string[] }> };
@@ -47,7 +47,7 @@ export default async function ServiceHistoryPage({ params, searchParams }: Props
   const runs = (await listRuns({ resource })).filter(
     (r) => r.resources.includes(resource) && r.connectionId === context.connectionId && r.region === context.region,
   );
-  const refs: RunRef[] = runs.map((r) => ({ id: r.id, user: r.user.name, title: r.title, createdAt: r.createdAt.toISOString(), finishedAt: r.finishedAt?.toISOString(), taskDefinitions: taskDefinitionsOf(r.plan) }));
+  const refs: RunRef[] = runs.map((r) => ({ id: r.id, user: r.user.name, title: r.title, createdAt: r.createdAt.toISOString(), finishedAt: r.finishedAt?.toISOString(), taskDefinitions: taskDefinitionsOf(r.plan), startsDeployment: startsDeployment(r.plan) }));
   const rows: TimelineRow[] = (timeline.data?.entries ?? []).map((e) => {
     const run = whoStarted({ createdAt: e.createdAt, taskDefinitionArn: e.target.taskDefinitionArn }, refs);
     return { ...e, who: run ? { user: run.user, runId: run.id } : null };
