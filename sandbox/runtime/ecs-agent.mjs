@@ -673,6 +673,7 @@ export class EcsAgent {
     }
     const { max, min, breaker, rollback } = this.#depSettings(svc);
     const desired = svc.desiredCount;
+    if (!primary.shift && this.#rollingAlarm(svc, primary, now)) return this.#reconcile(svc, now);
 
     // Circuit breaker.
     if (breaker && primary.rolloutState === "IN_PROGRESS" && primary.failedTasks >= failureThreshold(desired)) {
@@ -904,6 +905,27 @@ export class EcsAgent {
     }
     svc.steady = false;
     this.#dirty.add(svc);
+    return true;
+  }
+
+  /**
+   * deploymentConfiguration.alarms on a rolling deployment: while it is in progress, a watched
+   * alarm in ALARM (with rollback on) rolls it back to the last completed revision. True when it did.
+   */
+  #rollingAlarm(svc, primary, now) {
+    const rec = this.ledger.of(primary);
+    const dc = rec?.deploymentConfiguration ?? {};
+    const names = watchedAlarms(dc);
+    if (!rec || !names.length || primary.rolloutState !== "IN_PROGRESS" || primary.rollbackOf || rec.status !== "IN_PROGRESS") return false;
+    primary.alarmWatch ??= { names, states: {} };
+    pollAlarms(primary.alarmWatch, this.#upstream, svc.region, now, () => this.#dirty.add(svc));
+    this.#dirty.add(svc);
+    const hit = triggeredAlarm(names, primary.alarmWatch.states);
+    if (!hit) return false;
+    rec.triggeredAlarmNames = [hit];
+    const back = svc.lastCompleted;
+    if (!dc.alarms.rollback || !back || back.taskDefinition === primary.taskDefinition) return false;
+    this.#rollBackRolling(svc, primary, `CloudWatch alarm ${hit} is in ALARM.`, now);
     return true;
   }
 

@@ -251,4 +251,17 @@ describe.skipIf(!hasMoto)("service deployments in the sandbox", () => {
     expect(after.alarms).toMatchObject({ status: "TRIGGERED", triggeredAlarmNames: ["web-5xx"] });
     expect(await weights()).toEqual({ blue: 100, green: 0 });
   }, 60_000);
+
+  it("a watched alarm in ALARM rolls a rolling deployment back to the last completed revision", async () => {
+    const cw = new CloudWatchClient(clientConfig(sandbox.endpoint));
+    await cw.send(new PutMetricAlarmCommand({ AlarmName: "rolling-5xx", Namespace: "Test", MetricName: "Errors", Statistic: "Sum", Period: 86400, EvaluationPeriods: 1, Threshold: 1, ComparisonOperator: "GreaterThanOrEqualToThreshold" }));
+    await cw.send(new SetAlarmStateCommand({ AlarmName: "rolling-5xx", StateValue: "ALARM", StateReason: "test" }));
+    await ecs.send(new CreateServiceCommand({ cluster, serviceName: "rolling", taskDefinition: "web:1", desiredCount: 1, launchType: "FARGATE", networkConfiguration: { awsvpcConfiguration: { subnets, securityGroups } } }));
+    await waitFor("the first deployment", async () => (await latest("rolling")).status === "SUCCESSFUL");
+    await ecs.send(new UpdateServiceCommand({ cluster, service: "rolling", taskDefinition: "web:2", deploymentConfiguration: { alarms: { alarmNames: ["rolling-5xx"], enable: true, rollback: true } } }));
+    const after = await waitFor("the rollback", async () => { const d = await latest("rolling"); return d.status === "ROLLBACK_SUCCESSFUL" && d; });
+    expect(after.rollback.reason).toBe("CloudWatch alarm rolling-5xx is in ALARM.");
+    const svc = (await ecs.send(new DescribeServicesCommand({ cluster, services: ["rolling"] }))).services[0];
+    expect(svc.taskDefinition.split("/").pop()).toBe("web:1");
+  }, 60_000);
 });
