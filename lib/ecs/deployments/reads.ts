@@ -45,17 +45,25 @@ export async function readDeploymentTimeline(conn: ConnectionSettings, region: s
     revisions.push(...((out.output.serviceRevisions ?? []) as RawRevision[]));
   }
   const entries = toTimeline(deployments, revisions);
-  await addDiffs(conn, region, entries);
-  const current = entries.find((t) => t.inProgress);
-  if (current?.productionRule) {
-    current.traffic = await readTrafficSplit(conn, region, current.productionRule);
-    // Green's share as ECS reports it (requestedProductionTrafficWeight), recorded when it or the stage changes.
-    current.trafficHistory = history.observe(current.arn, current.target.weight ?? 0, current.stage ?? "");
-    const ends = bakeEndsAt(current.trafficHistory, current.deploymentConfiguration.bakeTimeInMinutes as number | undefined);
-    if (ends) current.bakeEndsAt = ends;
-  }
-  if (current?.alarms?.names.length) current.alarms.states = await readAlarmStates(conn, region, current.alarms.names);
+  // The live parts first-hand and the diffs (task definitions, cached for minutes) side by side: a live view is only as fresh as its slowest read.
+  await Promise.all([addDiffs(conn, region, entries), addLive(conn, region, entries.find((t) => t.inProgress))]);
   return { entries, hasOlder: Boolean(token) };
+}
+
+/** The deployment in progress: its traffic split now, the split's steps seen so far, the bake timer and its alarms' states. */
+async function addLive(conn: ConnectionSettings, region: string, current: TimelineEntry | undefined) {
+  if (!current) return;
+  const [traffic, states] = await Promise.all([
+    current.productionRule ? readTrafficSplit(conn, region, current.productionRule) : undefined,
+    current.alarms?.names.length ? readAlarmStates(conn, region, current.alarms.names) : undefined,
+  ]);
+  if (states && current.alarms) current.alarms.states = states;
+  if (!traffic) return;
+  current.traffic = traffic;
+  // Green's share as ECS reports it (requestedProductionTrafficWeight), recorded when it or the stage changes.
+  current.trafficHistory = history.observe(current.arn, current.target.weight ?? 0, current.stage ?? "");
+  const ends = bakeEndsAt(current.trafficHistory, current.deploymentConfiguration.bakeTimeInMinutes as number | undefined);
+  if (ends) current.bakeEndsAt = ends;
 }
 
 /** readDeploymentTimeline shared by every viewer of the service within ~2 s. */
