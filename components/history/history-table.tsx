@@ -42,14 +42,14 @@ export function HistoryTable({ runs, filtered }: { runs: HistoryRow[]; filtered:
         {runs.map((r) => (
           <Tr key={r.id}>
             <Td className="whitespace-nowrap"><RelativeTime date={r.createdAt} /></Td>
-            <Td>
+            <Td className="min-w-56 break-words">
               <Link href={`/history/${r.id}`} className="font-medium text-accent-700 hover:underline">{r.title}</Link>
               <span className="ml-2 text-xs text-ink-faint">{r.wizard}</span>
             </Td>
             <Td><StatusBadge status={r.status} /></Td>
             <Td>{r.user}</Td>
             <Td>{r.connection} · {r.region}</Td>
-            <Td><div className="flex flex-wrap gap-1">{r.resources.map((x) => <Badge key={x} className="font-mono">{x}</Badge>)}</div></Td>
+            <Td className="min-w-52"><div className="flex max-w-72 flex-wrap gap-1">{r.resources.map((x) => <Badge key={x} className="max-w-full whitespace-normal break-words font-mono">{x}</Badge>)}</div></Td>
             <Td className="text-right tabular-nums">{r.steps}</Td>
           </Tr>
         ))}

@@ -23,6 +23,8 @@ import { mergeSettings } from "./settings.mjs";
 import { DeploymentLedger, advanceShift, arnList, failedHook, hookStagesReached, newShift, shiftingLoadBalancer, weightParams } from "./service-deployments.mjs";
 import { motoQuery } from "../moto-query.mjs";
 import { deploymentReason } from "../deployment-events.mjs";
+import { pollAlarms, triggeredAlarm, watchedAlarms } from "./deployment-alarms.mjs";
+import { newPause, pauseAt } from "./pause-hooks.mjs";
 
 const CT = "application/x-amz-json-1.1";
 const TARGET = "AmazonEC2ContainerServiceV20141113";
@@ -42,7 +44,7 @@ export const AGENT_DEFAULTS = Object.freeze({
   minuteMs: 1000,
 });
 const MAX_EVENTS = 100;
-const SERVED = new Set(["RunTask", "StopTask", "ListTasks", "DescribeTasks", "ListServiceDeployments", "DescribeServiceDeployments", "DescribeServiceRevisions", "StopServiceDeployment"]);
+const SERVED = new Set(["RunTask", "StopTask", "ListTasks", "DescribeTasks", "ListServiceDeployments", "DescribeServiceDeployments", "DescribeServiceRevisions", "StopServiceDeployment", "ContinueServiceDeployment"]);
 const OBSERVED = new Set(["CreateService", "UpdateService", "DeleteService", "DescribeServices", "DescribeClusters"]);
 const PENDING_PHASES = new Set(["PROVISIONING", "PENDING", "ACTIVATING"]);
 
@@ -675,6 +677,7 @@ export class EcsAgent {
     }
     const { max, min, breaker, rollback } = this.#depSettings(svc);
     const desired = svc.desiredCount;
+    if (!primary.shift && this.#rollingAlarm(svc, primary, now)) return this.#reconcile(svc, now);
 
     // Circuit breaker.
     if (breaker && primary.rolloutState === "IN_PROGRESS" && primary.failedTasks >= failureThreshold(desired)) {
@@ -813,11 +816,31 @@ export class EcsAgent {
       if (failed) this.#rollBackShift(svc, primary, `Lifecycle hook ${failed.name} failed in ${failed.stage}.`, now);
       return failed;
     };
-    if (!shift.hooksStarted && hookFailed(hookStagesReached(shift, shift.stage))) return;
+    shift.passed ??= new Set();
+    if (!shift.hooksStarted) {
+      const first = hookStagesReached(shift, shift.stage);
+      if (hookFailed(first)) return;
+      const pause = shift.rollingBack ? null : pauseAt(shift.hooks, first, shift.passed);
+      if (pause) this.#startPause(svc, primary, pause, now);
+    }
+    if (this.#alarmRollback(svc, primary, now)) return;
+    if (this.#holdPause(svc, primary, now)) return;
     if (!shift.rollingBack && primary.live.size < desired && canLaunch) this.#launch(svc, primary, td, desired - primary.live.size, now);
     const before = shift.stage;
     const blueLive = olds.reduce((n, d) => n + d.live.size, 0);
-    const out = advanceShift(shift, { greenReady: greenRunning >= desired && primary.live.size === desired && crashing === 0, blueLive, greenLive: primary.live.size }, now, this.#settings.minuteMs);
+    const facts = { greenReady: greenRunning >= desired && primary.live.size === desired && crashing === 0, blueLive, greenLive: primary.live.size };
+    if (!shift.rollingBack) {
+      // A pause hook holds the deployment before it passes its stage: look one step ahead on a copy.
+      const probe = { ...shift };
+      advanceShift(probe, facts, now, this.#settings.minuteMs);
+      const ahead = probe.stage !== shift.stage ? hookStagesReached({ ...probe, hooksStarted: true }, shift.stage) : [];
+      const pause = pauseAt(shift.hooks, ahead, shift.passed);
+      if (pause) {
+        this.#startPause(svc, primary, pause, now);
+        return;
+      }
+    }
+    const out = advanceShift(shift, facts, now, this.#settings.minuteMs);
     // A failing hook stops the shift before its traffic moves (the rollback puts 100 % on blue).
     if (hookFailed(hookStagesReached(shift, before))) return;
     if (out.weightChanged) {
@@ -840,6 +863,78 @@ export class EcsAgent {
     }
     svc.steady = false;
     this.#dirty.add(svc); // time moves the shift on, not only task changes
+  }
+
+  /**
+   * deploymentConfiguration.alarms (deployment-alarms.mjs): read the watched alarms while the
+   * deployment lasts; one in ALARM is noted on the service deployment and, with rollback on,
+   * rolls it back. True when it did.
+   */
+  #alarmRollback(svc, primary, now) {
+    const shift = primary.shift;
+    const rec = this.ledger.of(primary);
+    const dc = rec?.deploymentConfiguration ?? {};
+    const names = watchedAlarms(dc);
+    if (shift.rollingBack || !rec || !names.length || shift.stage === "CLEAN_UP") return false;
+    shift.alarms ??= { names, states: {} };
+    pollAlarms(shift.alarms, this.#upstream, svc.region, now, () => this.#dirty.add(svc));
+    const hit = triggeredAlarm(names, shift.alarms.states);
+    if (!hit) return false;
+    rec.triggeredAlarmNames = [hit];
+    if (!dc.alarms.rollback) return false;
+    this.#rollBackShift(svc, primary, `CloudWatch alarm ${hit} is in ALARM.`, now);
+    return true;
+  }
+
+  /** Hold the deployment at a pause hook's stage (pause-hooks.mjs) until ContinueServiceDeployment or the hook's timeout. */
+  #startPause(svc, primary, { hook, stage }, now) {
+    const shift = primary.shift;
+    shift.pause = newPause(hook, stage, now, this.#settings.minuteMs);
+    (shift.pauses ??= []).push(shift.pause);
+    this.#event(svc, `(service ${svc.name}) (deployment ${primary.id}) paused in ${stage} by a pause hook (${shift.pause.hookId}); waiting for ContinueServiceDeployment.`, now);
+    svc.steady = false;
+    this.#dirty.add(svc);
+  }
+
+  /** True while a pause hook holds the deployment; its timeout continues or rolls back as configured. */
+  #holdPause(svc, primary, now) {
+    const shift = primary.shift;
+    const pause = shift.pause;
+    if (!pause || shift.rollingBack) return false;
+    if (now >= pause.expiresAt) {
+      pause.status = "TIMED_OUT";
+      shift.pause = null;
+      shift.passed.add(pause.stage);
+      if (pause.timeoutAction === "ROLLBACK") {
+        this.#rollBackShift(svc, primary, `Pause hook in ${pause.stage} timed out.`, now);
+        return true;
+      }
+      return false;
+    }
+    svc.steady = false;
+    this.#dirty.add(svc);
+    return true;
+  }
+
+  /**
+   * deploymentConfiguration.alarms on a rolling deployment: while it is in progress, a watched
+   * alarm in ALARM (with rollback on) rolls it back to the last completed revision. True when it did.
+   */
+  #rollingAlarm(svc, primary, now) {
+    const rec = this.ledger.of(primary);
+    const dc = rec?.deploymentConfiguration ?? {};
+    const names = watchedAlarms(dc);
+    if (!rec || !names.length || primary.rolloutState !== "IN_PROGRESS" || primary.rollbackOf || rec.status !== "IN_PROGRESS") return false;
+    primary.alarmWatch ??= { names, states: {} };
+    pollAlarms(primary.alarmWatch, this.#upstream, svc.region, now, () => this.#dirty.add(svc));
+    this.#dirty.add(svc);
+    const hit = triggeredAlarm(names, primary.alarmWatch.states);
+    if (!hit) return false;
+    rec.triggeredAlarmNames = [hit];
+    const back = svc.lastCompleted;
+    if (!dc.alarms.rollback || !back || back.taskDefinition === primary.taskDefinition) return false;
+    this.#rollBackRolling(svc, primary, `CloudWatch alarm ${hit} is in ALARM.`, now);
+    return true;
   }
 
   /** Point the production (and test) listener rule at blue and green with the shift's weights, in order. */
@@ -932,12 +1027,15 @@ export class EcsAgent {
     return this.ledger.describeRevisions(arnList(input, "serviceRevisionArns"));
   }
 
-  /** StopServiceDeployment: ROLLBACK of an in-progress deployment (ABORT is not emulated). */
+  /** StopServiceDeployment: ROLLBACK of an in-progress deployment (ABORT refused, as AWS documents). */
   async opStopServiceDeployment(_region, input) {
     const rec = typeof input.serviceDeploymentArn === "string" ? this.ledger.get(input.serviceDeploymentArn) : undefined;
     if (!rec) throw new ApiError("ServiceDeploymentNotFoundException", "The service deployment does not exist.");
     const stopType = input.stopType ?? "ROLLBACK";
-    if (stopType !== "ROLLBACK") throw invalid(`sandbox: stopType ${stopType} is not emulated; use ROLLBACK.`);
+    // AWS's API reference lists ABORT | ROLLBACK but documents only ROLLBACK as valid ("The valid
+    // values are ROLLBACK"); the sandbox answers ABORT as that documentation says.
+    if (stopType === "ABORT") throw invalid("stopType ABORT is not supported: the valid values are ROLLBACK.");
+    if (stopType !== "ROLLBACK") throw invalid(`1 validation error detected: Value '${String(stopType).slice(0, 64)}' at 'stopType' failed to satisfy constraint: Member must satisfy enum value set: [ABORT, ROLLBACK]`);
     const svc = rec.svc;
     const primary = svc.deployments[0];
     if (rec.status !== "IN_PROGRESS" || primary !== rec.target || svc.status !== "ACTIVE") {
@@ -951,6 +1049,26 @@ export class EcsAgent {
     } else {
       this.#rollBackRolling(svc, primary, reason, now);
     }
+    return { serviceDeploymentArn: rec.serviceDeploymentArn };
+  }
+
+  /** ContinueServiceDeployment: CONTINUE or ROLLBACK a deployment held by a pause hook (pause-hooks.mjs). */
+  async opContinueServiceDeployment(_region, input) {
+    const rec = typeof input.serviceDeploymentArn === "string" ? this.ledger.get(input.serviceDeploymentArn) : undefined;
+    if (!rec) throw new ApiError("ServiceDeploymentNotFoundException", "The service deployment does not exist.");
+    const action = input.action ?? "CONTINUE";
+    if (action !== "CONTINUE" && action !== "ROLLBACK") {
+      throw invalid(`1 validation error detected: Value '${String(action).slice(0, 64)}' at 'action' failed to satisfy constraint: Member must satisfy enum value set: [CONTINUE, ROLLBACK]`);
+    }
+    const shift = rec.target.shift;
+    const pause = shift?.pause;
+    if (rec.status !== "IN_PROGRESS" || !pause || pause.status !== "AWAITING_ACTION") throw new ApiError("ConflictException", "The service deployment has no lifecycle hook in AWAITING_ACTION.");
+    if (input.hookId !== pause.hookId) throw invalid("The hookId is not the lifecycle hook awaiting action.");
+    pause.status = "SUCCEEDED";
+    shift.pause = null;
+    shift.passed.add(pause.stage);
+    if (action === "ROLLBACK") this.#rollBackShift(rec.svc, rec.target, `Rolled back by ContinueServiceDeployment (ROLLBACK) at the pause in ${pause.stage}.`, Date.now());
+    this.#dirty.add(rec.svc);
     return { serviceDeploymentArn: rec.serviceDeploymentArn };
   }
 

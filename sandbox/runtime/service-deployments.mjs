@@ -15,6 +15,7 @@
 import { randomBytes } from "node:crypto";
 import { SANDBOX_ACCOUNT } from "../faults.mjs";
 import { ApiError } from "../apprunner.mjs";
+import { hookDetails } from "./pause-hooks.mjs";
 
 export const SHIFTING = new Set(["BLUE_GREEN", "LINEAR", "CANARY"]);
 const IN_PROGRESS = new Set(["PENDING", "IN_PROGRESS", "ROLLBACK_REQUESTED", "ROLLBACK_IN_PROGRESS", "STOP_REQUESTED"]);
@@ -291,7 +292,8 @@ export class DeploymentLedger {
     const greenWeight = shift ? shift.greenWeight : undefined;
     const dc = rec.deploymentConfiguration;
     const breaker = dc.deploymentCircuitBreaker?.enable;
-    const stage = shift ? (IN_PROGRESS.has(rec.status) ? shift.stage : "CLEAN_UP") : IN_PROGRESS.has(rec.status) ? "SCALE_UP" : "CLEAN_UP";
+    const paused = shift?.pause?.status === "AWAITING_ACTION" ? shift.pause.stage : null;
+    const stage = shift ? (IN_PROGRESS.has(rec.status) ? (paused ?? shift.stage) : "CLEAN_UP") : IN_PROGRESS.has(rec.status) ? "SCALE_UP" : "CLEAN_UP";
     return compact({
       serviceDeploymentArn: rec.serviceDeploymentArn,
       serviceArn: rec.serviceArn,
@@ -308,8 +310,13 @@ export class DeploymentLedger {
       lifecycleStage: stage,
       deploymentConfiguration: dc,
       rollback: rec.rollback ? { ...rec.rollback, startedAt: sec(rec.rollback.startedAt) } : undefined,
+      lifecycleHookDetails: shift?.pauses?.length ? hookDetails(shift.pauses) : undefined,
       deploymentCircuitBreaker: { status: breaker ? (IN_PROGRESS.has(rec.status) ? "MONITORING" : "MONITORING_COMPLETE") : "DISABLED", failureCount: rec.target.failedTasks ?? 0, threshold: rec.breakerThreshold ?? 0 },
-      alarms: { status: dc.alarms?.enable ? "MONITORING" : "DISABLED", alarmNames: dc.alarms?.alarmNames ?? [], triggeredAlarmNames: [] },
+      alarms: {
+        status: !dc.alarms?.enable ? "DISABLED" : rec.triggeredAlarmNames?.length ? "TRIGGERED" : IN_PROGRESS.has(rec.status) ? "MONITORING" : "MONITORING_COMPLETE",
+        alarmNames: dc.alarms?.alarmNames ?? [],
+        triggeredAlarmNames: rec.triggeredAlarmNames ?? [],
+      },
     });
   }
 

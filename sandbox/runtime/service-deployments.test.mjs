@@ -11,6 +11,7 @@ import {
   ListServiceDeploymentsCommand,
   RegisterTaskDefinitionCommand,
   StopServiceDeploymentCommand,
+  ContinueServiceDeploymentCommand,
   UpdateServiceCommand,
 } from "@aws-sdk/client-ecs";
 import {
@@ -21,6 +22,7 @@ import {
   ElasticLoadBalancingV2Client,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, EC2Client } from "@aws-sdk/client-ec2";
+import { CloudWatchClient, PutMetricAlarmCommand, SetAlarmStateCommand } from "@aws-sdk/client-cloudwatch";
 import { startSandbox } from "../start.mjs";
 import { clientConfig, hasMoto, rejection } from "../test-support.mjs";
 import { advanceShift, failedHook, hookStagesReached, trafficSteps, weightParams } from "./service-deployments.mjs";
@@ -218,4 +220,48 @@ describe.skipIf(!hasMoto)("service deployments in the sandbox", () => {
     const { failures } = await ecs.send(new DescribeServiceRevisionsCommand({ serviceRevisionArns: ["nope"] }));
     expect(failures).toEqual([{ arn: "nope", reason: "MISSING" }]);
   });
+
+  it("a pause hook holds blue/green before traffic moves until ContinueServiceDeployment; ABORT is refused as AWS documents", async () => {
+    await shiftingService("paused", { strategy: "BLUE_GREEN", bakeTimeInMinutes: 0, lifecycleHooks: [{ targetType: "PAUSE", lifecycleStages: ["PRE_PRODUCTION_TRAFFIC_SHIFT"] }] });
+    await ecs.send(new UpdateServiceCommand({ cluster, service: "paused", taskDefinition: "web:2" }));
+    const held = await waitFor("the pause", async () => { const d = await latest("paused"); return d.lifecycleHookDetails?.[0]?.status === "AWAITING_ACTION" && d; });
+    expect(held).toMatchObject({ status: "IN_PROGRESS", lifecycleStage: "PRE_PRODUCTION_TRAFFIC_SHIFT" });
+    expect(held.lifecycleHookDetails[0]).toMatchObject({ targetType: "PAUSE", timeoutAction: "ROLLBACK" });
+    expect((await weights()).green).toBe(0);
+    const abort = await rejection(ecs.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: held.serviceDeploymentArn, stopType: "ABORT" })));
+    expect(abort.name).toBe("InvalidParameterException");
+    const wrong = await rejection(ecs.send(new ContinueServiceDeploymentCommand({ serviceDeploymentArn: held.serviceDeploymentArn, hookId: "ecs-pause-other" })));
+    expect(wrong.name).toBe("InvalidParameterException");
+    await ecs.send(new ContinueServiceDeploymentCommand({ serviceDeploymentArn: held.serviceDeploymentArn, hookId: held.lifecycleHookDetails[0].hookId, action: "CONTINUE" }));
+    const done = await waitFor("the deployment to finish", async () => { const d = await latest("paused"); return d.status === "SUCCESSFUL" && d; });
+    expect(done.lifecycleHookDetails[0].status).toBe("SUCCEEDED");
+    const again = await rejection(ecs.send(new ContinueServiceDeploymentCommand({ serviceDeploymentArn: held.serviceDeploymentArn, hookId: held.lifecycleHookDetails[0].hookId })));
+    expect(again.name).toBe("ConflictException");
+  }, 60_000);
+
+  it("a watched alarm in ALARM rolls a canary back, with the alarm named", async () => {
+    const cw = new CloudWatchClient(clientConfig(sandbox.endpoint));
+    await cw.send(new PutMetricAlarmCommand({ AlarmName: "web-5xx", Namespace: "Test", MetricName: "Errors", Statistic: "Sum", Period: 86400, EvaluationPeriods: 1, Threshold: 1, ComparisonOperator: "GreaterThanOrEqualToThreshold" }));
+    await shiftingService("watched", { strategy: "CANARY", bakeTimeInMinutes: 1, canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 20 }, alarms: { alarmNames: ["web-5xx"], enable: true, rollback: true } });
+    await ecs.send(new UpdateServiceCommand({ cluster, service: "watched", taskDefinition: "web:3" }));
+    await waitFor("10 % on green", async () => (await weights()).green === 10);
+    await cw.send(new SetAlarmStateCommand({ AlarmName: "web-5xx", StateValue: "ALARM", StateReason: "test" }));
+    const after = await waitFor("the rollback", async () => { const d = await latest("watched"); return d.status === "ROLLBACK_SUCCESSFUL" && d; });
+    expect(after.rollback.reason).toBe("CloudWatch alarm web-5xx is in ALARM.");
+    expect(after.alarms).toMatchObject({ status: "TRIGGERED", triggeredAlarmNames: ["web-5xx"] });
+    expect(await weights()).toEqual({ blue: 100, green: 0 });
+  }, 60_000);
+
+  it("a watched alarm in ALARM rolls a rolling deployment back to the last completed revision", async () => {
+    const cw = new CloudWatchClient(clientConfig(sandbox.endpoint));
+    await cw.send(new PutMetricAlarmCommand({ AlarmName: "rolling-5xx", Namespace: "Test", MetricName: "Errors", Statistic: "Sum", Period: 86400, EvaluationPeriods: 1, Threshold: 1, ComparisonOperator: "GreaterThanOrEqualToThreshold" }));
+    await cw.send(new SetAlarmStateCommand({ AlarmName: "rolling-5xx", StateValue: "ALARM", StateReason: "test" }));
+    await ecs.send(new CreateServiceCommand({ cluster, serviceName: "rolling", taskDefinition: "web:1", desiredCount: 1, launchType: "FARGATE", networkConfiguration: { awsvpcConfiguration: { subnets, securityGroups } } }));
+    await waitFor("the first deployment", async () => (await latest("rolling")).status === "SUCCESSFUL");
+    await ecs.send(new UpdateServiceCommand({ cluster, service: "rolling", taskDefinition: "web:2", deploymentConfiguration: { alarms: { alarmNames: ["rolling-5xx"], enable: true, rollback: true } } }));
+    const after = await waitFor("the rollback", async () => { const d = await latest("rolling"); return d.status === "ROLLBACK_SUCCESSFUL" && d; });
+    expect(after.rollback.reason).toBe("CloudWatch alarm rolling-5xx is in ALARM.");
+    const svc = (await ecs.send(new DescribeServicesCommand({ cluster, services: ["rolling"] }))).services[0];
+    expect(svc.taskDefinition.split("/").pop()).toBe("web:1");
+  }, 60_000);
 });

@@ -47,6 +47,6 @@ it("strategyLabel says each strategy with its numbers", () => {
 });
 
 it("changesBetween: a forced deployment keeps the revision", () => {
-  const v = { arn: "a", taskDefinition: "web:1", images: [], requested: 1, running: 1, pending: 0 };
+  const v = { arn: "a", taskDefinition: "web:1", taskDefinitionArn: "arn:aws:ecs:us-east-1:123456789012:task-definition/web:1", images: [], requested: 1, running: 1, pending: 0 };
   expect(changesBetween(v, v)).toEqual(["web:1, tasks replaced"]);
 });

@@ -15,7 +15,10 @@ export type RawDeployment = {
     bakeTimeInMinutes?: number;
     canaryConfiguration?: { canaryPercent?: number; canaryBakeTimeInMinutes?: number };
     linearConfiguration?: { stepPercent?: number; stepBakeTimeInMinutes?: number };
+    [key: string]: unknown;
   };
+  alarms?: { status?: string; alarmNames?: string[]; triggeredAlarmNames?: string[] };
+  lifecycleHookDetails?: { hookId?: string; targetType?: string; status?: string; expiresAt?: Date | string; timeoutAction?: string }[];
   rollback?: { reason?: string; startedAt?: Date | string; serviceRevisionArn?: string };
 };
 export type RawRevision = {
@@ -25,7 +28,7 @@ export type RawRevision = {
   loadBalancers?: { targetGroupArn?: string; advancedConfiguration?: { productionListenerRule?: string; alternateTargetGroupArn?: string } }[];
 };
 
-export type RevisionView = { arn: string; taskDefinition: string; images: { container: string; image: string }[]; requested: number; running: number; pending: number; weight?: number };
+export type RevisionView = { arn: string; taskDefinition: string; taskDefinitionArn: string; images: { container: string; image: string }[]; requested: number; running: number; pending: number; weight?: number };
 export type TrafficSplit = { ruleArn: string; groups: { targetGroupArn: string; name: string; percent: number }[] };
 export type TimelineEntry = {
   arn: string;
@@ -45,6 +48,16 @@ export type TimelineEntry = {
   rollback?: { reason: string; at?: string; toTaskDefinition?: string };
   productionRule?: string;
   traffic?: TrafficSplit;
+  /** deploymentConfiguration as the deployment started with it (what "Roll back to this revision" puts back). */
+  deploymentConfiguration: Record<string, unknown>;
+  alarms?: { status: string; names: string[]; triggered: string[]; states?: Record<string, string> };
+  /** The split's steps as Portside observed them (traffic-history.ts), for the deployment in progress. */
+  trafficHistory?: { at: string; green: number; stage: string }[];
+  bakeEndsAt?: string;
+  /** A pause hook holding the deployment (ContinueServiceDeployment continues it or rolls it back). */
+  awaiting?: { hookId: string; expiresAt?: string; timeoutAction: string };
+  /** The task definitions' differences beyond the image (diff.ts), when both could be read. */
+  diff?: string[];
 };
 
 const IN_PROGRESS = new Set(["PENDING", "IN_PROGRESS", "ROLLBACK_REQUESTED", "ROLLBACK_IN_PROGRESS", "STOP_REQUESTED"]);
@@ -70,6 +83,7 @@ function revisionView(summary: RawSummary | undefined, revisions: Map<string, Ra
   return {
     arn: summary?.arn ?? "",
     taskDefinition: short(rev?.taskDefinition),
+    taskDefinitionArn: rev?.taskDefinition ?? "",
     images: (rev?.containerImages ?? []).map((c) => ({ container: c.containerName ?? "", image: c.image ?? "" })),
     requested: summary?.requestedTaskCount ?? 0,
     running: summary?.runningTaskCount ?? 0,
@@ -89,6 +103,11 @@ export function changesBetween(from: RevisionView | undefined, to: RevisionView)
     if (before && before !== c.image) out.push(`${c.container}: ${before} → ${c.image}`);
   }
   return out;
+}
+
+function awaitingOf(d: RawDeployment): Pick<TimelineEntry, "awaiting"> {
+  const hook = IN_PROGRESS.has(d.status ?? "") ? d.lifecycleHookDetails?.find((h) => h.status === "AWAITING_ACTION" && h.hookId) : undefined;
+  return hook ? { awaiting: { hookId: hook.hookId!, expiresAt: iso(hook.expiresAt), timeoutAction: hook.timeoutAction ?? "ROLLBACK" } } : {};
 }
 
 /** The deployments newest first, each with its revisions, what changed and why it rolled back. */
@@ -118,6 +137,9 @@ export function toTimeline(deployments: RawDeployment[], revisions: RawRevision[
           ? { rollback: { reason: d.rollback.reason, at: iso(d.rollback.startedAt), toTaskDefinition: short(byArn.get(d.rollback.serviceRevisionArn ?? "")?.taskDefinition) || undefined } }
           : {}),
         ...(strategy !== "ROLLING" && rule ? { productionRule: rule } : {}),
+        deploymentConfiguration: (d.deploymentConfiguration ?? {}) as Record<string, unknown>,
+        ...awaitingOf(d),
+        ...(d.alarms?.alarmNames?.length ? { alarms: { status: d.alarms.status ?? "MONITORING", names: d.alarms.alarmNames, triggered: d.alarms.triggeredAlarmNames ?? [] } } : {}),
       };
     })
     .sort((a, b) => (b.createdAt ?? "").localeCompare(a.createdAt ?? ""));

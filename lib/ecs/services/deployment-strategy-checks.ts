@@ -10,6 +10,9 @@ import type { DeploymentStrategyInput } from "./deployment-strategy-schema";
 export function strategyErrors(input: DeploymentStrategyInput, c: Omit<DeploymentSettingsContext, "current">): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   const add = (field: string, message: string) => void (errors[field] ??= []).push(message);
+  const known = new Set(c.alarms.map((a) => a.name));
+  const missing = input.alarmsEnabled ? input.alarmNames.filter((n) => !known.has(n)) : [];
+  if (missing.length) add("alarmNames", `No CloudWatch alarm named ${missing.join(", ")} in this region.`);
   if (!shiftsTraffic(input.strategy)) return errors;
   if (c.controller !== "ECS") add("strategy", `${input.service} is deployed by ${c.controller}; blue/green, linear and canary need the ECS deployment controller.`);
   if (!c.primary) {

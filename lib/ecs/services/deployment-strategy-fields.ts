@@ -33,6 +33,13 @@ export const HOOK_STAGES = [
 ] as const;
 export type HookStage = (typeof HOOK_STAGES)[number];
 
+/** The stages a pause hook may hold a deployment at: AWS refuses TEST_TRAFFIC_SHIFT and PRODUCTION_TRAFFIC_SHIFT. */
+export const PAUSE_STAGES = HOOK_STAGES.filter((s) => s !== "TEST_TRAFFIC_SHIFT" && s !== "PRODUCTION_TRAFFIC_SHIFT");
+
+/** CloudWatch alarm names: 1–255 characters, no control characters. ECS watches up to 10 per service here. */
+export const ALARM_NAME = /^[^\u0000-\u001f\u007f]{1,255}$/;
+export const MAX_DEPLOYMENT_ALARMS = 10;
+
 export const LAMBDA_ARN = /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9_$-]{1,128})?$/;
 
 export const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
@@ -85,4 +92,33 @@ export function targetGroupNameIssue(n: string): string | null {
     return "Target group names are 1 to 32 letters, digits or hyphens, not starting or ending with a hyphen.";
   }
   return null;
+}
+
+const flag = z.enum(["true", "false"]).default("false").transform((v) => v === "true");
+
+/**
+ * deploymentConfiguration.alarms, as the console asks for it: use CloudWatch alarms (then at least
+ * one alarm), and whether one in ALARM rolls the deployment back. Any strategy may watch alarms.
+ */
+export const deploymentAlarmFields = {
+  alarmsEnabled: flag,
+  alarmNames: z.array(z.string().trim().regex(ALARM_NAME, "Alarm names are 1 to 255 characters.")).max(MAX_DEPLOYMENT_ALARMS, `Pick at most ${MAX_DEPLOYMENT_ALARMS} alarms.`).default([]),
+  alarmRollback: flag,
+};
+
+/** The combinations ECS refuses or that would do nothing, at the field. */
+export function alarmIssues(v: { alarmsEnabled: boolean; alarmNames: string[]; alarmRollback: boolean }, issue: (path: string, message: string) => void) {
+  if (!v.alarmsEnabled) {
+    if (v.alarmNames.length) issue("alarmNames", "Turn on \"Watch CloudWatch alarms\" to use these alarms, or clear them.");
+    if (v.alarmRollback) issue("alarmRollback", "Rollback on alarm needs CloudWatch alarms to watch.");
+    return;
+  }
+  if (!v.alarmNames.length) issue("alarmNames", "Pick at least one CloudWatch alarm to watch.");
+  if (new Set(v.alarmNames).size !== v.alarmNames.length) issue("alarmNames", "Each alarm once.");
+}
+
+/** The alarms block UpdateService sends: set when watched, switched off when it was on before. */
+export function alarmsConfiguration(v: { alarmsEnabled: boolean; alarmNames: string[]; alarmRollback: boolean }, wasOn: boolean): Record<string, unknown> {
+  if (v.alarmsEnabled) return { alarms: { alarmNames: v.alarmNames, enable: true, rollback: v.alarmRollback } };
+  return wasOn ? { alarms: { alarmNames: [], enable: false, rollback: false } } : {};
 }

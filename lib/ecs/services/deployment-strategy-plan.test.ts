@@ -75,6 +75,7 @@ describe("strategyErrors", () => {
     controller: "ECS", strategy: "ROLLING" as const, advanced: null, primary, containerName: "web", containerPort: 8080,
     targetGroups: [{ arn: GREEN, name: "api-green" }], rules: [{ arn: RULE, label: "HTTP 80 · default rule", weights: [{ targetGroupArn: PRIMARY, weight: 1 }] }],
     roles: [{ arn: ROLE, name: "lb-role" }], roleExists: false,
+    alarmSettings: { names: [], enable: false, rollback: false }, alarms: [{ name: "api-5xx", state: "OK" }], pauseStages: [],
   };
   const canary = { strategy: "CANARY", alternateTargetGroupName: "api-blue", productionListenerRule: RULE };
   it("passes a valid combination", () => {
@@ -90,4 +91,25 @@ describe("strategyErrors", () => {
     expect(strategyErrors(parse({ ...canary, roleMode: "existing", roleArn: "arn:aws:iam::123456789012:role/other" }), context).roleArn?.[0]).toMatch(/ecs.amazonaws.com/);
     expect(strategyErrors(parse({ strategy: "ROLLING" }), { ...context, primary: null })).toEqual({});
   });
+  it("refuses alarms that do not exist in the region, for any strategy", () => {
+    expect(strategyErrors(parse({ strategy: "ROLLING", alarmsEnabled: "true", alarmNames: ["api-5xx"] }), context)).toEqual({});
+    expect(strategyErrors(parse({ strategy: "ROLLING", alarmsEnabled: "true", alarmNames: ["gone"] }), context).alarmNames?.[0]).toBe("No CloudWatch alarm named gone in this region.");
+  });
+});
+
+describe("alarms in the plan", () => {
+  it("sets the watched alarms with rollback, and switches them off when they were on", () => {
+    const on = buildDeploymentStrategyPlan(parse({ strategy: "ROLLING", alarmsEnabled: "true", alarmNames: ["api-5xx"], alarmRollback: "true" }), current);
+    expect((on.steps[0]!.input as { deploymentConfiguration: Record<string, unknown> }).deploymentConfiguration.alarms).toEqual({ alarmNames: ["api-5xx"], enable: true, rollback: true });
+    const wasOn = { ...current, deploymentConfiguration: { ...current.deploymentConfiguration, alarms: { alarmNames: ["api-5xx"], enable: true, rollback: true } } };
+    const off = buildDeploymentStrategyPlan(parse({ strategy: "ROLLING" }), wasOn);
+    expect((off.steps[0]!.input as { deploymentConfiguration: Record<string, unknown> }).deploymentConfiguration.alarms).toEqual({ alarmNames: [], enable: false, rollback: false });
+    expect((off.steps[0]!.inverse!.input as { deploymentConfiguration: Record<string, unknown> }).deploymentConfiguration.alarms).toEqual({ alarmNames: ["api-5xx"], enable: true, rollback: true });
+  });
+});
+
+it("a pause hook joins the Lambda hook in lifecycleHooks", () => {
+  const plan = buildDeploymentStrategyPlan(parse({ strategy: "BLUE_GREEN", alternateTargetGroupName: "api-blue", productionListenerRule: RULE, pauseStages: ["PRE_PRODUCTION_TRAFFIC_SHIFT"] }), current);
+  const dc = (plan.steps.at(-1)!.input as { deploymentConfiguration: Record<string, unknown> }).deploymentConfiguration;
+  expect(dc.lifecycleHooks).toEqual([{ targetType: "PAUSE", lifecycleStages: ["PRE_PRODUCTION_TRAFFIC_SHIFT"] }]);
 });

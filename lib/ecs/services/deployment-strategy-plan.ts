@@ -1,6 +1,6 @@
 import { trustPolicy } from "@/lib/iam/roles";
 import type { Plan, PlanRef, PlanStep } from "@/lib/core/plans/types";
-import { LOAD_BALANCER_ROLE, shiftsTraffic, type Strategy } from "./deployment-strategy-fields";
+import { LOAD_BALANCER_ROLE, alarmsConfiguration, shiftsTraffic, type Strategy } from "./deployment-strategy-fields";
 import type { DeploymentStrategyInput } from "./deployment-strategy-schema";
 import { servicePath } from "./plan";
 
@@ -31,19 +31,23 @@ const ref = (path: string): PlanRef => ({ $ref: path });
 /** The settings of a strategy that ECS reads; the ones of other strategies are left out (ECS refuses them). */
 export function strategyConfiguration(input: {
   strategy: Strategy; bakeTime: number; canaryPercent: number; canaryBakeTime: number; stepPercent: number; stepBakeTime: number;
-  hookTargetArn?: string; hookRoleArn?: string; hookStages?: string[];
+  hookTargetArn?: string; hookRoleArn?: string; hookStages?: string[]; pauseStages?: string[];
 }): Record<string, unknown> {
   if (!shiftsTraffic(input.strategy)) return { strategy: "ROLLING" };
+  const hooks = [
+    ...(input.hookTargetArn ? [{ hookTargetArn: input.hookTargetArn, roleArn: input.hookRoleArn, lifecycleStages: input.hookStages }] : []),
+    ...(input.pauseStages?.length ? [{ targetType: "PAUSE", lifecycleStages: input.pauseStages }] : []),
+  ];
   return {
     strategy: input.strategy,
     bakeTimeInMinutes: input.bakeTime,
     ...(input.strategy === "CANARY" ? { canaryConfiguration: { canaryPercent: input.canaryPercent, canaryBakeTimeInMinutes: input.canaryBakeTime } } : {}),
     ...(input.strategy === "LINEAR" ? { linearConfiguration: { stepPercent: input.stepPercent, stepBakeTimeInMinutes: input.stepBakeTime } } : {}),
-    ...(input.hookTargetArn ? { lifecycleHooks: [{ hookTargetArn: input.hookTargetArn, roleArn: input.hookRoleArn, lifecycleStages: input.hookStages }] } : {}),
+    ...(hooks.length ? { lifecycleHooks: hooks } : {}),
   };
 }
 
-/** Drop the strategy fields from the current configuration; minimum/maximum percent, circuit breaker and alarms stay. */
+/** Drop the strategy fields from the current configuration; minimum/maximum percent and circuit breaker stay (alarms are set by the form). */
 function kept(dc: Record<string, unknown>): Record<string, unknown> {
   const { strategy: _s, bakeTimeInMinutes: _b, canaryConfiguration: _c, linearConfiguration: _l, lifecycleHooks: _h, ...rest } = dc;
   return rest;
@@ -140,7 +144,11 @@ export function buildDeploymentStrategyPlan(input: DeploymentStrategyInput, curr
     operation: "UpdateService",
     description: `Deploy ${input.service} with the ${label(input)} strategy from its next deployment on`,
     ...(steps.length ? { dependsOn: steps.map((s) => s.key) } : {}),
-    input: { ...ids, deploymentConfiguration: { ...kept(current.deploymentConfiguration), ...strategyConfiguration(input) }, ...(loadBalancers ? { loadBalancers } : {}) },
+    input: {
+      ...ids,
+      deploymentConfiguration: { ...kept(current.deploymentConfiguration), ...strategyConfiguration(input), ...alarmsConfiguration(input, Boolean((current.deploymentConfiguration.alarms as { enable?: boolean } | undefined)?.enable)) },
+      ...(loadBalancers ? { loadBalancers } : {}),
+    },
     inverse: {
       service: "ecs",
       operation: "UpdateService",

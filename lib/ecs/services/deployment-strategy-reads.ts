@@ -24,6 +24,12 @@ export type DeploymentSettingsContext = {
   linear?: { percent: number; bakeTime: number };
   advanced: { alternateTargetGroupArn?: string; productionListenerRule?: string; testListenerRule?: string; roleArn?: string } | null;
   hook?: { targetArn: string; roleArn: string; stages: string[] };
+  /** The stages of the service's pause hook, if it has one. */
+  pauseStages: string[];
+  /** deploymentConfiguration.alarms now. */
+  alarmSettings: { names: string[]; enable: boolean; rollback: boolean };
+  /** The region's CloudWatch alarms (first 100 by name), what the form's alarm picker offers. */
+  alarms: { name: string; state: string }[];
   primary: PrimaryTargetGroup | null;
   containerName: string;
   containerPort: number;
@@ -86,7 +92,8 @@ export async function readDeploymentSettings(conn: ConnectionSettings, region: s
     strategy?: string; bakeTimeInMinutes?: number;
     canaryConfiguration?: { canaryPercent?: number; canaryBakeTimeInMinutes?: number };
     linearConfiguration?: { stepPercent?: number; stepBakeTimeInMinutes?: number };
-    lifecycleHooks?: { hookTargetArn?: string; roleArn?: string; lifecycleStages?: string[] }[];
+    lifecycleHooks?: { targetType?: string; hookTargetArn?: string; roleArn?: string; lifecycleStages?: string[] }[];
+    alarms?: { alarmNames?: string[]; enable?: boolean; rollback?: boolean };
   };
   const loadBalancers = s.loadBalancers ?? [];
   const lb = loadBalancers[0] as { targetGroupArn?: string; containerName?: string; containerPort?: number; advancedConfiguration?: DeploymentSettingsContext["advanced"] } | undefined;
@@ -114,8 +121,9 @@ export async function readDeploymentSettings(conn: ConnectionSettings, region: s
       }
     }
   }
-  const [roles, existing] = await Promise.all([listRolesTrusting(conn, ["ecs.amazonaws.com"]), getRole(conn, LOAD_BALANCER_ROLE.name)]);
+  const [roles, existing, alarms] = await Promise.all([listRolesTrusting(conn, ["ecs.amazonaws.com"]), getRole(conn, LOAD_BALANCER_ROLE.name), listAlarms(conn, region)]);
   const strategy = (STRATEGIES as readonly string[]).includes(dc.strategy ?? "") ? (dc.strategy as Strategy) : "ROLLING";
+  const lambda = dc.lifecycleHooks?.find((h) => h.targetType !== "PAUSE");
   return {
     controller: s.deploymentController?.type ?? "ECS",
     strategy,
@@ -123,7 +131,10 @@ export async function readDeploymentSettings(conn: ConnectionSettings, region: s
     canary: dc.canaryConfiguration ? { percent: dc.canaryConfiguration.canaryPercent ?? 5, bakeTime: dc.canaryConfiguration.canaryBakeTimeInMinutes ?? 10 } : undefined,
     linear: dc.linearConfiguration ? { percent: dc.linearConfiguration.stepPercent ?? 10, bakeTime: dc.linearConfiguration.stepBakeTimeInMinutes ?? 6 } : undefined,
     advanced: lb?.advancedConfiguration ?? null,
-    ...(dc.lifecycleHooks?.[0] ? { hook: { targetArn: dc.lifecycleHooks[0].hookTargetArn ?? "", roleArn: dc.lifecycleHooks[0].roleArn ?? "", stages: dc.lifecycleHooks[0].lifecycleStages ?? [] } } : {}),
+    ...(lambda ? { hook: { targetArn: lambda.hookTargetArn ?? "", roleArn: lambda.roleArn ?? "", stages: lambda.lifecycleStages ?? [] } } : {}),
+    pauseStages: dc.lifecycleHooks?.find((h) => h.targetType === "PAUSE")?.lifecycleStages ?? [],
+    alarmSettings: { names: dc.alarms?.alarmNames ?? [], enable: Boolean(dc.alarms?.enable), rollback: Boolean(dc.alarms?.rollback) },
+    alarms,
     primary,
     containerName: lb?.containerName ?? "",
     containerPort: lb?.containerPort ?? 0,
@@ -133,4 +144,11 @@ export async function readDeploymentSettings(conn: ConnectionSettings, region: s
     roleExists: existing !== null,
     current: { deploymentConfiguration: s.deploymentConfiguration ?? {}, loadBalancers, primary, containerName: lb?.containerName ?? "", containerPort: lb?.containerPort ?? 0 },
   };
+}
+
+/** The region's metric and composite alarms, first 100, with their state now (what a deployment may watch). */
+async function listAlarms(conn: ConnectionSettings, region: string): Promise<{ name: string; state: string }[]> {
+  const { output } = await callAws(conn, region, "cloudwatch", "DescribeAlarms", { MaxRecords: 100, AlarmTypes: ["MetricAlarm", "CompositeAlarm"] });
+  const all = [...((output.MetricAlarms ?? []) as { AlarmName?: string; StateValue?: string }[]), ...((output.CompositeAlarms ?? []) as { AlarmName?: string; StateValue?: string }[])];
+  return all.map((a) => ({ name: a.AlarmName ?? "", state: a.StateValue ?? "INSUFFICIENT_DATA" })).filter((a) => a.name).sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -12,6 +12,24 @@ const errorOf = (input: Record<string, unknown>, field: string) =>
   deploymentStrategySchema.safeParse(input).error?.issues.find((i) => i.path.join(".") === field)?.message;
 
 describe("deploymentStrategySchema", () => {
+  it("refuses alarm combinations that do nothing or that ECS refuses, at the field", () => {
+    const rolling = { ...base, strategy: "ROLLING" };
+    expect(errorOf({ ...rolling, alarmsEnabled: "true" }, "alarmNames")).toBe("Pick at least one CloudWatch alarm to watch.");
+    expect(errorOf({ ...rolling, alarmRollback: "true" }, "alarmRollback")).toBe("Rollback on alarm needs CloudWatch alarms to watch.");
+    expect(errorOf({ ...rolling, alarmNames: ["a"] }, "alarmNames")).toMatch(/Turn on/);
+    expect(errorOf({ ...rolling, alarmsEnabled: "true", alarmNames: ["a", "a"] }, "alarmNames")).toBe("Each alarm once.");
+    expect(errorOf({ ...rolling, alarmsEnabled: "true", alarmNames: Array.from({ length: 11 }, (_, i) => `a${i}`) }, "alarmNames")).toBe("Pick at most 10 alarms.");
+    expect(errorOf({ ...rolling, alarmsEnabled: "true", alarmNames: ["x".repeat(256)] }, "alarmNames.0")).toBe("Alarm names are 1 to 255 characters.");
+    expect(deploymentStrategySchema.parse({ ...canary, alarmsEnabled: "true", alarmNames: ["api-5xx"], alarmRollback: "true" })).toMatchObject({ alarmsEnabled: true, alarmNames: ["api-5xx"], alarmRollback: true });
+  });
+  it("refuses pause hooks at traffic shift stages and on rolling updates", () => {
+    expect(errorOf({ ...canary, pauseStages: ["PRODUCTION_TRAFFIC_SHIFT"] }, "pauseStages")).toMatch(/cannot hold a deployment during test or production traffic shift/);
+    expect(errorOf({ ...base, strategy: "ROLLING", pauseStages: ["PRE_SCALE_UP"] }, "pauseStages")).toBe("Lifecycle hooks need blue/green, linear or canary deployments.");
+    expect(deploymentStrategySchema.safeParse({ ...canary, pauseStages: ["POST_TEST_TRAFFIC_SHIFT"] }).success).toBe(true);
+  });
+  it("ends quickly on hostile alarm names", () => {
+    fc.assert(fc.property(hostile, (text) => typeof quick(() => deploymentStrategySchema.safeParse({ ...base, strategy: "ROLLING", alarmsEnabled: "true", alarmNames: [text] })).success === "boolean"), { numRuns: 200 });
+  });
   it("takes rolling with nothing else, and the console's defaults for the others", () => {
     expect(deploymentStrategySchema.parse({ ...base, strategy: "ROLLING" }).strategy).toBe("ROLLING");
     const v = deploymentStrategySchema.parse(canary);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { clusterNameSchema } from "../clusters/schema";
-import { HOOK_STAGES, LAMBDA_ARN, ROLE_ARN, STRATEGIES, shiftsTraffic, strategyTimingFields, targetGroupNameIssue, timingIssues } from "./deployment-strategy-fields";
+import { HOOK_STAGES, LAMBDA_ARN, PAUSE_STAGES, ROLE_ARN, STRATEGIES, alarmIssues, deploymentAlarmFields, shiftsTraffic, strategyTimingFields, targetGroupNameIssue, timingIssues } from "./deployment-strategy-fields";
 import { serviceNameSchema } from "./schema";
 
 const TARGET_GROUP_ARN = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:targetgroup\/[A-Za-z0-9-]{1,32}\/[0-9a-f]+$/;
@@ -31,10 +31,18 @@ export const deploymentStrategySchema = z
     hookTargetArn: z.string().trim().default(""),
     hookRoleArn: z.string().trim().default(""),
     hookStages: z.array(z.enum(HOOK_STAGES, { message: "Pick stages from the list." })).max(HOOK_STAGES.length).default([]),
+    /** A pause hook: ECS holds the deployment before these stages until someone continues it (ContinueServiceDeployment). */
+    pauseStages: z.array(z.enum(HOOK_STAGES, { message: "Pick stages from the list." })).max(HOOK_STAGES.length).default([]),
+    ...deploymentAlarmFields,
   })
   .superRefine((v, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
-    if (!shiftsTraffic(v.strategy)) return;
+    alarmIssues(v, issue);
+    if (v.pauseStages.some((st) => !(PAUSE_STAGES as readonly string[]).includes(st))) issue("pauseStages", "A pause hook cannot hold a deployment during test or production traffic shift; pick another stage.");
+    if (!shiftsTraffic(v.strategy)) {
+      if (v.pauseStages.length) issue("pauseStages", "Lifecycle hooks need blue/green, linear or canary deployments.");
+      return;
+    }
     timingIssues(v, issue);
     if (v.alternateTargetGroupMode === "create") {
       const problem = targetGroupNameIssue(v.alternateTargetGroupName);

@@ -7,9 +7,10 @@ import { Checkbox, Input, RadioCards, Select } from "@/components/ui/input";
 import { initialState } from "@/lib/core/actions/state";
 import { deploymentSettingsContextAction, deploymentStrategyAction, previewDeploymentStrategyAction } from "@/lib/ecs/services/deployment-strategy-actions";
 import type { DeploymentSettingsContext } from "@/lib/ecs/services/deployment-strategy-reads";
-import { HOOK_STAGES, LOAD_BALANCER_ROLE, STRATEGY_LIMITS, shiftsTraffic, type Strategy } from "@/lib/ecs/services/deployment-strategy-fields";
+import { HOOK_STAGES, LOAD_BALANCER_ROLE, PAUSE_STAGES, STRATEGY_LIMITS, shiftsTraffic, type Strategy } from "@/lib/ecs/services/deployment-strategy-fields";
 import { deploymentStrategySchema } from "@/lib/ecs/services/deployment-strategy-schema";
 import { ContextStatus } from "./context-status";
+import { DeploymentAlarmFields } from "./deployment-alarm-fields";
 import { PlanActionForm, type FormWizard, type ServiceTarget } from "./plan-action-form";
 
 type Context = Omit<DeploymentSettingsContext, "current">;
@@ -65,17 +66,19 @@ function initialValues(c: Context): Record<string, string> {
   };
 }
 
+const ALARM_FIELDS = ["alarmsEnabled", "alarmNames", "alarmRollback"];
+
 /** The fields the chosen strategy uses; the others are not sent (ECS refuses them). */
 function fieldsFor(v: Record<string, string>): string[] {
   const s = v.strategy as Strategy;
-  if (!shiftsTraffic(s)) return ["strategy"];
+  if (!shiftsTraffic(s)) return ["strategy", ...ALARM_FIELDS];
   return [
-    "strategy", "bakeTime",
+    ...ALARM_FIELDS, "strategy", "bakeTime",
     ...(s === "CANARY" ? ["canaryPercent", "canaryBakeTime"] : []),
     ...(s === "LINEAR" ? ["stepPercent", "stepBakeTime"] : []),
     "alternateTargetGroupMode", v.alternateTargetGroupMode === "create" ? "alternateTargetGroupName" : "alternateTargetGroupArn",
     "productionListenerRule", "testListenerRule", "roleMode", ...(v.roleMode === "existing" ? ["roleArn"] : []),
-    "hookTargetArn", "hookRoleArn", "hookStages",
+    "hookTargetArn", "hookRoleArn", "hookStages", "pauseStages",
   ];
 }
 
@@ -84,11 +87,21 @@ export function DeploymentSettingsForm({ target, onCancel }: { target: ServiceTa
   const { context, error } = useDeploymentContext(target);
   const [edits, setEdits] = useState<Record<string, string>>({});
   const [picked, setStages] = useState<string[]>();
+  const [pausePicked, setPause] = useState<string[]>();
+  const [alarmEdits, setAlarms] = useState<{ alarmsEnabled?: boolean; alarmRollback?: boolean; alarmNames?: string[] }>({});
   if (!context) return <ContextStatus error={error} />;
   const v = { ...initialValues(context), ...edits };
   const stages = picked ?? context.hook?.stages ?? [];
+  const pauseStages = pausePicked ?? context.pauseStages;
+  const alarms = {
+    alarmsEnabled: alarmEdits.alarmsEnabled ?? context.alarmSettings.enable,
+    alarmRollback: alarmEdits.alarmRollback ?? (context.alarmSettings.enable ? context.alarmSettings.rollback : false),
+    alarmNames: alarmEdits.alarmNames ?? (context.alarmSettings.enable ? context.alarmSettings.names : []),
+  };
   const fields = fieldsFor(v);
-  const values: Record<string, string | string[]> = Object.fromEntries(fields.map((f) => [f, f === "hookStages" ? stages : (v[f] ?? "")]));
+  const valueOf = (f: string): string | string[] =>
+    f === "hookStages" ? stages : f === "pauseStages" ? pauseStages : f === "alarmNames" ? alarms.alarmNames : f === "alarmsEnabled" ? String(alarms.alarmsEnabled) : f === "alarmRollback" ? String(alarms.alarmRollback) : (v[f] ?? "");
+  const values: Record<string, string | string[]> = Object.fromEntries(fields.map((f) => [f, valueOf(f)]));
   return (
     <PlanActionForm target={target} schema={deploymentStrategySchema} fields={fields} values={values}
       preview={previewDeploymentStrategyAction} confirm={deploymentStrategyAction} onCancel={onCancel} confirmLabel="Save deployment settings"
@@ -102,6 +115,11 @@ export function DeploymentSettingsForm({ target, onCancel }: { target: ServiceTa
               set={(patch) => { setEdits((e) => ({ ...e, ...patch })); for (const k of Object.keys(patch)) w.touch(k); }}
               setStages={(next) => { setStages(next); w.touch("hookStages"); }} />
           )}
+          {shiftsTraffic(v.strategy as Strategy) && context.primary && (
+            <PauseFields w={w} stages={pauseStages} setStages={(next) => { setPause(next); w.touch("pauseStages"); }} />
+          )}
+          <DeploymentAlarmFields w={w} alarms={context.alarms} enabled={alarms.alarmsEnabled} rollback={alarms.alarmRollback} picked={alarms.alarmNames}
+            set={(patch) => { setAlarms((a) => ({ ...a, ...patch })); for (const k of Object.keys(patch)) w.touch(k); }} />
         </>
       )}
     </PlanActionForm>
@@ -129,6 +147,24 @@ function HookFields({ w, v, stages, set, setStages }: { w: FormWizard; v: Record
       </div>
       {stages.map((s, i) => <input key={s} type="hidden" name={`hookStages.${i}`} value={s} />)}
       <FieldMessage w={w} name="hookStages" />
+    </fieldset>
+  );
+}
+
+/** A pause hook: ECS holds the deployment before the chosen stages until someone continues it (from the live view) or rolls it back. */
+function PauseFields({ w, stages, setStages }: { w: FormWizard; stages: string[]; setStages: (s: string[]) => void }) {
+  return (
+    <fieldset className="space-y-3 rounded-md border border-line p-3">
+      <legend className="px-1 text-[13px] font-medium">Pause hook (optional)</legend>
+      <p className="text-xs text-ink-muted">ECS stops before each chosen stage and waits (up to 24 hours, then rolls back) until you continue it from the live deployment view — for example before production traffic moves, to check green on the test listener first.</p>
+      <div role="group" aria-label="Pause before" className="grid gap-1 sm:grid-cols-2">
+        {PAUSE_STAGES.map((stage) => (
+          <Checkbox key={stage} label={`pause at ${stage.toLowerCase().replaceAll("_", " ")}`} checked={stages.includes(stage)}
+            onChange={(e) => setStages(e.target.checked ? PAUSE_STAGES.filter((s) => s === stage || stages.includes(s)) : stages.filter((s) => s !== stage))} />
+        ))}
+      </div>
+      {stages.map((s, i) => <input key={s} type="hidden" name={`pauseStages.${i}`} value={s} />)}
+      <FieldMessage w={w} name="pauseStages" />
     </fieldset>
   );
 }
