@@ -25,6 +25,7 @@ import { EcrLifecyclePreviews } from "./ecr-lifecycle.mjs";
 import { DefaultVpcs } from "./default-vpc.mjs";
 import { guardDeleteSecurityGroup } from "./ec2-dependencies.mjs";
 import { EventsSandbox } from "./events.mjs";
+import { Ec2Hosts } from "./ec2-hosts.mjs";
 
 const HOP_BY_HOP = new Set([
   "connection",
@@ -167,6 +168,8 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
   const ecrLifecycle = new EcrLifecyclePreviews({ upstream: upstreamBase });
   // EventBridge delivery: S3 "Object Created" and PutEvents matched against rules, ECS targets run (sandbox/events.mjs).
   const events = new EventsSandbox({ upstream: upstreamBase, agent: ecsAgent });
+  // EC2 Docker hosts: console output from user data, Run Command output, container logs (sandbox/ec2-hosts.mjs).
+  const ec2Hosts = new Ec2Hosts({ upstream: upstreamBase });
 
   async function upstreamFetch(path, init = {}) {
     return fetch(upstreamBase + path, { ...init, signal: AbortSignal.timeout(init.timeoutMs ?? 10_000) });
@@ -352,6 +355,7 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
         defaultVpcs.reset();
         ecrScans.reset();
         ecrLifecycle.reset();
+        ec2Hosts.reset();
         await events.settled();
         events.reset();
         await autoscaler.settled();
@@ -514,6 +518,7 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
     }
     if (ecrScans.handles(ident)) return sendEmulated(res, await ecrScans.handle(ident, body));
     if (ecrLifecycle.handles(ident)) return sendEmulated(res, await ecrLifecycle.handle(ident, body));
+    if (ec2Hosts.handles(ident)) return sendEmulated(res, await ec2Hosts.handle(req, ident, body));
     autoscaler.noteRegion(ident.region);
     if (autoscaler.handles(ident)) return sendEmulated(res, autoscaler.handle(ident, body));
     if (ident.service === "ecs" && ecsAgent.handles(ident.operation)) {
