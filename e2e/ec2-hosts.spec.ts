@@ -66,9 +66,15 @@ test("invalid input is refused at each field with no AWS call", async ({ page })
   await page.getByLabel("Source CIDR").fill("0.0.0.0/0");
   await page.getByRole("button", { name: "Next" }).click();
 
-  await page.getByLabel("Image", { exact: true }).fill("Not An Image!");
+  // Blur each field before clicking on: the error it then shows moves the buttons below it.
+  const image = page.getByRole("textbox", { name: "Image", exact: true });
+  await image.fill("Not An Image!");
+  await image.blur();
+  await expect(page.locator("#image-error")).toBeVisible();
   await page.getByRole("button", { name: "Add variable" }).click();
   await page.getByLabel("Variable 1 name").fill("1BAD");
+  await page.getByLabel("Variable 1 name").blur();
+  await expect(page.locator("#env-0-name-error")).toBeVisible();
   await page.getByRole("button", { name: "Review" }).click();
   await expect(page.locator("#image-error")).toContainText("Use an ECR image");
   await expect(page.locator("#env-0-name-error")).toContainText("do not start with a digit");
@@ -88,7 +94,7 @@ test("the wizard launches a host whose user data runs the image with its port an
   await page.getByRole("button", { name: "Next" }).click();
   await page.getByLabel("Source CIDR").fill("203.0.113.0/24");
   await page.getByRole("button", { name: "Next" }).click();
-  await page.getByLabel("Image", { exact: true }).fill("nginx:1.27");
+  await page.getByRole("textbox", { name: "Image", exact: true }).fill("nginx:1.27");
   await page.getByLabel("Host port").fill("8080");
   await page.getByLabel("Container port").fill("80");
   await page.getByRole("button", { name: "Add variable" }).click();
@@ -127,7 +133,7 @@ test("the wizard launches a host whose user data runs the image with its port an
   const rule = groups.SecurityGroups![0]!.IpPermissions![0]!;
   expect(rule).toMatchObject({ IpProtocol: "tcp", FromPort: 8080, ToPort: 8080 });
   expect(rule.IpRanges?.map((r) => r.CidrIp)).toEqual(["203.0.113.0/24"]);
-  expect(instance.SecurityGroups?.map((g) => g.GroupId)).toEqual([groups.SecurityGroups![0]!.GroupId]);
+  expect(instance.NetworkInterfaces?.[0]?.Groups?.map((g) => g.GroupId)).toEqual([groups.SecurityGroups![0]!.GroupId]);
 
   const profile = await iam().send(new GetInstanceProfileCommand({ InstanceProfileName: `PortsideHost-${host}` }));
   expect(profile.InstanceProfile!.Roles!.map((r) => r.RoleName)).toEqual([`PortsideHost-${host}`]);
