@@ -1,5 +1,5 @@
 import { expect, test, type Page, type Request } from "@playwright/test";
-import { DescribeInstanceAttributeCommand, DescribeInstancesCommand, DescribeSecurityGroupsCommand, EC2Client } from "@aws-sdk/client-ec2";
+import { DescribeInstanceAttributeCommand, DescribeInstancesCommand, DescribeSecurityGroupsCommand, EC2Client, RunInstancesCommand } from "@aws-sdk/client-ec2";
 import { GetInstanceProfileCommand, IAMClient, ListAttachedRolePoliciesCommand } from "@aws-sdk/client-iam";
 import { CloudWatchLogsClient, DescribeLogGroupsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { login } from "./fixtures/auth";
@@ -157,7 +157,29 @@ test("the hosts page shows the host; its page shows state, status checks, consol
   await expect(page.getByLabel("Container logs")).toContainText(`container ${host} started on ${instanceId} from nginx:1.27`);
   await expect(page.getByTestId("cpu-latest")).toContainText("% average");
   await expect(page.getByRole("link", { name: /^http:\/\/.+:8080$/ })).toBeVisible();
+  await expect(page.getByLabel("Instance", { exact: true })).toContainText(`portside-host-${host}`);
   await page.screenshot({ path: "test-results/ec2-host-detail.png", fullPage: true });
+});
+
+test("an instance launched elsewhere is listed when its tag is named, and only then", async ({ page }) => {
+  const other = await ec2().send(new RunInstancesCommand({
+    ImageId: "ami-12c6146b", MinCount: 1, MaxCount: 1, InstanceType: "t3.micro",
+    TagSpecifications: [{ ResourceType: "instance", Tags: [{ Key: "Name", Value: "legacy-app" }, { Key: "team", Value: "payments" }] }],
+  }));
+  const otherId = other.Instances![0]!.InstanceId!;
+  await asOperator(page);
+  await page.goto("/ec2/hosts");
+  await expect(page.getByRole("row", { name: new RegExp(host) })).toBeVisible();
+  await expect(page.getByRole("row", { name: /legacy-app/ })).toHaveCount(0);
+  await page.getByLabel("Tag key").fill("team");
+  await page.getByLabel("Tag value (optional)").fill("payments");
+  await page.getByRole("button", { name: "List tagged instances" }).click();
+  await expect(page).toHaveURL(/tagKey=team&tagValue=payments/);
+  const row = page.getByRole("row", { name: /legacy-app/ });
+  await expect(row).toContainText(`${otherId} · not launched by Portside`);
+  await expect(page.getByRole("row", { name: new RegExp(host) })).toBeVisible();
+  await page.goto("/ec2/hosts?tagKey=team&tagValue=finance");
+  await expect(page.getByRole("row", { name: /legacy-app/ })).toHaveCount(0);
 });
 
 test("Replace container runs the reviewed command through SSM and shows its output", async ({ page }) => {

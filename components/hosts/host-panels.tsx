@@ -27,7 +27,11 @@ export function CpuPanel({ points }: { points: CpuPoint[] | Failed }) {
             ))}
           </ol>
         )}
-        {!failed(points) && points.length > 0 && <p className="mt-2 text-xs text-ink-muted" data-testid="cpu-latest">Latest: {points.at(-1)!.average.toFixed(1)} % average</p>}
+        {!failed(points) && points.length > 0 && (
+          <p className="mt-2 text-xs text-ink-muted" data-testid="cpu-latest">
+            Latest: {points.at(-1)!.average.toFixed(1)} % average, {points.at(-1)!.maximum.toFixed(1)} % maximum · bars on a 0–100 % scale
+          </p>
+        )}
       </CardBody>
     </Card>
   );

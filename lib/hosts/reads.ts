@@ -81,7 +81,11 @@ function toHost(i: Instance, status: HostStatus | undefined): Host {
     publicDns,
     privateDns: i.PrivateDnsName || undefined,
     keyName: i.KeyName || undefined,
-    securityGroups: (i.SecurityGroups ?? []).map((g) => ({ id: g.GroupId ?? "", name: g.GroupName ?? "" })),
+    // The instance's groups are its primary interface's; read them there when the instance's own list is empty.
+    securityGroups: (i.SecurityGroups?.length ? i.SecurityGroups : (i.NetworkInterfaces?.find((n) => n.Attachment?.DeviceIndex === 0) ?? i.NetworkInterfaces?.[0])?.Groups ?? []).map((g) => ({
+      id: g.GroupId ?? "",
+      name: g.GroupName ?? "",
+    })),
     tags,
     managed: tags[TAG.managed] === "true",
     image: tags[TAG.image],
