@@ -29,6 +29,7 @@ import { DefaultVpcs } from "./default-vpc.mjs";
 import { guardDeleteSecurityGroup } from "./ec2-dependencies.mjs";
 import { EventsSandbox } from "./events.mjs";
 import { SnsSubscriptions } from "./sns-subscriptions.mjs";
+import { Ec2Hosts } from "./ec2-hosts.mjs";
 
 const HOP_BY_HOP = new Set([
   "connection",
@@ -178,6 +179,8 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
   // E-mail subscriptions pending until confirmed, as on AWS (sandbox/sns-subscriptions.mjs).
   const snsSubscriptions = new SnsSubscriptions();
   const events = new EventsSandbox({ upstream: upstreamBase, agent: ecsAgent, subscriptions: snsSubscriptions });
+  // EC2 Docker hosts: console output from user data, Run Command output, container logs (sandbox/ec2-hosts.mjs).
+  const ec2Hosts = new Ec2Hosts({ upstream: upstreamBase });
 
   async function upstreamFetch(path, init = {}) {
     return fetch(upstreamBase + path, { ...init, signal: AbortSignal.timeout(init.timeoutMs ?? 10_000) });
@@ -368,6 +371,7 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
         ecrPublic.reset();
         ecrPullThrough.reset();
         ecrPulls.reset();
+        ec2Hosts.reset();
         await events.settled();
         events.reset();
         snsSubscriptions.reset();
@@ -543,6 +547,7 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
       if (!ecrPublic.offeredIn(ident.region)) return res.destroy();
       return sendEmulated(res, ecrPublic.handle(ident, body));
     }
+    if (ec2Hosts.handles(ident)) return sendEmulated(res, await ec2Hosts.handle(req, ident, body));
     autoscaler.noteRegion(ident.region);
     if (autoscaler.handles(ident)) return sendEmulated(res, autoscaler.handle(ident, body));
     if (ident.service === "ecs" && ecsAgent.handles(ident.operation)) {

@@ -16,6 +16,7 @@ const SECTIONS = [
   },
   { title: "EKS", links: [{ href: "/eks/clusters", label: "Clusters" }] },
   { title: "ECR", links: [{ href: "/ecr", label: "Repositories" }] },
+  { title: "EC2", links: [{ href: "/ec2/hosts", label: "EC2 hosts" }] },
   {
     title: "Web services",
     links: [

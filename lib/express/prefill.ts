@@ -14,6 +14,8 @@ export type ExpressPrefill = {
   healthCheckPath?: string;
   environment?: { name: string; value: string }[];
   fromAppRunnerArn?: string;
+  /** "name (i-…)" of the EC2 Docker host this moves (lib/hosts/prefill.ts), for the notice. */
+  fromEc2Host?: string;
 };
 
 function toBase64Url(text: string): string {
@@ -68,6 +70,7 @@ export function decodeExpressPrefill(s: string | null | undefined): ExpressPrefi
     healthCheckPath: str(r.healthCheckPath, 1024),
     environment,
     fromAppRunnerArn: str(r.fromAppRunnerArn),
+    fromEc2Host: str(r.fromEc2Host, 80),
   };
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined)) as ExpressPrefill;
 }

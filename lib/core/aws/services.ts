@@ -17,6 +17,7 @@ import * as sts from "@aws-sdk/client-sts";
 import * as events from "@aws-sdk/client-eventbridge";
 import * as s3 from "@aws-sdk/client-s3";
 import * as sns from "@aws-sdk/client-sns";
+import * as ssm from "@aws-sdk/client-ssm";
 
 /**
  * The AWS services Portside talks to: SDK client class and command namespace.
@@ -45,6 +46,7 @@ export const SERVICES = {
   events: { Client: events.EventBridgeClient, commands: events as unknown as CommandNamespace, cli: "events" },
   s3: { Client: s3.S3Client, commands: s3 as unknown as CommandNamespace, cli: "s3api" },
   sns: { Client: sns.SNSClient, commands: sns as unknown as CommandNamespace, cli: "sns" },
+  ssm: { Client: ssm.SSMClient, commands: ssm as unknown as CommandNamespace, cli: "ssm" },
 } as const;
 
 export type AwsServiceName = keyof typeof SERVICES;

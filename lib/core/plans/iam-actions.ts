@@ -24,6 +24,7 @@ export const IAM_PREFIX: Record<string, string> = {
   sns: "sns",
   scheduler: "scheduler",
   sqs: "sqs",
+  ssm: "ssm",
   sts: "sts",
 };
 

@@ -34,7 +34,13 @@ export default async function NewExpressServicePage({ searchParams }: { searchPa
         roles={{ execution: pick(EXECUTION_PRINCIPAL), infrastructure: pick(INFRASTRUCTURE_PRINCIPAL) }}
         rolesError={roles.error ? (roles.error instanceof AwsOperationError ? roles.error.message : "IAM did not answer.") : undefined}
         prefill={prefill}
-        prefillNotice={prefill.fromAppRunnerArn ? `Prefilled from App Runner service ${appRunnerServiceName(prefill.fromAppRunnerArn)}` : undefined}
+        prefillNotice={
+          prefill.fromAppRunnerArn
+            ? `Prefilled from App Runner service ${appRunnerServiceName(prefill.fromAppRunnerArn)}`
+            : prefill.fromEc2Host
+              ? `Prefilled from EC2 Docker host ${prefill.fromEc2Host}`
+              : undefined
+        }
       />
     </>
   );
