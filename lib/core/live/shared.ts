@@ -3,7 +3,7 @@ import type { ConnectionSettings } from "@/lib/core/aws/clients";
 import { ReadBudget } from "./budget";
 import { Coalescer } from "./coalesce";
 import { WatchHub } from "./hub";
-import { liveErrorOf } from "./live-error";
+import { liveErrorOf } from "./poll-error";
 import { pgRelay } from "./pg-relay";
 import type { LiveRelay } from "./relay";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { isDomainError } from "@/lib/core/errors";
-import { liveErrorOf } from "./live-error";
+import { liveErrorOf } from "./poll-error";
 import { live } from "./shared";
 import type { WatchSource } from "./hub";
 
