@@ -134,6 +134,8 @@ test("anonymous posts of hostile field names to every action are refused, and th
 });
 
 test("a viewer's hostile posts are refused by role or as invalid field names; an admin's as invalid field names, with no AWS call", async ({ browser }) => {
+  // Every action of the build, each attack, for two roles: the time grows with the number of actions.
+  test.setTimeout(240_000);
   for (const role of ["viewer", "admin"] as const) {
     const user = await seedUser(role);
     const context = await browser.newContext();

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
@@ -7,7 +7,6 @@ import path from "node:path";
 import { DescribeClustersCommand } from "@aws-sdk/client-ecs";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { assembleImage } from "../scripts/assemble-image.mjs";
 import { login } from "./fixtures/auth";
 import { ecs } from "./fixtures/sandbox";
 import { stack } from "./fixtures/stack";
@@ -67,7 +66,7 @@ async function startInstance(env: Record<string, string>): Promise<Instance> {
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  assembleImage(imageDir);
+  execFileSync(process.execPath, ["scripts/assemble-image.mjs", imageDir], { stdio: "inherit" }); // as the Dockerfile runs it
   await asPostgres(`CREATE DATABASE ${dbName}`);
   const url = new URL(stack().databaseUrl);
   url.pathname = `/${dbName}`;

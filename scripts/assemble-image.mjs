@@ -45,10 +45,9 @@ export function assembleImage(out) {
   if (fs.existsSync(path.join(root, "public"))) copy(path.join(root, "public"), path.join(out, "public"));
   copy(path.join(root, "prisma"), path.join(out, "prisma"));
   for (const file of MIGRATION_SCRIPTS) copy(path.join(root, "scripts", file), path.join(out, "scripts", file));
-  for (const name of packageClosure(MIGRATION_PACKAGES)) {
-    const target = path.join(out, "node_modules", name);
-    if (!fs.existsSync(target)) copy(path.join(root, "node_modules", name), target);
-  }
+  // Whole packages: the server's trace holds only the files the server loads (an ESM build, say),
+  // and the migration runner may load others of the same package.
+  for (const name of packageClosure(MIGRATION_PACKAGES)) copy(path.join(root, "node_modules", name), path.join(out, "node_modules", name));
   return out;
 }
 
