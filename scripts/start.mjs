@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { startSandbox } from "../sandbox/start.mjs";
 import { buildIsStale, markBuildStarted, markBuilt } from "./lib/build-state.mjs";
 import { startEmbeddedPostgres } from "./lib/embedded-db.mjs";
+import { linkStandaloneAssets, serverEnv, standaloneDir } from "./lib/standalone.mjs";
 import { runMigrateDeploy } from "./migrate.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -107,10 +108,12 @@ async function main() {
     log(`built (${since()})`);
   }
 
-  const next = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-H", host, "-p", String(port)], {
-    cwd: root,
+  // The standalone server, as the container image runs it (Dockerfile).
+  linkStandaloneAssets(root);
+  const next = spawn(process.execPath, [path.join(standaloneDir(root), "server.js")], {
+    cwd: standaloneDir(root),
     // Portside handles SIGTERM itself (lib/core/health/shutdown.ts): running plan steps finish first.
-    env: { ...env, NODE_OPTIONS: serverNodeOptions(), NEXT_MANUAL_SIG_HANDLE: "true" },
+    env: { ...env, ...serverEnv({ host, port, nodeOptions: serverNodeOptions() }) },
     stdio: ["ignore", "pipe", "inherit"],
   });
   stops.push(() => new Promise((resolve) => {

@@ -34,6 +34,7 @@ export function markBuilt(root, startedAt) {
 export function buildIsStale(root) {
   const buildId = path.join(root, ".next", "BUILD_ID");
   if (!fs.existsSync(buildId)) return "no build yet";
+  if (!fs.existsSync(path.join(root, ".next", "standalone", "server.js"))) return "the build has no standalone server";
   const stamp = stampFile(root);
   // Builds made by hand (`next build`) have no stamp: fall back to the build's own time.
   const built = fs.existsSync(stamp) && fs.statSync(stamp).mtimeMs >= fs.statSync(buildId).mtimeMs

@@ -7,6 +7,7 @@
 "use strict";
 const http = require("node:http");
 const https = require("node:https");
+const net = require("node:net");
 
 const CLIENT_IP = "x-portside-client-ip";
 const PROTO = "x-portside-proto";
@@ -18,8 +19,32 @@ function normaliseAddress(address) {
   return /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(a) ? a.slice(7) : a;
 }
 
+/**
+ * PORTSIDE_TRUSTED_PROXIES: addresses and CIDR ranges (an ALB's nodes change address within its
+ * subnets: give the subnets, e.g. `10.0.0.0/24,10.0.1.0/24`). Anything else is ignored.
+ * @returns {{ has(address: string): boolean }}
+ */
 function parseTrustedProxies(value) {
-  return new Set(String(value ?? "").split(",").map(normaliseAddress).filter(Boolean));
+  const exact = new Set();
+  const ranges = new net.BlockList();
+  for (const entry of String(value ?? "").split(",").map((e) => e.trim()).filter(Boolean).slice(0, 256)) {
+    const cidr = /^([^/]+)\/(\d{1,3})$/.exec(entry);
+    if (!cidr) {
+      exact.add(normaliseAddress(entry));
+      continue;
+    }
+    const family = net.isIPv4(cidr[1]) ? "ipv4" : net.isIPv6(cidr[1]) ? "ipv6" : null;
+    const prefix = Number(cidr[2]);
+    if (family && prefix <= (family === "ipv4" ? 32 : 128)) ranges.addSubnet(cidr[1], prefix, family);
+  }
+  return {
+    has(address) {
+      const a = normaliseAddress(address);
+      if (exact.has(a)) return true;
+      const family = net.isIPv4(a) ? "ipv4" : net.isIPv6(a) ? "ipv6" : null;
+      return family !== null && ranges.check(a, family);
+    },
+  };
 }
 
 function listOf(value) {

@@ -17,7 +17,13 @@ describe("request stamp", () => {
   it("normalises IPv4-mapped IPv6 addresses", () => {
     expect(normaliseAddress("::ffff:127.0.0.1")).toBe("127.0.0.1");
     expect(normaliseAddress("::1")).toBe("::1");
-    expect([...proxies]).toEqual(["10.0.0.5", "10.0.0.6"]);
+    expect(["10.0.0.5", "10.0.0.6", "::ffff:10.0.0.6", "10.0.0.7"].map((a) => proxies.has(a))).toEqual([true, true, true, false]);
+  });
+
+  it("trusts CIDR ranges (a load balancer's subnets) and ignores malformed entries", () => {
+    const subnets = parseTrustedProxies("10.0.0.0/24, 2001:db8::/32, 10.1.0.0/33, nonsense/8, 192.168.1.1");
+    expect(["10.0.0.1", "::ffff:10.0.0.254", "2001:db8::1", "192.168.1.1"].every((a) => subnets.has(a))).toBe(true);
+    expect(["10.0.1.1", "10.1.0.1", "2001:db9::1", "", "nonsense"].some((a) => subnets.has(a))).toBe(false);
   });
 
   it("a direct client's forged stamp and forwarded headers are dropped; the socket decides", () => {
@@ -94,5 +100,20 @@ describe("request stamp", () => {
     } finally {
       server.close();
     }
+  });
+});
+
+describe("parseTrustedProxies on any text", () => {
+  it("ends quickly with a checker that answers for any address", async () => {
+    const fc = (await import("fast-check")).default;
+    fc.assert(
+      fc.property(fc.string({ maxLength: 2000 }), fc.string({ maxLength: 60 }), (value, address) => {
+        const started = performance.now();
+        const trusted = parseTrustedProxies(value);
+        expect(typeof trusted.has(address)).toBe("boolean");
+        expect(performance.now() - started).toBeLessThan(100);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

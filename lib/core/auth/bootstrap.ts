@@ -12,7 +12,12 @@ async function ensureAdmin(): Promise<void> {
   if ((await db().user.count()) > 0) return;
   const email = process.env.PORTSIDE_ADMIN_EMAIL ?? "admin@portside.local";
   const password = process.env.PORTSIDE_ADMIN_PASSWORD ?? generatePassword();
-  await db().user.create({ data: { email, name: "Administrator", role: "admin", passwordHash: await hashPassword(password) } });
+  try {
+    await db().user.create({ data: { email, name: "Administrator", role: "admin", passwordHash: await hashPassword(password) } });
+  } catch (error) {
+    if (isUniqueViolation(error)) return; // another instance starting at the same moment made it
+    throw error;
+  }
   const lines = [
     "First run: created the Portside admin account (shown only this once).",
     `  Email:    ${email}`,
@@ -32,15 +37,24 @@ async function ensureSandboxConnection(): Promise<void> {
     if (existing.endpointUrl !== endpoint) await db().connection.update({ where: { id: existing.id }, data: { endpointUrl: endpoint } });
     return;
   }
-  await db().connection.create({
-    data: {
-      name: SANDBOX_CONNECTION_NAME,
-      kind: "sandbox",
-      endpointUrl: endpoint,
-      defaultRegion: "us-east-1",
-      regions: ["us-east-1", "eu-west-1"],
-    },
-  });
+  await db()
+    .connection.create({
+      data: {
+        name: SANDBOX_CONNECTION_NAME,
+        kind: "sandbox",
+        endpointUrl: endpoint,
+        defaultRegion: "us-east-1",
+        regions: ["us-east-1", "eu-west-1"],
+      },
+    })
+    .catch((error: unknown) => {
+      if (!isUniqueViolation(error)) throw error;
+    });
+}
+
+/** Several instances start together (ECS starts a service's tasks at once): the first one's row wins. */
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string })?.code === "P2002";
 }
 
 export async function bootstrap(): Promise<void> {
