@@ -152,7 +152,7 @@ export class EventsSandbox {
 
   #subscriptions;
 
-  /** @param {{ upstream: string, agent: { opRunTask(region: string, input: object): Promise<{ tasks: object[] }> }, subscriptions?: { isPending(arn: string): boolean } }} options */
+  /** @param {{ upstream: string, agent: { opRunTask(region: string, input: object): Promise<{ tasks: object[] }> }, subscriptions?: { pendingNow(): Set<string> } }} options */
   constructor({ upstream, agent, subscriptions }) {
     this.#upstream = upstream;
     this.#agent = agent;
@@ -292,6 +292,8 @@ export class EventsSandbox {
 
   /** An SNS message for a topic's e-mail subscriptions: into the outbox, one entry per address. */
   async #toEmail(region, topicArn, message, subject, via) {
+    // Taken before the first await: an address confirmed while this message is on its way still misses it, as on AWS.
+    const pending = this.#subscriptions?.pendingNow() ?? new Set();
     const body = new URLSearchParams({ Action: "ListSubscriptionsByTopic", Version: "2010-03-31", TopicArn: topicArn });
     const res = await fetch(this.#upstream + "/", {
       method: "POST",
@@ -302,7 +304,7 @@ export class EventsSandbox {
     const text = await res.text();
     if (!res.ok) throw new Error(`topic ${topicArn}: ${/<Message>([^<]*)</.exec(text)?.[1] ?? `HTTP ${res.status}`}`);
     // AWS mails nothing to an address that has not confirmed its subscription (sandbox/sns-subscriptions.mjs).
-    const emails = parseSubscriptions(text).filter((s) => (s.protocol === "email" || s.protocol === "email-json") && !this.#subscriptions?.isPending(s.subscriptionArn));
+    const emails = parseSubscriptions(text).filter((s) => (s.protocol === "email" || s.protocol === "email-json") && !pending.has(s.subscriptionArn));
     for (const s of emails) {
       this.#outbox.push({ at: new Date().toISOString(), topicArn, subscriptionArn: s.subscriptionArn, protocol: s.protocol, to: s.endpoint, subject: subject ?? "AWS Notification Message", message, via });
     }

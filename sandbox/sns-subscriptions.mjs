@@ -4,7 +4,7 @@
 //   - Subscribe: SubscriptionArn "pending confirmation" (the real ARN only with ReturnSubscriptionArn=true);
 //   - ListSubscriptionsByTopic / ListSubscriptions: SubscriptionArn "PendingConfirmation";
 //   - GetSubscriptionAttributes: PendingConfirmation "true";
-//   - nothing is delivered to it (sandbox/events.mjs asks isPending before filling the outbox).
+//   - nothing is delivered to it (sandbox/events.mjs takes pendingNow() as a message is published).
 // POST /_sandbox/sns/confirm {"subscriptionArn"} or {"topicArn","endpoint"} follows the link.
 const WATCHED = new Set(["Subscribe", "ListSubscriptionsByTopic", "ListSubscriptions", "GetSubscriptionAttributes", "Unsubscribe"]);
 const MAX_PENDING = 5_000;
@@ -21,6 +21,11 @@ export class SnsSubscriptions {
 
   isPending(subscriptionArn) {
     return this.#pending.has(subscriptionArn);
+  }
+
+  /** The subscriptions pending now: a message is judged by when it was published, not when it is mailed. */
+  pendingNow() {
+    return new Set(this.#pending.keys());
   }
 
   /** Follow the confirmation link: by ARN, or by topic and address. Returns the ARNs confirmed. */

@@ -12,12 +12,14 @@ it("a new e-mail subscription is pending until confirmed, as AWS reports it", ()
   const out = s.after(ident("Subscribe"), form({ Action: "Subscribe", TopicArn: topic, Protocol: "email", Endpoint: "a@example.com" }), 200, subscribed);
   expect(out).toMatch(/<SubscriptionArn>pending confirmation<\/SubscriptionArn>/);
   expect(s.isPending(arn)).toBe(true);
+  const before = s.pendingNow();
   const list = `<ListSubscriptionsByTopicResponse><Subscriptions><member><SubscriptionArn>${arn}</SubscriptionArn><Protocol>email</Protocol></member><member><SubscriptionArn>${topic}:other</SubscriptionArn></member></Subscriptions></ListSubscriptionsByTopicResponse>`;
   const listed = s.after(ident("ListSubscriptionsByTopic"), form({ TopicArn: topic }), 200, list);
   expect(listed).toMatch(/<SubscriptionArn>PendingConfirmation<\/SubscriptionArn>/);
   expect(listed).toMatch(/:other</);
   expect(s.confirm({ topicArn: topic, endpoint: "a@example.com" })).toEqual([arn]);
   expect(s.isPending(arn)).toBe(false);
+  expect(before.has(arn)).toBe(true);
   expect(s.after(ident("ListSubscriptionsByTopic"), form({ TopicArn: topic }), 200, list)).toBe(list);
 });
 
