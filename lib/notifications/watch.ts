@@ -12,6 +12,7 @@ import { recordEventQuietly } from "./events";
 const SWEEP_MS = Number(process.env.PORTSIDE_NOTIFY_SWEEP_MS) || 15_000;
 const CLUSTER_LIST_TTL_MS = 60_000;
 const CONCURRENCY = 4;
+const SWEEP_LEASE = "notifications|service-sweep";
 
 async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -27,6 +28,9 @@ async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<v
  * the plan history.
  */
 export async function sweepOnce(now = new Date()): Promise<void> {
+  // One instance of a deployment sweeps: the one holding the sweep's lease in the live relay (it
+  // keeps it while it runs; when it stops, its database session ends and another takes over).
+  if ((await live.relay?.acquire(SWEEP_LEASE).catch(() => null)) === false) return;
   const subs = await db().notificationSubscription.findMany({
     where: { events: { hasSome: [...SERVICE_EVENT_TYPES] }, channel: { enabled: true } },
     select: { connectionId: true, cluster: true },
