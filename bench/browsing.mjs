@@ -14,6 +14,7 @@ const root = path.resolve(import.meta.dirname, "..");
 const USERS = Number(process.env.BROWSE_USERS ?? 200);
 const THINK_MS = Number(process.env.BROWSE_THINK_MS ?? 1000);
 const SECONDS = Number(process.env.BROWSE_SECONDS ?? 60);
+const PER_CLUSTER = Number(process.env.BROWSE_SERVICES_PER_CLUSTER ?? 3);
 const step = (msg) => console.error(`[browsing] ${msg}`);
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -35,8 +36,9 @@ try {
   const client = new ecs.ECSClient({ region: seeded.region ?? "us-east-1", endpoint: app.sandbox, credentials: { accessKeyId: "test", secretAccessKey: "test" } });
   const services = [];
   for (const cluster of clusters) {
-    const { serviceArns = [] } = await client.send(new ecs.ListServicesCommand({ cluster, maxResults: 3 }));
-    for (const arn of serviceArns) services.push([cluster, arn.split("/").pop()]);
+    const { serviceArns = [] } = await client.send(new ecs.ListServicesCommand({ cluster, maxResults: PER_CLUSTER }));
+    // moto ignores maxResults: take three services per cluster, as intended (BROWSE_SERVICES_PER_CLUSTER).
+    for (const arn of serviceArns.slice(0, PER_CLUSTER)) services.push([cluster, arn.split("/").pop()]);
   }
   const pages = [
     "/",
