@@ -11,7 +11,11 @@ export type AccountAction =
   | "login.locked"
   | "connection.create"
   | "connection.update"
-  | "session.end";
+  | "session.end"
+  | "user.2fa.enable"
+  | "user.2fa.disable"
+  | "user.2fa.reset"
+  | "user.2fa.recovery";
 
 /** What the "Account changes" list says for each action. */
 export const ACCOUNT_ACTION_LABELS: Record<AccountAction, string> = {
@@ -23,6 +27,10 @@ export const ACCOUNT_ACTION_LABELS: Record<AccountAction, string> = {
   "connection.create": "added connection",
   "connection.update": "changed connection",
   "session.end": "signed out sessions of",
+  "user.2fa.enable": "turned on two-factor sign-in for",
+  "user.2fa.disable": "turned off two-factor sign-in for",
+  "user.2fa.reset": "reset two-factor sign-in of",
+  "user.2fa.recovery": "signed in with a recovery code:",
 };
 
 /** Appends one account change; `actor` is null for events nobody signed in caused (a lockout). */
