@@ -3,6 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { login } from "./fixtures/auth";
 import { query, runsFor, seedUser } from "./fixtures/db";
 import { describeCluster, sandbox } from "./fixtures/sandbox";
+import { stack } from "./fixtures/stack";
 import { createClusterWithDefaults } from "./fixtures/wizard";
 
 // Global setup starts a real OpenID provider (e2e/fixtures/oidc-provider.mjs, the `oidc-provider`
@@ -23,8 +24,9 @@ async function signInAtIdp(page: Page, loginName: string) {
   await page.getByRole("button", { name: "Sign-in" }).click();
   const consent = page.getByRole("button", { name: "Continue" });
   // Consent is asked once per client; afterwards the provider sends the browser straight back.
-  await expect(consent.or(page.locator("main"))).toBeVisible();
-  if (await consent.isVisible()) await consent.click();
+  const idp = new URL(stack().oidcIssuer!).host;
+  await expect.poll(async () => new URL(page.url()).host !== idp || (await consent.isVisible())).toBe(true);
+  if (new URL(page.url()).host === idp) await consent.click();
 }
 
 async function ssoSignIn(page: Page, loginName: string) {
