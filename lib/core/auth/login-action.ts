@@ -3,7 +3,9 @@
 import { redirect } from "next/navigation";
 import { recordAccountEvent } from "@/lib/core/audit/account-events";
 import { verifyPasswordOrDummy } from "@/lib/core/auth/password";
-import { createSession, destroySession } from "@/lib/core/auth/session";
+import { createSession, destroySession, readSession } from "@/lib/core/auth/session";
+import { UnauthenticatedError } from "@/lib/core/errors";
+import { FormFieldError, formDataToObject } from "@/lib/core/validation/form-data";
 import { attemptFailed, attemptSucceeded, beginAttempt, throttleKeys, tooManyAttempts as tooMany } from "@/lib/core/auth/throttle";
 import { db } from "@/lib/core/db/client";
 import { safeRedirectPath } from "@/lib/core/security/redirect";
@@ -61,9 +63,17 @@ const WRONG_CODE = "This code is not right, or was used already. Enter the curre
  * the recovery codes. Guesses count against the same throttle as passwords (account and address).
  */
 export async function secondFactorAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const code = String(form.get("code") ?? "").slice(0, 64);
   const pending = await readPendingLogin();
-  if (!pending) return { ok: false, message: "Your sign-in expired. Enter your email and password again.", data: { expired: true } };
+  // Like every action: without a pending sign-in (or a session) nothing of the body is read.
+  if (!pending && !(await readSession())) return { ok: false, message: new UnauthenticatedError().message };
+  try {
+    formDataToObject(form);
+  } catch (error) {
+    if (error instanceof FormFieldError) return { ok: false, message: error.message };
+    throw error;
+  }
+  if (!pending) redirect("/");
+  const code = String(form.get("code") ?? "").slice(0, 64);
   if (!code.trim()) return { ok: false, fieldErrors: { code: ["Enter the 6-digit code from your authenticator app, or a recovery code."] } };
   const keys = throttleKeys(pending.email, await clientAddress());
   const attempt = await beginAttempt(keys);
