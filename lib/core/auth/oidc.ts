@@ -24,6 +24,11 @@ export function ssoEnabled(): boolean {
   }
 }
 
+function tokenEndpointAuth(config: OidcConfig): client.ClientAuth {
+  if (!config.clientSecret) return client.None();
+  return process.env.PORTSIDE_OIDC_TOKEN_AUTH === "post" ? client.ClientSecretPost(config.clientSecret) : client.ClientSecretBasic(config.clientSecret);
+}
+
 let discovered: { issuer: string; config: Promise<client.Configuration> } | null = null;
 
 /** The issuer's metadata, discovered once per process (again after a failure). */
@@ -31,7 +36,8 @@ function clientConfiguration(config: OidcConfig): Promise<client.Configuration> 
   if (discovered?.issuer === config.issuer) return discovered.config;
   const url = new URL(config.issuer);
   const pending = client
-    .discovery(url, config.clientId, config.clientSecret || undefined, undefined, {
+    // client_secret_basic: the default of the OIDC spec and of most IdPs (PORTSIDE_OIDC_TOKEN_AUTH=post for the other).
+    .discovery(url, config.clientId, undefined, tokenEndpointAuth(config), {
       // Plain http is accepted for an issuer on this machine only (tests); oidcConfigFrom refuses others.
       execute: isLoopback(url) && url.protocol === "http:" ? [client.allowInsecureRequests] : [],
       timeout: 10,
