@@ -134,10 +134,9 @@ test("local password sign-in still works beside SSO (break-glass)", async ({ pag
   await page.screenshot({ path: "test-results/sso-login.png" });
   await login(page, admin.email, admin.password);
   await page.goto("/settings/users");
-  const settings = page.getByRole("definition");
-  await expect(page.getByText("Single sign-on settings").or(settings.first())).toBeVisible();
-  await expect(page.locator("dl")).toContainText("portside-e2e");
-  await expect(page.locator("dl")).toContainText("portside-admins=admin, ops=operator, *=viewer");
+  const settings = page.getByLabel("Single sign-on settings");
+  await expect(settings).toContainText("portside-e2e");
+  await expect(settings).toContainText("portside-admins=admin, ops=operator, *=viewer");
   // The client secret itself is never shown.
   await expect(page.locator("body")).not.toContainText("portside-e2e-client-secret");
   await page.screenshot({ path: "test-results/sso-settings.png", fullPage: true });
