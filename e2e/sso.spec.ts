@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { login } from "./fixtures/auth";
 import { query, runsFor, seedUser } from "./fixtures/db";
-import { describeCluster, sandbox } from "./fixtures/sandbox";
+import { describeCluster } from "./fixtures/sandbox";
 import { stack } from "./fixtures/stack";
 import { createClusterWithDefaults } from "./fixtures/wizard";
 
@@ -40,10 +40,6 @@ const userBySubject = async (sub: string) =>
 
 const auditOf = (target: string) =>
   query<{ action: string; detail: Record<string, unknown> }>(`SELECT action, detail FROM "AuditEvent" WHERE target = $1 ORDER BY seq`, [target]);
-
-test.beforeAll(async () => {
-  await sandbox.reset();
-});
 
 test("SSO sign-in with the ops group creates an operator, who runs an operator action", async ({ page }) => {
   const sub = idpLogin("ops");
@@ -153,7 +149,7 @@ test("an SSO admin confirms a sensitive change at the IdP instead of with a pass
   await query(`UPDATE "Session" SET "verifiedAt" = now() - interval '1 hour' WHERE "userId" = $1`, [me!.id]);
   await page.goto("/settings/users");
   await page.getByLabel(`Role of ${colleague.email}`).selectOption("operator");
-  await page.getByRole("row").filter({ hasText: colleague.email }).getByRole("button", { name: "Save" }).click();
+  await page.getByRole("table", { name: "Users" }).getByRole("row").filter({ hasText: colleague.email }).getByRole("button", { name: "Save" }).click();
   const dialog = page.getByRole("dialog", { name: "Confirm it is you" });
   await expect(dialog).toContainText("Sign in again at your identity provider");
   await dialog.getByRole("link", { name: "Sign in again with SSO" }).click();
@@ -161,7 +157,7 @@ test("an SSO admin confirms a sensitive change at the IdP instead of with a pass
   await signInAtIdp(page, sub);
   await expect(page).toHaveURL(/\/settings\/users$/);
   await page.getByLabel(`Role of ${colleague.email}`).selectOption("operator");
-  await page.getByRole("row").filter({ hasText: colleague.email }).getByRole("button", { name: "Save" }).click();
-  await expect(page.getByRole("row").filter({ hasText: colleague.email }).getByRole("status")).toHaveText("Saved.");
+  await page.getByRole("table", { name: "Users" }).getByRole("row").filter({ hasText: colleague.email }).getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("table", { name: "Users" }).getByRole("row").filter({ hasText: colleague.email }).getByRole("status")).toHaveText("Saved.");
   expect((await query<{ role: string }>(`SELECT role FROM "User" WHERE id = $1`, [colleague.id]))[0]?.role).toBe("operator");
 });

@@ -92,9 +92,13 @@ test("wrong codes count toward the sign-in lockout; the code step needs a pendin
   // Hostile input is just a wrong code (bounded, never an error page).
   const wrong = ["<script>alert(1)</script>", "x".repeat(5_000), "' OR 1=1 --", "999 999 999", "abcde-fghij", "123450", "123451", "123452", "123453"];
   for (const code of wrong) {
+    // Each attempt on a freshly loaded step, after the previous answer arrived: no submit races the form's reset.
+    await step.goto("/login/code");
+    const answer = step.waitForResponse((r) => r.request().method() === "POST" && Boolean(r.request().headers()["next-action"]));
     await enterCode(step, code);
-    await expect(step.locator("#code-error")).toHaveText(WRONG);
+    expect(await (await answer).text(), code.slice(0, 20)).toContain(WRONG);
   }
+  await step.goto("/login/code");
   await enterCode(step, "123459");
   await expect(step.locator("form").getByRole("alert")).toHaveText("Too many attempts; try again in 15 minutes.");
   const anon = await (await browser.newContext()).newPage();
@@ -111,7 +115,7 @@ test("admins see who has two-factor and reset it (audited); viewers and anonymou
   const adminPage = await (await browser.newContext()).newPage();
   await login(adminPage, admin.email, admin.password);
   await adminPage.goto("/settings/users");
-  const row = adminPage.getByRole("row").filter({ hasText: user.email });
+  const row = adminPage.getByRole("table", { name: "Users" }).getByRole("row").filter({ hasText: user.email });
   await expect(row).toContainText("Password + 2FA");
   await adminPage.screenshot({ path: "test-results/totp-users.png", fullPage: true });
   const resetRequest = adminPage.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
