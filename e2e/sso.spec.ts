@@ -80,17 +80,26 @@ test("a user without a mapped group is a viewer; the role follows the IdP at eve
   await again.close();
 });
 
-test("a tampered state is refused with a message and signs nobody in", async ({ page }) => {
+test("a state that is not this attempt's is refused with a message and signs nobody in", async ({ page, browser }) => {
   const sub = idpLogin("ops");
-  // The IdP's redirect back to Portside arrives with another state than the one Portside sent.
-  await page.route("**/api/auth/oidc/callback?**", async (route) => {
-    const url = new URL(route.request().url());
-    url.searchParams.set("state", "tampered-state-value-0123456789");
-    await route.continue({ url: url.toString() });
-  });
-  await ssoSignIn(page, sub);
+  // This browser starts a sign-in (its sealed cookie holds state A; the IdP carries state A)…
+  await page.goto("/login");
+  await page.getByRole("link", { name: "Sign in with SSO" }).click();
+  await expect(page.getByPlaceholder("Enter any login")).toBeVisible();
+  // …and gets another attempt's valid cookie (state B), as a login-CSRF or a tampered state would.
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await otherPage.goto("/login");
+  await otherPage.getByRole("link", { name: "Sign in with SSO" }).click();
+  await expect(otherPage.getByPlaceholder("Enter any login")).toBeVisible();
+  const theirs = (await other.cookies()).find((c) => c.name === "portside_oidc");
+  expect(theirs).toBeDefined();
+  await page.context().addCookies([theirs!]);
+  await other.close();
+  await signInAtIdp(page, sub);
   await expect(page).toHaveURL(/\/login\?sso=failed/);
   await expect(page.getByRole("alert").filter({ hasText: FAILED })).toBeVisible();
+  await page.screenshot({ path: "test-results/sso-refused.png" });
   expect(await userBySubject(sub)).toBeUndefined();
   await page.goto("/history");
   await expect(page).toHaveURL(/\/login/);
