@@ -4,6 +4,9 @@ import { login } from "./fixtures/auth";
 import { query, seedUser, type SeededUser } from "./fixtures/db";
 
 // Codes are computed here with the same library Portside uses, from the secret the page shows.
+// Each test signs in several browsers and enrols first: on a busy machine that takes over a minute.
+test.describe.configure({ timeout: 180_000 });
+
 const WRONG = "This code is not right, or was used already. Enter the current code from your app, or a recovery code.";
 
 const codeAt = (secret: string, ms: number) =>
