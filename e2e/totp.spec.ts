@@ -17,6 +17,7 @@ async function enrol(page: Page): Promise<{ secret: string; recoveryCodes: strin
   await page.goto("/settings/account");
   await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
   await expect(page.getByRole("img", { name: "QR code to scan with your authenticator app" })).toBeVisible();
+  await page.screenshot({ path: "test-results/totp-enrol.png", fullPage: true });
   const secret = (await page.getByLabel("Secret key").textContent())!.trim();
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
   await page.getByLabel("Code from your app").fill(codeAt(secret, Date.now()));
