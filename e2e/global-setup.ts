@@ -15,6 +15,25 @@ function freePort(): Promise<number> {
   });
 }
 
+/** Starts e2e/fixtures/oidc-provider.mjs on `port` and waits until it answers discovery. */
+async function startOidcProvider(dataDir: string, port: number, redirectUri: string): Promise<{ issuer: string; pid: number }> {
+  const out = fs.openSync(path.join(dataDir, "oidc-provider.log"), "a");
+  const child = spawn(process.execPath, ["e2e/fixtures/oidc-provider.mjs", String(port), redirectUri], { stdio: ["ignore", out, out], detached: true });
+  child.unref();
+  const issuer = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The OIDC provider exited:\n${fs.readFileSync(path.join(dataDir, "oidc-provider.log"), "utf8")}`);
+    try {
+      if ((await fetch(`${issuer}/.well-known/openid-configuration`)).ok) return { issuer, pid: child.pid! };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("The OIDC provider did not start within 30 s");
+}
+
 /**
  * Starts Portside exactly as a newcomer does (`npm start`'s script) on a fresh data
  * folder: new embedded Postgres, migrations, sandbox, build if needed. The first-run
@@ -25,7 +44,11 @@ export default async function globalSetup() {
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(dataDir, { recursive: true });
   const logFile = path.join(dataDir, "server.log");
-  const [pgPort, sandboxPort] = [await freePort(), await freePort()];
+  const [pgPort, sandboxPort, oidcPort] = [await freePort(), await freePort(), await freePort()];
+  const baseURL = `http://127.0.0.1:${E2E_PORT}`;
+  // A real OpenID provider for e2e/sso.spec.ts, started before Portside so the app is configured
+  // with it from the start (it takes under a second and nothing else uses it).
+  const oidc = await startOidcProvider(dataDir, oidcPort, `${baseURL}/api/auth/oidc/callback`);
   const out = fs.openSync(logFile, "a");
   const child = spawn(process.execPath, ["scripts/start.mjs"], {
     env: {
@@ -44,6 +67,12 @@ export default async function globalSetup() {
       PORTSIDE_RENDER_BEHIND_LIVE_MS: "2000",
       // Deploy-on-push rules read ECR every second instead of every 30 s.
       PORTSIDE_DEPLOY_ON_PUSH_INTERVAL_MS: "1000",
+      PORTSIDE_OIDC_ISSUER: oidc.issuer,
+      PORTSIDE_OIDC_CLIENT_ID: "portside-e2e",
+      PORTSIDE_OIDC_CLIENT_SECRET: "portside-e2e-client-secret",
+      PORTSIDE_OIDC_REDIRECT_URL: `${baseURL}/api/auth/oidc/callback`,
+      PORTSIDE_OIDC_SCOPES: "openid email profile groups",
+      PORTSIDE_OIDC_ROLE_MAP: "portside-admins=admin,ops=operator,*=viewer",
     },
     stdio: ["ignore", out, out],
     detached: true,
@@ -62,7 +91,9 @@ export default async function globalSetup() {
   const pgPassword = fs.readFileSync(path.join(dataDir, "data", "pg-password"), "utf8").trim();
   const databaseUrl = `postgresql://postgres:${encodeURIComponent(pgPassword)}@127.0.0.1:${pgPort}/portside`;
   const stackInfo: Stack = {
-    baseURL: `http://127.0.0.1:${E2E_PORT}`,
+    baseURL,
+    oidcIssuer: oidc.issuer,
+    oidcPid: oidc.pid,
     sandboxEndpoint: `http://127.0.0.1:${sandboxPort}`,
     databaseUrl,
     logFile,

@@ -1,7 +1,14 @@
 import { stack } from "./fixtures/stack";
 
 export default async function globalTeardown() {
-  const { pid } = stack();
+  const { pid, oidcPid } = stack();
+  if (oidcPid) {
+    try {
+      process.kill(oidcPid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
   try {
     // SIGINT lets the start script stop the panel, the sandbox and Postgres in order.
     process.kill(pid, "SIGINT");

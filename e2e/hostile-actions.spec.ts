@@ -211,8 +211,9 @@ test("sign-in never leaves Portside, whatever next= says", async ({ page }) => {
 
 test("every page and route of the build refuses an anonymous visitor before any AWS call", async ({ request }) => {
   const manifest = JSON.parse(fs.readFileSync(".next/server/app-paths-manifest.json", "utf8")) as Record<string, string>;
-  // Open by design: the login and error pages, icons, and the load balancer's health check (e2e/health.spec.ts).
-  const open = new Set(["/login", "/forbidden", "/_not-found", "/_global-error", "/favicon.ico", "/icon.svg", "/api/health"]);
+  // Open by design: the login and error pages, icons, the load balancer's health check (e2e/health.spec.ts),
+  // and the SSO routes, which are sign-in itself (e2e/sso.spec.ts tests them hostile).
+  const open = new Set(["/login", "/forbidden", "/_not-found", "/_global-error", "/favicon.ico", "/icon.svg", "/api/health", "/api/auth/oidc/start", "/api/auth/oidc/callback"]);
   const entries = Object.keys(manifest)
     .map((key) => ({ kind: key.endsWith("/route") ? "route" : "page", path: key.replace(/\/\([^)]+\)/g, "").replace(/\/(page|route)$/, "").replace(/\[[^\]]+\]/g, "x") || "/" }))
     .filter((e) => !open.has(e.path));

@@ -46,6 +46,24 @@ export function ReauthPrompt({ state, retry }: { state: ActionState; retry?: () 
       aria-labelledby={`${id}-title`}
       className="m-auto w-[calc(100%-2rem)] max-w-sm rounded-lg border border-line bg-surface text-ink shadow-xl backdrop:bg-ink/40"
     >
+      {state.reauthSso ? (
+        <div className="flex flex-col gap-4 p-5">
+          <div>
+            <h2 id={`${id}-title`} className="text-base font-semibold">Confirm it is you</h2>
+            <p className="mt-1 text-sm text-ink-muted">{state.message} Then make the change again.</p>
+          </div>
+          <div className="flex justify-end gap-2">
+            <Button type="button" onClick={() => dialogRef.current?.close()}>Cancel</Button>
+            {/* A full navigation: the IdP asks for a fresh login (prompt=login, max_age=0) and sends the browser back here. */}
+            <a
+              className="inline-flex items-center rounded-md bg-accent-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-700"
+              href={`/api/auth/oidc/start?reauth=1&next=${encodeURIComponent(typeof window === "undefined" ? "/" : window.location.pathname + window.location.search)}`}
+            >
+              Sign in again with SSO
+            </a>
+          </div>
+        </div>
+      ) : (
       <form action={confirm} className="flex flex-col gap-4 p-5" noValidate>
         <div>
           <h2 id={`${id}-title`} className="text-base font-semibold">Confirm it is you</h2>
@@ -59,6 +77,7 @@ export function ReauthPrompt({ state, retry }: { state: ActionState; retry?: () 
           <SubmitButton>{retry ? "Confirm and save" : "Confirm"}</SubmitButton>
         </div>
       </form>
+      )}
     </dialog>,
     document.body,
   );

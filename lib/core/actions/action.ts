@@ -8,7 +8,7 @@ import { AwsOperationError, isDomainError } from "@/lib/core/errors";
 import { FormFieldError, formDataToObject } from "@/lib/core/validation/form-data";
 
 import type { ActionState } from "./state";
-import { REAUTH_MESSAGE, recentlyVerified } from "@/lib/core/auth/recent-auth";
+import { REAUTH_MESSAGE, REAUTH_SSO_MESSAGE, recentlyVerified } from "@/lib/core/auth/recent-auth";
 
 export type { ActionState };
 
@@ -53,7 +53,10 @@ export function defineAction<S extends z.ZodType>(opts: {
       console.error(`[action] ${opts.does}: session check failed`, error);
       return { ok: false, message: "Something went wrong on the server; the error is in its log." };
     }
-    if (opts.fresh && !recentlyVerified(user)) return { ok: false, reauth: true, message: REAUTH_MESSAGE };
+    if (opts.fresh && !recentlyVerified(user)) {
+      if (user.sso) return { ok: false, reauth: true, reauthSso: true, message: REAUTH_SSO_MESSAGE };
+      return { ok: false, reauth: true, message: REAUTH_MESSAGE };
+    }
     let fields: Record<string, unknown>;
     try {
       fields = formDataToObject(form);

@@ -8,6 +8,8 @@ export type ActionState = {
   data?: Record<string, unknown>;
   /** The change needs the password entered again first (lib/core/auth/recent-auth.ts). */
   reauth?: boolean;
+  /** With `reauth`: the account signs in with SSO, so it confirms at the identity provider instead. */
+  reauthSso?: boolean;
 };
 
 export const initialState: ActionState = { ok: false };

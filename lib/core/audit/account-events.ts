@@ -14,7 +14,11 @@ export type AccountAction =
   | "session.end"
   | "audit.export"
   | "notification-channel.save"
-  | "notification-channel.delete";
+  | "notification-channel.delete"
+  | "user.2fa.enable"
+  | "user.2fa.disable"
+  | "user.2fa.reset"
+  | "user.2fa.recovery";
 
 /** What the "Account changes" list says for each action. */
 export const ACCOUNT_ACTION_LABELS: Record<AccountAction, string> = {
@@ -29,6 +33,10 @@ export const ACCOUNT_ACTION_LABELS: Record<AccountAction, string> = {
   "audit.export": "exported the audit history",
   "notification-channel.save": "saved notification channel",
   "notification-channel.delete": "deleted notification channel",
+  "user.2fa.enable": "turned on two-factor sign-in for",
+  "user.2fa.disable": "turned off two-factor sign-in for",
+  "user.2fa.reset": "reset two-factor sign-in of",
+  "user.2fa.recovery": "signed in with a recovery code",
 };
 
 /** Appends one account change; `actor` is null for events nobody signed in caused (a lockout). */

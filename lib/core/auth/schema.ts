@@ -37,3 +37,9 @@ export const resetPasswordSchema = z.object({
   // Empty: Portside generates one and shows it once.
   newPassword: z.union([z.literal(""), chosenPassword]).optional().transform((v) => v || undefined),
 });
+
+export const totpCodeSchema = z.object({
+  code: z.string().trim().regex(/^\d{3}\s?\d{3}$/, "Enter the 6-digit code your authenticator app shows."),
+});
+
+export const resetTwoFactorSchema = z.object({ userId: z.string().min(1).max(100) });

@@ -11,7 +11,8 @@ export const SESSION_COOKIE = "portside_session";
 /** lastSeenAt is written at most this often per session: enough for a 30-minute idle limit. */
 const TOUCH_EVERY_MS = 60_000;
 
-export type SessionUser = { id: string; email: string; name: string; role: RoleName; verifiedAt: Date };
+/** `sso`: the account signs in through the IdP (no password): it re-authenticates there. */
+export type SessionUser = { id: string; email: string; name: string; role: RoleName; verifiedAt: Date; sso?: boolean };
 
 function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -54,7 +55,7 @@ export const readSession = cache(async (): Promise<SessionUser | null> => {
     await db().session.updateMany({ where: { id: session.id }, data: { lastSeenAt: now } });
   }
   const { id, email, name, role } = session.user;
-  return { id, email, name, role, verifiedAt: session.verifiedAt };
+  return { id, email, name, role, verifiedAt: session.verifiedAt, sso: session.user.oidcSubject !== null };
 });
 
 /** Signs the user out everywhere but here (after they changed their own password). */

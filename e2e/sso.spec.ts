@@ -1,0 +1,172 @@
+import { randomUUID } from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
+import { login } from "./fixtures/auth";
+import { query, runsFor, seedUser } from "./fixtures/db";
+import { describeCluster } from "./fixtures/sandbox";
+import { stack } from "./fixtures/stack";
+import { createClusterWithDefaults } from "./fixtures/wizard";
+
+// Global setup starts a real OpenID provider (e2e/fixtures/oidc-provider.mjs, the `oidc-provider`
+// package) and Portside with PORTSIDE_OIDC_* pointing at it, role map
+// "portside-admins=admin,ops=operator,*=viewer". The provider's login form takes any login: "ops-…"
+// has groups ["ops"], "admin-…" ["portside-admins"], others ["staff"].
+
+const FAILED = "Single sign-on did not complete. Try again; if it keeps failing, ask an administrator (the reason is in Portside's log).";
+const EXPIRED = "The single sign-on attempt expired or was started in another browser. Try again.";
+const CANCELLED = "Sign-in at your identity provider was cancelled or refused.";
+
+const idpLogin = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
+
+/** Through the provider's own login (and, the first time, consent) pages. */
+async function signInAtIdp(page: Page, loginName: string) {
+  await page.getByPlaceholder("Enter any login").fill(loginName);
+  await page.getByPlaceholder("and password").fill("any password");
+  await page.getByRole("button", { name: "Sign-in" }).click();
+  const consent = page.getByRole("button", { name: "Continue" });
+  // Consent is asked once per client; afterwards the provider sends the browser straight back.
+  const idp = new URL(stack().oidcIssuer!).host;
+  await expect.poll(async () => new URL(page.url()).host !== idp || (await consent.isVisible())).toBe(true);
+  if (new URL(page.url()).host === idp) await consent.click();
+}
+
+async function ssoSignIn(page: Page, loginName: string) {
+  await page.goto("/login");
+  await page.getByRole("link", { name: "Sign in with SSO" }).click();
+  await signInAtIdp(page, loginName);
+}
+
+const userBySubject = async (sub: string) =>
+  (await query<{ id: string; email: string; role: string }>(`SELECT id, email, role FROM "User" WHERE "oidcSubject" = $1`, [sub]))[0];
+
+const auditOf = (target: string) =>
+  query<{ action: string; detail: Record<string, unknown> }>(`SELECT action, detail FROM "AuditEvent" WHERE target = $1 ORDER BY seq`, [target]);
+
+test("SSO sign-in with the ops group creates an operator, who runs an operator action", async ({ page }) => {
+  const sub = idpLogin("ops");
+  await ssoSignIn(page, sub);
+  await expect(page).toHaveURL(/^https?:\/\/[^/]+\/$/);
+  const user = await userBySubject(sub);
+  expect(user).toMatchObject({ email: `${sub}@idp.e2e.test`, role: "operator" });
+  // Just-in-time creation is in the audit history like an admin's.
+  expect(await auditOf(user!.email)).toEqual([{ action: "user.create", detail: { role: "operator", via: "single sign-on", claim: "groups" } }]);
+
+  // An operator action: create a cluster through plan, review, execute; AWS holds it after.
+  const clusterName = `sso-${Date.now()}`;
+  await createClusterWithDefaults(page, clusterName);
+  await expect.poll(async () => (await runsFor(`ecs:cluster/${clusterName}`))[0]?.status, { timeout: 60_000 }).toBe("succeeded");
+  expect((await runsFor(`ecs:cluster/${clusterName}`))[0]?.userId).toBe(user!.id);
+  expect((await describeCluster(clusterName))?.status).toBe("ACTIVE");
+  await page.screenshot({ path: "test-results/sso-operator-run.png", fullPage: true });
+});
+
+test("a user without a mapped group is a viewer; the role follows the IdP at every sign-in", async ({ page, browser }) => {
+  const sub = idpLogin("staff");
+  await ssoSignIn(page, sub);
+  await expect(page).toHaveURL(/^https?:\/\/[^/]+\/$/);
+  const user = await userBySubject(sub);
+  expect(user?.role).toBe("viewer");
+  await page.goto("/ecs/clusters/new");
+  await expect(page).toHaveURL(/\/forbidden\?needed=operator/);
+
+  // Promoted in Portside by hand: the next SSO sign-in puts the IdP's role back, audited.
+  await query(`UPDATE "User" SET role = 'admin' WHERE id = $1`, [user!.id]);
+  const again = await browser.newContext();
+  const page2 = await again.newPage();
+  await ssoSignIn(page2, sub);
+  await expect(page2).toHaveURL(/^https?:\/\/[^/]+\/$/);
+  expect((await userBySubject(sub))?.role).toBe("viewer");
+  const events = await auditOf(user!.email);
+  expect(events.at(-1)).toEqual({ action: "user.update", detail: { role: ["admin", "viewer"], via: "single sign-on", claim: "groups" } });
+  await again.close();
+});
+
+test("a state that is not this attempt's is refused with a message and signs nobody in", async ({ page, browser }) => {
+  const sub = idpLogin("ops");
+  // This browser starts a sign-in (its sealed cookie holds state A; the IdP carries state A)…
+  await page.goto("/login");
+  await page.getByRole("link", { name: "Sign in with SSO" }).click();
+  await expect(page.getByPlaceholder("Enter any login")).toBeVisible();
+  // …and gets another attempt's valid cookie (state B), as a login-CSRF or a tampered state would.
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await otherPage.goto("/login");
+  await otherPage.getByRole("link", { name: "Sign in with SSO" }).click();
+  await expect(otherPage.getByPlaceholder("Enter any login")).toBeVisible();
+  const theirs = (await other.cookies()).find((c) => c.name === "portside_oidc");
+  expect(theirs).toBeDefined();
+  await page.context().addCookies([theirs!]);
+  await other.close();
+  await signInAtIdp(page, sub);
+  await expect(page).toHaveURL(/\/login\?sso=failed/);
+  await expect(page.getByRole("alert").filter({ hasText: FAILED })).toBeVisible();
+  await page.screenshot({ path: "test-results/sso-refused.png" });
+  expect(await userBySubject(sub)).toBeUndefined();
+  await page.goto("/history");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("hostile callbacks: no attempt cookie, an IdP error, an oversized query, a forged cookie", async ({ page, context }) => {
+  await page.goto("/api/auth/oidc/callback?code=abc&state=def");
+  await expect(page).toHaveURL(/\/login\?sso=expired/);
+  await expect(page.getByRole("alert").filter({ hasText: EXPIRED })).toBeVisible();
+
+  await page.goto("/api/auth/oidc/callback?error=access_denied&error_description=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+  await expect(page).toHaveURL(/\/login\?sso=cancelled/);
+  await expect(page.getByRole("alert").filter({ hasText: CANCELLED })).toBeVisible();
+  await expect(page.getByText("<script>")).toHaveCount(0);
+
+  await page.goto(`/api/auth/oidc/callback?code=${"a".repeat(5_000)}&state=x`);
+  await expect(page).toHaveURL(/\/login\?sso=(failed|expired)/);
+
+  const { hostname } = new URL(page.url());
+  await context.addCookies([{ name: "portside_oidc", value: "v1.forged.cookie.value", domain: hostname, path: "/api/auth/oidc" }]);
+  await page.goto("/api/auth/oidc/callback?code=abc&state=def");
+  await expect(page).toHaveURL(/\/login\?sso=expired/);
+
+  // An unknown ?sso= code says nothing; re-authentication needs a session.
+  await page.goto("/login?sso=__proto__");
+  await expect(page.locator("form").getByRole("alert")).toHaveCount(0);
+  await page.goto("/api/auth/oidc/start?reauth=1");
+  await expect(page).toHaveURL(/\/login$/);
+  await page.goto("/history");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("local password sign-in still works beside SSO (break-glass)", async ({ page }) => {
+  const admin = await seedUser("admin");
+  await page.goto("/login");
+  await expect(page.getByRole("link", { name: "Sign in with SSO" })).toBeVisible();
+  await page.screenshot({ path: "test-results/sso-login.png" });
+  await login(page, admin.email, admin.password);
+  await page.goto("/settings/users");
+  const settings = page.getByLabel("Single sign-on settings");
+  await expect(settings).toContainText("portside-e2e");
+  await expect(settings).toContainText("portside-admins=admin, ops=operator, *=viewer");
+  // The client secret itself is never shown.
+  await expect(page.locator("body")).not.toContainText("portside-e2e-client-secret");
+  await page.screenshot({ path: "test-results/sso-settings.png", fullPage: true });
+});
+
+test("an SSO admin confirms a sensitive change at the IdP instead of with a password", async ({ page }) => {
+  const sub = idpLogin("admin");
+  await ssoSignIn(page, sub);
+  await expect(page).toHaveURL(/^https?:\/\/[^/]+\/$/);
+  const me = await userBySubject(sub);
+  expect(me?.role).toBe("admin");
+  const colleague = await seedUser("viewer");
+  // The sign-in was long ago.
+  await query(`UPDATE "Session" SET "verifiedAt" = now() - interval '1 hour' WHERE "userId" = $1`, [me!.id]);
+  await page.goto("/settings/users");
+  await page.getByLabel(`Role of ${colleague.email}`).selectOption("operator");
+  await page.getByRole("table", { name: "Users" }).getByRole("row").filter({ hasText: colleague.email }).getByRole("button", { name: "Save" }).click();
+  const dialog = page.getByRole("dialog", { name: "Confirm it is you" });
+  await expect(dialog).toContainText("Sign in again at your identity provider");
+  await dialog.getByRole("link", { name: "Sign in again with SSO" }).click();
+  // prompt=login: the IdP asks for the login again even though its session is live.
+  await signInAtIdp(page, sub);
+  await expect(page).toHaveURL(/\/settings\/users$/);
+  await page.getByLabel(`Role of ${colleague.email}`).selectOption("operator");
+  await page.getByRole("table", { name: "Users" }).getByRole("row").filter({ hasText: colleague.email }).getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("table", { name: "Users" }).getByRole("row").filter({ hasText: colleague.email }).getByRole("status")).toHaveText("Saved.");
+  expect((await query<{ role: string }>(`SELECT role FROM "User" WHERE id = $1`, [colleague.id]))[0]?.role).toBe("operator");
+});
