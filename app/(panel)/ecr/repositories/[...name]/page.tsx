@@ -13,12 +13,13 @@ import { roleAllows } from "@/lib/core/auth/roles";
 import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 import { pageSegment, segmentTitle } from "@/lib/core/security/segments";
 import { getImageFindings, getRepository, listImages } from "@/lib/ecr/repositories/reads";
+import { imagePage, parseImagePageQuery } from "@/lib/ecr/repositories/image-page";
 import { lifecyclePath, repositoryPath } from "@/lib/ecr/repositories/paths";
 import { ImageFindings } from "@/components/ecr/repositories/image-findings";
 import { formatBytes } from "@/lib/core/format/bytes";
 import { utcMinute } from "@/lib/core/format/utc";
 
-type Props = { params: Promise<{ name: string[] }> };
+type Props = { params: Promise<{ name: string[] }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 // A namespace holds at most a few levels; more segments than this is no repository name.
 const MAX_PARTS = 32;
@@ -39,16 +40,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return segmentTitle((name) => `Repository ${name}`, parts.slice(0, MAX_PARTS).join("%2F"));
 }
 
-export default async function RepositoryPage({ params }: Props) {
+export default async function RepositoryPage({ params, searchParams }: Props) {
   const user = await requirePageUser("viewer");
   const { name, digest } = await pathOf(params);
   if (digest) return <ImagePage name={name} digest={digest} />;
   const working = await loadWorkingConnection();
   if (!working) return <NoConnection />;
   const { context, conn } = working;
+  const query = parseImagePageQuery(await searchParams);
   const result = await attempt(async () => {
     const repository = await getRepository(conn, context.region, name);
-    return repository ? { repository, images: await listImages(conn, context.region, name) } : null;
+    // The full list stays in the shared read layer; the browser gets one sorted page of it.
+    return repository ? { repository, images: imagePage(await listImages(conn, context.region, name), query) } : null;
   });
   if (!result.error && !result.data) notFound();
   const canChange = roleAllows(user.role, "operator");
@@ -63,7 +66,7 @@ export default async function RepositoryPage({ params }: Props) {
           <>
             <ButtonLink variant="secondary" href={`/history?resource=${encodeURIComponent(`ecr:repository/${name}`)}`}>History</ButtonLink>
             <ButtonLink variant="secondary" href={lifecyclePath(name)}>Lifecycle policy</ButtonLink>
-            {canChange && result.data && <DeleteRepositoryButton {...fields} imageCount={result.data.images.length} />}
+            {canChange && result.data && <DeleteRepositoryButton {...fields} imageCount={result.data.images.total} />}
           </>
         }
       />
@@ -71,10 +74,10 @@ export default async function RepositoryPage({ params }: Props) {
         <AwsErrorAlert error={result.error} />
       ) : (
         <div className="space-y-6">
-          <RepositorySummary repository={result.data!.repository} images={result.data!.images} />
+          <RepositorySummary repository={result.data!.repository} imageCount={result.data!.images.total} totalSize={result.data!.images.totalSize} />
           <section aria-labelledby="images-heading" className="space-y-2">
             <h2 id="images-heading" className="text-base font-semibold">Images</h2>
-            <ImageTable images={result.data!.images} canDelete={canChange} context={fields} />
+            <ImageTable page={result.data!.images} basePath={repositoryPath(name)} canDelete={canChange} context={fields} />
           </section>
           <PushCommands uri={result.data!.repository.uri} arn={result.data!.repository.arn} region={context.region} />
         </div>
