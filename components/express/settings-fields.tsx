@@ -45,13 +45,13 @@ export function ContainerFields<V extends SettingsValues>({ picker, ...props }: 
       <Field label="Image URI" htmlFor="image" required error={err("image")}
         hint="ECR (123456789012.dkr.ecr.us-east-1.amazonaws.com/repo:tag), ECR Public (public.ecr.aws/…) or Docker Hub (name:tag, org/name:tag).">
         <Input {...control("image")} autoComplete="off" spellCheck={false} className="font-mono" placeholder="public.ecr.aws/docker/library/httpd:latest" />
-        <div className="mt-2">
-          <ImagePicker connectionId={picker.connectionId} region={picker.region} onPick={(uri) => props.set({ image: uri } as Partial<V>)} />
-        </div>
       </Field>
       <Field label="Container port" htmlFor="containerPort" required error={err("containerPort")} hint="The port your app listens on.">
         <Input type="number" min={1} max={65535} {...control("containerPort")} />
       </Field>
+      <div className="md:col-span-2">
+        <ImagePicker connectionId={picker.connectionId} region={picker.region} onPick={(uri) => props.set({ image: uri } as Partial<V>)} />
+      </div>
     </div>
   );
 }
