@@ -21,6 +21,8 @@ const REPO = "picker/web";
 // Tags may move here: latest is a mutable tag.
 const MUTABLE = "picker/mutable";
 let uri = "";
+// The Express service the first test creates; the update test changes its image.
+let expressService = "";
 
 async function asOperator(page: Page) {
   const operator = await seedUser("operator");
@@ -85,6 +87,26 @@ test("pick a pushed image in the Express Mode wizard: the created service runs t
   await expect(page.getByTestId("run-status")).toHaveText(/succeeded/i, { timeout: 30_000 });
   const { config } = await describeExpress(name);
   expect(config?.primaryContainer?.image).toBe(`${uri}:v1`);
+  expressService = name;
+});
+
+test("pick another image in the Express update form: a mutable latest warns at review, and the service then runs it", async ({ page }) => {
+  test.setTimeout(90_000);
+  await asOperator(page);
+  await page.goto(`/ecs/express/default/${expressService}`);
+  const form = page.getByRole("form", { name: "Update Express service" });
+  await expect(form.getByLabel("Image URI")).toHaveValue(`${uri}:v1`);
+  const latest = `${uri.slice(0, uri.indexOf("/"))}/${MUTABLE}:latest`;
+  await pick(form, MUTABLE, "latest", latest);
+  await expect(form.getByLabel("Image URI")).toHaveValue(latest);
+  await form.getByRole("button", { name: "Review changes" }).click();
+  await expect(form.getByRole("list", { name: "Plan steps" })).toContainText("ecs:UpdateExpressGatewayService");
+  await expect(warnings(page).filter({ hasText: "mutable tag latest" })).toContainText(`${latest} uses the mutable tag latest in ${MUTABLE}`);
+  await form.getByRole("button", { name: "Update service" }).click();
+  await expect(page).toHaveURL(/\/history\/\w+/);
+  await expect(page.getByTestId("run-status")).toHaveText(/succeeded/i, { timeout: 30_000 });
+  const { config } = await describeExpress(expressService);
+  expect(config?.primaryContainer?.image).toBe(latest);
 });
 
 test("an image with CRITICAL findings is named at review with its counts and a link to its findings", async ({ page }) => {
