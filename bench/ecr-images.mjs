@@ -90,6 +90,8 @@ try {
   await page.waitForSelector(rowSelector, { timeout: 120_000 });
 
   const times = [];
+  const serverTimes = [];
+  let documentBytes = 0;
   let calls = null;
   for (let i = 0; i < RUNS; i++) {
     await sleep(SHARED_READ_TTL_MS + 500);
@@ -98,10 +100,18 @@ try {
     await page.goto(`${app.baseURL}${seeded.path}`);
     await page.waitForSelector(rowSelector);
     times.push(Date.now() - t0);
+    // Where the time went: the server (its AWS reads and render) until the document's last byte, and how much
+    // the browser was sent for the document (the rows ride in its RSC payload).
+    const nav = await page.evaluate(() => {
+      const n = performance.getEntriesByType("navigation")[0];
+      return { serverMs: Math.round(n.responseEnd - n.requestStart), documentBytes: n.decodedBodySize };
+    });
+    serverTimes.push(nav.serverMs);
+    documentBytes = nav.documentBytes;
     calls ??= (await sandboxCalls(app.endpoint)).calls;
   }
   const rows = await page.locator(rowSelector).count();
-  console.log(JSON.stringify({ images: IMAGES, pushSeconds: Math.round(seeded.pushMs / 1000), openMsMedian: median(times), openMs: times, rowsInDom: rows, awsCallsPerOpen: calls }, null, 2));
+  console.log(JSON.stringify({ images: IMAGES, pushSeconds: Math.round(seeded.pushMs / 1000), openMsMedian: median(times), openMs: times, serverMsMedian: median(serverTimes), serverMs: serverTimes, documentBytes, rowsInDom: rows, awsCallsPerOpen: calls }, null, 2));
 } finally {
   await browser?.close();
   await app.stop();

@@ -1,5 +1,6 @@
 "use client";
 
+import { ImagePicker } from "@/components/ecr/image-picker/image-picker";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input, RadioCards } from "@/components/ui/input";
@@ -25,6 +26,7 @@ export function SourceStep({ values, set, field, err, accessRoles }: StepProps &
             <Input {...field("imageUri")} autoFocus autoComplete="off" spellCheck={false} className="font-mono"
               placeholder={privateEcr ? "123456789012.dkr.ecr.us-east-1.amazonaws.com/web:latest" : "public.ecr.aws/docker/library/httpd:latest"} />
           </Field>
+          {privateEcr && <ImagePicker connectionId={values.connectionId} region={values.region} onPick={(uri) => set({ imageUri: uri })} />}
         </CardBody>
       </Card>
       <Card>

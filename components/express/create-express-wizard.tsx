@@ -104,7 +104,7 @@ export function CreateExpressWizard({ connection, roles, rolesError, prefill, pr
           <Card>
             <CardHeader title="Service and container" description={`Runs in ${connection.region} · ${connection.name}. Express Mode adds an HTTPS load balancer, a URL and auto scaling.`} />
             <CardBody className="space-y-4">
-              <ContainerFields {...settingsProps} />
+              <ContainerFields {...settingsProps} picker={{ connectionId: connection.id, region: connection.region }} />
               <div className="grid gap-4 md:grid-cols-2">
                 <Field label="Service name" htmlFor="serviceName" error={err("serviceName")}
                   hint="Optional: AWS picks a name when empty. Up to 255 letters, digits, hyphens and underscores.">

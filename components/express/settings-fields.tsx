@@ -1,5 +1,6 @@
 "use client";
 
+import { ImagePicker } from "@/components/ecr/image-picker/image-picker";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { CPU_OPTIONS, cpuLabel, FARGATE_SIZES, memoryLabel, SCALING_METRIC_LABELS, SCALING_METRICS } from "@/lib/express/schema";
@@ -35,7 +36,8 @@ function useControl<V extends SettingsValues>({ values, set, errorFor, touch }: 
   });
 }
 
-export function ContainerFields<V extends SettingsValues>(props: Props<V>) {
+/** The image and port; `picker` (the connection and region) offers the ECR image picker under the image field. */
+export function ContainerFields<V extends SettingsValues>({ picker, ...props }: Props<V> & { picker: { connectionId: string; region: string } }) {
   const control = useControl(props);
   const err = props.errorFor;
   return (
@@ -47,6 +49,9 @@ export function ContainerFields<V extends SettingsValues>(props: Props<V>) {
       <Field label="Container port" htmlFor="containerPort" required error={err("containerPort")} hint="The port your app listens on.">
         <Input type="number" min={1} max={65535} {...control("containerPort")} />
       </Field>
+      <div className="md:col-span-2">
+        <ImagePicker connectionId={picker.connectionId} region={picker.region} onPick={(uri) => props.set({ image: uri } as Partial<V>)} />
+      </div>
     </div>
   );
 }

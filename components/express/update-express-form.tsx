@@ -78,7 +78,7 @@ export function UpdateExpressForm({ current, ...ids }: Props) {
               {message.requestId && <p className="mt-1 font-mono text-xs">Request id: {message.requestId}</p>}
             </Alert>
           )}
-          <ContainerFields {...settingsProps} />
+          <ContainerFields {...settingsProps} picker={{ connectionId: ids.connectionId, region: ids.region }} />
           <ComputeFields {...settingsProps} />
           <EnvEditor vars={values.environment} onChange={(environment) => set({ environment })} errorFor={w.errorFor} onTouch={w.touch} />
           {review && <PlanReview review={review} note={<p className="text-xs text-ink-muted">The cleanup plan of this run puts the previous configuration back.</p>} />}

@@ -2,6 +2,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
+import { Link } from "@/components/ui/link";
 import { iamAction, permissionsPolicy } from "@/lib/core/plans/iam-actions";
 import type { PlanReview as Review } from "@/lib/core/plans/review-types";
 
@@ -20,7 +21,12 @@ export function PlanReview({ review, note }: { review: Review; note?: React.Reac
         {note && <div className="mt-2">{note}</div>}
       </div>
       {plan.warnings?.map((w) => (
-        <Alert key={w} tone="warning" title="Check before you confirm" className="[overflow-wrap:anywhere]">{w}</Alert>
+        <Alert key={w} tone="warning" title="Check before you confirm" className="[overflow-wrap:anywhere]">
+          {w}
+          {plan.warningLinks?.[w] && (
+            <> <Link href={plan.warningLinks[w].href} className="font-medium underline">{plan.warningLinks[w].label}</Link></>
+          )}
+        </Alert>
       ))}
       <ol className="space-y-3" aria-label="Plan steps">
         {plan.steps.map((step, i) => (

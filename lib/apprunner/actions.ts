@@ -8,6 +8,8 @@ import { managedRoleFix } from "@/lib/iam/managed-roles";
 import { applyRoleFix } from "@/lib/iam/role-check";
 import { buildCreateAppRunnerPlan, buildServiceOperationPlan, type AppRunnerServiceOperation } from "@/lib/apprunner/plan";
 import { reviewOf, submitPlan } from "@/lib/core/plans/submit";
+import { reviewImageWarnings } from "@/lib/ecr/image-picker/reads";
+import { withImageWarnings } from "@/lib/ecr/image-picker/review";
 import {
   appRunnerServiceActionSchema,
   createAppRunnerServiceSchema,
@@ -31,9 +33,10 @@ const ECR_ACCESS_POLICY = "arn:aws:iam::aws:policy/service-role/AWSAppRunnerServ
 
 /** The plan, with the private-ECR access role checked: Portside does not create it, so it only warns. */
 async function buildCreate(input: CreateAppRunnerServiceInput) {
-  const plan = buildCreateAppRunnerPlan(input);
+  const conn = await getConnectionSettings(input.connectionId);
+  const plan = withImageWarnings(buildCreateAppRunnerPlan(input), await reviewImageWarnings(conn, [input.imageUri]));
   if (input.sourceType !== "ecr" || !input.accessRoleArn) return plan;
-  const role = await getRoleFacts(await getConnectionSettings(input.connectionId), input.accessRoleArn, "");
+  const role = await getRoleFacts(conn, input.accessRoleArn, "");
   return applyRoleFix(plan, managedRoleFix("accessRolePolicy", role, [ECR_ACCESS_POLICY], "App Runner pulling the image from ECR"));
 }
 

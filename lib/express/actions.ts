@@ -11,6 +11,8 @@ import { STANDARD_ROLES } from "@/lib/iam/roles";
 import { managedRoleFix } from "@/lib/iam/managed-roles";
 import { applyRoleFix, joinFixes } from "@/lib/iam/role-check";
 import { reviewOf, submitPlan } from "@/lib/core/plans/submit";
+import { reviewImageWarnings } from "@/lib/ecr/image-picker/reads";
+import { withImageWarnings } from "@/lib/ecr/image-picker/review";
 import {
   createExpressSchema,
   deleteExpressSchema,
@@ -58,7 +60,7 @@ async function buildCreate(input: CreateExpressInput) {
     const use = kind === "execution" ? "pulling the image and writing logs" : "ECS creating the load balancer, security groups and scaling";
     return managedRoleFix(`${kind}RolePolicy`, role, [STANDARD_ROLES[kind].policyArn], use);
   }));
-  return applyRoleFix(buildCreateExpressPlan(input), joinFixes(...fixes));
+  return withImageWarnings(applyRoleFix(buildCreateExpressPlan(input), joinFixes(...fixes)), await reviewImageWarnings(conn, [input.image]));
 }
 
 /** Review step of the create wizard: validates, checks names and roles, returns the plan with its CLI form. */
@@ -86,7 +88,7 @@ async function updatePlan(input: UpdateExpressInput) {
   const conn = await connectionFor(input);
   const current = await getExpressService(conn, input.region, input.cluster, input.serviceName);
   if (!current || current.arn !== input.serviceArn) throw new ConflictError(`The Express service ${input.serviceName} no longer exists in cluster ${input.cluster}.`);
-  return buildUpdateExpressPlan(input, current.settings);
+  return withImageWarnings(buildUpdateExpressPlan(input, current.settings), await reviewImageWarnings(conn, [input.image]));
 }
 
 export const previewExpressUpdateAction = defineAction({

@@ -15,8 +15,10 @@ import { severityCounts } from "@/lib/ecr/repositories/severity";
 import { deleteImagesAction, previewDeleteImagesAction } from "@/lib/ecr/repositories/actions";
 import { imagePath } from "@/lib/ecr/repositories/paths";
 import type { ImageRow } from "@/lib/ecr/repositories/reads";
+import type { ImagePage } from "@/lib/ecr/repositories/image-page";
+import { ImagePager, SortHeader } from "./image-pager";
 
-type Props = { images: ImageRow[]; canDelete: boolean; context: { connectionId: string; region: string; repositoryName: string } };
+type Props = { page: ImagePage; basePath: string; canDelete: boolean; context: { connectionId: string; region: string; repositoryName: string } };
 
 // BatchDeleteImage takes 100 image ids per call; the plan is one call.
 const MAX_SELECTED = 100;
@@ -33,11 +35,15 @@ function Findings({ image }: { image: ImageRow }) {
   );
 }
 
-/** The repository's images, newest first; past 100 rows only the rows in view render. */
-export function ImageTable({ images, canDelete, context }: Props) {
+/**
+ * One page of the repository's images (sorted and cut on the server, newest first by default); past
+ * 100 rows only the rows in view render.
+ */
+export function ImageTable({ page, basePath, canDelete, context }: Props) {
+  const images = page.rows;
   const [selected, setSelected] = useState<string[]>([]);
   const [state, action] = useActionState(deleteImagesAction, initialState);
-  if (images.length === 0) {
+  if (page.total === 0) {
     return <EmptyState title="No images yet" description="Push an image with the commands below; it appears here with its tags, size and scan results." />;
   }
   const toggle = (digest: string, on: boolean) => setSelected((s) => (on ? [...s, digest].slice(0, MAX_SELECTED) : s.filter((d) => d !== digest)));
@@ -62,6 +68,7 @@ export function ImageTable({ images, canDelete, context }: Props) {
           />
         </div>
       )}
+      <ImagePager page={page} basePath={basePath} />
       <VirtualTable
         aria-label="Images"
         rows={images}
@@ -72,7 +79,10 @@ export function ImageTable({ images, canDelete, context }: Props) {
         head={
           <tr>
             {canDelete && <Th><span className="sr-only">Select</span></Th>}
-            <Th>Image tags</Th><Th>Digest</Th><Th>Pushed at</Th><Th className="text-right">Size</Th><Th>Last pulled</Th><Th>Scan</Th><Th>Findings</Th>
+            <Th><SortHeader page={page} basePath={basePath} sort="tag">Image tags</SortHeader></Th><Th>Digest</Th>
+            <Th><SortHeader page={page} basePath={basePath} sort="pushed">Pushed at</SortHeader></Th>
+            <Th className="text-right"><SortHeader page={page} basePath={basePath} sort="size">Size</SortHeader></Th>
+            <Th><SortHeader page={page} basePath={basePath} sort="pulled">Last pulled</SortHeader></Th><Th>Scan</Th><Th>Findings</Th>
           </tr>
         }
         renderRow={(image, rowProps) => {
@@ -95,6 +105,7 @@ export function ImageTable({ images, canDelete, context }: Props) {
           );
         }}
       />
+      {page.pages > 1 && <ImagePager page={page} basePath={basePath} />}
     </div>
   );
 }

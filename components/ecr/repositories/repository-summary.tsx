@@ -1,19 +1,18 @@
 import { Card, CardBody } from "@/components/ui/card";
 import { formatBytes } from "@/lib/core/format/bytes";
 import { utcMinute } from "@/lib/core/format/utc";
-import type { ImageRow, RepositorySummary as Repository } from "@/lib/ecr/repositories/reads";
+import type { RepositorySummary as Repository } from "@/lib/ecr/repositories/reads";
 import { mutabilityLabel } from "./repository-table";
 
 /** The repository's settings as the console's General information panel shows them. */
-export function RepositorySummary({ repository, images }: { repository: Repository; images: ImageRow[] }) {
-  const total = images.reduce((sum, i) => sum + (i.size ?? 0), 0);
+export function RepositorySummary({ repository, imageCount, totalSize }: { repository: Repository; imageCount: number; totalSize: number }) {
   const rows: [string, React.ReactNode][] = [
     ["URI", <span key="uri" className="font-mono text-xs wrap-anywhere">{repository.uri}</span>],
     ["Created", utcMinute(repository.createdAt)],
     ["Tag mutability", `${mutabilityLabel(repository.tagMutability)}${repository.exclusionFilters.length ? ` (except ${repository.exclusionFilters.join(", ")})` : ""}`],
     ["Scan on push", repository.scanOnPush ? "On" : "Off"],
     ["Encryption", repository.encryption === "KMS" ? `AWS KMS${repository.kmsKey ? ` · ${repository.kmsKey}` : ""}` : "AES-256"],
-    ["Images", `${images.length} · ${formatBytes(total)}`],
+    ["Images", `${imageCount} · ${formatBytes(totalSize)}`],
   ];
   return (
     <Card>

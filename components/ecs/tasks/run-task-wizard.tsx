@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input, RadioCards, Select, Textarea } from "@/components/ui/input";
+import { Link } from "@/components/ui/link";
 import { PlanReview } from "@/components/wizard/plan-review";
 import { PrefillNotice } from "@/components/wizard/prefill-notice";
 import { useWizard, type WizardStep } from "@/components/wizard/use-wizard";
@@ -111,6 +112,15 @@ export function RunTaskWizard({ context, taskDefinitions, capacityProviders, net
                   {taskDefinitions.map((t) => <option key={t.ref} value={t.ref}>{t.ref} · {t.networkMode} · {t.compatibilities.join("/") || "EC2"}</option>)}
                 </Select>
               </Field>
+              {values.taskDefinition && (
+                <p className="text-xs text-ink-muted">
+                  RunTask cannot change a container&apos;s image. To run another image,{" "}
+                  <Link href={`/ecs/task-definitions/new?from=${encodeURIComponent(values.taskDefinition)}`} className="text-accent-700 underline">
+                    create a new revision of {values.taskDefinition}
+                  </Link>{" "}
+                  (its image field picks from ECR), then run that revision.
+                </p>
+              )}
               <Field label="Number of tasks" htmlFor="count" error={err("count")} hint="1 to 10 per request, as RunTask allows.">
                 <Input type="number" min={1} max={10} {...field("count")} />
               </Field>

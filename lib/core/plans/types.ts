@@ -58,6 +58,8 @@ export type Plan = {
   landing?: string;
   /** What the review must say before the person confirms: a reused role that lacks a permission. */
   warnings?: string[];
+  /** A page to open about a warning, keyed by the warning's text: the image whose findings it counts. */
+  warningLinks?: Record<string, { href: string; label: string }>;
 };
 
 export function isRef(value: unknown): value is PlanRef {

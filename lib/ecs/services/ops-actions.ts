@@ -13,6 +13,8 @@ import { ECS_DIMENSION, ECS_NAMESPACE, resourceId } from "@/lib/ecs/scaling/plan
 import { DEFAULT_ROLLOUT_TIMEOUT_MS, buildDeployPlan, buildForceDeploymentPlan, buildRollbackPlan, buildScalePlan, buildStopTaskPlan } from "@/lib/ecs/services/ops-plan";
 import { rollbackCandidates, type RollbackCandidate } from "@/lib/ecs/services/rollback";
 import { reviewOf, submitPlan } from "@/lib/core/plans/submit";
+import { reviewImageWarnings } from "@/lib/ecr/image-picker/reads";
+import { withImageWarnings } from "@/lib/ecr/image-picker/review";
 import type { Plan } from "@/lib/core/plans/types";
 import type { SessionUser } from "@/lib/core/auth/session";
 import {
@@ -147,7 +149,8 @@ async function buildDeploy(input: DeployServiceInput, conn: ConnectionSettings):
   const container = definition.containerDefinitions.find((c) => c.name === input.container);
   if (!container) return { errors: { container: [`${service.taskDefinition} has no container named ${input.container}.`] } };
   if (container.image === input.image) return { errors: { image: [`Container ${input.container} already runs ${input.image}.`] } };
-  return { plan: buildDeployPlan(input, { taskDefinition: service.taskDefinition, definition }, rolloutTimeout()) };
+  const plan = buildDeployPlan(input, { taskDefinition: service.taskDefinition, definition }, rolloutTimeout());
+  return { plan: withImageWarnings(plan, await reviewImageWarnings(conn, [input.image])) };
 }
 const deploy = previewAndRun("deploy services", deployServiceSchema, buildDeploy);
 export const previewDeployServiceAction = deploy.preview;

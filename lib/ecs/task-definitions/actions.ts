@@ -9,6 +9,8 @@ import { STANDARD_ROLES } from "@/lib/iam/roles";
 import { reviewOf, submitPlan } from "@/lib/core/plans/submit";
 import { buildDeregisterTaskDefinitionPlan, buildRegisterTaskDefinitionPlan } from "@/lib/ecs/task-definitions/plan";
 import { carriedFields } from "@/lib/ecs/task-definitions/carry-over";
+import { reviewImageWarnings } from "@/lib/ecr/image-picker/reads";
+import { withImageWarnings } from "@/lib/ecr/image-picker/review";
 import {
   createTaskDefinitionSchema,
   deregisterTaskDefinitionSchema,
@@ -39,14 +41,15 @@ async function planFor(input: CreateTaskDefinitionInput): Promise<ActionState | 
     };
   }
   const groups = input.containers.filter((c) => c.logs.enabled).map((c) => c.logs.group);
-  const [existing, base, executionRole] = await Promise.all([
+  const [existing, base, executionRole, images] = await Promise.all([
     groups.length ? existingLogGroups(conn, input.region, groups) : [],
     // Read again at review and at confirm: the plan hash then covers what is carried over.
     input.baseRevision ? describeTaskDefinition(conn, input.region, input.baseRevision) : null,
     input.executionRoleMode === "existing" && input.executionRoleArn ? getRoleFacts(conn, input.executionRoleArn, STANDARD_ROLES.execution.name) : null,
+    reviewImageWarnings(conn, input.containers.map((c) => c.image)),
   ]);
   if (input.baseRevision && !base) return { ok: false, message: `Task definition ${input.baseRevision} no longer exists, so its other settings cannot be carried over. Start from another revision.` };
-  return { plan: buildRegisterTaskDefinitionPlan(input, { existingLogGroups: existing, carried: base ? carriedFields(base) : undefined, executionRole }) };
+  return { plan: withImageWarnings(buildRegisterTaskDefinitionPlan(input, { existingLogGroups: existing, carried: base ? carriedFields(base) : undefined, executionRole }), images) };
 }
 
 /** Review step: validates, reads log groups and roles, and returns the plan with its CLI form. */

@@ -13,6 +13,7 @@ import { roleAllows } from "@/lib/core/auth/roles";
 import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 import { pageSegment, segmentTitle } from "@/lib/core/security/segments";
 import { getImageFindings, getRepository, listImages } from "@/lib/ecr/repositories/reads";
+import { imagePage, parseImagePageQuery } from "@/lib/ecr/repositories/image-page";
 import { lifecyclePath, repositoryPath } from "@/lib/ecr/repositories/paths";
 import { ImageFindings } from "@/components/ecr/repositories/image-findings";
 import { formatBytes } from "@/lib/core/format/bytes";
@@ -22,7 +23,7 @@ import { UsedByTable } from "@/components/ecr/used-by/used-by-table";
 import { getRepositoryPolicy } from "@/lib/ecr/repository-policy/reads";
 import { imageUsedBy, repositoryUsedBy } from "@/lib/ecr/used-by/reads";
 
-type Props = { params: Promise<{ name: string[] }> };
+type Props = { params: Promise<{ name: string[] }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 // A namespace holds at most a few levels; more segments than this is no repository name.
 const MAX_PARTS = 32;
@@ -43,13 +44,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return segmentTitle((name) => `Repository ${name}`, parts.slice(0, MAX_PARTS).join("%2F"));
 }
 
-export default async function RepositoryPage({ params }: Props) {
+export default async function RepositoryPage({ params, searchParams }: Props) {
   const user = await requirePageUser("viewer");
   const { name, digest } = await pathOf(params);
   if (digest) return <ImagePage name={name} digest={digest} />;
   const working = await loadWorkingConnection();
   if (!working) return <NoConnection />;
   const { context, conn } = working;
+  const query = parseImagePageQuery(await searchParams);
   const result = await attempt(async () => {
     const repository = await getRepository(conn, context.region, name);
     if (!repository) return null;
@@ -58,7 +60,8 @@ export default async function RepositoryPage({ params }: Props) {
       getRepositoryPolicy(conn, context.region, name),
       repositoryUsedBy(conn, context.region, repository.uri),
     ]);
-    return { repository, images, policy, usedBy };
+    // The full list stays in the shared read layer; the browser gets one sorted page of it.
+    return { repository, images: imagePage(images, query), policy, usedBy };
   });
   if (!result.error && !result.data) notFound();
   const canChange = roleAllows(user.role, "operator");
@@ -73,7 +76,7 @@ export default async function RepositoryPage({ params }: Props) {
           <>
             <ButtonLink variant="secondary" href={`/history?resource=${encodeURIComponent(`ecr:repository/${name}`)}`}>History</ButtonLink>
             <ButtonLink variant="secondary" href={lifecyclePath(name)}>Lifecycle policy</ButtonLink>
-            {canChange && result.data && <DeleteRepositoryButton {...fields} imageCount={result.data.images.length} />}
+            {canChange && result.data && <DeleteRepositoryButton {...fields} imageCount={result.data.images.total} />}
           </>
         }
       />
@@ -81,10 +84,10 @@ export default async function RepositoryPage({ params }: Props) {
         <AwsErrorAlert error={result.error} />
       ) : (
         <div className="space-y-6">
-          <RepositorySummary repository={result.data!.repository} images={result.data!.images} />
+          <RepositorySummary repository={result.data!.repository} imageCount={result.data!.images.total} totalSize={result.data!.images.totalSize} />
           <section aria-labelledby="images-heading" className="space-y-2">
             <h2 id="images-heading" className="text-base font-semibold">Images</h2>
-            <ImageTable images={result.data!.images} canDelete={canChange} context={fields} />
+            <ImageTable page={result.data!.images} basePath={repositoryPath(name)} canDelete={canChange} context={fields} />
           </section>
           <UsedByTable usedBy={result.data!.usedBy} what="repository" />
           <PolicyEditor context={fields} current={result.data!.policy} canEdit={canChange} />
