@@ -12,6 +12,8 @@ export async function register() {
     const { startNotifications } = await import("@/lib/notifications/start");
     await startNotifications();
   }
+  const { startAuditForwarding } = await import("@/lib/core/audit/forward");
+  startAuditForwarding();
   const { graceMsFromEnv, installGracefulShutdown } = await import("@/lib/core/health/shutdown");
   const { live } = await import("@/lib/core/live/shared");
   installGracefulShutdown({ stopWorker: stopPlanWorker, closeRelay: async () => live.relay?.close(), graceMs: graceMsFromEnv() });

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { CloudWatchLogsClient, CreateLogGroupCommand, FilterLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { DescribeClustersCommand } from "@aws-sdk/client-ecs";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
@@ -20,6 +21,8 @@ test.describe.configure({ mode: "serial" });
 const stamp = Date.now() % 1_000_000;
 const imageDir = path.resolve(".portside", "e2e-image");
 const dbName = `image_${stamp}`;
+const auditLogGroup = `/portside/audit-${stamp}`;
+const logs = () => new CloudWatchLogsClient({ region: "us-east-1", endpoint: stack().sandboxEndpoint, credentials: { accessKeyId: "test", secretAccessKey: "test" }, maxAttempts: 1 });
 const admin = { email: `admin-${stamp}@image.test`, password: `Image-${randomBytes(9).toString("base64url")}` };
 type Instance = { child: ChildProcess; port: number; log: () => string; exited: Promise<number | null> };
 const instances: Instance[] = [];
@@ -77,7 +80,11 @@ test.beforeAll(async () => {
     PORTSIDE_ADMIN_EMAIL: admin.email,
     PORTSIDE_ADMIN_PASSWORD: admin.password,
     PORTSIDE_SHUTDOWN_GRACE_SECONDS: "5",
+    // The audit history's copy in CloudWatch Logs, forwarded by whichever task holds the lease.
+    PORTSIDE_AUDIT_CLOUDWATCH: `Local sandbox|us-east-1|${auditLogGroup}`,
+    PORTSIDE_AUDIT_FORWARD_MS: "500",
   };
+  await logs().send(new CreateLogGroupCommand({ logGroupName: auditLogGroup }));
   // Both start at once, as ECS starts a service's tasks: first-run setup must not trip over itself.
   instances.push(...(await Promise.all([startInstance(env), startInstance(env)])));
   let next = 0;
@@ -141,6 +148,31 @@ test("a wizard runs with its requests alternating between two instances", async 
   expect(served[1]).toBeGreaterThan(3);
   expect(actionPosts[0] + actionPosts[1]).toBeGreaterThanOrEqual(2);
   await context.close();
+});
+
+test("the audit history is copied to CloudWatch Logs, each record with its hash-chain links", async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: proxyUrl });
+  const page = await context.newPage();
+  await login(page, admin.email, admin.password);
+  await page.goto("/settings/users");
+  const email = `forwarded-${stamp}@image.test`;
+  await page.getByLabel("Name").fill("Forwarded Person");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Initial password").fill(`harbour lantern ${stamp} copper`);
+  await page.getByRole("button", { name: "Create user" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Created ${email} as viewer.` })).toBeVisible();
+  await context.close();
+  const copied = async () => {
+    const out = await logs().send(new FilterLogEventsCommand({ logGroupName: auditLogGroup, logStreamNames: ["portside-audit"] }));
+    return (out.events ?? []).map((e) => JSON.parse(e.message ?? "{}") as { seq: string; action: string; target: string; hash: string; prevHash: string });
+  };
+  await expect.poll(async () => (await copied()).some((r) => r.action === "user.create" && r.target === email), { timeout: 20_000 }).toBe(true);
+  const records = await copied();
+  const created = records.find((r) => r.action === "user.create" && r.target === email)!;
+  expect(created.hash).toMatch(/^[0-9a-f]{64}$/);
+  // Sent once each, in the order of the chain.
+  expect(new Set(records.map((r) => r.seq)).size).toBe(records.length);
+  expect(records.map((r) => BigInt(r.seq))).toEqual([...records.map((r) => BigInt(r.seq))].sort((a, b) => (a < b ? -1 : 1)));
 });
 
 test("SIGTERM drains an instance: it stops cleanly while the other keeps serving", async ({ request }) => {

@@ -60,6 +60,13 @@ function whereOf(q: ExportQuery): Prisma.AuditEventWhereInput {
 
 export type ExportedEvent = { seq: string; at: string; actor: string; action: string; target: string | null; detail: unknown; prevHash: string | null; hash: string | null };
 
+type AuditRow = { seq: bigint; at: Date; actorEmail: string; action: string; target: string | null; detail: unknown; prevHash: string | null; hash: string | null };
+
+/** One record as exports and the CloudWatch copy carry it: with its links in the hash chain. */
+export function toExported(r: AuditRow): ExportedEvent {
+  return { seq: r.seq.toString(), at: r.at.toISOString(), actor: r.actorEmail, action: r.action, target: r.target, detail: r.detail ?? null, prevHash: r.prevHash, hash: r.hash };
+}
+
 /** Matching records oldest first, read in batches so a long history never sits in memory. */
 export async function* exportedEvents(q: ExportQuery): AsyncGenerator<ExportedEvent[]> {
   let after: bigint | null = null;
@@ -70,7 +77,7 @@ export async function* exportedEvents(q: ExportQuery): AsyncGenerator<ExportedEv
       take: BATCH,
     });
     if (rows.length === 0) return;
-    yield rows.map((r) => ({ seq: r.seq.toString(), at: r.at.toISOString(), actor: r.actorEmail, action: r.action, target: r.target, detail: r.detail ?? null, prevHash: r.prevHash, hash: r.hash }));
+    yield rows.map(toExported);
     after = rows[rows.length - 1]!.seq;
     if (rows.length < BATCH) return;
   }
