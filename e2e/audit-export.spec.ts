@@ -15,7 +15,7 @@ test("an admin downloads the audit history as JSON Lines and CSV, filtered, with
   await form.getByLabel("Format").selectOption("csv");
   await form.getByLabel("Actor e-mail").fill(admin.email);
   const [csv] = await Promise.all([page.waitForEvent("download"), form.getByRole("button", { name: "Download" }).click()]);
-  expect(csv.suggestedFilename()).toMatch(/^portside-audit-\d{8}T\d{6}\.csv$/);
+  expect(csv.suggestedFilename()).toMatch(/^portside-audit-\d{4}-\d{2}-\d{2}T\d{6}\.csv$/);
   const rows = fs.readFileSync((await csv.path())!, "utf8").trimEnd().split("\n");
   expect(rows[0]).toBe("seq,at,actor,action,target,detail,prev_hash,hash");
   expect(rows.slice(1)).toHaveLength(1);
