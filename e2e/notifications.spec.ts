@@ -55,6 +55,10 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await receiver?.close();
   await smtp?.close();
+  // Subscriptions left behind keep the service sweep reading AWS every 15 s for the rest of the
+  // suite, and later specs wait for a quiet sandbox: remove the channels (subscriptions and
+  // deliveries go with them).
+  await query(`DELETE FROM "NotificationChannel"`);
 });
 
 async function addChannel(page: Page, name: string, kind: "Slack-compatible webhook" | "E-mail (SMTP)" | "Signed webhook", fill: (form: ReturnType<Page["getByRole"]>) => Promise<void>) {
