@@ -4,12 +4,10 @@
 // warm-up), the table rows in the DOM (virtualized past 100), and the AWS calls one render costs.
 // Run it where no build is running:
 //   flock /tmp/portside-e2e.lock node bench/ecr-images.mjs
-import { spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { CreateRepositoryCommand, ECRClient } from "@aws-sdk/client-ecr";
-import { chromium } from "playwright-core";
+import { median, signedInPage, sleep, startApp } from "./lib/app.mjs";
 import { resetSandboxCalls, sandboxCalls } from "../sandbox/client.mjs";
 import { pushFakeImage } from "../sandbox/ecr-images.mjs";
 
@@ -20,43 +18,7 @@ const RUNS = 5;
 // open reads AWS afresh.
 const SHARED_READ_TTL_MS = 2_000;
 
-function freePort() {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function startPortside(dataDir) {
-  const port = await freePort();
-  const sandboxPort = await freePort();
-  const env = { ...process.env, PORTSIDE_DATA_DIR: dataDir, PORT: String(port), PORTSIDE_PG_PORT: String(await freePort()), PORTSIDE_SANDBOX_PORT: String(sandboxPort) };
-  delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ["scripts/start.mjs"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout.on("data", (d) => (output += d));
-  child.stderr.on("data", (d) => (output += d));
-  const deadline = Date.now() + 300_000;
-  while (Date.now() < deadline && child.exitCode === null && !output.includes("Portside is ready")) await sleep(100);
-  if (!output.includes("Portside is ready")) throw new Error(`Portside did not start:\n${output}`);
-  const stop = async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((r) => child.once("exit", r));
-    child.kill("SIGINT");
-    await exited;
-  };
-  return {
-    baseURL: `http://127.0.0.1:${port}`,
-    endpoint: `http://127.0.0.1:${sandboxPort}`,
-    email: /Email:\s+(\S+)/.exec(output)?.[1],
-    password: /Password:\s+(\S+)/.exec(output)?.[1],
-    stop,
-  };
-}
 
 async function seed(endpoint) {
   const ecr = new ECRClient({ region: "us-east-1", endpoint, credentials: { accessKeyId: "test", secretAccessKey: "test" }, maxAttempts: 1 });
@@ -71,22 +33,14 @@ async function seed(endpoint) {
 
 const dataDir = fs.mkdtempSync(path.join(root, ".portside", "bench-ecr-"));
 fs.chmodSync(dataDir, 0o755);
-const app = await startPortside(dataDir);
+const app = await startApp(dataDir);
 let browser;
+let page;
 try {
-  const seeded = await seed(app.endpoint);
-  browser = await chromium.launch({
-    executablePath: process.env.PORTSIDE_CHROMIUM ?? "/usr/lib/chromium/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-pings", "--dns-prefetch-disable", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1"],
-  });
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(`${app.baseURL}/login`);
-  await page.getByLabel("Email").fill(app.email);
-  await page.getByLabel("Password").fill(app.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${app.baseURL}/`);
+  const seeded = await seed(app.sandbox);
+  ({ browser, page } = await signedInPage(app));
   const rowSelector = 'table[aria-label="Images"] tbody tr[data-index]';
-  await page.goto(`${app.baseURL}${seeded.path}`); // warm-up: first compile of the route's chunks
+  await page.goto(`${app.base}${seeded.path}`); // warm-up: first compile of the route's chunks
   await page.waitForSelector(rowSelector, { timeout: 120_000 });
 
   const times = [];
@@ -95,9 +49,9 @@ try {
   let calls = null;
   for (let i = 0; i < RUNS; i++) {
     await sleep(SHARED_READ_TTL_MS + 500);
-    await resetSandboxCalls(app.endpoint);
+    await resetSandboxCalls(app.sandbox);
     const t0 = Date.now();
-    await page.goto(`${app.baseURL}${seeded.path}`);
+    await page.goto(`${app.base}${seeded.path}`);
     await page.waitForSelector(rowSelector);
     times.push(Date.now() - t0);
     // Where the time went: the server (its AWS reads and render) until the document's last byte, and how much
@@ -108,7 +62,7 @@ try {
     });
     serverTimes.push(nav.serverMs);
     documentBytes = nav.documentBytes;
-    calls ??= (await sandboxCalls(app.endpoint)).calls;
+    calls ??= (await sandboxCalls(app.sandbox)).calls;
   }
   const rows = await page.locator(rowSelector).count();
   console.log(JSON.stringify({ images: IMAGES, pushSeconds: Math.round(seeded.pushMs / 1000), openMsMedian: median(times), openMs: times, serverMsMedian: median(serverTimes), serverMs: serverTimes, documentBytes, rowsInDom: rows, awsCallsPerOpen: calls }, null, 2));

@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { ECSClient, paginateListServices } from "@aws-sdk/client-ecs";
-import { sleep, startApp, viewerCookie } from "./lib/app.mjs";
+import { openLiveViewer, sleep, startApp, viewerCookie } from "./lib/app.mjs";
 import { getAgent, resetSandboxCalls, sandboxCalls, seedFleet, syncAgent } from "../sandbox/client.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -53,25 +53,7 @@ async function viewers(app, cookie, url, n) {
   const controller = new AbortController();
   let firstData = 0;
   const streams = await Promise.all(
-    Array.from({ length: n }, async () => {
-      const res = await fetch(app.base + url, { headers: { cookie, accept: "text/event-stream" }, signal: controller.signal });
-      if (res.status !== 200) throw new Error(`GET ${url} → HTTP ${res.status}`);
-      // Wrapped: an async function returning the read loop's promise would wait for the stream to end.
-      return { done: (async () => {
-        const decoder = new TextDecoder();
-        let seen = false;
-        try {
-          for await (const chunk of res.body) {
-            if (!seen && decoder.decode(chunk).includes("event: data")) {
-              seen = true;
-              firstData += 1;
-            }
-          }
-        } catch (error) {
-          if (error.name !== "AbortError") throw error;
-        }
-      })() };
-    }),
+    Array.from({ length: n }, () => openLiveViewer(app.base, url, cookie, controller.signal, () => { firstData += 1; })),
   );
   const deadline = Date.now() + 30_000;
   while (firstData < n && Date.now() < deadline) await sleep(100);

@@ -10,7 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { ECSClient, ListServicesCommand } from "@aws-sdk/client-ecs";
 import { resetSandboxCalls, sandboxCalls, seedFleet } from "../sandbox/client.mjs";
-import { sleep, startApp, viewerCookie } from "./lib/app.mjs";
+import { openLiveViewer, sleep, startApp, viewerCookie } from "./lib/app.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const HOLD_S = Number(process.env.HOLD_S ?? 30);
@@ -24,22 +24,7 @@ async function hold(apps, cookie, url, n) {
   const streams = [];
   for (const app of apps) {
     for (let i = 0; i < n; i++) {
-      const res = await fetch(app.base + url, { headers: { cookie, accept: "text/event-stream" }, signal: controller.signal });
-      if (res.status !== 200) throw new Error(`GET ${app.base}${url} → HTTP ${res.status}`);
-      streams.push((async () => {
-        const decoder = new TextDecoder();
-        let seen = false;
-        try {
-          for await (const chunk of res.body) {
-            if (!seen && decoder.decode(chunk).includes("event: data")) {
-              seen = true;
-              ready += 1;
-            }
-          }
-        } catch (error) {
-          if (error.name !== "AbortError") throw error;
-        }
-      })());
+      streams.push((await openLiveViewer(app.base, url, cookie, controller.signal, () => { ready += 1; })).done);
     }
   }
   const total = apps.length * n;

@@ -4,55 +4,18 @@
 // JS heap, frame times while scrolling through all of them, and the latency from a line written
 // (PutLogEvents through the sandbox) to that line on screen. Run it where no build is running:
 //   flock /tmp/portside-e2e.lock node bench/log-viewer.mjs
-import { spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { CloudWatchLogsClient, CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { CreateClusterCommand, CreateServiceCommand, ECSClient, RegisterTaskDefinitionCommand } from "@aws-sdk/client-ecs";
-import { chromium } from "playwright-core";
+import { median, signedInPage, sleep, startApp } from "./lib/app.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const LINES = Number(process.env.BENCH_LINES ?? 100_000);
 const LATENCY_SAMPLES = 10;
 
-function freePort() {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 
-async function startPortside(dataDir) {
-  const port = await freePort();
-  const sandboxPort = await freePort();
-  const env = { ...process.env, PORTSIDE_DATA_DIR: dataDir, PORT: String(port), PORTSIDE_PG_PORT: String(await freePort()), PORTSIDE_SANDBOX_PORT: String(sandboxPort) };
-  delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ["scripts/start.mjs"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout.on("data", (d) => (output += d));
-  child.stderr.on("data", (d) => (output += d));
-  const deadline = Date.now() + 300_000;
-  while (Date.now() < deadline && child.exitCode === null) {
-    if (output.includes("Portside is ready")) break;
-    await sleep(100);
-  }
-  if (!output.includes("Portside is ready")) throw new Error(`Portside did not start:\n${output}`);
-  const email = /Email:\s+(\S+)/.exec(output)?.[1];
-  const password = /Password:\s+(\S+)/.exec(output)?.[1];
-  const stop = async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((r) => child.once("exit", r));
-    child.kill("SIGINT");
-    await exited;
-  };
-  return { baseURL: `http://127.0.0.1:${port}`, endpoint: `http://127.0.0.1:${sandboxPort}`, email, password, stop };
-}
 
 async function seed(endpoint) {
   const config = { region: "us-east-1", endpoint, credentials: { accessKeyId: "test", secretAccessKey: "test" }, maxAttempts: 1 };
@@ -84,26 +47,18 @@ async function seed(endpoint) {
 
 const dataDir = fs.mkdtempSync(path.join(root, ".portside", "bench-logs-"));
 fs.chmodSync(dataDir, 0o755);
-const app = await startPortside(dataDir);
+const app = await startApp(dataDir);
 let browser;
+let page;
 try {
-  const seeded = await seed(app.endpoint);
-  browser = await chromium.launch({
-    executablePath: process.env.PORTSIDE_CHROMIUM ?? "/usr/lib/chromium/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-pings", "--dns-prefetch-disable", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1"],
-  });
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(`${app.baseURL}/login`);
-  await page.getByLabel("Email").fill(app.email);
-  await page.getByLabel("Password").fill(app.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${app.baseURL}/`); // signing in lands on the Overview
+  const seeded = await seed(app.sandbox);
+  ({ browser, page } = await signedInPage(app));
   // Warm the route once (first compile of server chunks), then measure a fresh open.
-  await page.goto(`${app.baseURL}${seeded.path}`);
+  await page.goto(`${app.base}${seeded.path}`);
   await page.waitForSelector('[data-testid="log-lines"] [data-index]', { timeout: 120_000 });
 
   const t0 = Date.now();
-  await page.goto(`${app.baseURL}${seeded.path}`);
+  await page.goto(`${app.base}${seeded.path}`);
   await page.waitForSelector('[data-testid="log-lines"] [data-index]', { timeout: 120_000 });
   const firstRowMs = Date.now() - t0;
   await page.waitForFunction((n) => Number(document.querySelector('[data-testid="log-count"]')?.textContent?.split(" ")[0]?.replace(/,/g, "")) >= n, LINES, { timeout: 300_000, polling: 100 });

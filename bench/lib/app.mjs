@@ -51,7 +51,10 @@ export async function startApp(dataDir, { of, env: extra = {} } = {}) {
     await exited;
   };
   if (of) return { base: `http://127.0.0.1:${port}`, sandbox: of.sandbox, databaseUrl: of.databaseUrl, stop };
-  return { base: `http://127.0.0.1:${port}`, sandbox: `http://127.0.0.1:${sandboxPort}`, databaseUrl: embeddedDatabaseUrl(dataDir, pgPort), stop };
+  // The first start prints the administrator it created (scripts/start.mjs).
+  const email = /Email:\s+(\S+)/.exec(output)?.[1];
+  const password = /Password:\s+(\S+)/.exec(output)?.[1];
+  return { base: `http://127.0.0.1:${port}`, sandbox: `http://127.0.0.1:${sandboxPort}`, databaseUrl: embeddedDatabaseUrl(dataDir, pgPort), email, password, stop };
 }
 
 /** A user with a session, as the login action makes one (the cookie holds a token, Postgres its sha256). */
@@ -68,4 +71,46 @@ export async function viewerCookie(databaseUrl, role = "viewer") {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Opens one SSE live view of `url`; `onFirstData` runs when its first data event arrives. Returns
+ * the promise of its read loop, which ends when `signal` aborts.
+ */
+export async function openLiveViewer(base, url, cookie, signal, onFirstData) {
+  const res = await fetch(base + url, { headers: { cookie, accept: "text/event-stream" }, signal });
+  if (res.status !== 200) throw new Error(`GET ${base}${url} → HTTP ${res.status}`);
+  // Wrapped: an async function returning the read loop's promise would wait for the stream to end.
+  return { done: (async () => {
+    const decoder = new TextDecoder();
+    let seen = false;
+    try {
+      for await (const chunk of res.body) {
+        if (!seen && decoder.decode(chunk).includes("event: data")) {
+          seen = true;
+          onFirstData();
+        }
+      }
+    } catch (error) {
+      if (error.name !== "AbortError") throw error;
+    }
+  })() };
+}
+
+export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Chromium (Debian's, as the e2e uses) with a page signed in to `app` as its administrator. */
+export async function signedInPage(app) {
+  const { chromium } = await import("playwright-core");
+  const browser = await chromium.launch({
+    executablePath: process.env.PORTSIDE_CHROMIUM ?? "/usr/lib/chromium/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-pings", "--dns-prefetch-disable", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1"],
+  });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(`${app.base}/login`);
+  await page.getByLabel("Email").fill(app.email);
+  await page.getByLabel("Password").fill(app.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(`${app.base}/`); // signing in lands on the Overview
+  return { browser, page };
 }

@@ -6,7 +6,7 @@ import { Input, RadioCards, Select } from "@/components/ui/input";
 import { TagsEditor } from "@/components/wizard/tags-editor";
 import type { ScalingConfigurationOption } from "@/lib/apprunner/reads";
 import { CPU_MEMORY, CPU_OPTIONS, cpuLabel, memoryLabel } from "@/lib/apprunner/schema";
-import { EnvEditor } from "./env-editor";
+import { EnvEditor } from "@/components/wizard/env-editor";
 import type { StepProps } from "./form-values";
 import { RoleSuggestions, type RoleOption } from "./role-suggestions";
 
@@ -44,7 +44,7 @@ export function ConfigureStep(props: StepProps & { scalingOptions: ScalingConfig
               <Input {...field("port")} {...num(1, 51200)} />
             </Field>
           </div>
-          <EnvEditor vars={values.environment} onChange={(environment) => set({ environment })} errorFor={err} onTouch={touch} />
+          <EnvEditor hint="Plain text, visible to anyone who can read the service. Keep secrets in Secrets Manager." max={50} vars={values.environment} onChange={(environment) => set({ environment })} errorFor={err} onTouch={touch} />
         </CardBody>
       </Card>
 

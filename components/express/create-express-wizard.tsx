@@ -15,7 +15,7 @@ import type { ExpressPrefill } from "@/lib/express/prefill";
 import { STANDARD_ROLES } from "@/lib/iam/roles";
 import { createExpressSchema, EXPRESS_DEFAULTS, FARGATE_SIZES } from "@/lib/express/schema";
 import type { Tag } from "@/lib/core/validation/tags";
-import { EnvEditor, type EnvVar } from "./env-editor";
+import { EnvEditor, type EnvVar } from "@/components/wizard/env-editor";
 import { RolePicker, type RoleOption } from "./role-picker";
 import { ComputeFields, ContainerFields } from "./settings-fields";
 

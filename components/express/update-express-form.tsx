@@ -12,7 +12,7 @@ import { previewExpressUpdateAction, updateExpressAction } from "@/lib/express/a
 import type { ExpressSettings } from "@/lib/express/plan";
 import type { PlanReview as Review } from "@/lib/core/plans/review-types";
 import { updateExpressSchema } from "@/lib/express/schema";
-import { EnvEditor, type EnvVar } from "./env-editor";
+import { EnvEditor, type EnvVar } from "@/components/wizard/env-editor";
 import { ComputeFields, ContainerFields } from "./settings-fields";
 
 const STEPS: WizardStep[] = [

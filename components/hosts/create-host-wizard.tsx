@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { ImagePicker } from "@/components/ecr/image-picker/image-picker";
 import type { NetworkOption } from "@/components/ecs/tasks/network-fields";
-import { EnvEditor, type EnvVar } from "@/components/express/env-editor";
+import { EnvEditor, type EnvVar } from "@/components/wizard/env-editor";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
 import { Field, fieldAria } from "@/components/ui/field";

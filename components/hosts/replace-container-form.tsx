@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { EnvEditor, type EnvVar } from "@/components/express/env-editor";
+import { EnvEditor, type EnvVar } from "@/components/wizard/env-editor";
 import { CodeBlock } from "@/components/ui/code-block";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";

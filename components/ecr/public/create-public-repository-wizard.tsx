@@ -1,12 +1,11 @@
 "use client";
 
-import { useState } from "react";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { Field, fieldAria } from "@/components/ui/field";
+import { Field } from "@/components/ui/field";
 import { Checkbox, Input, Textarea } from "@/components/ui/input";
 import { PlanReview } from "@/components/wizard/plan-review";
-import { usePlanSubmit } from "@/components/wizard/use-plan-submit";
-import { useWizard, type WizardStep } from "@/components/wizard/use-wizard";
+import { type WizardStep } from "@/components/wizard/use-wizard";
+import { useWizardForm } from "@/components/wizard/use-wizard-form";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
 import { createPublicRepositoryAction, previewCreatePublicRepositoryAction } from "@/lib/ecr/public/actions";
 import { ARCHITECTURES, OPERATING_SYSTEMS, createPublicRepositorySchema } from "@/lib/ecr/public/schema";
@@ -19,7 +18,7 @@ type Props = { context: { connectionId: string; region: string }; registry: stri
 
 /** An ECR Public repository with its catalog data (as the gallery shows it), created as a reviewed plan. */
 export function CreatePublicRepositoryWizard({ context, registry }: Props) {
-  const [values, setValues] = useState(() => ({
+  const { values, set, err, bind, w, review, message, onReview, action } = useWizardForm(createPublicRepositorySchema, STEPS, () => ({
     ...context,
     repositoryName: "",
     description: "",
@@ -27,30 +26,7 @@ export function CreatePublicRepositoryWizard({ context, registry }: Props) {
     usageText: "",
     architectures: [] as string[],
     operatingSystems: [] as string[],
-  }));
-  const w = useWizard(createPublicRepositorySchema, STEPS, values);
-  const { review, setReview, message, onReview, action } = usePlanSubmit(w, STEPS.length, previewCreatePublicRepositoryAction, createPublicRepositoryAction);
-  const set = (patch: Partial<typeof values>) => {
-    setValues((v) => ({ ...v, ...patch }));
-    setReview(null);
-  };
-  const err = (k: string) => w.errorFor(k);
-  const text = (k: "repositoryName" | "description") => ({
-    id: k,
-    name: k,
-    value: values[k],
-    onChange: (e: React.ChangeEvent<HTMLInputElement>) => set({ [k]: e.target.value }),
-    onBlur: () => w.touch(k),
-    ...fieldAria(k, err(k)),
-  });
-  const area = (k: "aboutText" | "usageText") => ({
-    id: k,
-    name: k,
-    value: values[k],
-    onChange: (e: React.ChangeEvent<HTMLTextAreaElement>) => set({ [k]: e.target.value }),
-    onBlur: () => w.touch(k),
-    ...fieldAria(k, err(k)),
-  });
+  }), previewCreatePublicRepositoryAction, createPublicRepositoryAction);
   const toggle = (k: "architectures" | "operatingSystems", value: string, on: boolean) =>
     set({ [k]: on ? [...values[k], value] : values[k].filter((v) => v !== value) });
 
@@ -69,7 +45,7 @@ export function CreatePublicRepositoryWizard({ context, registry }: Props) {
               hint="2–205 lowercase letters and digits, with . _ or - between them; namespaces with /, e.g. team/tool.">
               <div className="flex items-center gap-1">
                 <span className="hidden font-mono text-xs text-ink-muted sm:inline">{registry}/</span>
-                <Input {...text("repositoryName")} autoFocus autoComplete="off" spellCheck={false} placeholder="team/tool" />
+                <Input {...bind("repositoryName")} autoFocus autoComplete="off" spellCheck={false} placeholder="team/tool" />
               </div>
             </Field>
           </CardBody>
@@ -78,7 +54,7 @@ export function CreatePublicRepositoryWizard({ context, registry }: Props) {
           <CardHeader title="Catalog data (optional)" description="What the Amazon ECR Public Gallery shows for this repository." />
           <CardBody className="space-y-4">
             <Field label="Description" htmlFor="description" error={err("description")} hint="A short summary, up to 1,024 characters.">
-              <Input {...text("description")} />
+              <Input {...bind("description")} />
             </Field>
             <fieldset className="space-y-1">
               <legend className="text-sm font-medium">Architectures</legend>
@@ -93,10 +69,10 @@ export function CreatePublicRepositoryWizard({ context, registry }: Props) {
               </div>
             </fieldset>
             <Field label="About" htmlFor="aboutText" error={err("aboutText")} hint="Markdown; what the image is and does.">
-              <Textarea {...area("aboutText")} rows={4} />
+              <Textarea {...bind("aboutText")} rows={4} />
             </Field>
             <Field label="Usage" htmlFor="usageText" error={err("usageText")} hint="Markdown; how to run the image.">
-              <Textarea {...area("usageText")} rows={4} />
+              <Textarea {...bind("usageText")} rows={4} />
             </Field>
           </CardBody>
         </Card>

@@ -1,14 +1,13 @@
 "use client";
 
-import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Checkbox, Input, RadioCards } from "@/components/ui/input";
 import { PlanReview } from "@/components/wizard/plan-review";
 import { TagsEditor } from "@/components/wizard/tags-editor";
-import { usePlanSubmit } from "@/components/wizard/use-plan-submit";
-import { useWizard, type WizardStep } from "@/components/wizard/use-wizard";
+import { type WizardStep } from "@/components/wizard/use-wizard";
+import { useWizardForm } from "@/components/wizard/use-wizard-form";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
 import { createRepositoryAction, previewCreateRepositoryAction } from "@/lib/ecr/repositories/actions";
 import { createRepositorySchema } from "@/lib/ecr/repositories/schema";
@@ -22,7 +21,7 @@ type Props = { context: { connectionId: string; region: string }; registry: stri
 
 /** A private ECR repository with the console's settings, created as a reviewed plan. */
 export function CreateRepositoryWizard({ context, registry }: Props) {
-  const [values, setValues] = useState(() => ({
+  const { values, set, err, bind, w, review, message, onReview, action } = useWizardForm(createRepositorySchema, STEPS, () => ({
     ...context,
     repositoryName: "",
     tagMutability: "MUTABLE",
@@ -31,22 +30,7 @@ export function CreateRepositoryWizard({ context, registry }: Props) {
     encryption: "AES256",
     kmsKey: "",
     tags: [] as Tag[],
-  }));
-  const w = useWizard(createRepositorySchema, STEPS, values);
-  const { review, setReview, message, onReview, action } = usePlanSubmit(w, STEPS.length, previewCreateRepositoryAction, createRepositoryAction);
-  const set = (patch: Partial<typeof values>) => {
-    setValues((v) => ({ ...v, ...patch }));
-    setReview(null);
-  };
-  const err = (k: string) => w.errorFor(k);
-  const text = (k: "repositoryName" | "kmsKey") => ({
-    id: k,
-    name: k,
-    value: values[k],
-    onChange: (e: React.ChangeEvent<HTMLInputElement>) => set({ [k]: e.target.value }),
-    onBlur: () => w.touch(k),
-    ...fieldAria(k, err(k)),
-  });
+  }), previewCreateRepositoryAction, createRepositoryAction);
   const exclusions = values.mutabilityExclusions;
 
   return (
@@ -63,7 +47,7 @@ export function CreateRepositoryWizard({ context, registry }: Props) {
               hint="2–256 lowercase letters and digits, with . _ or - between them; group repositories in namespaces with /, e.g. team/web.">
               <div className="flex items-center gap-1">
                 <span className="hidden font-mono text-xs text-ink-muted sm:inline">{registry}/</span>
-                <Input {...text("repositoryName")} autoFocus autoComplete="off" spellCheck={false} placeholder="team/web" />
+                <Input {...bind("repositoryName")} autoFocus autoComplete="off" spellCheck={false} placeholder="team/web" />
               </div>
             </Field>
             <RadioCards name="tagMutability" legend="Image tag mutability" value={values.tagMutability} onValueChange={(v) => set({ tagMutability: v })}
@@ -109,7 +93,7 @@ export function CreateRepositoryWizard({ context, registry }: Props) {
               ]} />
             {values.encryption === "KMS" && (
               <Field label="KMS key (optional)" htmlFor="kmsKey" error={err("kmsKey")} hint="Key id, key ARN or alias. Empty: the AWS managed key aws/ecr.">
-                <Input {...text("kmsKey")} autoComplete="off" spellCheck={false} placeholder="alias/my-key" />
+                <Input {...bind("kmsKey")} autoComplete="off" spellCheck={false} placeholder="alias/my-key" />
               </Field>
             )}
             <TagsEditor tags={values.tags} onChange={(tags) => set({ tags })} errorFor={err} onTouch={w.touch} />

@@ -6,7 +6,8 @@ import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import type { RuleKind } from "@/lib/ecs/event-rules/classify";
 import type { RuleMetrics } from "@/lib/ecs/event-rules/metrics";
 import type { EventRuleRow } from "@/lib/ecs/event-rules/reads";
-import { DeleteRuleButton } from "./delete-rule-button";
+import { ReviewedDeleteButton } from "@/components/wizard/reviewed-delete-button";
+import { deleteRuleAction, previewDeleteRuleAction } from "@/lib/ecs/event-rules/actions";
 import { RuleStateButton } from "./rule-state-button";
 
 type Props = {
@@ -72,7 +73,7 @@ export function EventRulesTable({ rules, metrics, metricHours, canOperate, conte
                       {!r.managedBy && (
                         <div className="flex justify-end gap-2">
                           <RuleStateButton {...context} ruleName={r.name} enabled={r.state === "ENABLED"} />
-                          <DeleteRuleButton {...context} ruleName={r.name} />
+                          <ReviewedDeleteButton noun="rule" name={r.name} fields={{ ...context, ruleName: r.name }} preview={previewDeleteRuleAction} action={deleteRuleAction} description="Matching events stop reaching its targets. Tasks already running keep running; topics, queues, roles and buckets stay." />
                         </div>
                       )}
                     </Td>

@@ -3,7 +3,8 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import type { EventRuleSummary } from "@/lib/ecs/event-tasks/reads";
-import { DeleteEventRuleButton } from "./delete-event-rule-button";
+import { ReviewedDeleteButton } from "@/components/wizard/reviewed-delete-button";
+import { deleteEventRuleAction, previewDeleteEventRuleAction } from "@/lib/ecs/event-tasks/actions";
 
 type Props = { rules: EventRuleSummary[]; canDelete: boolean; context: { connectionId: string; region: string; cluster: string; clusterArn: string } };
 
@@ -45,7 +46,7 @@ export function EventRuleTable({ rules, canDelete, context }: Props) {
                   </Td>
                   <Td className="font-mono text-xs">{targets.map((t) => t.taskDefinition).join(", ")}</Td>
                   <Td className="text-right tabular-nums">{targets.map((t) => t.taskCount).join(", ")}</Td>
-                  {canDelete && <Td className="text-right">{!r.awsManaged && <DeleteEventRuleButton connectionId={context.connectionId} region={context.region} cluster={context.cluster} ruleName={r.name} />}</Td>}
+                  {canDelete && <Td className="text-right">{!r.awsManaged && <ReviewedDeleteButton noun="rule" name={r.name} fields={{ connectionId: context.connectionId, region: context.region, cluster: context.cluster, ruleName: r.name }} preview={previewDeleteEventRuleAction} action={deleteEventRuleAction} description="Events stop starting tasks. Tasks already running keep running; the bucket keeps sending its events to EventBridge, and the task definition and role stay." />}</Td>}
                 </Tr>
               );
             })}

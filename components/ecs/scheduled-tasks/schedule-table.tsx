@@ -4,7 +4,8 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import type { ScheduleSummary } from "@/lib/ecs/tasks/reads";
-import { DeleteScheduleButton } from "./delete-schedule-button";
+import { ReviewedDeleteButton } from "@/components/wizard/reviewed-delete-button";
+import { deleteScheduleAction, previewDeleteScheduleAction } from "@/lib/ecs/scheduled-tasks/actions";
 
 type Props = { schedules: ScheduleSummary[]; canDelete: boolean; context: { connectionId: string; region: string; cluster: string } };
 
@@ -45,7 +46,7 @@ export function ScheduleTable({ schedules, canDelete, context }: Props) {
                         href={`/ecs/clusters/${encodeURIComponent(context.cluster)}/scheduled-tasks/new?from=${encodeURIComponent(s.name)}&group=${encodeURIComponent(s.group)}`}>
                         Duplicate
                       </ButtonLink>
-                      <DeleteScheduleButton {...context} scheduleName={s.name} groupName={s.group} />
+                      <ReviewedDeleteButton noun="schedule" name={s.name} fields={{ ...context, scheduleName: s.name, groupName: s.group }} preview={previewDeleteScheduleAction} action={deleteScheduleAction} description="The task stops being started on this schedule. Tasks already running keep running; the task definition and role stay." />
                     </div>
                   </Td>
                 )}

@@ -3,7 +3,8 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import type { TaskAlertSummary } from "@/lib/ecs/task-alerts/reads";
-import { DeleteAlertButton } from "./delete-alert-button";
+import { ReviewedDeleteButton } from "@/components/wizard/reviewed-delete-button";
+import { deleteTaskAlertAction, previewDeleteTaskAlertAction } from "@/lib/ecs/task-alerts/actions";
 
 type Props = { alerts: TaskAlertSummary[]; canDelete: boolean; context: { connectionId: string; region: string; cluster: string } };
 
@@ -43,7 +44,7 @@ export function AlertTable({ alerts, canDelete, context }: Props) {
                     {a.subscriptions.length === 0 && <li className="text-sm text-ink-muted">No subscriptions: nobody is told.</li>}
                   </ul>
                 </Td>
-                {canDelete && <Td className="text-right"><DeleteAlertButton {...context} ruleName={a.name} /></Td>}
+                {canDelete && <Td className="text-right"><ReviewedDeleteButton noun="alert" name={a.name} fields={{ ...context, ruleName: a.name }} preview={previewDeleteTaskAlertAction} action={deleteTaskAlertAction} description="Stopped tasks are no longer mailed. The SNS topic and its subscriptions stay (other rules may publish to them)." /></Td>}
               </Tr>
             ))}
           </TBody>
