@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { planPermissions } from "@/lib/core/plans/iam-actions";
 import { buildCreateHostPlan, buildHostOperationPlan, buildReplaceContainerPlan } from "./plan";
 import { createHostSchema } from "./schema";
 
@@ -16,6 +17,14 @@ const input = createHostSchema.parse({
 });
 
 describe("EC2 host plans", () => {
+  it("asks at review for iam:PassRole (the instance profile's role) and ec2:CreateTags (tags on RunInstances)", () => {
+    const permissions = planPermissions(buildCreateHostPlan(input, "ami-0abc"));
+    expect(permissions).toEqual(expect.arrayContaining(["ec2:RunInstances", "ec2:CreateTags", "iam:PassRole", "ec2:DescribeInstances", "iam:CreateInstanceProfile"]));
+    // Stopping a host hands over no role and sends no tags.
+    const stop = planPermissions(buildHostOperationPlan({ connectionId: "c1", region: "us-east-1", instanceId: "i-0123456789abcdef0", hostName: "web", operation: "stop" }, { instanceId: "i-0123456789abcdef0", name: "web" }));
+    expect(stop).toEqual(["ec2:DescribeInstances", "ec2:StopInstances"]);
+  });
+
   it("creates the log group, role, profile and security group before the instance", () => {
     const plan = buildCreateHostPlan(input, "ami-0abc");
     expect(plan.steps.map((s) => `${s.service}:${s.operation}`)).toEqual([
