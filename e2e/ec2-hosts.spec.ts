@@ -208,8 +208,14 @@ test("Replace container runs the reviewed command through SSM and shows its outp
   await expect(page.getByLabel("Container logs")).toContainText(`container ${host} replaced on ${instanceId} from nginx:1.28`);
 });
 
-test("stop, then start the host", async ({ page }) => {
+test("stop, then start the host; an open host page follows without a reload", async ({ page, context }) => {
   await asOperator(page);
+  // A second tab stays on the host page: the live view must show each new state by itself.
+  const watcher = await context.newPage();
+  await watcher.goto(`/ec2/hosts/${instanceId}`);
+  await expect(watcher.getByTestId("host-state")).toHaveText("running");
+  await expect(watcher.getByRole("status").filter({ hasText: "Live" })).toContainText("as of");
+  await watcher.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
   for (const [label, state] of [["Stop", "stopped"], ["Start", "running"]] as const) {
     await page.goto(`/ec2/hosts/${instanceId}`);
     await page.getByRole("button", { name: label, exact: true }).click();
@@ -218,7 +224,17 @@ test("stop, then start the host", async ({ page }) => {
     await dialog.getByRole("button", { name: `${label} host` }).click();
     await runSucceeded(page);
     expect((await instanceOf(instanceId)).State?.Name).toBe(state);
+    await expect(watcher.getByTestId("host-state")).toHaveText(state, { timeout: 30_000 });
+    // The actions follow the state too: a stopped host can be started, not stopped.
+    await expect(watcher.getByRole("button", { name: state === "stopped" ? "Start" : "Stop", exact: true })).toBeEnabled();
+    if (state === "stopped") {
+      await expect(watcher.getByRole("link", { name: /^http:\/\// })).toHaveCount(0);
+      await watcher.screenshot({ path: "test-results/ec2-host-stopped-live.png", fullPage: true });
+    }
   }
+  await expect(watcher.getByRole("link", { name: /^http:\/\/.+:8080$/ })).toBeVisible({ timeout: 30_000 });
+  expect(await watcher.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  await watcher.close();
 });
 
 test("Move to ECS opens Express Mode prefilled with the host's image, port and environment", async ({ page }) => {
@@ -264,6 +280,10 @@ test("a viewer sees the hosts but cannot launch or change one; anonymous request
     expect(anonymous.status(), url).toBe(307);
     expect(anonymous.headers().location, url).toMatch(/^\/login/);
   }
+  // The live stream: anonymous is refused; a malformed instance id is a 404 with no AWS call.
+  expect((await request.get(`/api/live/hosts/${instanceId}`, { maxRedirects: 0 })).status()).toBe(401);
+  expect((await viewerPage.request.get("/api/live/hosts/i-zz%00")).status()).toBe(404);
+  expect((await viewerPage.request.get("/api/live/hosts/..%2F..%2Fapi%2Fhealth")).status()).toBe(404);
   // A malformed instance id is a 404 with no AWS call.
   expect((await viewerPage.request.get("/ec2/hosts/i-zz%00")).status()).toBe(404);
   expect((await sandbox.calls()).total).toBe(0);

@@ -1,6 +1,6 @@
 import { StatusBadge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import type { HostDetail } from "@/lib/hosts/reads";
+import type { LiveHost } from "@/lib/hosts/live-view";
 import { checksLabel } from "./host-table";
 
 const Row = ({ term, children }: { term: string; children: React.ReactNode }) => (
@@ -11,14 +11,14 @@ const Row = ({ term, children }: { term: string; children: React.ReactNode }) =>
 );
 
 /** What the instance is and where its container answers. */
-export function HostOverview({ host }: { host: HostDetail }) {
+export function HostOverview({ host }: { host: LiveHost }) {
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <Card>
         <CardHeader title="Instance" />
         <CardBody>
           <dl className="text-sm" aria-label="Instance">
-            <Row term="State"><StatusBadge status={host.state} /></Row>
+            <Row term="State"><span data-testid="host-state"><StatusBadge status={host.state} /></span></Row>
             <Row term="Status checks"><span data-testid="status-checks">{checksLabel(host.status)}</span></Row>
             <Row term="Instance">{host.instanceId} · {host.instanceType} · {host.architecture}</Row>
             <Row term="AMI">{host.imageId}</Row>
@@ -37,7 +37,7 @@ export function HostOverview({ host }: { host: HostDetail }) {
             <Row term="Image"><span className="font-mono">{host.container?.image ?? host.image ?? "—"}</span></Row>
             <Row term="Ports">{host.container ? `host ${host.container.hostPort} → container ${host.container.containerPort}` : "—"}</Row>
             <Row term="Restart policy">{host.container?.restartPolicy ?? "—"}</Row>
-            <Row term="Environment">{host.container ? host.container.environment.map((e) => e.name).join(", ") || "none" : "—"}</Row>
+            <Row term="Environment">{host.container ? host.container.envNames.join(", ") || "none" : "—"}</Row>
             <Row term="Logs">{host.logGroup ?? "—"}</Row>
             <Row term="URL">
               {host.url ? <a href={host.url} className="text-accent-700 hover:underline" target="_blank" rel="noreferrer noopener">{host.url}</a> : "— (the host is not running, or has no address)"}

@@ -171,8 +171,9 @@ async function loadHost(conn: ConnectionSettings, region: string, instanceId: st
   return { ...host, userData, container: current };
 }
 
-export function getHost(conn: ConnectionSettings, region: string, instanceId: string): Promise<HostDetail | null> {
-  return live.cache.get(liveKey(conn, region, "ec2", "host", instanceId), TTL_MS, () => loadHost(conn, region, instanceId));
+/** One host; `maxAgeMs` is how old an answer the caller accepts (a page behind a live view takes older). */
+export function getHost(conn: ConnectionSettings, region: string, instanceId: string, maxAgeMs = TTL_MS): Promise<HostDetail | null> {
+  return live.cache.get(liveKey(conn, region, "ec2", "host", instanceId), maxAgeMs, () => loadHost(conn, region, instanceId));
 }
 
 /** The AMI the public Amazon Linux 2023 parameter names now, for the architecture. */
