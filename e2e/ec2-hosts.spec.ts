@@ -23,6 +23,7 @@ let captured: Request[] = [];
 async function asOperator(page: Page) {
   const operator = await seedUser("operator");
   await login(page, operator.email, operator.password);
+  return operator;
 }
 
 async function instanceOf(id: string) {
@@ -183,9 +184,13 @@ test("an instance launched elsewhere is listed when its tag is named, and only t
 });
 
 test("Replace container runs the reviewed command through SSM and shows its output", async ({ page }) => {
-  await asOperator(page);
+  const operator = await asOperator(page);
   await page.goto(`/ec2/hosts/${instanceId}`);
+  await expect(page.getByTestId("container-replaced")).toHaveCount(0);
   await page.getByLabel("New image").fill("nginx:1.28");
+  await page.getByRole("button", { name: "Add variable" }).click();
+  await page.getByLabel("Variable 2 name").fill("API_TOKEN");
+  await page.getByLabel("Variable 2 value").fill("s3cret-token-value");
   await page.getByRole("button", { name: "Review" }).click();
   const command = page.getByLabel("Command to run");
   await expect(command).toContainText("docker pull 'nginx:1.28'");
@@ -206,6 +211,36 @@ test("Replace container runs the reviewed command through SSM and shows its outp
   await expect(page.getByLabel("Command output")).toContainText("Status: Downloaded newer image for nginx:1.28");
   await expect(page.getByLabel("Container", { exact: true })).toContainText("nginx:1.28");
   await expect(page.getByLabel("Container logs")).toContainText(`container ${host} replaced on ${instanceId} from nginx:1.28`);
+
+  // The page shows what runs now (not the first boot's user data), who replaced it and when,
+  // with the environment's names and never its values.
+  const container = page.getByLabel("Container", { exact: true });
+  await expect(container).toContainText("GREETING, API_TOKEN");
+  await expect(container).not.toContainText("s3cret-token-value");
+  const replaced = page.getByTestId("container-replaced");
+  await expect(replaced).toContainText(`Replaced by ${operator.name} at `);
+  await expect(replaced).toContainText("first boot ran nginx:1.27");
+  await page.screenshot({ path: "test-results/ec2-host-replaced.png", fullPage: true });
+  await replaced.getByRole("link", { name: "run" }).click();
+  await expect(page).toHaveURL(/\/history\/\w+/);
+  await expect(page.getByTestId("run-status")).toHaveText(/succeeded/i);
+
+  // AWS holds the new image and the environment's fingerprint on the instance, not the values.
+  const tags = Object.fromEntries((await instanceOf(instanceId)).Tags!.map((t) => [t.Key, t.Value]));
+  expect(tags["portside:image"]).toBe("nginx:1.28");
+  expect(tags["portside:env-hash"]).toMatch(/^[0-9a-f]{32}$/);
+  expect(JSON.stringify(tags)).not.toContain("s3cret");
+  // The live stream sends the names only.
+  const streamed = await page.evaluate(async (id) => {
+    const res = await fetch(`/api/live/hosts/${id}`);
+    const reader = res.body!.getReader();
+    let text = "";
+    while (!/event: data\ndata: [^\n]*\n\n/.test(text)) text += new TextDecoder().decode((await reader.read()).value);
+    await reader.cancel();
+    return text;
+  }, instanceId);
+  expect(streamed).toContain("API_TOKEN");
+  expect(streamed).not.toContain("s3cret-token-value");
 });
 
 test("stop, then start the host; an open host page follows without a reload", async ({ page, context }) => {
