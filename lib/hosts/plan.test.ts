@@ -40,6 +40,9 @@ describe("EC2 host plans", () => {
       "ec2:RunInstances",
     ]);
     const run = plan.steps.at(-1)!;
+    // A profile just created is not yet seen by EC2: only that refusal is sent again, bounded.
+    expect(run.retryOn).toMatchObject({ codes: ["InvalidParameterValue"], messageIncludes: "Invalid IAM Instance Profile" });
+    expect(run.retryOn!.attempts).toBeLessThanOrEqual(10);
     expect(run.input).toMatchObject({
       ImageId: "ami-0abc",
       InstanceType: "t3.micro",

@@ -176,6 +176,16 @@ export function buildCreateHostPlan(input: CreateHostInput, amiId: string, envHa
           ],
         },
         produces: { instanceId: "Instances.0.InstanceId" },
+        // IAM is eventually consistent: for ~10 s after CreateInstanceProfile, EC2 answers
+        // InvalidParameterValue "Invalid IAM Instance Profile name". Up to ~40 s of retries.
+        retryOn: {
+          codes: ["InvalidParameterValue"],
+          messageIncludes: "Invalid IAM Instance Profile",
+          attempts: 8,
+          firstDelayMs: 1000,
+          maxDelayMs: 8000,
+          why: "a new instance profile reaches EC2 about 10 s after IAM creates it",
+        },
         waitFor: {
           service: "ec2",
           operation: "DescribeInstances",
