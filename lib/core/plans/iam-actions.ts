@@ -23,6 +23,7 @@ export const IAM_PREFIX: Record<string, string> = {
   s3: "s3",
   sns: "sns",
   scheduler: "scheduler",
+  secretsmanager: "secretsmanager",
   sqs: "sqs",
   ssm: "ssm",
   sts: "sts",
