@@ -178,7 +178,7 @@ test("an SSO account has no Change password in the sidebar but its provider; a l
   const sidebar = page.getByRole("complementary");
   await expect(sidebar.getByTestId("sso-provider")).toHaveText(`Signs in with SSO · ${new URL(stack().oidcIssuer!).host}`);
   await expect(sidebar.getByRole("link", { name: "Change password" })).toHaveCount(0);
-  await sidebar.getByRole("link", { name: "Account" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Account" }).click();
   await expect(page).toHaveURL(/\/settings\/account$/);
   await expect(page.getByRole("heading", { name: "Change password" })).toHaveCount(0);
   await page.screenshot({ path: "test-results/sso-sidebar.png", fullPage: true });
@@ -204,12 +204,17 @@ test("a failed SSO re-authentication is shown on the page it returns to, and not
   await page.getByLabel(`Role of ${colleague.email}`).selectOption("operator");
   await row.getByRole("button", { name: "Save" }).click();
   const dialog = page.getByRole("dialog", { name: "Confirm it is you" });
-  // The IdP answers with a code Portside cannot redeem (as after a replay or a clock skew): the
-  // callback's token exchange fails and the browser goes back to the page with ?sso=failed.
-  await page.route("**/api/auth/oidc/callback?*", (route) => {
-    const url = new URL(route.request().url());
+  // The IdP sends the browser back with a code Portside cannot redeem (as after a replay): the
+  // callback's token exchange fails and the browser goes back to the page with ?sso=failed. The
+  // redirect to the callback is rewritten where the IdP answers it (redirects are not routed).
+  const idp = new URL(stack().oidcIssuer!).origin;
+  await page.route(`${idp}/**`, async (route) => {
+    const response = await route.fetch({ maxRedirects: 0 });
+    const location = response.headers()["location"];
+    if (!location?.includes("/api/auth/oidc/callback")) return route.fulfill({ response });
+    const url = new URL(location, idp);
     url.searchParams.set("code", "not-a-code-the-idp-issued");
-    return route.continue({ url: url.toString() });
+    return route.fulfill({ response, headers: { ...response.headers(), location: url.toString() } });
   });
   await dialog.getByRole("link", { name: "Sign in again with SSO" }).click();
   await signInAtIdp(page, sub);

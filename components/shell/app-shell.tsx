@@ -28,11 +28,7 @@ export function AppShell(props: {
           <p className="text-ink-muted">{user.email} · {user.role}</p>
           {user.sso && <p className="mt-1 text-ink-muted" data-testid="sso-provider">Signs in with SSO · {props.ssoProvider ?? "single sign-on"}</p>}
           <div className="mt-2 flex gap-3">
-            {user.sso ? (
-              <Link href="/settings/account" className="text-accent-700 hover:underline">Account</Link>
-            ) : (
-              <Link href="/settings/account" className="text-accent-700 hover:underline">Change password</Link>
-            )}
+            {!user.sso && <Link href="/settings/account" className="text-accent-700 hover:underline">Change password</Link>}
             <form action={logoutAction}>
               <button type="submit" className="text-accent-700 hover:underline">Sign out</button>
             </form>
