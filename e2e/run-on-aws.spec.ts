@@ -160,6 +160,7 @@ test("a viewer and anonymous are refused; a hand-made link prefills nothing", as
   expect(anonymous.status()).toBe(307);
   expect(anonymous.headers().location).toMatch(/^\/login/);
 
+  await page.context().clearCookies();
   await asOperator(page);
   const hostile = new URLSearchParams({ portside: "1", family: "x", image: "nginx:1", databaseUrlSecret: "postgresql://u:p@h/db", secretKeySecret: "a".repeat(5000), actionsKeySecret: "<script>alert(1)</script>" });
   await page.goto(`/ecs/task-definitions/new?${hostile}`);

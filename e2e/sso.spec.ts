@@ -206,15 +206,23 @@ test("a failed SSO re-authentication is shown on the page it returns to, and not
   const dialog = page.getByRole("dialog", { name: "Confirm it is you" });
   // The IdP sends the browser back with a code Portside cannot redeem (as after a replay): the
   // callback's token exchange fails and the browser goes back to the page with ?sso=failed. The
-  // redirect to the callback is rewritten where the IdP answers it (redirects are not routed).
+  // IdP's redirects are followed here (Playwright routes only the first request of a redirect
+  // chain) and the last one, to Portside's callback, gets the bad code.
   const idp = new URL(stack().oidcIssuer!).origin;
   await page.route(`${idp}/**`, async (route) => {
-    const response = await route.fetch({ maxRedirects: 0 });
-    const location = response.headers()["location"];
-    if (!location?.includes("/api/auth/oidc/callback")) return route.fulfill({ response });
-    const url = new URL(location, idp);
-    url.searchParams.set("code", "not-a-code-the-idp-issued");
-    return route.fulfill({ response, headers: { ...response.headers(), location: url.toString() } });
+    let response = await route.fetch({ maxRedirects: 0 });
+    for (let hop = 0; hop < 5; hop++) {
+      const location = response.headers()["location"];
+      if (!location) break;
+      const next = new URL(location, route.request().url());
+      if (next.pathname === "/api/auth/oidc/callback") {
+        next.searchParams.set("code", "not-a-code-the-idp-issued");
+        return route.fulfill({ status: 303, headers: { location: next.toString() } });
+      }
+      if (next.origin !== idp) break;
+      response = await page.request.get(next.toString(), { maxRedirects: 0 });
+    }
+    return route.fulfill({ response });
   });
   await dialog.getByRole("link", { name: "Sign in again with SSO" }).click();
   await signInAtIdp(page, sub);
