@@ -232,6 +232,10 @@ test("a failed SSO re-authentication is shown on the page it returns to, and not
   await expect(notice).toContainText("Your change was not made.");
   await expect(notice).toHaveAttribute("role", "alert");
   await page.screenshot({ path: "test-results/sso-reauth-failed.png", fullPage: true });
+  // Nor does the users table offer an SSO account a password of its own.
+  const mine = page.getByRole("table", { name: "Users" }).getByRole("row").filter({ hasText: me!.email });
+  await expect(mine).toContainText("None (SSO)");
+  await expect(mine.getByRole("link", { name: "Change yours in Account" })).toHaveCount(0);
   expect((await query<{ role: string }>(`SELECT role FROM "User" WHERE id = $1`, [colleague.id]))[0]?.role).toBe("viewer");
   await notice.getByRole("button", { name: "Dismiss" }).click();
   await expect(page).toHaveURL(/\/settings\/users$/);
