@@ -23,6 +23,7 @@ let captured: Request[] = [];
 async function asOperator(page: Page) {
   const operator = await seedUser("operator");
   await login(page, operator.email, operator.password);
+  return operator;
 }
 
 async function instanceOf(id: string) {
@@ -183,9 +184,13 @@ test("an instance launched elsewhere is listed when its tag is named, and only t
 });
 
 test("Replace container runs the reviewed command through SSM and shows its output", async ({ page }) => {
-  await asOperator(page);
+  const operator = await asOperator(page);
   await page.goto(`/ec2/hosts/${instanceId}`);
+  await expect(page.getByTestId("container-replaced")).toHaveCount(0);
   await page.getByLabel("New image").fill("nginx:1.28");
+  await page.getByRole("button", { name: "Add variable" }).click();
+  await page.getByLabel("Variable 2 name").fill("API_TOKEN");
+  await page.getByLabel("Variable 2 value").fill("s3cret-token-value");
   await page.getByRole("button", { name: "Review" }).click();
   const command = page.getByLabel("Command to run");
   await expect(command).toContainText("docker pull 'nginx:1.28'");
@@ -206,10 +211,46 @@ test("Replace container runs the reviewed command through SSM and shows its outp
   await expect(page.getByLabel("Command output")).toContainText("Status: Downloaded newer image for nginx:1.28");
   await expect(page.getByLabel("Container", { exact: true })).toContainText("nginx:1.28");
   await expect(page.getByLabel("Container logs")).toContainText(`container ${host} replaced on ${instanceId} from nginx:1.28`);
+
+  // The page shows what runs now (not the first boot's user data), who replaced it and when,
+  // with the environment's names and never its values.
+  const container = page.getByLabel("Container", { exact: true });
+  await expect(container).toContainText("GREETING, API_TOKEN");
+  await expect(container).not.toContainText("s3cret-token-value");
+  const replaced = page.getByTestId("container-replaced");
+  await expect(replaced).toContainText(`Replaced by ${operator.name} at `);
+  await expect(replaced).toContainText("first boot ran nginx:1.27");
+  await page.screenshot({ path: "test-results/ec2-host-replaced.png", fullPage: true });
+  await replaced.getByRole("link", { name: "run" }).click();
+  await expect(page).toHaveURL(/\/history\/\w+/);
+  await expect(page.getByTestId("run-status")).toHaveText(/succeeded/i);
+
+  // AWS holds the new image and the environment's fingerprint on the instance, not the values.
+  const tags = Object.fromEntries((await instanceOf(instanceId)).Tags!.map((t) => [t.Key, t.Value]));
+  expect(tags["portside:image"]).toBe("nginx:1.28");
+  expect(tags["portside:env-hash"]).toMatch(/^[0-9a-f]{32}$/);
+  expect(JSON.stringify(tags)).not.toContain("s3cret");
+  // The live stream sends the names only.
+  const streamed = await page.evaluate(async (id) => {
+    const res = await fetch(`/api/live/hosts/${id}`);
+    const reader = res.body!.getReader();
+    let text = "";
+    while (!/event: data\ndata: [^\n]*\n\n/.test(text)) text += new TextDecoder().decode((await reader.read()).value);
+    await reader.cancel();
+    return text;
+  }, instanceId);
+  expect(streamed).toContain("API_TOKEN");
+  expect(streamed).not.toContain("s3cret-token-value");
 });
 
-test("stop, then start the host", async ({ page }) => {
+test("stop, then start the host; an open host page follows without a reload", async ({ page, context }) => {
   await asOperator(page);
+  // A second tab stays on the host page: the live view must show each new state by itself.
+  const watcher = await context.newPage();
+  await watcher.goto(`/ec2/hosts/${instanceId}`);
+  await expect(watcher.getByTestId("host-state")).toHaveText("running");
+  await expect(watcher.getByRole("status").filter({ hasText: "Live" })).toContainText("as of");
+  await watcher.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
   for (const [label, state] of [["Stop", "stopped"], ["Start", "running"]] as const) {
     await page.goto(`/ec2/hosts/${instanceId}`);
     await page.getByRole("button", { name: label, exact: true }).click();
@@ -218,7 +259,17 @@ test("stop, then start the host", async ({ page }) => {
     await dialog.getByRole("button", { name: `${label} host` }).click();
     await runSucceeded(page);
     expect((await instanceOf(instanceId)).State?.Name).toBe(state);
+    await expect(watcher.getByTestId("host-state")).toHaveText(state, { timeout: 30_000 });
+    // The actions follow the state too: a stopped host can be started, not stopped.
+    await expect(watcher.getByRole("button", { name: state === "stopped" ? "Start" : "Stop", exact: true })).toBeEnabled();
+    if (state === "stopped") {
+      await expect(watcher.getByRole("link", { name: /^http:\/\// })).toHaveCount(0);
+      await watcher.screenshot({ path: "test-results/ec2-host-stopped-live.png", fullPage: true });
+    }
   }
+  await expect(watcher.getByRole("link", { name: /^http:\/\/.+:8080$/ })).toBeVisible({ timeout: 30_000 });
+  expect(await watcher.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  await watcher.close();
 });
 
 test("Move to ECS opens Express Mode prefilled with the host's image, port and environment", async ({ page }) => {
@@ -264,6 +315,10 @@ test("a viewer sees the hosts but cannot launch or change one; anonymous request
     expect(anonymous.status(), url).toBe(307);
     expect(anonymous.headers().location, url).toMatch(/^\/login/);
   }
+  // The live stream: anonymous is refused; a malformed instance id is a 404 with no AWS call.
+  expect((await request.get(`/api/live/hosts/${instanceId}`, { maxRedirects: 0 })).status()).toBe(401);
+  expect((await viewerPage.request.get("/api/live/hosts/i-zz%00")).status()).toBe(404);
+  expect((await viewerPage.request.get("/api/live/hosts/..%2F..%2Fapi%2Fhealth")).status()).toBe(404);
   // A malformed instance id is a 404 with no AWS call.
   expect((await viewerPage.request.get("/ec2/hosts/i-zz%00")).status()).toBe(404);
   expect((await sandbox.calls()).total).toBe(0);

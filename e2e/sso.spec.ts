@@ -170,3 +170,78 @@ test("an SSO admin confirms a sensitive change at the IdP instead of with a pass
   await expect(page.getByRole("table", { name: "Users" }).getByRole("row").filter({ hasText: colleague.email }).getByRole("status")).toHaveText("Saved.");
   expect((await query<{ role: string }>(`SELECT role FROM "User" WHERE id = $1`, [colleague.id]))[0]?.role).toBe("operator");
 });
+
+test("an SSO account has no Change password in the sidebar but its provider; a local account keeps it", async ({ page, browser }) => {
+  const sub = idpLogin("ops");
+  await ssoSignIn(page, sub);
+  await expect(page).toHaveURL(/^https?:\/\/[^/]+\/$/);
+  const sidebar = page.getByRole("complementary");
+  await expect(sidebar.getByTestId("sso-provider")).toHaveText(`Signs in with SSO · ${new URL(stack().oidcIssuer!).host}`);
+  await expect(sidebar.getByRole("link", { name: "Change password" })).toHaveCount(0);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Account" }).click();
+  await expect(page).toHaveURL(/\/settings\/account$/);
+  await expect(page.getByRole("heading", { name: "Change password" })).toHaveCount(0);
+  await page.screenshot({ path: "test-results/sso-sidebar.png", fullPage: true });
+
+  const local = await seedUser("viewer");
+  const other = await browser.newContext();
+  const localPage = await other.newPage();
+  await login(localPage, local.email, local.password);
+  await expect(localPage.getByRole("complementary").getByRole("link", { name: "Change password" })).toBeVisible();
+  await expect(localPage.getByTestId("sso-provider")).toHaveCount(0);
+  await other.close();
+});
+
+test("a failed SSO re-authentication is shown on the page it returns to, and nothing changes", async ({ page }) => {
+  const sub = idpLogin("admin");
+  await ssoSignIn(page, sub);
+  await expect(page).toHaveURL(/^https?:\/\/[^/]+\/$/);
+  const me = await userBySubject(sub);
+  const colleague = await seedUser("viewer");
+  await query(`UPDATE "Session" SET "verifiedAt" = now() - interval '1 hour' WHERE "userId" = $1`, [me!.id]);
+  await page.goto("/settings/users");
+  const row = page.getByRole("table", { name: "Users" }).getByRole("row").filter({ hasText: colleague.email });
+  await page.getByLabel(`Role of ${colleague.email}`).selectOption("operator");
+  await row.getByRole("button", { name: "Save" }).click();
+  const dialog = page.getByRole("dialog", { name: "Confirm it is you" });
+  // The IdP sends the browser back with a code Portside cannot redeem (as after a replay): the
+  // callback's token exchange fails and the browser goes back to the page with ?sso=failed. The
+  // IdP's redirects are followed here (Playwright routes only the first request of a redirect
+  // chain) and the last one, to Portside's callback, gets the bad code.
+  const idp = new URL(stack().oidcIssuer!).origin;
+  await page.route(`${idp}/**`, async (route) => {
+    let response = await route.fetch({ maxRedirects: 0 });
+    for (let hop = 0; hop < 5; hop++) {
+      const location = response.headers()["location"];
+      if (!location) break;
+      const next = new URL(location, route.request().url());
+      if (next.pathname === "/api/auth/oidc/callback") {
+        next.searchParams.set("code", "not-a-code-the-idp-issued");
+        return route.fulfill({ status: 303, headers: { location: next.toString() } });
+      }
+      if (next.origin !== idp) break;
+      response = await page.request.get(next.toString(), { maxRedirects: 0 });
+    }
+    return route.fulfill({ response });
+  });
+  await dialog.getByRole("link", { name: "Sign in again with SSO" }).click();
+  await signInAtIdp(page, sub);
+  await expect(page).toHaveURL(/\/settings\/users\?sso=failed$/);
+  const notice = page.getByTestId("sso-reauth-failed");
+  await expect(notice).toContainText("Single sign-on did not confirm it was you");
+  await expect(notice).toContainText("Your change was not made.");
+  await expect(notice).toHaveAttribute("role", "alert");
+  await page.screenshot({ path: "test-results/sso-reauth-failed.png", fullPage: true });
+  // Nor does the users table offer an SSO account a password of its own.
+  const mine = page.getByRole("table", { name: "Users" }).getByRole("row").filter({ hasText: me!.email });
+  await expect(mine).toContainText("None (SSO)");
+  await expect(mine.getByRole("link", { name: "Change yours in Account" })).toHaveCount(0);
+  expect((await query<{ role: string }>(`SELECT role FROM "User" WHERE id = $1`, [colleague.id]))[0]?.role).toBe("viewer");
+  await notice.getByRole("button", { name: "Dismiss" }).click();
+  await expect(page).toHaveURL(/\/settings\/users$/);
+  await expect(notice).toHaveCount(0);
+  // Another ?sso= value on a panel page says nothing.
+  await page.unrouteAll();
+  await page.goto("/settings/users?sso=<b>x</b>");
+  await expect(page.getByTestId("sso-reauth-failed")).toHaveCount(0);
+});

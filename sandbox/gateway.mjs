@@ -30,6 +30,7 @@ import { guardDeleteSecurityGroup } from "./ec2-dependencies.mjs";
 import { EventsSandbox } from "./events.mjs";
 import { SnsSubscriptions } from "./sns-subscriptions.mjs";
 import { Ec2Hosts } from "./ec2-hosts.mjs";
+import { IamPropagation } from "./iam-propagation.mjs";
 
 const HOP_BY_HOP = new Set([
   "connection",
@@ -181,6 +182,8 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
   const events = new EventsSandbox({ upstream: upstreamBase, agent: ecsAgent, subscriptions: snsSubscriptions });
   // EC2 Docker hosts: console output from user data, Run Command output, container logs (sandbox/ec2-hosts.mjs).
   const ec2Hosts = new Ec2Hosts({ upstream: upstreamBase });
+  // IAM eventual consistency behind a switch (sandbox/iam-propagation.mjs).
+  const iamPropagation = new IamPropagation();
 
   async function upstreamFetch(path, init = {}) {
     return fetch(upstreamBase + path, { ...init, signal: AbortSignal.timeout(init.timeoutMs ?? 10_000) });
@@ -372,6 +375,7 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
         ecrPullThrough.reset();
         ecrPulls.reset();
         ec2Hosts.reset();
+        iamPropagation.reset();
         await events.settled();
         events.reset();
         snsSubscriptions.reset();
@@ -454,6 +458,14 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
         const { settings, ...stats } = all[0].stats();
         return sendJson(res, 200, { settings, stats });
       }
+      case "GET /_sandbox/iam-propagation":
+        return sendJson(res, 200, iamPropagation.state());
+      case "POST /_sandbox/iam-propagation":
+        try {
+          return sendJson(res, 200, iamPropagation.configure(await jsonBody()));
+        } catch (err) {
+          return sendJson(res, 400, { error: String(err?.message ?? err) });
+        }
       case "GET /_sandbox/events":
         return sendJson(res, 200, events.state());
       case "GET /_sandbox/sns/outbox":
@@ -547,6 +559,8 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
       if (!ecrPublic.offeredIn(ident.region)) return res.destroy();
       return sendEmulated(res, ecrPublic.handle(ident, body));
     }
+    const notYetSeen = iamPropagation.check(ident, body);
+    if (notYetSeen) return sendEmulated(res, notYetSeen);
     if (ec2Hosts.handles(ident)) return sendEmulated(res, await ec2Hosts.handle(req, ident, body));
     autoscaler.noteRegion(ident.region);
     if (autoscaler.handles(ident)) return sendEmulated(res, autoscaler.handle(ident, body));

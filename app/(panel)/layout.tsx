@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
 import { requirePageUser } from "@/lib/core/auth/guard";
+import { ssoProviderName } from "@/lib/core/auth/oidc";
 import { getWorkingContext } from "@/lib/core/connections/context";
 import { listConnections } from "@/lib/core/connections/store";
 
@@ -8,7 +9,7 @@ export default async function PanelLayout({ children }: { children: ReactNode })
   const user = await requirePageUser("viewer");
   const [context, connections] = await Promise.all([getWorkingContext(), listConnections()]);
   return (
-    <AppShell user={user} context={context} connections={connections.map((c) => ({ id: c.id, name: c.name, regions: c.regions }))}>
+    <AppShell user={user} ssoProvider={user.sso ? ssoProviderName() : null} context={context} connections={connections.map((c) => ({ id: c.id, name: c.name, regions: c.regions }))}>
       {children}
     </AppShell>
   );

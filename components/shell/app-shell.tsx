@@ -1,5 +1,6 @@
 import { Link } from "@/components/ui/link";
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
+import { SsoFailureNotice } from "@/components/account/sso-failure-notice";
 import type { SessionUser } from "@/lib/core/auth/session";
 import type { WorkingContext } from "@/lib/core/connections/context";
 import { logoutAction } from "@/lib/core/auth/login-action";
@@ -8,6 +9,8 @@ import { NavLinks } from "./nav-links";
 
 export function AppShell(props: {
   user: SessionUser;
+  /** The identity provider of an account that signs in through SSO (it has no password here). */
+  ssoProvider?: string | null;
   context: WorkingContext | null;
   connections: SwitcherConnection[];
   children: ReactNode;
@@ -23,8 +26,9 @@ export function AppShell(props: {
         <div className="mt-auto border-t border-line px-4 py-3 text-xs">
           <p className="truncate font-medium" title={user.email}>{user.name}</p>
           <p className="text-ink-muted">{user.email} · {user.role}</p>
+          {user.sso && <p className="mt-1 text-ink-muted" data-testid="sso-provider">Signs in with SSO · {props.ssoProvider ?? "single sign-on"}</p>}
           <div className="mt-2 flex gap-3">
-            <Link href="/settings/account" className="text-accent-700 hover:underline">Change password</Link>
+            {!user.sso && <Link href="/settings/account" className="text-accent-700 hover:underline">Change password</Link>}
             <form action={logoutAction}>
               <button type="submit" className="text-accent-700 hover:underline">Sign out</button>
             </form>
@@ -35,7 +39,12 @@ export function AppShell(props: {
         <header className="flex h-12 items-center justify-end gap-3 border-b border-line bg-surface px-6">
           <ContextSwitcher context={props.context} connections={props.connections} />
         </header>
-        <main className="min-w-0 flex-1 px-6 py-5">{props.children}</main>
+        <main className="min-w-0 flex-1 px-6 py-5">
+          <Suspense fallback={null}>
+            <SsoFailureNotice />
+          </Suspense>
+          {props.children}
+        </main>
       </div>
     </div>
   );

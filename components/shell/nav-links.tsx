@@ -38,6 +38,7 @@ const SECTIONS = [
       { href: "/settings/users", label: "Users", admin: true },
       { href: "/settings/notifications", label: "Notifications" },
       { href: "/settings/account", label: "Account" },
+      { href: "/settings/run-on-aws", label: "Run Portside on AWS" },
     ],
   },
 ];

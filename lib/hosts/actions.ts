@@ -6,6 +6,7 @@ import { connectionInRegion } from "@/lib/core/connections/in-region";
 import { ConflictError } from "@/lib/core/errors";
 import { getRole } from "@/lib/iam/reads";
 import { listSecurityGroups } from "@/lib/vpc/reads";
+import { envHash } from "./env-hash";
 import { hostNames, TAG } from "./names";
 import { buildCreateHostPlan, buildHostOperationPlan, buildReplaceContainerPlan, type HostFacts } from "./plan";
 import { getHost, latestAl2023Ami, listHosts } from "./reads";
@@ -34,7 +35,7 @@ async function buildCreate(input: CreateHostInput) {
   const conn = await connectionInRegion(input);
   const amiId = await latestAl2023Ami(conn, input.region, input.architecture);
   if (!amiId) throw new ConflictError(`The public Amazon Linux 2023 parameter for ${input.architecture} has no AMI in ${input.region}.`);
-  return buildCreateHostPlan(input, amiId);
+  return buildCreateHostPlan(input, amiId, envHash(input.environment));
 }
 
 const create = reviewedPlan({ does: "launch EC2 hosts", schema: createHostSchema, check: checkCreate, build: buildCreate });
@@ -93,7 +94,7 @@ const replace = reviewedPlan({
       restartPolicy: host.container.restartPolicy,
       logGroup: host.logGroup,
       region: input.region,
-    });
+    }, envHash(input.environment));
   },
 });
 export const previewReplaceContainerAction = replace.preview;

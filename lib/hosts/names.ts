@@ -18,6 +18,8 @@ export const TAG = {
   logGroup: "portside:log-group",
   role: "portside:role",
   securityGroup: "portside:created-security-group",
+  /** HMAC of the container's environment (lib/hosts/env-hash.ts): whether it is still what Portside recorded. */
+  envHash: "portside:env-hash",
 } as const;
 
 export const SSM_CORE_POLICY = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore";

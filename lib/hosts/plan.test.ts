@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { planPermissions } from "@/lib/core/plans/iam-actions";
 import { buildCreateHostPlan, buildHostOperationPlan, buildReplaceContainerPlan } from "./plan";
 import { createHostSchema } from "./schema";
 
@@ -16,8 +17,16 @@ const input = createHostSchema.parse({
 });
 
 describe("EC2 host plans", () => {
+  it("asks at review for iam:PassRole (the instance profile's role) and ec2:CreateTags (tags on RunInstances)", () => {
+    const permissions = planPermissions(buildCreateHostPlan(input, "ami-0abc", "hash1"));
+    expect(permissions).toEqual(expect.arrayContaining(["ec2:RunInstances", "ec2:CreateTags", "iam:PassRole", "ec2:DescribeInstances", "iam:CreateInstanceProfile"]));
+    // Stopping a host hands over no role and sends no tags.
+    const stop = planPermissions(buildHostOperationPlan({ connectionId: "c1", region: "us-east-1", instanceId: "i-0123456789abcdef0", hostName: "web", operation: "stop" }, { instanceId: "i-0123456789abcdef0", name: "web" }));
+    expect(stop).toEqual(["ec2:DescribeInstances", "ec2:StopInstances"]);
+  });
+
   it("creates the log group, role, profile and security group before the instance", () => {
-    const plan = buildCreateHostPlan(input, "ami-0abc");
+    const plan = buildCreateHostPlan(input, "ami-0abc", "hash1");
     expect(plan.steps.map((s) => `${s.service}:${s.operation}`)).toEqual([
       "logs:CreateLogGroup",
       "iam:CreateRole",
@@ -31,6 +40,9 @@ describe("EC2 host plans", () => {
       "ec2:RunInstances",
     ]);
     const run = plan.steps.at(-1)!;
+    // A profile just created is not yet seen by EC2: only that refusal is sent again, bounded.
+    expect(run.retryOn).toMatchObject({ codes: ["InvalidParameterValue"], messageIncludes: "Invalid IAM Instance Profile" });
+    expect(run.retryOn!.attempts).toBeLessThanOrEqual(10);
     expect(run.input).toMatchObject({
       ImageId: "ami-0abc",
       InstanceType: "t3.micro",
@@ -49,7 +61,7 @@ describe("EC2 host plans", () => {
   });
 
   it("reuses a picked security group and key pair", () => {
-    const plan = buildCreateHostPlan({ ...input, securityGroupMode: "existing", securityGroupId: "sg-1234", keyName: "ops" }, "ami-0abc");
+    const plan = buildCreateHostPlan({ ...input, securityGroupMode: "existing", securityGroupId: "sg-1234", keyName: "ops" }, "ami-0abc", "hash1");
     expect(plan.steps.some((s) => s.operation === "CreateSecurityGroup")).toBe(false);
     expect(plan.steps.at(-1)!.input).toMatchObject({ KeyName: "ops", NetworkInterfaces: [{ Groups: ["sg-1234"] }] });
   });
@@ -82,6 +94,7 @@ describe("EC2 host plans", () => {
     const plan = buildReplaceContainerPlan(
       { connectionId: "c1", region: "us-east-1", instanceId: "i-0123456789abcdef0", image: "nginx:1.28", environment: [], restartPolicy: "always" },
       { name: "web", image: "nginx:1.27", hostPort: 80, containerPort: 8080, environment: [{ name: "A", value: "1" }], restartPolicy: "unless-stopped", logGroup: "/portside/hosts/web", region: "us-east-1" },
+      "hash2",
     );
     const send = plan.steps[0]!;
     expect(send).toMatchObject({ service: "ssm", operation: "SendCommand", input: { DocumentName: "AWS-RunShellScript", InstanceIds: ["i-0123456789abcdef0"] } });
@@ -90,5 +103,7 @@ describe("EC2 host plans", () => {
     expect(commands.join("\n")).not.toContain("--env");
     expect(send.waitFor).toMatchObject({ operation: "GetCommandInvocation", path: "Status", success: ["Success"] });
     expect(plan.steps.at(-1)).toMatchObject({ service: "ssm", operation: "GetCommandInvocation" });
+    // The tags say what runs now: the new image and the environment's fingerprint (never its values).
+    expect(plan.steps[1]!.input.Tags).toEqual(expect.arrayContaining([{ Key: "portside:image", Value: "nginx:1.28" }, { Key: "portside:env-hash", Value: "hash2" }]));
   });
 });

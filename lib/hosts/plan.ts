@@ -118,7 +118,7 @@ function securityGroupSteps(input: CreateHostInput): PlanStep[] {
  * open to the chosen source (or the one picked), then RunInstances with user data that installs
  * Docker and runs the container. `amiId` is what the public AL2023 parameter held when read.
  */
-export function buildCreateHostPlan(input: CreateHostInput, amiId: string): Plan {
+export function buildCreateHostPlan(input: CreateHostInput, amiId: string, envHash: string): Plan {
   const names = hostNames(input.hostName);
   const spec = containerSpecOf(input);
   const creatingGroup = input.securityGroupMode === "create";
@@ -130,6 +130,7 @@ export function buildCreateHostPlan(input: CreateHostInput, amiId: string): Plan
     { Key: TAG.image, Value: input.image },
     { Key: TAG.ports, Value: `${input.hostPort}:${input.containerPort}` },
     { Key: TAG.restart, Value: input.restartPolicy },
+    { Key: TAG.envHash, Value: envHash },
     { Key: TAG.logGroup, Value: names.logGroup },
     { Key: TAG.role, Value: names.role },
     ...(creatingGroup ? [{ Key: TAG.securityGroup, Value: groupId }] : []),
@@ -175,6 +176,16 @@ export function buildCreateHostPlan(input: CreateHostInput, amiId: string): Plan
           ],
         },
         produces: { instanceId: "Instances.0.InstanceId" },
+        // IAM is eventually consistent: for ~10 s after CreateInstanceProfile, EC2 answers
+        // InvalidParameterValue "Invalid IAM Instance Profile name". Up to ~40 s of retries.
+        retryOn: {
+          codes: ["InvalidParameterValue"],
+          messageIncludes: "Invalid IAM Instance Profile",
+          attempts: 8,
+          firstDelayMs: 1000,
+          maxDelayMs: 8000,
+          why: "a new instance profile reaches EC2 about 10 s after IAM creates it",
+        },
         waitFor: {
           service: "ec2",
           operation: "DescribeInstances",
@@ -268,10 +279,11 @@ export function buildHostOperationPlan(input: HostOperationInput, host: HostFact
 
 /**
  * Replace container: SSM Run Command (AWS-RunShellScript) pulls the image and runs the container
- * again with the new image and environment, waited for until the invocation ends; the image tag
- * follows, and a last read keeps the command's output in the history.
+ * again with the new image and environment, waited for until the invocation ends; the image and
+ * env-hash tags follow (the run itself, in the history, records the full spec and who ran it),
+ * and a last read keeps the command's output in the history.
  */
-export function buildReplaceContainerPlan(input: ReplaceContainerInput, spec: ContainerSpec): Plan {
+export function buildReplaceContainerPlan(input: ReplaceContainerInput, spec: ContainerSpec, envHash: string): Plan {
   const next: ContainerSpec = { ...spec, image: input.image, environment: input.environment, restartPolicy: input.restartPolicy };
   const invocation = { CommandId: { $ref: "command.commandId" }, InstanceId: input.instanceId };
   return {
@@ -310,9 +322,12 @@ export function buildReplaceContainerPlan(input: ReplaceContainerInput, spec: Co
         key: "tag",
         service: "ec2",
         operation: "CreateTags",
-        description: `Record ${input.image} and ${input.restartPolicy} on the instance's tags`,
+        description: `Record ${input.image}, ${input.restartPolicy} and the environment's fingerprint on the instance's tags`,
         dependsOn: ["command"],
-        input: { Resources: [input.instanceId], Tags: [{ Key: TAG.image, Value: input.image }, { Key: TAG.restart, Value: input.restartPolicy }] },
+        input: {
+          Resources: [input.instanceId],
+          Tags: [{ Key: TAG.image, Value: input.image }, { Key: TAG.restart, Value: input.restartPolicy }, { Key: TAG.envHash, Value: envHash }],
+        },
       },
       {
         key: "output",

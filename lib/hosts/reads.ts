@@ -15,8 +15,10 @@ import { guarded } from "@/lib/core/aws/guarded";
 import { live, liveKey } from "@/lib/core/live/shared";
 import { tailLogGroup, type LogTail } from "@/lib/ecs/logs/reads";
 import { decodeConsoleOutput, type ConsoleText } from "./console";
+import { envHash } from "./env-hash";
 import { AL2023_PARAMETERS, type Architecture } from "./instance-types";
 import { TAG } from "./names";
+import { lastReplacement } from "./replaced";
 import { parseRunLine, type ParsedContainer } from "./run-line";
 
 export type HostStatus = { system: string; instance: string };
@@ -144,7 +146,16 @@ export function listHosts(conn: ConnectionSettings, region: string, filter: { ta
   return live.cache.get(liveKey(conn, region, "ec2", "hosts", filter.tagKey, filter.tagValue), TTL_MS, () => loadHosts(conn, region, filter.tagKey, filter.tagValue));
 }
 
-export type HostDetail = Host & { userData: string; container: ParsedContainer | null };
+/** What Replace container last changed, from the history: who, when, the run, and what the first boot ran. */
+export type HostReplaced = { by: string; at: string; runId: string; bootImage: string };
+
+export type HostDetail = Host & {
+  userData: string;
+  container: ParsedContainer | null;
+  replaced: HostReplaced | null;
+  /** The instance's env-hash tag differs from what Portside recorded: changed outside Portside. */
+  envDrift: boolean;
+};
 
 async function loadHost(conn: ConnectionSettings, region: string, instanceId: string): Promise<HostDetail | null> {
   let found: Instance[];
@@ -165,14 +176,23 @@ async function loadHost(conn: ConnectionSettings, region: string, instanceId: st
   // EC2 user data is at most 16 KB; anything longer is not Portside's and is not read.
   const userData = raw.length <= 32 * 1024 ? Buffer.from(raw, "base64").toString("utf8") : "";
   const host = toHost(instance, status.get(instanceId));
-  const container = parseRunLine(userData);
-  // The tags follow Replace container; the user data keeps what the first boot ran.
-  const current = container && host.image ? { ...container, image: host.image } : container;
-  return { ...host, userData, container: current };
+  const boot = parseRunLine(userData);
+  // The user data keeps what the first boot ran; Replace container's runs in the history say what
+  // runs now, as long as the instance's image tag still agrees with the newest of them.
+  const replacement = boot && host.managed ? await lastReplacement(conn.id, region, instanceId) : null;
+  if (boot && replacement && replacement.image === host.image) {
+    const container = { ...boot, image: replacement.image, environment: replacement.environment, restartPolicy: replacement.restartPolicy as ParsedContainer["restartPolicy"] };
+    const envDrift = Boolean(host.tags[TAG.envHash]) && host.tags[TAG.envHash] !== envHash(replacement.environment);
+    return { ...host, userData, container, replaced: { by: replacement.by, at: replacement.at, runId: replacement.runId, bootImage: boot.image }, envDrift };
+  }
+  const container = boot && host.image ? { ...boot, image: host.image } : boot;
+  const envDrift = Boolean(boot && host.tags[TAG.envHash]) && host.tags[TAG.envHash] !== envHash(boot!.environment);
+  return { ...host, userData, container, replaced: null, envDrift };
 }
 
-export function getHost(conn: ConnectionSettings, region: string, instanceId: string): Promise<HostDetail | null> {
-  return live.cache.get(liveKey(conn, region, "ec2", "host", instanceId), TTL_MS, () => loadHost(conn, region, instanceId));
+/** One host; `maxAgeMs` is how old an answer the caller accepts (a page behind a live view takes older). */
+export function getHost(conn: ConnectionSettings, region: string, instanceId: string, maxAgeMs = TTL_MS): Promise<HostDetail | null> {
+  return live.cache.get(liveKey(conn, region, "ec2", "host", instanceId), maxAgeMs, () => loadHost(conn, region, instanceId));
 }
 
 /** The AMI the public Amazon Linux 2023 parameter names now, for the architecture. */

@@ -3,6 +3,9 @@ import { flag, int } from "@/lib/core/validation/fields";
 import { imageSchema } from "@/lib/express/schema";
 import { INSTANCE_TYPES, instanceTypeInfo } from "./instance-types";
 
+/** An EC2 instance id: i- and 8 or 17 hex digits. */
+export const INSTANCE_ID = /^i-[0-9a-f]{8,17}$/;
+
 const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "Pick a region.");
 
 /**
@@ -90,7 +93,7 @@ export type CreateHostInput = z.infer<typeof createHostSchema>;
 const hostTarget = {
   connectionId: z.string().min(1),
   region,
-  instanceId: z.string().regex(/^i-[0-9a-f]{8,17}$/, "Not an instance id."),
+  instanceId: z.string().regex(INSTANCE_ID, "Not an instance id."),
   reviewedHash: z.string().optional(),
 };
 

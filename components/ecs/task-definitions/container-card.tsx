@@ -28,7 +28,7 @@ export function ContainerCard({ index, container: c, region, connectionId, windo
   const p = `containers.${index}`;
   const id = (k: string) => `c${index}-${k.replaceAll(".", "-")}`;
   const label = `container ${index + 1}`;
-  const text = (k: "name" | "image" | "cpu" | "memory" | "memoryReservation" | "user") => ({
+  const text = (k: "name" | "image" | "cpu" | "memory" | "memoryReservation" | "stopTimeout" | "user") => ({
     id: id(k),
     name: `${p}.${k}`,
     value: c[k],
@@ -178,6 +178,9 @@ export function ContainerCard({ index, container: c, region, connectionId, windo
               </Field>
               <Field label="Memory soft limit (MiB)" htmlFor={id("memoryReservation")} error={errorFor(`${p}.memoryReservation`)} hint="Reserved for it.">
                 <Input {...text("memoryReservation")} type="number" min={6} {...fieldAria(id("memoryReservation"), errorFor(`${p}.memoryReservation`), true)} />
+              </Field>
+              <Field label="Stop timeout (s)" htmlFor={id("stopTimeout")} error={errorFor(`${p}.stopTimeout`)} hint="2–120; after SIGTERM. Empty: 30.">
+                <Input {...text("stopTimeout")} type="number" min={2} max={120} {...fieldAria(id("stopTimeout"), errorFor(`${p}.stopTimeout`), true)} />
               </Field>
               <Field label="User" htmlFor={id("user")} error={errorFor(`${p}.user`)} hint={windows ? "Not supported on Windows." : "user, uid, user:group…"}>
                 <Input {...text("user")} disabled={windows} className="font-mono" {...fieldAria(id("user"), errorFor(`${p}.user`), true)} />

@@ -24,6 +24,21 @@ export function ssoEnabled(): boolean {
   }
 }
 
+/**
+ * How the sidebar names the identity provider of an SSO account: PORTSIDE_OIDC_NAME, else the
+ * issuer's host; "single sign-on" when SSO is now off or misconfigured.
+ */
+export function ssoProviderName(): string {
+  const named = process.env.PORTSIDE_OIDC_NAME?.trim().slice(0, 60);
+  if (named) return named;
+  try {
+    const config = oidcConfig();
+    return config ? new URL(config.issuer).host : "single sign-on";
+  } catch {
+    return "single sign-on";
+  }
+}
+
 function tokenEndpointAuth(config: OidcConfig): client.ClientAuth {
   if (!config.clientSecret) return client.None();
   return process.env.PORTSIDE_OIDC_TOKEN_AUTH === "post" ? client.ClientSecretPost(config.clientSecret) : client.ClientSecretBasic(config.clientSecret);

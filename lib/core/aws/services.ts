@@ -18,6 +18,7 @@ import * as events from "@aws-sdk/client-eventbridge";
 import * as s3 from "@aws-sdk/client-s3";
 import * as sns from "@aws-sdk/client-sns";
 import * as ssm from "@aws-sdk/client-ssm";
+import * as secretsmanager from "@aws-sdk/client-secrets-manager";
 
 /**
  * The AWS services Portside talks to: SDK client class and command namespace.
@@ -47,6 +48,7 @@ export const SERVICES = {
   s3: { Client: s3.S3Client, commands: s3 as unknown as CommandNamespace, cli: "s3api" },
   sns: { Client: sns.SNSClient, commands: sns as unknown as CommandNamespace, cli: "sns" },
   ssm: { Client: ssm.SSMClient, commands: ssm as unknown as CommandNamespace, cli: "ssm" },
+  secretsmanager: { Client: secretsmanager.SecretsManagerClient, commands: secretsmanager as unknown as CommandNamespace, cli: "secretsmanager" },
 } as const;
 
 export type AwsServiceName = keyof typeof SERVICES;

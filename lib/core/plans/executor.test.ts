@@ -180,3 +180,65 @@ describe("executeRun after a crash", () => {
     expect((await sandboxCalls(sandbox.endpoint)).total).toBe(0);
   });
 });
+
+describe("executeRun with a step that may be refused for a while", () => {
+  // IAM eventual consistency, emulated by the sandbox (sandbox/iam-propagation.mjs): RunInstances
+  // on an instance profile created less than 2.5 s ago is refused as EC2 refuses it.
+  const profilePlan = (name: string, retry: boolean) => ({
+    version: 1 as const,
+    wizard: "test",
+    title: `launch with ${name}`,
+    resources: [],
+    steps: [
+      { key: "profile", service: "iam", operation: "CreateInstanceProfile", description: "profile", input: { InstanceProfileName: name } },
+      {
+        key: "instance",
+        service: "ec2",
+        operation: "RunInstances",
+        description: "launch",
+        dependsOn: ["profile"],
+        input: { ImageId: "ami-12c6146b", InstanceType: "t3.micro", MinCount: 1, MaxCount: 1, IamInstanceProfile: { Name: name } },
+        ...(retry ? { retryOn: { codes: ["InvalidParameterValue"], messageIncludes: "Invalid IAM Instance Profile", attempts: 6, firstDelayMs: 500, maxDelayMs: 2000, why: "IAM propagation" } } : {}),
+      },
+    ],
+  });
+  const propagation = (delayMs: number) =>
+    fetch(`${sandbox.endpoint}/_sandbox/iam-propagation`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ delayMs }) }).then((r) => r.json());
+
+  it("sends RunInstances again until EC2 sees the new instance profile, then succeeds", async () => {
+    const { executeRun } = await import("./executor");
+    const { recordPlanRun } = await import("../audit/runs");
+    await propagation(2500);
+    try {
+      const run = await recordPlanRun({ userId, connectionId, region: "us-east-1", plan: profilePlan("retried-profile", true), input: {} });
+      await resetSandboxCalls(sandbox.endpoint);
+      await executeRun(run.id);
+      const after = await db().planRun.findUniqueOrThrow({ where: { id: run.id }, include: { steps: { orderBy: { index: "asc" } } } });
+      expect(after.status).toBe("succeeded");
+      expect(after.steps[1]!.response).toMatchObject({ Instances: [{ InstanceId: expect.stringMatching(/^i-/) }] });
+      expect(after.steps[1]!.progress).toMatch(/^InvalidParameterValue: IAM propagation\. Attempt \d of 6 refused; sending again in/);
+      const calls = (await sandboxCalls(sandbox.endpoint)).calls;
+      expect(calls["ec2:RunInstances"]).toBeGreaterThanOrEqual(2);
+      expect((await propagation(2500)).refused).toBe(calls["ec2:RunInstances"]! - 1);
+    } finally {
+      await propagation(0);
+    }
+  }, 30_000);
+
+  it("fails at once, as before, on a step that does not name the error", async () => {
+    const { executeRun } = await import("./executor");
+    const { recordPlanRun } = await import("../audit/runs");
+    await propagation(60_000);
+    try {
+      const run = await recordPlanRun({ userId, connectionId, region: "us-east-1", plan: profilePlan("unretried-profile", false), input: {} });
+      await resetSandboxCalls(sandbox.endpoint);
+      await executeRun(run.id);
+      const after = await db().planRun.findUniqueOrThrow({ where: { id: run.id }, include: { steps: { orderBy: { index: "asc" } } } });
+      expect(after.status).toBe("failed");
+      expect(after.steps[1]!.errorCode).toBe("InvalidParameterValue");
+      expect((await sandboxCalls(sandbox.endpoint)).calls["ec2:RunInstances"]).toBe(1);
+    } finally {
+      await propagation(0);
+    }
+  });
+});

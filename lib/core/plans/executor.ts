@@ -8,6 +8,8 @@ import { extractOutputs, resolveRefs, type StepOutputs } from "./refs";
 import { summarizeResponse } from "./summary";
 import type { Plan, PlanStep } from "./types";
 import { waitUntil } from "./wait";
+import { sendWithRetry } from "./retry";
+import { formatDuration } from "@/lib/core/format/duration";
 import { takesIdempotencyToken, withIdempotencyToken } from "./idempotency";
 import { emitRunEvent, finishEvents } from "./run-events";
 
@@ -81,7 +83,15 @@ async function sendStep(run: RunRow, step: StepRow, planStep: PlanStep, outputs:
   const startedAt = new Date();
   await db().planStep.update({ where: { id: step.id }, data: { status: "running", startedAt, request: json(request) } });
   try {
-    const { output, requestId } = await callAws(run.connection, run.region, step.service, step.operation, request);
+    const { output, requestId } = await sendWithRetry(
+      planStep.retryOn,
+      () => callAws(run.connection, run.region, step.service, step.operation, request),
+      (error) => (error instanceof AwsOperationError ? { code: error.details.code, message: error.message } : null),
+      async ({ attempt, of, delayMs, error }) => {
+        const progress = `${error.code}: ${planStep.retryOn!.why}. Attempt ${attempt} of ${of} refused; sending again in ${formatDuration(delayMs)}.`;
+        await db().planStep.update({ where: { id: step.id }, data: { progress } });
+      },
+    );
     changedThroughPortside(run.connection, run.region);
     const response = summarizeResponse(output);
     if (!planStep.waitFor) {

@@ -23,6 +23,7 @@ export const IAM_PREFIX: Record<string, string> = {
   s3: "s3",
   sns: "sns",
   scheduler: "scheduler",
+  secretsmanager: "secretsmanager",
   sqs: "sqs",
   ssm: "ssm",
   sts: "sts",
@@ -40,11 +41,11 @@ export function iamAction(service: string, operation: string): string {
 }
 
 // A request that hands a role to a service (a task's execution role, a schedule's role, an EKS
-// cluster's role) also needs iam:PassRole on that role.
+// cluster's role, an instance profile's role given to EC2) also needs iam:PassRole on that role.
 function passesRole(value: unknown, depth = 0): boolean {
   if (depth > 8 || !value || typeof value !== "object") return false;
   if (Array.isArray(value)) return value.some((v) => passesRole(v, depth + 1));
-  return Object.entries(value).some(([key, v]) => (/rolearn$/i.test(key) && v !== undefined && v !== "") || passesRole(v, depth + 1));
+  return Object.entries(value).some(([key, v]) => (/(rolearn|^iaminstanceprofile)$/i.test(key) && v !== undefined && v !== "") || passesRole(v, depth + 1));
 }
 
 // Tags sent with a create are authorized separately: the create also needs the service's
@@ -69,7 +70,8 @@ const TAG_ON_CREATE: Record<string, { field: string; action: (operation: string)
 
 function tagsOnCreate(service: string, operation: string, input: Record<string, unknown>): string | null {
   const rule = TAG_ON_CREATE[service];
-  if (!rule || !/^(Create|Register|Put)/.test(operation)) return null;
+  // EC2's RunInstances creates (and tags) instances and volumes too.
+  if (!rule || !(/^(Create|Register|Put)/.test(operation) || operation === "RunInstances")) return null;
   const tags = input[rule.field];
   const present = Array.isArray(tags) ? tags.length > 0 : Boolean(tags && typeof tags === "object" && Object.keys(tags).length > 0);
   return present ? iamAction(service, rule.action(operation)) : null;

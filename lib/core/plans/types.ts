@@ -3,6 +3,8 @@
  * executor runs, what the history stores and what a cleanup plan inverts.
  * Plans are plain JSON so they can be stored, exported and diffed.
  */
+import type { RetryOn } from "./retry";
+
 export type PlanRef = { $ref: string };
 
 export type PlanStep = {
@@ -21,6 +23,8 @@ export type PlanStep = {
    * (an EKS cluster takes ~10 minutes to become ACTIVE). May reference this step's outputs.
    */
   waitFor?: WaitFor;
+  /** Send again, bounded, on one specific error AWS says will pass (lib/core/plans/retry.ts). */
+  retryOn?: RetryOn;
   /** The request that undoes this step, used to build cleanup plans. May reference this step's outputs. */
   inverse?: { service: string; operation: string; description: string; input: Record<string, unknown> };
 };

@@ -8,7 +8,7 @@ import type { TaskDefinitionView } from "./view";
 export type CarriedFields = { task: Record<string, unknown>; containers: Record<string, Record<string, unknown>> };
 
 // Container fields the wizard edits; the rest of a container definition is carried over.
-export const CONTAINER_FIELDS = new Set(["name", "image", "essential", "cpu", "memory", "memoryReservation", "user", "portMappings", "environment", "secrets", "logConfiguration", "healthCheck"]);
+export const CONTAINER_FIELDS = new Set(["name", "image", "essential", "cpu", "memory", "memoryReservation", "stopTimeout", "user", "portMappings", "environment", "secrets", "logConfiguration", "healthCheck"]);
 // Task fields the wizard edits, or that AWS sets and RegisterTaskDefinition does not take.
 export const TASK_FIELDS = new Set([
   "taskDefinitionArn", "family", "revision", "status", "requiresCompatibilities", "compatibilities", "networkMode", "cpu", "memory", "runtimePlatform",

@@ -13,6 +13,8 @@ export type ContainerForm = {
   cpu: string;
   memory: string;
   memoryReservation: string;
+  /** Seconds ECS waits after SIGTERM before SIGKILL; empty: ECS's default (30). */
+  stopTimeout: string;
   user: string;
   portMappings: PortForm[];
   environment: EnvVar[];
@@ -47,6 +49,7 @@ export function newContainer(family: string, first: boolean): ContainerForm {
     cpu: "",
     memory: "",
     memoryReservation: "",
+    stopTimeout: "",
     user: "",
     portMappings: first ? [{ containerPort: "80", protocol: "tcp", name: "", appProtocol: "" }] : [],
     environment: [],
@@ -81,6 +84,7 @@ function containerFrom(c: ContainerView, family: string): ContainerForm {
     cpu: c.cpu ? String(c.cpu) : "",
     memory: str(c.memory),
     memoryReservation: str(c.memoryReservation),
+    stopTimeout: str(c.stopTimeout),
     user: c.user ?? "",
     portMappings: (c.portMappings ?? []).map((p) => ({ containerPort: str(p.containerPort), protocol: p.protocol ?? "tcp", name: p.name ?? "", appProtocol: p.appProtocol ?? "" })),
     environment: (c.environment ?? []).map((e) => ({ name: e.name ?? "", value: e.value ?? "" })),

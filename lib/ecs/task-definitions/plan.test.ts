@@ -15,6 +15,15 @@ describe("buildRegisterTaskDefinitionPlan", () => {
     }),
   });
 
+  it("sends the stop timeout only when one is set", () => {
+    const registered = (over: Record<string, unknown>) => {
+      const plan = buildRegisterTaskDefinitionPlan(input({ containers: [container(over)] }), { existingLogGroups: ["/ecs/web"] });
+      return (plan.steps.at(-1)!.input.containerDefinitions as { stopTimeout?: number }[])[0]!;
+    };
+    expect(registered({ stopTimeout: "30" }).stopTimeout).toBe(30);
+    expect(registered({})).not.toHaveProperty("stopTimeout");
+  });
+
   it("attaches the execution policy to a reused ecsTaskExecutionRole that lacks it, before registering", () => {
     const { plan } = picked("ecsTaskExecutionRole");
     expect(plan.steps.map((s) => `${s.service}:${s.operation}`)).toEqual(["iam:AttachRolePolicy", "ecs:RegisterTaskDefinition"]);

@@ -36,6 +36,7 @@ function containerDefinition(c: ContainerInput, region: string) {
     ...(c.memory !== undefined ? { memory: c.memory } : {}),
     ...(c.memoryReservation !== undefined ? { memoryReservation: c.memoryReservation } : {}),
     ...(c.user ? { user: c.user } : {}),
+    ...(c.stopTimeout !== undefined ? { stopTimeout: c.stopTimeout } : {}),
     portMappings: c.portMappings.map((p) => ({
       containerPort: p.containerPort,
       protocol: p.protocol,

@@ -16,6 +16,14 @@ describe("createTaskDefinitionSchema", () => {
     expect(parsed.containers[0]).toMatchObject({ essential: true, cpu: undefined, portMappings: [{ containerPort: 80 }], logs: { enabled: true }, healthCheck: { enabled: false, interval: 30 } });
   });
 
+  it("takes a stop timeout of 2 to 120 seconds, or none (ECS's 30)", () => {
+    expect(createTaskDefinitionSchema.parse(form({ containers: [container({ stopTimeout: "30" })] })).containers[0]!.stopTimeout).toBe(30);
+    expect(createTaskDefinitionSchema.parse(form()).containers[0]!.stopTimeout).toBeUndefined();
+    for (const bad of ["1", "121", "-3"]) expect(errors(form({ containers: [container({ stopTimeout: bad })] }))["containers.0.stopTimeout"], bad).toMatch(/stop timeout is 2 to 120/i);
+    expect(errors(form({ containers: [container({ stopTimeout: "2.5" })] }))["containers.0.stopTimeout"]).toBe("Enter a whole number.");
+    expect(errors(form({ containers: [container({ stopTimeout: "120" })] }))).toEqual({});
+  });
+
   it("refuses an invalid family", () => {
     expect(errors(form({ family: "has space" })).family).toMatch(/letters, digits, hyphens/);
     expect(errors(form({ family: "" })).family).toBe("Enter a family name.");

@@ -101,6 +101,8 @@ const containerSchema = z.object({
   cpu: optInt("Container CPU", 0, 196608),
   memory: optInt("The hard limit", 6, 1_048_576),
   memoryReservation: optInt("The soft limit", 6, 1_048_576),
+  // ECS takes 2–120 s (Fargate); empty keeps its default of 30 s.
+  stopTimeout: optInt("The stop timeout", 2, 120),
   user: z.string().trim().max(255, "The user is at most 255 characters.").regex(/^\S*$/, "The user has no spaces (user, uid, user:group, uid:gid).").default(""),
   portMappings: z.array(portMappingSchema).max(100, "At most 100 port mappings.").default([]),
   environment: z.array(envVarSchema).max(500, "At most 500 variables.").default([]),

@@ -6,6 +6,7 @@ export const container = (over: Record<string, unknown> = {}) => ({
   cpu: "",
   memory: "",
   memoryReservation: "",
+  stopTimeout: "",
   user: "",
   portMappings: [{ containerPort: "80", protocol: "tcp", name: "web-80-tcp", appProtocol: "http" }],
   environment: [],

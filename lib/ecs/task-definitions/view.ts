@@ -6,6 +6,7 @@ export type ContainerView = {
   cpu?: number;
   memory?: number;
   memoryReservation?: number;
+  stopTimeout?: number;
   user?: string;
   portMappings?: { containerPort?: number; hostPort?: number; protocol?: string; name?: string; appProtocol?: string }[];
   environment?: { name?: string; value?: string }[];

@@ -33,9 +33,11 @@ export default async function UsersPage() {
                 <Td className="whitespace-nowrap"><RelativeTime date={u.createdAt} /></Td>
                 <Td><UserRowForm user={{ id: u.id, email: u.email, role: u.role, disabled: u.disabled }} /></Td>
                 <Td>
-                  {u.id === me.id
-                    ? <Link href="/settings/account" className="text-xs text-accent-700 hover:underline">Change yours in Account</Link>
-                    : u.oidcSubject ? <span className="text-xs text-ink-muted">None (SSO)</span> : <ResetPasswordDialog user={{ id: u.id, email: u.email }} />}
+                  {u.oidcSubject
+                    ? <span className="text-xs text-ink-muted">None (SSO)</span>
+                    : u.id === me.id
+                      ? <Link href="/settings/account" className="text-xs text-accent-700 hover:underline">Change yours in Account</Link>
+                      : <ResetPasswordDialog user={{ id: u.id, email: u.email }} />}
                 </Td>
                 <Td>
                   <div className="flex flex-col items-start gap-1 text-xs">

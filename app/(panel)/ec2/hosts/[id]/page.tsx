@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AwsErrorAlert } from "@/components/common/aws-error";
 import { NoConnection } from "@/components/common/no-connection";
-import { HostActions } from "@/components/hosts/host-actions";
-import { HostOverview } from "@/components/hosts/host-overview";
+import { LiveHostView } from "@/components/hosts/live-host";
 import { CommandPanel, ConsolePanel, CpuPanel, LogsPanel, type Failed } from "@/components/hosts/host-panels";
 import { ReplaceContainerForm } from "@/components/hosts/replace-container-form";
 import { ButtonLink } from "@/components/ui/button";
@@ -14,6 +13,9 @@ import { roleAllows } from "@/lib/core/auth/roles";
 import { AwsOperationError } from "@/lib/core/errors";
 import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 import { expressPrefillOf, fargateSizeOf, moveToExpressHref } from "@/lib/hosts/prefill";
+import { BEHIND_LIVE_TTL_MS } from "@/lib/core/live/shared-read";
+import { toLiveHost } from "@/lib/hosts/live-view";
+import { INSTANCE_ID } from "@/lib/hosts/schema";
 import { getHost, hostConsoleOutput, hostCpu, hostLogs, lastCommand } from "@/lib/hosts/reads";
 
 export const metadata: Metadata = { title: "EC2 host" };
@@ -30,11 +32,11 @@ async function panel<T>(read: () => Promise<T>): Promise<T | Failed> {
 export default async function HostPage({ params }: Props) {
   const user = await requirePageUser("viewer");
   const { id } = await params;
-  if (!/^i-[0-9a-f]{8,17}$/.test(id)) notFound();
+  if (!INSTANCE_ID.test(id)) notFound();
   const working = await loadWorkingConnection();
   if (!working) return <NoConnection />;
   const { context, conn } = working;
-  const result = await attempt(() => getHost(conn, context.region, id));
+  const result = await attempt(() => getHost(conn, context.region, id, BEHIND_LIVE_TTL_MS));
   if (!result.error && !result.data) notFound();
   const header = (title: string) => (
     <PageHeader title={title} description={`EC2 Docker host · ${context.region}`} breadcrumbs={[{ href: "/ec2/hosts", label: "EC2 hosts" }, { label: title }]} />
@@ -54,10 +56,7 @@ export default async function HostPage({ params }: Props) {
     <>
       {header(host.name)}
       <div className="space-y-4">
-        {canOperate && alive && (
-          <HostActions connectionId={context.connectionId} region={context.region} instanceId={id} hostName={host.name} state={host.state} managed={host.managed} />
-        )}
-        <HostOverview host={host} />
+        <LiveHostView initial={toLiveHost(host)} streamUrl={`/api/live/hosts/${id}`} context={{ connectionId: context.connectionId, region: context.region }} canOperate={canOperate} />
         <div className="grid gap-4 lg:grid-cols-2">
           <CpuPanel points={cpu} />
           <CommandPanel run={command} />

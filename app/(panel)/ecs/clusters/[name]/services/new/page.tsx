@@ -12,11 +12,13 @@ import { describeServiceSource, vpcOfSubnet } from "@/lib/ecs/common/prefill-rea
 import { describeLoadBalancing, listLoadBalancers } from "@/lib/ecs/services/load-balancers";
 import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 import { servicePrefill } from "@/lib/ecs/services/prefill";
+import { portsideService } from "@/lib/ecs/self-hosting/prefill";
+import { familySchema } from "@/lib/ecs/task-definitions/schema";
 import { pageSegment } from "@/lib/core/security/segments";
 
 export const metadata: Metadata = { title: "Create service" };
 
-type Props = { params: Promise<{ name: string }>; searchParams: Promise<{ taskDefinition?: string; from?: string }> };
+type Props = { params: Promise<{ name: string }>; searchParams: Promise<{ taskDefinition?: string; from?: string; portside?: string }> };
 
 export default async function NewServicePage({ params, searchParams }: Props) {
   await requirePageUser("operator");
@@ -42,12 +44,16 @@ export default async function NewServicePage({ params, searchParams }: Props) {
       // A target group deleted since is reported as not carried over, not as a page error.
       targetGroups.length ? describeLoadBalancing(conn, region, targetGroups).catch(() => []) : [],
     ]);
-    const prefill = source ? servicePrefill(source, { clusterProviders: cluster.capacityProviders, vpcId: sourceVpc ?? "", loadBalancing }) : null;
+    // ?portside=1 (Settings → Run Portside on AWS): Portside's own service for the family in ?taskDefinition.
+    const family = familySchema.safeParse(query.taskDefinition ?? "");
+    const prefill = source
+      ? servicePrefill(source, { clusterProviders: cluster.capacityProviders, vpcId: sourceVpc ?? "", loadBalancing })
+      : query.portside === "1" && family.success ? portsideService(family.data) : null;
     const wanted = prefill?.values.taskDefinition || query.taskDefinition;
     // ?taskDefinition=family:rev (or a family, meaning its latest) preselects; else the newest revision.
     const preselected = wanted && (revisions.includes(wanted) ? wanted : revisions.find((r) => r.startsWith(`${wanted}:`)));
     const taskDefinition = preselected || revisions[0] || "";
-    if (prefill && wanted && !revisions.includes(wanted)) {
+    if (prefill?.values.taskDefinition && wanted && !revisions.includes(wanted)) {
       prefill.notes.push(`Task definition ${wanted} is no longer active: pick a revision.`);
       delete prefill.values.taskDefinition;
     }
@@ -87,7 +93,7 @@ export default async function NewServicePage({ params, searchParams }: Props) {
           td={result.data!.td}
           vpcs={result.data!.vpcs}
           network={result.data!.network}
-          prefill={result.data!.prefill ? { source: `service ${from}`, ...result.data!.prefill } : undefined}
+          prefill={result.data!.prefill ? { source: from ? `service ${from}` : "Run Portside on AWS", ...result.data!.prefill } : undefined}
           loadBalancers={result.data!.loadBalancers.map(({ arn, name: n, scheme, vpcId, securityGroups, dnsName }) => ({ arn, name: n, scheme, vpcId, securityGroups, dnsName }))}
         />
       )}
