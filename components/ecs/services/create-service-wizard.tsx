@@ -22,7 +22,7 @@ import { initialValues, portChoices, type LoadBalancerOption, type NetworkOption
 import { HiddenFields } from "./hidden-fields";
 import { LoadBalancerFields } from "./load-balancer-fields";
 import { NetworkFields } from "./network-fields";
-import { StrategyFields } from "./strategy-fields";
+import { StrategyFields } from "@/components/ecs/deployment-strategy/strategy-fields";
 
 const STEPS: WizardStep[] = [
   { id: "service", label: "Service", fields: ["serviceName", "taskDefinition", "computeMode", "launchType", "strategy", "platformVersion", "schedulingStrategy", "desiredCount"] },

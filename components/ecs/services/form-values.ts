@@ -2,7 +2,7 @@ import type { SecurityGroup, Subnet } from "@/lib/vpc/reads";
 import type { TaskDefinitionInfo } from "@/lib/ecs/services/reads";
 import type { LoadBalancer } from "@/lib/ecs/services/load-balancers";
 import { SERVICE_DEFAULTS } from "@/lib/ecs/services/schema";
-import { STRATEGY_LIMITS } from "@/lib/ecs/services/deployment-strategy-fields";
+import { STRATEGY_LIMITS } from "@/lib/ecs/deployment-strategy/fields";
 import type { Tag } from "@/lib/core/validation/tags";
 
 export type StrategyRow = { capacityProvider: string; weight: string; base: string };

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { getRole } from "@/lib/iam/reads";
-import { LOAD_BALANCER_ROLE, shiftsTraffic } from "./deployment-strategy-fields";
+import { LOAD_BALANCER_ROLE, shiftsTraffic } from "../deployment-strategy/fields";
 import { z } from "zod";
 import { getCluster } from "@/lib/ecs/clusters/reads";
 import { getServiceDetail, getTaskDefinitionInfo } from "@/lib/ecs/services/reads";

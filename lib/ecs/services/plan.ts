@@ -5,8 +5,8 @@ import { leftoverSteps } from "./leftover-steps";
 import { managedTags, noLeftovers, type LeftoverChoices, type Leftovers } from "./leftovers";
 import { buildServiceScalingPlan } from "../scaling/plan";
 import type { Plan, PlanRef, PlanStep } from "@/lib/core/plans/types";
-import { shiftsTraffic } from "./deployment-strategy-fields";
-import { createRoleSteps, strategyConfiguration } from "./deployment-strategy-plan";
+import { shiftsTraffic } from "../deployment-strategy/fields";
+import { createRoleSteps, strategyConfiguration } from "../deployment-strategy/plan";
 
 const ref = (path: string): PlanRef => ({ $ref: path });
 

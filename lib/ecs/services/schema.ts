@@ -4,7 +4,7 @@ import { flag, wholeFor } from "@/lib/core/validation/fields";
 import { clusterNameSchema } from "../clusters/schema";
 import { tagsSchema } from "@/lib/core/validation/tags";
 import { typedConfirmationFields } from "@/lib/core/validation/typed-confirmation";
-import { ROLE_ARN, STRATEGIES, shiftsTraffic, strategyTimingFields, targetGroupNameIssue, timingIssues } from "./deployment-strategy-fields";
+import { ROLE_ARN, STRATEGIES, shiftsTraffic, strategyTimingFields, targetGroupNameIssue, timingIssues } from "../deployment-strategy/fields";
 
 /** AWS: up to 255 letters, digits, hyphens and underscores, unique in the cluster. */
 export const serviceNameSchema = z

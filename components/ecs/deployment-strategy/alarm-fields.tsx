@@ -2,8 +2,8 @@
 
 import { Badge } from "@/components/ui/badge";
 import { Checkbox } from "@/components/ui/input";
-import { MAX_DEPLOYMENT_ALARMS } from "@/lib/ecs/services/deployment-strategy-fields";
-import type { FormWizard } from "./plan-action-form";
+import { MAX_DEPLOYMENT_ALARMS } from "@/lib/ecs/deployment-strategy/fields";
+import type { FormWizard } from "@/components/ecs/services/actions/plan-action-form";
 
 type Props = {
   w: FormWizard;

@@ -5,13 +5,13 @@ import { Alert } from "@/components/ui/alert";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Checkbox, Input, RadioCards, Select } from "@/components/ui/input";
 import { initialState } from "@/lib/core/actions/state";
-import { deploymentSettingsContextAction, deploymentStrategyAction, previewDeploymentStrategyAction } from "@/lib/ecs/services/deployment-strategy-actions";
-import type { DeploymentSettingsContext } from "@/lib/ecs/services/deployment-strategy-reads";
-import { HOOK_STAGES, LOAD_BALANCER_ROLE, PAUSE_STAGES, STRATEGY_LIMITS, shiftsTraffic, type Strategy } from "@/lib/ecs/services/deployment-strategy-fields";
-import { deploymentStrategySchema } from "@/lib/ecs/services/deployment-strategy-schema";
-import { ContextStatus } from "./context-status";
-import { DeploymentAlarmFields } from "./deployment-alarm-fields";
-import { PlanActionForm, type FormWizard, type ServiceTarget } from "./plan-action-form";
+import { deploymentSettingsContextAction, deploymentStrategyAction, previewDeploymentStrategyAction } from "@/lib/ecs/deployment-strategy/actions";
+import type { DeploymentSettingsContext } from "@/lib/ecs/deployment-strategy/reads";
+import { HOOK_STAGES, LOAD_BALANCER_ROLE, PAUSE_STAGES, STRATEGY_LIMITS, shiftsTraffic, type Strategy } from "@/lib/ecs/deployment-strategy/fields";
+import { deploymentStrategySchema } from "@/lib/ecs/deployment-strategy/schema";
+import { ContextStatus } from "@/components/ecs/services/actions/context-status";
+import { DeploymentAlarmFields } from "./alarm-fields";
+import { PlanActionForm, type FormWizard, type ServiceTarget } from "@/components/ecs/services/actions/plan-action-form";
 
 type Context = Omit<DeploymentSettingsContext, "current">;
 

@@ -2,8 +2,8 @@ import "server-only";
 import { callAws } from "@/lib/core/aws/call";
 import type { ConnectionSettings } from "@/lib/core/aws/clients";
 import { getRole, listRolesTrusting } from "@/lib/iam/reads";
-import type { CurrentDeploymentSettings, PrimaryTargetGroup } from "./deployment-strategy-plan";
-import { LOAD_BALANCER_ROLE, STRATEGIES, type Strategy } from "./deployment-strategy-fields";
+import type { CurrentDeploymentSettings, PrimaryTargetGroup } from "./plan";
+import { LOAD_BALANCER_ROLE, STRATEGIES, type Strategy } from "./fields";
 
 type RawTargetGroup = {
   TargetGroupArn?: string; TargetGroupName?: string; Protocol?: string; Port?: number; VpcId?: string; TargetType?: string; LoadBalancerArns?: string[];

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { hostile, quick } from "@/lib/core/testing/fuzz";
-import { deploymentStrategySchema } from "./deployment-strategy-schema";
+import { deploymentStrategySchema } from "./schema";
 
 const RULE = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/web/36daacee86e60d1b/06ea82bba40fcb0e/140068101090320";
 const RULE2 = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/web/36daacee86e60d1b/06ea82bba40fcb0e/140068101090321";

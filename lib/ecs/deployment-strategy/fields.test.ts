@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createServiceSchema } from "./schema";
-import { buildCreateServicePlan } from "./plan";
-import { targetGroupNameIssue, timingIssues } from "./deployment-strategy-fields";
+import { createServiceSchema } from "../services/schema";
+import { buildCreateServicePlan } from "../services/plan";
+import { targetGroupNameIssue, timingIssues } from "./fields";
 
 const wizard = {
   connectionId: "c1", region: "us-east-1", cluster: "web", serviceName: "api", taskDefinition: "api:3",

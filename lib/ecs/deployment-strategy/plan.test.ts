@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { buildDeploymentStrategyPlan, type CurrentDeploymentSettings } from "./deployment-strategy-plan";
-import { strategyErrors } from "./deployment-strategy-checks";
-import { deploymentStrategySchema } from "./deployment-strategy-schema";
+import { buildDeploymentStrategyPlan, type CurrentDeploymentSettings } from "./plan";
+import { strategyErrors } from "./checks";
+import { deploymentStrategySchema } from "./schema";
 
 const RULE = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/web/36daacee86e60d1b/06ea82bba40fcb0e/140068101090320";
 const PRIMARY = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/api-tg/336f51ce900f68a2";

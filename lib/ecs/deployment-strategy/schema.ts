@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { clusterNameSchema } from "../clusters/schema";
-import { HOOK_STAGES, LAMBDA_ARN, PAUSE_STAGES, ROLE_ARN, STRATEGIES, alarmIssues, deploymentAlarmFields, shiftsTraffic, strategyTimingFields, targetGroupNameIssue, timingIssues } from "./deployment-strategy-fields";
-import { serviceNameSchema } from "./schema";
+import { HOOK_STAGES, LAMBDA_ARN, PAUSE_STAGES, ROLE_ARN, STRATEGIES, alarmIssues, deploymentAlarmFields, shiftsTraffic, strategyTimingFields, targetGroupNameIssue, timingIssues } from "./fields";
+import { serviceNameSchema } from "../services/schema";
 
 const TARGET_GROUP_ARN = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:targetgroup\/[A-Za-z0-9-]{1,32}\/[0-9a-f]+$/;
 const LISTENER_RULE_ARN = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener-rule\/(app|net)\/[A-Za-z0-9-]{1,32}\/[0-9a-f]+\/[0-9a-f]+\/[0-9a-f]+$/;

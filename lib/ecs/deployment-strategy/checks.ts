@@ -1,6 +1,6 @@
-import type { DeploymentSettingsContext } from "./deployment-strategy-reads";
-import { LOAD_BALANCER_ROLE, shiftsTraffic, type Strategy } from "./deployment-strategy-fields";
-import type { DeploymentStrategyInput } from "./deployment-strategy-schema";
+import type { DeploymentSettingsContext } from "./reads";
+import { LOAD_BALANCER_ROLE, shiftsTraffic, type Strategy } from "./fields";
+import type { DeploymentStrategyInput } from "./schema";
 
 /**
  * The checks that need AWS's answer, made on a fresh read before any change: ECS only shifts

@@ -1,8 +1,8 @@
 import { trustPolicy } from "@/lib/iam/roles";
 import type { Plan, PlanRef, PlanStep } from "@/lib/core/plans/types";
-import { LOAD_BALANCER_ROLE, alarmsConfiguration, shiftsTraffic, type Strategy } from "./deployment-strategy-fields";
-import type { DeploymentStrategyInput } from "./deployment-strategy-schema";
-import { servicePath } from "./plan";
+import { LOAD_BALANCER_ROLE, alarmsConfiguration, shiftsTraffic, type Strategy } from "./fields";
+import type { DeploymentStrategyInput } from "./schema";
+import { servicePath } from "../services/plan";
 
 export const DEPLOYMENT_STRATEGY_WIZARD = "ecs-service-deployment-strategy";
 

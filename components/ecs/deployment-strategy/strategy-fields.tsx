@@ -3,8 +3,8 @@
 import { Alert } from "@/components/ui/alert";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input, RadioCards } from "@/components/ui/input";
-import { LOAD_BALANCER_ROLE, STRATEGY_LIMITS, shiftsTraffic, type Strategy } from "@/lib/ecs/services/deployment-strategy-fields";
-import { elbNameFrom, type FieldsProps } from "./form-values";
+import { LOAD_BALANCER_ROLE, STRATEGY_LIMITS, shiftsTraffic, type Strategy } from "@/lib/ecs/deployment-strategy/fields";
+import { elbNameFrom, type FieldsProps } from "@/components/ecs/services/form-values";
 
 const OPTIONS: { value: Strategy; label: string; description: string }[] = [
   { value: "ROLLING", label: "Rolling update", description: "Replaces tasks a few at a time within the minimum and maximum percent." },
