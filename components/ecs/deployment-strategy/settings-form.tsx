@@ -7,10 +7,12 @@ import { Checkbox, Input, RadioCards, Select } from "@/components/ui/input";
 import { initialState } from "@/lib/core/actions/state";
 import { deploymentSettingsContextAction, deploymentStrategyAction, previewDeploymentStrategyAction } from "@/lib/ecs/deployment-strategy/actions";
 import type { DeploymentSettingsContext } from "@/lib/ecs/deployment-strategy/reads";
-import { HOOK_STAGES, LOAD_BALANCER_ROLE, PAUSE_STAGES, STRATEGY_LIMITS, shiftsTraffic, type Strategy } from "@/lib/ecs/deployment-strategy/fields";
+import { LOAD_BALANCER_ROLE, STRATEGY_LIMITS, shiftsTraffic, type Strategy } from "@/lib/ecs/deployment-strategy/fields";
+import type { HookRow } from "@/lib/ecs/deployment-strategy/hooks";
 import { deploymentStrategySchema } from "@/lib/ecs/deployment-strategy/schema";
 import { ContextStatus } from "@/components/ecs/services/actions/context-status";
 import { DeploymentAlarmFields } from "./alarm-fields";
+import { LifecycleHookFields } from "./hook-fields";
 import { PlanActionForm, type FormWizard, type ServiceTarget } from "@/components/ecs/services/actions/plan-action-form";
 
 type Context = Omit<DeploymentSettingsContext, "current">;
@@ -61,8 +63,6 @@ function initialValues(c: Context): Record<string, string> {
     testListenerRule: c.advanced?.testListenerRule ?? "",
     roleMode: c.advanced?.roleArn || c.roleExists ? "existing" : "create",
     roleArn: c.advanced?.roleArn ?? ownRole?.arn ?? c.roles[0]?.arn ?? "",
-    hookTargetArn: c.hook?.targetArn ?? "",
-    hookRoleArn: c.hook?.roleArn ?? "",
   };
 }
 
@@ -78,7 +78,7 @@ function fieldsFor(v: Record<string, string>): string[] {
     ...(s === "LINEAR" ? ["stepPercent", "stepBakeTime"] : []),
     "alternateTargetGroupMode", v.alternateTargetGroupMode === "create" ? "alternateTargetGroupName" : "alternateTargetGroupArn",
     "productionListenerRule", "testListenerRule", "roleMode", ...(v.roleMode === "existing" ? ["roleArn"] : []),
-    "hookTargetArn", "hookRoleArn", "hookStages", "pauseStages",
+    "hooks",
   ];
 }
 
@@ -86,22 +86,20 @@ function fieldsFor(v: Record<string, string>): string[] {
 export function DeploymentSettingsForm({ target, onCancel }: { target: ServiceTarget; onCancel: () => void }) {
   const { context, error } = useDeploymentContext(target);
   const [edits, setEdits] = useState<Record<string, string>>({});
-  const [picked, setStages] = useState<string[]>();
-  const [pausePicked, setPause] = useState<string[]>();
+  const [hookEdits, setHooks] = useState<HookRow[]>();
   const [alarmEdits, setAlarms] = useState<{ alarmsEnabled?: boolean; alarmRollback?: boolean; alarmNames?: string[] }>({});
   if (!context) return <ContextStatus error={error} />;
   const v = { ...initialValues(context), ...edits };
-  const stages = picked ?? context.hook?.stages ?? [];
-  const pauseStages = pausePicked ?? context.pauseStages;
+  const hooks = hookEdits ?? context.hooks;
   const alarms = {
     alarmsEnabled: alarmEdits.alarmsEnabled ?? context.alarmSettings.enable,
     alarmRollback: alarmEdits.alarmRollback ?? (context.alarmSettings.enable ? context.alarmSettings.rollback : false),
     alarmNames: alarmEdits.alarmNames ?? (context.alarmSettings.enable ? context.alarmSettings.names : []),
   };
   const fields = fieldsFor(v);
-  const valueOf = (f: string): string | string[] =>
-    f === "hookStages" ? stages : f === "pauseStages" ? pauseStages : f === "alarmNames" ? alarms.alarmNames : f === "alarmsEnabled" ? String(alarms.alarmsEnabled) : f === "alarmRollback" ? String(alarms.alarmRollback) : (v[f] ?? "");
-  const values: Record<string, string | string[]> = Object.fromEntries(fields.map((f) => [f, valueOf(f)]));
+  const valueOf = (f: string): unknown =>
+    f === "hooks" ? hooks : f === "alarmNames" ? alarms.alarmNames : f === "alarmsEnabled" ? String(alarms.alarmsEnabled) : f === "alarmRollback" ? String(alarms.alarmRollback) : (v[f] ?? "");
+  const values: Record<string, unknown> = Object.fromEntries(fields.map((f) => [f, valueOf(f)]));
   return (
     <PlanActionForm target={target} schema={deploymentStrategySchema} fields={fields} values={values}
       preview={previewDeploymentStrategyAction} confirm={deploymentStrategyAction} onCancel={onCancel} confirmLabel="Save deployment settings"
@@ -111,61 +109,13 @@ export function DeploymentSettingsForm({ target, onCancel }: { target: ServiceTa
         <>
           <SettingsFields w={w} c={context} v={v} set={(patch) => { setEdits((e) => ({ ...e, ...patch })); for (const k of Object.keys(patch)) w.touch(k); }} />
           {shiftsTraffic(v.strategy as Strategy) && context.primary && (
-            <HookFields w={w} v={v} stages={stages}
-              set={(patch) => { setEdits((e) => ({ ...e, ...patch })); for (const k of Object.keys(patch)) w.touch(k); }}
-              setStages={(next) => { setStages(next); w.touch("hookStages"); }} />
+            <LifecycleHookFields hooks={hooks} errorFor={w.errorFor} onChange={(next) => { setHooks(next); w.touch("hooks"); }} />
           )}
-          {shiftsTraffic(v.strategy as Strategy) && context.primary && (
-            <PauseFields w={w} stages={pauseStages} setStages={(next) => { setPause(next); w.touch("pauseStages"); }} />
-          )}
-          <DeploymentAlarmFields w={w} alarms={context.alarms} enabled={alarms.alarmsEnabled} rollback={alarms.alarmRollback} picked={alarms.alarmNames}
+          <DeploymentAlarmFields errorFor={w.errorFor} alarms={context.alarms} enabled={alarms.alarmsEnabled} rollback={alarms.alarmRollback} picked={alarms.alarmNames}
             set={(patch) => { setAlarms((a) => ({ ...a, ...patch })); for (const k of Object.keys(patch)) w.touch(k); }} />
         </>
       )}
     </PlanActionForm>
-  );
-}
-
-/** One optional lifecycle hook: a Lambda function ECS calls at the chosen stages; its failure rolls the deployment back. */
-function HookFields({ w, v, stages, set, setStages }: { w: FormWizard; v: Record<string, string>; stages: string[]; set: (p: Record<string, string>) => void; setStages: (s: string[]) => void }) {
-  return (
-    <fieldset className="space-y-3 rounded-md border border-line p-3">
-      <legend className="px-1 text-[13px] font-medium">Lifecycle hook (optional)</legend>
-      <Field label="Hook Lambda function ARN" htmlFor="hookTargetArn" error={w.errorFor("hookTargetArn")} hint="ECS calls it at each chosen stage; if it fails, the deployment rolls back.">
-        <Input id="hookTargetArn" name="hookTargetArn" className="w-full font-mono" value={v.hookTargetArn} autoComplete="off"
-          onChange={(e) => set({ hookTargetArn: e.target.value })} {...fieldAria("hookTargetArn", w.errorFor("hookTargetArn"), true)} />
-      </Field>
-      <Field label="Hook role ARN" htmlFor="hookRoleArn" error={w.errorFor("hookRoleArn")}>
-        <Input id="hookRoleArn" name="hookRoleArn" className="w-full font-mono" value={v.hookRoleArn} autoComplete="off"
-          onChange={(e) => set({ hookRoleArn: e.target.value })} {...fieldAria("hookRoleArn", w.errorFor("hookRoleArn"))} />
-      </Field>
-      <div role="group" aria-label="Hook stages" className="grid gap-1 sm:grid-cols-2">
-        {HOOK_STAGES.map((stage) => (
-          <Checkbox key={stage} label={stage.toLowerCase().replaceAll("_", " ")} checked={stages.includes(stage)}
-            onChange={(e) => setStages(e.target.checked ? HOOK_STAGES.filter((s) => s === stage || stages.includes(s)) : stages.filter((s) => s !== stage))} />
-        ))}
-      </div>
-      {stages.map((s, i) => <input key={s} type="hidden" name={`hookStages.${i}`} value={s} />)}
-      <FieldMessage w={w} name="hookStages" />
-    </fieldset>
-  );
-}
-
-/** A pause hook: ECS holds the deployment before the chosen stages until someone continues it (from the live view) or rolls it back. */
-function PauseFields({ w, stages, setStages }: { w: FormWizard; stages: string[]; setStages: (s: string[]) => void }) {
-  return (
-    <fieldset className="space-y-3 rounded-md border border-line p-3">
-      <legend className="px-1 text-[13px] font-medium">Pause hook (optional)</legend>
-      <p className="text-xs text-ink-muted">ECS stops before each chosen stage and waits (up to 24 hours, then rolls back) until you continue it from the live deployment view — for example before production traffic moves, to check green on the test listener first.</p>
-      <div role="group" aria-label="Pause before" className="grid gap-1 sm:grid-cols-2">
-        {PAUSE_STAGES.map((stage) => (
-          <Checkbox key={stage} label={`pause at ${stage.toLowerCase().replaceAll("_", " ")}`} checked={stages.includes(stage)}
-            onChange={(e) => setStages(e.target.checked ? PAUSE_STAGES.filter((s) => s === stage || stages.includes(s)) : stages.filter((s) => s !== stage))} />
-        ))}
-      </div>
-      {stages.map((s, i) => <input key={s} type="hidden" name={`pauseStages.${i}`} value={s} />)}
-      <FieldMessage w={w} name="pauseStages" />
-    </fieldset>
   );
 }
 

@@ -4,6 +4,7 @@ import type { LoadBalancer } from "@/lib/ecs/services/load-balancers";
 import { SERVICE_DEFAULTS } from "@/lib/ecs/services/schema";
 import { STRATEGY_LIMITS } from "@/lib/ecs/deployment-strategy/fields";
 import type { Tag } from "@/lib/core/validation/tags";
+import type { HookRow } from "@/lib/ecs/deployment-strategy/hooks";
 
 export type StrategyRow = { capacityProvider: string; weight: string; base: string };
 
@@ -68,6 +69,10 @@ export function initialValues(args: {
     alternateTargetGroupName: "",
     lbRoleMode: "create",
     lbRoleArn: "",
+    alarmsEnabled: false,
+    alarmNames: [] as string[],
+    alarmRollback: false,
+    hooks: [] as HookRow[],
     circuitBreaker: true,
     rollback: true,
     gracePeriod: String(SERVICE_DEFAULTS.gracePeriod),

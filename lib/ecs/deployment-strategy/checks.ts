@@ -10,9 +10,8 @@ import type { DeploymentStrategyInput } from "./schema";
 export function strategyErrors(input: DeploymentStrategyInput, c: Omit<DeploymentSettingsContext, "current">): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   const add = (field: string, message: string) => void (errors[field] ??= []).push(message);
-  const known = new Set(c.alarms.map((a) => a.name));
-  const missing = input.alarmsEnabled ? input.alarmNames.filter((n) => !known.has(n)) : [];
-  if (missing.length) add("alarmNames", `No CloudWatch alarm named ${missing.join(", ")} in this region.`);
+  const missing = missingAlarms(input, c.alarms);
+  if (missing) add("alarmNames", missing);
   if (!shiftsTraffic(input.strategy)) return errors;
   if (c.controller !== "ECS") add("strategy", `${input.service} is deployed by ${c.controller}; blue/green, linear and canary need the ECS deployment controller.`);
   if (!c.primary) {
@@ -30,4 +29,11 @@ export function strategyErrors(input: DeploymentStrategyInput, c: Omit<Deploymen
   if (input.roleMode === "create" && c.roleExists) add("roleMode", `A role named ${LOAD_BALANCER_ROLE.name} exists; pick it.`);
   if (input.roleMode === "existing" && !c.roles.some((r) => r.arn === input.roleArn)) add("roleArn", "Pick a role that ECS (ecs.amazonaws.com) may assume.");
   return errors;
+}
+
+/** The watched alarms that do not exist in the region (ECS would refuse them), as the field's message; null when all do. */
+export function missingAlarms(input: { alarmsEnabled: boolean; alarmNames: string[] }, alarms: { name: string }[]): string | null {
+  const known = new Set(alarms.map((a) => a.name));
+  const missing = input.alarmsEnabled ? input.alarmNames.filter((n) => !known.has(n)) : [];
+  return missing.length ? `No CloudWatch alarm named ${missing.join(", ")} in this region.` : null;
 }

@@ -34,6 +34,24 @@ describe("the service wizard's deployment strategy", () => {
     // A failure part-way is cleaned up: the rule and the green target group have their inverses.
     expect([step("alternateTg").inverse?.operation, step("productionRule").inverse?.operation]).toEqual(["DeleteTargetGroup", "DeleteRule"]);
   });
+  it("alarms and lifecycle hooks from the wizard go into CreateService's deploymentConfiguration, validated as in the dialog", () => {
+    const hooks = [
+      { kind: "lambda", targetArn: "arn:aws:lambda:us-east-1:123456789012:function:smoke", roleArn: "arn:aws:iam::123456789012:role/hooks", stages: ["POST_SCALE_UP"], details: '{"suite":"smoke"}' },
+      { kind: "pause", stages: ["PRE_PRODUCTION_TRAFFIC_SHIFT"] },
+    ];
+    const input = createServiceSchema.parse({ ...wizard, deploymentStrategy: "CANARY", alternateTargetGroupName: "api-green", alarmsEnabled: "true", alarmNames: ["api-5xx"], alarmRollback: "true", hooks });
+    const dc = buildCreateServicePlan(input).steps.at(-1)!.input.deploymentConfiguration as Record<string, unknown>;
+    expect(dc.alarms).toEqual({ alarmNames: ["api-5xx"], enable: true, rollback: true });
+    expect(dc.lifecycleHooks).toEqual([
+      { hookTargetArn: hooks[0]!.targetArn, roleArn: hooks[0]!.roleArn, lifecycleStages: ["POST_SCALE_UP"], hookDetails: { suite: "smoke" } },
+      { targetType: "PAUSE", lifecycleStages: ["PRE_PRODUCTION_TRAFFIC_SHIFT"] },
+    ]);
+    // A rolling service may watch alarms too; hooks need a traffic-shifting strategy.
+    expect((buildCreateServicePlan(createServiceSchema.parse({ ...wizard, alarmsEnabled: true, alarmNames: ["api-5xx"] })).steps.at(-1)!.input.deploymentConfiguration as Record<string, unknown>).alarms).toEqual({ alarmNames: ["api-5xx"], enable: true, rollback: false });
+    expect(errorOf({ ...wizard, hooks }, "hooks")).toBe("Lifecycle hooks need blue/green, linear or canary deployments.");
+    expect(errorOf({ ...wizard, alarmsEnabled: "true" }, "alarmNames")).toBe("Pick at least one CloudWatch alarm to watch.");
+    expect(errorOf({ ...wizard, deploymentStrategy: "CANARY", alternateTargetGroupName: "x", hooks: [{ ...hooks[0], targetArn: "nope" }] }, "hooks.0.targetArn")).toMatch(/Lambda function ARN/);
+  });
   it("rolling keeps the plan as it was", () => {
     const plan = buildCreateServicePlan(createServiceSchema.parse(wizard));
     expect(plan.steps.map((s) => s.key)).not.toContain("alternateTg");

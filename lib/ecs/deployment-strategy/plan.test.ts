@@ -48,11 +48,16 @@ describe("buildDeploymentStrategyPlan", () => {
     expect(dc).toMatchObject({ strategy: "LINEAR", bakeTimeInMinutes: 15, linearConfiguration: { stepPercent: 20, stepBakeTimeInMinutes: 2 } });
     expect(dc.canaryConfiguration).toBeUndefined();
   });
-  it("a lifecycle hook goes into deploymentConfiguration.lifecycleHooks with its stages", () => {
+  it("lifecycle hooks go into deploymentConfiguration.lifecycleHooks, each with its stages in deployment order and its details", () => {
     const hook = "arn:aws:lambda:us-east-1:123456789012:function:smoke";
-    const plan = buildDeploymentStrategyPlan(parse({ strategy: "BLUE_GREEN", alternateTargetGroupName: "api-green", productionListenerRule: RULE, hookTargetArn: hook, hookRoleArn: ROLE, hookStages: ["POST_TEST_TRAFFIC_SHIFT", "POST_PRODUCTION_TRAFFIC_SHIFT"] }), current);
+    const gate = "arn:aws:lambda:us-east-1:123456789012:function:gate";
+    const plan = buildDeploymentStrategyPlan(parse({ strategy: "BLUE_GREEN", alternateTargetGroupName: "api-green", productionListenerRule: RULE, hooks: [
+      { kind: "lambda", targetArn: hook, roleArn: ROLE, stages: ["POST_PRODUCTION_TRAFFIC_SHIFT", "POST_TEST_TRAFFIC_SHIFT"], details: '{"suite":"smoke"}' },
+      { kind: "lambda", targetArn: gate, roleArn: ROLE, stages: ["PRE_SCALE_UP"] },
+    ] }), current);
     expect((plan.steps.at(-1)!.input.deploymentConfiguration as Record<string, unknown>).lifecycleHooks).toEqual([
-      { hookTargetArn: hook, roleArn: ROLE, lifecycleStages: ["POST_TEST_TRAFFIC_SHIFT", "POST_PRODUCTION_TRAFFIC_SHIFT"] },
+      { hookTargetArn: hook, roleArn: ROLE, lifecycleStages: ["POST_TEST_TRAFFIC_SHIFT", "POST_PRODUCTION_TRAFFIC_SHIFT"], hookDetails: { suite: "smoke" } },
+      { hookTargetArn: gate, roleArn: ROLE, lifecycleStages: ["PRE_SCALE_UP"] },
     ]);
   });
   it("back to rolling drops the strategy's settings and the advanced configuration", () => {
@@ -75,7 +80,7 @@ describe("strategyErrors", () => {
     controller: "ECS", strategy: "ROLLING" as const, advanced: null, primary, containerName: "web", containerPort: 8080,
     targetGroups: [{ arn: GREEN, name: "api-green" }], rules: [{ arn: RULE, label: "HTTP 80 · default rule", weights: [{ targetGroupArn: PRIMARY, weight: 1 }] }],
     roles: [{ arn: ROLE, name: "lb-role" }], roleExists: false,
-    alarmSettings: { names: [], enable: false, rollback: false }, alarms: [{ name: "api-5xx", state: "OK" }], pauseStages: [],
+    alarmSettings: { names: [], enable: false, rollback: false }, alarms: [{ name: "api-5xx", state: "OK" }], hooks: [],
   };
   const canary = { strategy: "CANARY", alternateTargetGroupName: "api-blue", productionListenerRule: RULE };
   it("passes a valid combination", () => {
@@ -108,8 +113,8 @@ describe("alarms in the plan", () => {
   });
 });
 
-it("a pause hook joins the Lambda hook in lifecycleHooks", () => {
-  const plan = buildDeploymentStrategyPlan(parse({ strategy: "BLUE_GREEN", alternateTargetGroupName: "api-blue", productionListenerRule: RULE, pauseStages: ["PRE_PRODUCTION_TRAFFIC_SHIFT"] }), current);
+it("a pause hook goes into lifecycleHooks as targetType PAUSE", () => {
+  const plan = buildDeploymentStrategyPlan(parse({ strategy: "BLUE_GREEN", alternateTargetGroupName: "api-blue", productionListenerRule: RULE, hooks: [{ kind: "pause", stages: ["PRE_PRODUCTION_TRAFFIC_SHIFT"] }] }), current);
   const dc = (plan.steps.at(-1)!.input as { deploymentConfiguration: Record<string, unknown> }).deploymentConfiguration;
   expect(dc.lifecycleHooks).toEqual([{ targetType: "PAUSE", lifecycleStages: ["PRE_PRODUCTION_TRAFFIC_SHIFT"] }]);
 });

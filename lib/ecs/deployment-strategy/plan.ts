@@ -2,6 +2,7 @@ import { trustPolicy } from "@/lib/iam/roles";
 import type { Plan, PlanRef, PlanStep } from "@/lib/core/plans/types";
 import { LOAD_BALANCER_ROLE, alarmsConfiguration, shiftsTraffic, type Strategy } from "./fields";
 import type { DeploymentStrategyInput } from "./schema";
+import { lifecycleHooks, type HookRow } from "./hooks";
 import { servicePath } from "../services/plan";
 
 export const DEPLOYMENT_STRATEGY_WIZARD = "ecs-service-deployment-strategy";
@@ -31,13 +32,10 @@ const ref = (path: string): PlanRef => ({ $ref: path });
 /** The settings of a strategy that ECS reads; the ones of other strategies are left out (ECS refuses them). */
 export function strategyConfiguration(input: {
   strategy: Strategy; bakeTime: number; canaryPercent: number; canaryBakeTime: number; stepPercent: number; stepBakeTime: number;
-  hookTargetArn?: string; hookRoleArn?: string; hookStages?: string[]; pauseStages?: string[];
+  hooks?: HookRow[];
 }): Record<string, unknown> {
   if (!shiftsTraffic(input.strategy)) return { strategy: "ROLLING" };
-  const hooks = [
-    ...(input.hookTargetArn ? [{ hookTargetArn: input.hookTargetArn, roleArn: input.hookRoleArn, lifecycleStages: input.hookStages }] : []),
-    ...(input.pauseStages?.length ? [{ targetType: "PAUSE", lifecycleStages: input.pauseStages }] : []),
-  ];
+  const hooks = lifecycleHooks(input.hooks ?? []);
   return {
     strategy: input.strategy,
     bakeTimeInMinutes: input.bakeTime,

@@ -5,7 +5,7 @@ import { leftoverSteps } from "./leftover-steps";
 import { managedTags, noLeftovers, type LeftoverChoices, type Leftovers } from "./leftovers";
 import { buildServiceScalingPlan } from "../scaling/plan";
 import type { Plan, PlanRef, PlanStep } from "@/lib/core/plans/types";
-import { shiftsTraffic } from "../deployment-strategy/fields";
+import { alarmsConfiguration, shiftsTraffic } from "../deployment-strategy/fields";
 import { createRoleSteps, strategyConfiguration } from "../deployment-strategy/plan";
 
 const ref = (path: string): PlanRef => ({ $ref: path });
@@ -271,6 +271,7 @@ function serviceStep(input: CreateServiceInput, securityGroups: (string | PlanRe
         maximumPercent: replica ? input.maxPercent : 100,
         deploymentCircuitBreaker: { enable: input.circuitBreaker, rollback: input.circuitBreaker && input.rollback },
         ...(shifting ? strategyConfiguration({ ...input, strategy: input.deploymentStrategy }) : {}),
+        ...alarmsConfiguration(input, false),
       },
       enableECSManagedTags: true,
       propagateTags: "SERVICE",
