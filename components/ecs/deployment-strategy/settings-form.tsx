@@ -13,6 +13,8 @@ import { deploymentStrategySchema } from "@/lib/ecs/deployment-strategy/schema";
 import { ContextStatus } from "@/components/ecs/services/actions/context-status";
 import { DeploymentAlarmFields } from "./alarm-fields";
 import { LifecycleHookFields } from "./hook-fields";
+import { RuleFields } from "./rule-fields";
+import { suggestPriority } from "@/lib/ecs/deployment-strategy/rules";
 import { PlanActionForm, type FormWizard, type ServiceTarget } from "@/components/ecs/services/actions/plan-action-form";
 
 type Context = Omit<DeploymentSettingsContext, "current">;
@@ -61,12 +63,28 @@ function initialValues(c: Context): Record<string, string> {
     alternateTargetGroupArn: c.advanced?.alternateTargetGroupArn ?? c.targetGroups[0]?.arn ?? "",
     productionListenerRule: c.advanced?.productionListenerRule ?? c.rules[0]?.arn ?? "",
     testListenerRule: c.advanced?.testListenerRule ?? "",
+    // With no rule forwarding to the service yet, the one ECS moves has to be created.
+    productionRuleMode: c.rules.length ? "existing" : "create",
+    productionRuleListenerArn: c.listeners[0]?.arn ?? "",
+    productionRuleConditionField: "path-pattern",
+    productionRuleConditionValue: "/*",
+    productionRulePriority: String(suggestPriority(c.listeners[0]?.priorities ?? [])),
+    testRuleMode: "existing",
+    testRuleListenerArn: c.listeners[0]?.arn ?? "",
+    testRuleConditionField: "host-header",
+    testRuleConditionValue: "",
+    testRulePriority: String(suggestPriority([...(c.listeners[0]?.priorities ?? []), suggestPriority(c.listeners[0]?.priorities ?? [])])),
     roleMode: c.advanced?.roleArn || c.roleExists ? "existing" : "create",
     roleArn: c.advanced?.roleArn ?? ownRole?.arn ?? c.roles[0]?.arn ?? "",
   };
 }
 
 const ALARM_FIELDS = ["alarmsEnabled", "alarmNames", "alarmRollback"];
+
+const ruleFieldsFor = (v: Record<string, string>, which: "production" | "test") =>
+  v[`${which}RuleMode`] === "create"
+    ? [`${which}RuleMode`, `${which}RuleListenerArn`, `${which}RuleConditionField`, `${which}RuleConditionValue`, `${which}RulePriority`]
+    : [`${which}RuleMode`, `${which}ListenerRule`];
 
 /** The fields the chosen strategy uses; the others are not sent (ECS refuses them). */
 function fieldsFor(v: Record<string, string>): string[] {
@@ -77,7 +95,7 @@ function fieldsFor(v: Record<string, string>): string[] {
     ...(s === "CANARY" ? ["canaryPercent", "canaryBakeTime"] : []),
     ...(s === "LINEAR" ? ["stepPercent", "stepBakeTime"] : []),
     "alternateTargetGroupMode", v.alternateTargetGroupMode === "create" ? "alternateTargetGroupName" : "alternateTargetGroupArn",
-    "productionListenerRule", "testListenerRule", "roleMode", ...(v.roleMode === "existing" ? ["roleArn"] : []),
+    ...ruleFieldsFor(v, "production"), ...ruleFieldsFor(v, "test"), "roleMode", ...(v.roleMode === "existing" ? ["roleArn"] : []),
     "hooks",
   ];
 }
@@ -180,21 +198,37 @@ function SettingsFields({ w, c, v, set }: { w: FormWizard; c: Context; v: Record
               </Select>
             </Field>
           )}
-          <Field label="Production listener rule" htmlFor="productionListenerRule" error={w.errorFor("productionListenerRule")}
-            hint={c.rules.length ? "ECS changes this rule's weights to move production traffic from blue to green." : `No listener rule forwards to ${c.primary.name}.`}>
-            <Select id="productionListenerRule" name="productionListenerRule" value={v.productionListenerRule} className="w-full"
-              onChange={(e) => set({ productionListenerRule: e.target.value })} {...fieldAria("productionListenerRule", w.errorFor("productionListenerRule"), true)}>
-              {!c.rules.length && <option value="">No rule to pick</option>}
-              {c.rules.map((r) => <option key={r.arn} value={r.arn}>{r.label} — now {weights(c, r)}</option>)}
-            </Select>
-          </Field>
-          <Field label="Test listener rule (optional)" htmlFor="testListenerRule" error={w.errorFor("testListenerRule")} hint="Sends test traffic to green before production moves, e.g. on another port.">
-            <Select id="testListenerRule" name="testListenerRule" value={v.testListenerRule} className="w-full"
-              onChange={(e) => set({ testListenerRule: e.target.value })} {...fieldAria("testListenerRule", w.errorFor("testListenerRule"), true)}>
-              <option value="">None</option>
-              {c.rules.map((r) => <option key={r.arn} value={r.arn}>{r.label} — now {weights(c, r)}</option>)}
-            </Select>
-          </Field>
+          <RadioCards name="productionRuleMode" legend="Rule ECS moves for production traffic" value={v.productionRuleMode} onValueChange={(m) => set({ productionRuleMode: m })} options={[
+            { value: "existing", label: "Pick a rule", description: c.rules.length ? `${c.rules.length} rule(s) forward to ${c.primary.name}.` : `No listener rule forwards to ${c.primary.name} yet.`, disabled: !c.rules.length },
+            { value: "create", label: "Create a rule on a listener", description: c.listeners.length ? "A path or host rule, 100 % to the service's target group and 0 % to the alternate." : "The load balancer has no listener.", disabled: !c.listeners.length },
+          ]} />
+          {v.productionRuleMode === "create" ? (
+            <RuleFields which="production" listeners={c.listeners} values={v} errorFor={w.errorFor} set={set} />
+          ) : (
+            <Field label="Production listener rule" htmlFor="productionListenerRule" error={w.errorFor("productionListenerRule")}
+              hint={c.rules.length ? "ECS changes this rule's weights to move production traffic from blue to green." : `No listener rule forwards to ${c.primary.name}.`}>
+              <Select id="productionListenerRule" name="productionListenerRule" value={v.productionListenerRule} className="w-full"
+                onChange={(e) => set({ productionListenerRule: e.target.value })} {...fieldAria("productionListenerRule", w.errorFor("productionListenerRule"), true)}>
+                {!c.rules.length && <option value="">No rule to pick</option>}
+                {c.rules.map((r) => <option key={r.arn} value={r.arn}>{r.label} — now {weights(c, r)}</option>)}
+              </Select>
+            </Field>
+          )}
+          <RadioCards name="testRuleMode" legend="Rule for test traffic (optional)" value={v.testRuleMode} onValueChange={(m) => set({ testRuleMode: m })} options={[
+            { value: "existing", label: "Pick a rule, or none", description: "Test traffic reaches green before production moves, e.g. on another port or host." },
+            { value: "create", label: "Create a rule on a listener", description: "Its own condition and priority, 100 % to the service's target group and 0 % to the alternate.", disabled: !c.listeners.length },
+          ]} />
+          {v.testRuleMode === "create" ? (
+            <RuleFields which="test" listeners={c.listeners} values={v} errorFor={w.errorFor} set={set} />
+          ) : (
+            <Field label="Test listener rule (optional)" htmlFor="testListenerRule" error={w.errorFor("testListenerRule")} hint="Sends test traffic to green before production moves, e.g. on another port.">
+              <Select id="testListenerRule" name="testListenerRule" value={v.testListenerRule} className="w-full"
+                onChange={(e) => set({ testListenerRule: e.target.value })} {...fieldAria("testListenerRule", w.errorFor("testListenerRule"), true)}>
+                <option value="">None</option>
+                {c.rules.map((r) => <option key={r.arn} value={r.arn}>{r.label} — now {weights(c, r)}</option>)}
+              </Select>
+            </Field>
+          )}
           <RadioCards name="roleMode" legend="Role ECS uses to change the listener rules" value={v.roleMode} onValueChange={(m) => set({ roleMode: m })} options={[
             { value: "create", label: `Create ${LOAD_BALANCER_ROLE.name}`, description: c.roleExists ? "It exists already: pick it." : "Trusts ecs.amazonaws.com, with AWS's managed policy for load balancer changes.", disabled: c.roleExists },
             { value: "existing", label: "Pick a role", description: c.roles.length ? `${c.roles.length} role(s) ECS may assume.` : "No role trusts ecs.amazonaws.com yet.", disabled: !c.roles.length },

@@ -1,6 +1,7 @@
 import type { DeploymentSettingsContext } from "./reads";
 import { LOAD_BALANCER_ROLE, shiftsTraffic, type Strategy } from "./fields";
 import type { DeploymentStrategyInput } from "./schema";
+import { ruleErrors } from "./rules";
 
 /**
  * The checks that need AWS's answer, made on a fresh read before any change: ECS only shifts
@@ -24,8 +25,9 @@ export function strategyErrors(input: DeploymentStrategyInput, c: Omit<Deploymen
   } else if (c.targetGroups.some((t) => t.name === input.alternateTargetGroupName) || c.primary.name === input.alternateTargetGroupName) {
     add("alternateTargetGroupName", `A target group named ${input.alternateTargetGroupName} exists; pick it or choose another name.`);
   }
-  if (!c.rules.some((r) => r.arn === input.productionListenerRule)) add("productionListenerRule", `This rule does not forward to ${c.primary.name}; pick one that does.`);
-  if (input.testListenerRule && !c.rules.some((r) => r.arn === input.testListenerRule)) add("testListenerRule", `This rule does not forward to ${c.primary.name}; pick one that does, or none.`);
+  if (input.productionRuleMode === "existing" && !c.rules.some((r) => r.arn === input.productionListenerRule)) add("productionListenerRule", `This rule does not forward to ${c.primary.name}; pick one that does.`);
+  if (input.testRuleMode === "existing" && input.testListenerRule && !c.rules.some((r) => r.arn === input.testListenerRule)) add("testListenerRule", `This rule does not forward to ${c.primary.name}; pick one that does, or none.`);
+  ruleErrors(input, c.listeners, add);
   if (input.roleMode === "create" && c.roleExists) add("roleMode", `A role named ${LOAD_BALANCER_ROLE.name} exists; pick it.`);
   if (input.roleMode === "existing" && !c.roles.some((r) => r.arn === input.roleArn)) add("roleArn", "Pick a role that ECS (ecs.amazonaws.com) may assume.");
   return errors;

@@ -3,6 +3,7 @@ import type { Plan, PlanRef, PlanStep } from "@/lib/core/plans/types";
 import { LOAD_BALANCER_ROLE, alarmsConfiguration, shiftsTraffic, type Strategy } from "./fields";
 import type { DeploymentStrategyInput } from "./schema";
 import { lifecycleHooks, type HookRow } from "./hooks";
+import { createRuleStep, newRule } from "./rules";
 import { servicePath } from "../services/plan";
 
 export const DEPLOYMENT_STRATEGY_WIZARD = "ecs-service-deployment-strategy";
@@ -118,6 +119,12 @@ export function buildDeploymentStrategyPlan(input: DeploymentStrategyInput, curr
   let loadBalancers: Record<string, unknown>[] | undefined;
   if (shifting && primary) {
     if (input.alternateTargetGroupMode === "create") steps.push(createTargetGroup(input.alternateTargetGroupName, primary));
+    const alternate = input.alternateTargetGroupMode === "create" ? ref("alternateTg.targetGroupArn") : input.alternateTargetGroupArn;
+    const after = input.alternateTargetGroupMode === "create" ? ["alternateTg"] : [];
+    for (const which of ["production", "test"] as const) {
+      const rule = newRule(input, which);
+      if (rule) steps.push(createRuleStep(which, rule, primary.arn, alternate, after));
+    }
     if (input.roleMode === "create") steps.push(...createRoleSteps());
     loadBalancers = [
       {
@@ -125,9 +132,9 @@ export function buildDeploymentStrategyPlan(input: DeploymentStrategyInput, curr
         containerName: current.containerName,
         containerPort: current.containerPort,
         advancedConfiguration: {
-          alternateTargetGroupArn: input.alternateTargetGroupMode === "create" ? ref("alternateTg.targetGroupArn") : input.alternateTargetGroupArn,
-          productionListenerRule: input.productionListenerRule,
-          ...(input.testListenerRule ? { testListenerRule: input.testListenerRule } : {}),
+          alternateTargetGroupArn: alternate,
+          productionListenerRule: input.productionRuleMode === "create" ? ref("productionRule.ruleArn") : input.productionListenerRule,
+          ...(input.testRuleMode === "create" ? { testListenerRule: ref("testRule.ruleArn") } : input.testListenerRule ? { testListenerRule: input.testListenerRule } : {}),
           roleArn: input.roleMode === "create" ? ref("role.roleArn") : input.roleArn,
         },
       },

@@ -6,6 +6,7 @@ import { getRole, listRolesTrusting } from "@/lib/iam/reads";
 import type { CurrentDeploymentSettings, PrimaryTargetGroup } from "./plan";
 import { LOAD_BALANCER_ROLE, STRATEGIES, type Strategy } from "./fields";
 import { hookRowsOf, type HookRow } from "./hooks";
+import type { ListenerView } from "./rules";
 
 type RawTargetGroup = {
   TargetGroupArn?: string; TargetGroupName?: string; Protocol?: string; Port?: number; VpcId?: string; TargetType?: string; LoadBalancerArns?: string[];
@@ -36,6 +37,8 @@ export type DeploymentSettingsContext = {
   containerPort: number;
   targetGroups: { arn: string; name: string }[];
   rules: ListenerRuleView[];
+  /** The listeners of the service's load balancer, where a new rule can go, with the priorities in use. */
+  listeners: ListenerView[];
   roles: { arn: string; name: string }[];
   /** The role Portside would create exists already: offer to pick it instead. */
   roleExists: boolean;
@@ -101,6 +104,7 @@ export async function readDeploymentSettings(conn: ConnectionSettings, region: s
   let primary: PrimaryTargetGroup | null = null;
   let primaryRaw: RawTargetGroup | undefined;
   const rules: ListenerRuleView[] = [];
+  const listenerViews: ListenerView[] = [];
   let targetGroups: { arn: string; name: string }[] = [];
   if (lb?.targetGroupArn) {
     const all = ((await callAws(conn, region, "elbv2", "DescribeTargetGroups", {})).output.TargetGroups ?? []) as RawTargetGroup[];
@@ -114,6 +118,11 @@ export async function readDeploymentSettings(conn: ConnectionSettings, region: s
         const listeners = ((await callAws(conn, region, "elbv2", "DescribeListeners", { LoadBalancerArn: lbArn })).output.Listeners ?? []) as { ListenerArn?: string; Port?: number; Protocol?: string }[];
         for (const l of listeners) {
           const found = ((await callAws(conn, region, "elbv2", "DescribeRules", { ListenerArn: l.ListenerArn })).output.Rules ?? []) as RawRule[];
+          listenerViews.push({
+            arn: l.ListenerArn ?? "",
+            label: `${l.Protocol ?? ""} ${l.Port ?? ""}`.trim(),
+            priorities: found.filter((r) => !r.IsDefault).map((r) => Number(r.Priority)).filter(Number.isInteger),
+          });
           for (const r of found) {
             const weights = ruleWeights(r.Actions);
             if (weights.some((w) => w.targetGroupArn === primary!.arn)) rules.push({ arn: r.RuleArn ?? "", label: ruleLabel(r, l), weights });
@@ -139,6 +148,7 @@ export async function readDeploymentSettings(conn: ConnectionSettings, region: s
     containerPort: lb?.containerPort ?? 0,
     targetGroups,
     rules,
+    listeners: listenerViews,
     roles: roles.map((r) => ({ arn: r.arn, name: r.name })),
     roleExists: existing !== null,
     current: { deploymentConfiguration: s.deploymentConfiguration ?? {}, loadBalancers, primary, containerName: lb?.containerName ?? "", containerPort: lb?.containerPort ?? 0 },

@@ -79,10 +79,11 @@ describe("deploymentStrategySchema", () => {
     expect(deploymentStrategySchema.safeParse({ ...canary, strategy: "BLUE_GREEN", canaryPercent: "0", alternateTargetGroupMode: "existing", alternateTargetGroupArn: TG, testListenerRule: RULE2 }).success).toBe(true);
   });
   it("ends quickly on hostile text in every field", () => {
-    const fields = ["strategy", "bakeTime", "canaryPercent", "stepPercent", "alternateTargetGroupName", "alternateTargetGroupArn", "productionListenerRule", "testListenerRule", "roleArn"];
+    const fields = ["strategy", "bakeTime", "canaryPercent", "stepPercent", "alternateTargetGroupName", "alternateTargetGroupArn", "productionListenerRule", "testListenerRule", "roleArn",
+      "productionRuleListenerArn", "productionRuleConditionValue", "productionRulePriority", "productionRuleConditionField"];
     fc.assert(
       fc.property(fc.constantFrom(...fields), hostile, (field, text) => {
-        const r = quick(() => deploymentStrategySchema.safeParse({ ...canary, [field]: text }));
+        const r = quick(() => deploymentStrategySchema.safeParse({ ...canary, productionRuleMode: "create", [field]: text }));
         expect(typeof r.success).toBe("boolean");
       }),
       { numRuns: 300 },

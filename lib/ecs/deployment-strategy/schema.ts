@@ -3,6 +3,7 @@ import { clusterNameSchema } from "../clusters/schema";
 import { ROLE_ARN, STRATEGIES, alarmIssues, deploymentAlarmFields, shiftsTraffic, strategyTimingFields, targetGroupNameIssue, timingIssues } from "./fields";
 import { serviceNameSchema } from "../services/schema";
 import { hookIssues, lifecycleHookFields } from "./hooks";
+import { ruleCreationFields, ruleIssues } from "./rules";
 
 const TARGET_GROUP_ARN = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:targetgroup\/[A-Za-z0-9-]{1,32}\/[0-9a-f]+$/;
 const LISTENER_RULE_ARN = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener-rule\/(app|net)\/[A-Za-z0-9-]{1,32}\/[0-9a-f]+\/[0-9a-f]+\/[0-9a-f]+$/;
@@ -26,6 +27,8 @@ export const deploymentStrategySchema = z
     alternateTargetGroupArn: z.string().trim().default(""),
     productionListenerRule: z.string().trim().default(""),
     testListenerRule: z.string().trim().default(""),
+    /** Each rule picked (the ARN above) or created on a listener of the service's load balancer. */
+    ...ruleCreationFields,
     roleMode: z.enum(["create", "existing"]).default("create"),
     roleArn: z.string().trim().default(""),
     /** Lifecycle hooks: Lambda functions ECS calls at their stages (a failure rolls back), or pauses held until continued. */
@@ -44,8 +47,9 @@ export const deploymentStrategySchema = z
     } else if (!TARGET_GROUP_ARN.test(v.alternateTargetGroupArn)) {
       issue("alternateTargetGroupArn", "Pick the alternate (green) target group.");
     }
-    if (!LISTENER_RULE_ARN.test(v.productionListenerRule)) issue("productionListenerRule", "Pick the listener rule that carries production traffic.");
-    if (v.testListenerRule) {
+    ruleIssues(v, issue);
+    if (v.productionRuleMode === "existing" && !LISTENER_RULE_ARN.test(v.productionListenerRule)) issue("productionListenerRule", "Pick the listener rule that carries production traffic.");
+    if (v.testRuleMode === "existing" && v.testListenerRule) {
       if (!LISTENER_RULE_ARN.test(v.testListenerRule)) issue("testListenerRule", "Pick a listener rule, or none.");
       else if (v.testListenerRule === v.productionListenerRule) issue("testListenerRule", "The test listener rule must be another rule than the production one.");
     }
