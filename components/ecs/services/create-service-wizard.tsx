@@ -41,6 +41,7 @@ const STEPS: WizardStep[] = [
     fields: [
       "deploymentStrategy", "bakeTime", "canaryPercent", "canaryBakeTime", "stepPercent", "stepBakeTime", "alternateTargetGroupName", "lbRoleMode", "lbRoleArn",
       "alarmsEnabled", "alarmNames", "alarmRollback", "hooks",
+      "productionRuleConditionField", "productionRuleConditionValue", "productionRulePriority", "testRuleMode", "testRuleConditionField", "testRuleConditionValue", "testRulePriority",
       "minHealthyPercent", "maxPercent", "circuitBreaker", "rollback", "enableExecuteCommand", "tags", "autoScaling", "scalingMin", "scalingMax", "scalingCpuTarget",
     ],
   },

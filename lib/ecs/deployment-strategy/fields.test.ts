@@ -52,6 +52,19 @@ describe("the service wizard's deployment strategy", () => {
     expect(errorOf({ ...wizard, alarmsEnabled: "true" }, "alarmNames")).toBe("Pick at least one CloudWatch alarm to watch.");
     expect(errorOf({ ...wizard, deploymentStrategy: "CANARY", alternateTargetGroupName: "x", hooks: [{ ...hooks[0], targetArn: "nope" }] }, "hooks.0.targetArn")).toMatch(/Lambda function ARN/);
   });
+  it("the wizard's rules on its new listener take a condition and a priority; a test rule is created when asked", () => {
+    const plan = buildCreateServicePlan(createServiceSchema.parse({
+      ...wizard, deploymentStrategy: "BLUE_GREEN", alternateTargetGroupName: "api-green", productionRuleConditionValue: "/api/*", productionRulePriority: "10",
+      testRuleMode: "create", testRuleConditionField: "host-header", testRuleConditionValue: "test.example.com", testRulePriority: "11",
+    }));
+    const step = (key: string) => plan.steps.find((s) => s.key === key)!;
+    expect(step("productionRule").input).toMatchObject({ ListenerArn: { $ref: "listener.listenerArn" }, Priority: 10, Conditions: [{ Field: "path-pattern", PathPatternConfig: { Values: ["/api/*"] } }] });
+    expect(step("testRule").input).toMatchObject({ Priority: 11, Conditions: [{ Field: "host-header", HostHeaderConfig: { Values: ["test.example.com"] } }] });
+    expect((step("service").input.loadBalancers as Record<string, unknown>[])[0]!.advancedConfiguration).toMatchObject({ testListenerRule: { $ref: "testRule.ruleArn" } });
+    expect(step("service").dependsOn).toContain("testRule");
+    expect(errorOf({ ...wizard, deploymentStrategy: "CANARY", alternateTargetGroupName: "x", testRuleMode: "create", testRuleConditionValue: "t.example.com", testRulePriority: "1" }, "testRulePriority")).toMatch(/another priority/);
+    expect(errorOf({ ...wizard, deploymentStrategy: "CANARY", alternateTargetGroupName: "x", productionRuleConditionValue: "" }, "productionRuleConditionValue")).toMatch(/path pattern/);
+  });
   it("rolling keeps the plan as it was", () => {
     const plan = buildCreateServicePlan(createServiceSchema.parse(wizard));
     expect(plan.steps.map((s) => s.key)).not.toContain("alternateTg");

@@ -24,7 +24,7 @@ export const ruleCreationFields = {
   productionRuleMode: z.enum(["existing", "create"]).default("existing"),
   productionRuleListenerArn: z.string().trim().default(""),
   productionRuleConditionField: z.enum(CONDITION_FIELDS, { message: "Pick a path or a host condition." }).default("path-pattern"),
-  productionRuleConditionValue: z.string().trim().default(""),
+  productionRuleConditionValue: z.string().trim().default("/*"),
   productionRulePriority: whole.default(1),
   testRuleMode: z.enum(["existing", "create"]).default("existing"),
   testRuleListenerArn: z.string().trim().default(""),
@@ -46,19 +46,22 @@ export function newRule(v: RuleInputs, which: RuleWhich): NewRule | null {
   return { listenerArn: v[`${which}RuleListenerArn`], conditionField: v[`${which}RuleConditionField`], conditionValue: v[`${which}RuleConditionValue`], priority: v[`${which}RulePriority`] };
 }
 
-/** What ELBv2 would refuse, at the field, before any AWS call. */
-export function ruleIssues(v: RuleInputs, issue: (path: string, message: string) => void) {
-  const rules = (["production", "test"] as const).map((which) => [which, newRule(v, which)] as const);
+/**
+ * What ELBv2 would refuse, at the field, before any AWS call. `onNewListener`: the service wizard,
+ * whose rules go on the listener it creates (no listener to pick; the production rule is always created).
+ */
+export function ruleIssues(v: RuleInputs, issue: (path: string, message: string) => void, onNewListener = false) {
+  const rules = (["production", "test"] as const).map((which) => [which, onNewListener && which === "production" ? newRule({ ...v, productionRuleMode: "create" }, which) : newRule(v, which)] as const);
   for (const [which, rule] of rules) {
     if (!rule) continue;
     const at = (field: string, message: string) => issue(`${which}Rule${field}`, message);
-    if (!LISTENER_ARN.test(rule.listenerArn)) at("ListenerArn", "Pick the listener to create the rule on.");
+    if (!onNewListener && !LISTENER_ARN.test(rule.listenerArn)) at("ListenerArn", "Pick the listener to create the rule on.");
     if (!(rule.priority >= RULE_PRIORITY.min && rule.priority <= RULE_PRIORITY.max)) at("Priority", `Rule priorities are ${RULE_PRIORITY.min} to ${RULE_PRIORITY.max}.`);
     if (rule.conditionField === "path-pattern" && !PATH.test(rule.conditionValue)) at("ConditionValue", "Enter a path pattern such as /api/*: 1 to 128 characters, letters, digits and _-.$/~\"'@:+&()!,;=*?");
     if (rule.conditionField === "host-header" && !HOST.test(rule.conditionValue)) at("ConditionValue", "Enter a host name such as api.example.com: 1 to 128 letters, digits, hyphens, dots, * or ?.");
   }
   const [[, prod], [, test]] = rules;
-  if (prod && test && prod.listenerArn === test.listenerArn && prod.priority === test.priority) issue("testRulePriority", "The test rule needs another priority than the production rule on the same listener.");
+  if (prod && test && (onNewListener || prod.listenerArn === test.listenerArn) && prod.priority === test.priority) issue("testRulePriority", "The test rule needs another priority than the production rule on the same listener.");
 }
 
 /** The listener a rule would go on, as the checks see it: its priorities in use. */
@@ -84,7 +87,7 @@ export function suggestPriority(taken: number[]): number {
 }
 
 /** CreateRule forwarding 100 % to the service's target group and 0 % to the alternate, undone by DeleteRule. */
-export function createRuleStep(which: RuleWhich, rule: NewRule, primaryArn: string, alternate: string | PlanRef, dependsOn: string[]): PlanStep {
+export function createRuleStep(which: RuleWhich, rule: Omit<NewRule, "listenerArn"> & { listenerArn: string | PlanRef }, primaryArn: string | PlanRef, alternate: string | PlanRef, dependsOn: string[]): PlanStep {
   const key = `${which}Rule`;
   const where = rule.conditionField === "path-pattern" ? { Field: "path-pattern", PathPatternConfig: { Values: [rule.conditionValue] } } : { Field: "host-header", HostHeaderConfig: { Values: [rule.conditionValue] } };
   return {

@@ -6,6 +6,7 @@ import { tagsSchema } from "@/lib/core/validation/tags";
 import { typedConfirmationFields } from "@/lib/core/validation/typed-confirmation";
 import { ROLE_ARN, STRATEGIES, alarmIssues, deploymentAlarmFields, shiftsTraffic, strategyTimingFields, targetGroupNameIssue, timingIssues } from "../deployment-strategy/fields";
 import { hookIssues, lifecycleHookFields } from "../deployment-strategy/hooks";
+import { ruleCreationFields, ruleIssues } from "../deployment-strategy/rules";
 
 /** AWS: up to 255 letters, digits, hyphens and underscores, unique in the cluster. */
 export const serviceNameSchema = z
@@ -114,6 +115,8 @@ export const createServiceSchema = z
     /** The same alarms and lifecycle hooks as the "Deployment settings" dialog, validated the same way. */
     ...deploymentAlarmFields,
     ...lifecycleHookFields,
+    /** The production rule (and an optional test rule) created on the new listener: condition and priority. */
+    ...ruleCreationFields,
     circuitBreaker: flag.default(true),
     rollback: flag.default(true),
     gracePeriod: wholeFor("health check grace period", 0, 2147483647).default(SERVICE_DEFAULTS.gracePeriod),
@@ -163,6 +166,7 @@ export const createServiceSchema = z
       const problem = targetGroupNameIssue(v.alternateTargetGroupName);
       if (problem) issue("alternateTargetGroupName", problem);
       else if (v.alternateTargetGroupName === v.targetGroupName.trim()) issue("alternateTargetGroupName", "The alternate target group needs another name than the service's target group.");
+      ruleIssues(v, issue, true);
       if (v.lbRoleMode === "existing" && !ROLE_ARN.test(v.lbRoleArn)) issue("lbRoleArn", "Enter the ARN of the role ECS uses to change the listener rules.");
     }
     if (v.loadBalancerMode === "none") return;
