@@ -105,6 +105,12 @@ test("the service wizard creates a canary service watching an alarm, with a life
   await shot(page, "wizard-hooks-alarms-invalid");
   expect(await mutations()).toEqual([]);
 
+  // The rules ECS moves, created on the new listener: production on a path, test on a host.
+  await page.getByLabel("Production rule path").fill("/api/*");
+  await page.getByLabel("Production rule priority").fill("10");
+  await page.getByLabel("Also create a test listener rule").check();
+  await page.getByLabel("Test rule matches").selectOption("host-header");
+  await page.getByLabel("Test rule host").fill(`test-${stamp}.example.com`);
   await page.getByLabel("Hook 1 Lambda function ARN").fill(lambda("smoke"));
   await page.getByLabel("Hook 1 role ARN").fill(ROLE);
   await page.getByRole("group", { name: "Hook 1 stages" }).getByLabel("post scale up").check();
@@ -124,6 +130,14 @@ test("the service wizard creates a canary service watching an alarm, with a life
   expect(dc).toMatchObject({ strategy: "CANARY", canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 1 } });
   expect(dc.alarms).toEqual({ alarmNames: [alarm], enable: true, rollback: true });
   expect(dc.lifecycleHooks).toEqual([{ hookTargetArn: lambda("smoke"), roleArn: ROLE, lifecycleStages: ["POST_SCALE_UP"], hookDetails: { suite: "smoke" } }]);
+  const svc = (await describeService(cluster, name))!;
+  const advanced = svc.loadBalancers![0]!.advancedConfiguration!;
+  const [production, testRule] = (await elbv2().send(new DescribeRulesCommand({ RuleArns: [advanced.productionListenerRule!, advanced.testListenerRule!] }))).Rules!;
+  expect([production!.Priority, production!.Conditions![0]!.PathPatternConfig?.Values]).toEqual(["10", ["/api/*"]]);
+  expect([testRule!.Priority, testRule!.Conditions![0]!.HostHeaderConfig?.Values]).toEqual(["2", [`test-${stamp}.example.com`]]);
+  for (const rule of [production!, testRule!]) {
+    expect(rule.Actions![0]!.ForwardConfig!.TargetGroups!.map((g) => [g.TargetGroupArn, g.Weight])).toEqual([[svc.loadBalancers![0]!.targetGroupArn, 100], [advanced.alternateTargetGroupArn, 0]]);
+  }
 });
 
 test("two Lambda hooks at different stages, set in Deployment settings: a deployment invokes both in stage order, the second fails and rolls it back", async ({ page }) => {
@@ -232,6 +246,8 @@ test("a rolling service switches to blue/green with a production listener rule c
   await expect(dialog.locator("#productionRulePriority-error")).toContainText("Priority 5 is taken on HTTP 80; pick a free one (1 is free).");
   expect(await mutations()).toEqual([]);
   await dialog.getByLabel("Production rule priority").fill("6");
+  await dialog.getByLabel("Production rule path").scrollIntoViewIfNeeded();
+  await dialog.screenshot({ path: `${SHOTS}/settings-create-rule-fields.png` });
   await dialog.getByRole("button", { name: "Review" }).click();
   const steps = dialog.getByRole("list", { name: "Plan steps" }).getByRole("listitem");
   await expect(steps.filter({ hasText: "elasticloadbalancing:CreateRule" })).toHaveCount(1);

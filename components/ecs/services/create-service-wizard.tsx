@@ -172,7 +172,7 @@ export function CreateServiceWizard(props: ServiceWizardProps) {
 
         <div hidden={w.current !== 3}>
           <Card>
-            <CardHeader title="Deployment, ECS Exec and tags" description="Rolling update: ECS replaces tasks while keeping the minimum healthy share running." />
+            <CardHeader title="Deployment, ECS Exec and tags" description="How ECS rolls out a new revision (rolling, or blue/green, canary and linear through the load balancer), what it watches, ECS Exec and tags." />
             <CardBody className="space-y-5">
               <StrategyFields {...fieldsProps} />
               {shifting && (
