@@ -187,7 +187,8 @@ test("a canary deployment is rolled back when a watched alarm goes into ALARM; t
 test("a pause hook set in Deployment settings holds a blue/green deployment before production traffic moves; Continue, reviewed, lets it finish", async ({ page }) => {
   await as(page, "operator", pageOf("paused"));
   const dialog = await openSettings(page, /^Blue\/green/);
-  await dialog.getByRole("group", { name: "Pause before" }).getByRole("checkbox", { name: "pause at pre production traffic shift" }).check();
+  await dialog.getByRole("button", { name: "Add pause hook" }).click();
+  await dialog.getByRole("group", { name: "Hook 1 stages" }).getByRole("checkbox", { name: "pause at pre production traffic shift" }).check();
   await dialog.getByRole("button", { name: "Review" }).click();
   await expect(dialog.getByLabel("Request 1 JSON")).toContainText('"targetType": "PAUSE"');
   await dialog.getByRole("button", { name: "Save deployment settings" }).click();

@@ -161,3 +161,5 @@ export function sandboxEvents(endpoint: string): Promise<{ bridgedBuckets: { reg
 export type SandboxEmail = { at: string; topicArn: string; subscriptionArn: string; protocol: string; to: string; subject: string; message: string; via: string };
 export function snsOutbox(endpoint: string): Promise<{ messages: SandboxEmail[] }>;
 export function confirmSnsSubscription(endpoint: string, which: { subscriptionArn: string } | { topicArn: string; endpoint: string }): Promise<{ confirmed: string[] }>;
+export type HookInvocation = { at: string; serviceArn: string; serviceDeploymentArn?: string; step?: number; hookTargetArn: string; stage: string; status: "SUCCEEDED" | "FAILED"; hookDetails?: unknown };
+export function hookInvocations(endpoint: string): Promise<HookInvocation[]>;

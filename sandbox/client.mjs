@@ -145,6 +145,15 @@ export function setAgent(endpoint, settings = {}) {
   return call(endpoint, "POST", "/_sandbox/agent", settings);
 }
 
+/**
+ * The Lambda lifecycle hooks the ECS agent invoked during service deployments, oldest first
+ * ({ at, serviceArn, serviceDeploymentArn, step, hookTargetArn, stage, status }).
+ * @param {string} endpoint
+ */
+export async function hookInvocations(endpoint) {
+  return (await call(endpoint, "GET", "/_sandbox/hooks")).invocations;
+}
+
 /** Make the agent look in moto now for services created there directly (e.g. a seeded fleet). Returns its state. */
 export function syncAgent(endpoint) {
   return call(endpoint, "POST", "/_sandbox/agent/sync");

@@ -319,6 +319,7 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
             "GET /_sandbox/agent",
             "POST /_sandbox/agent",
             "POST /_sandbox/agent/sync",
+            "GET /_sandbox/hooks",
             "GET /_sandbox/load",
             "POST /_sandbox/load",
             "POST /_sandbox/fleet",
@@ -415,6 +416,8 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
           return sendJson(res, 400, { error: String(err?.message ?? err) });
         }
       }
+      case "GET /_sandbox/hooks":
+        return sendJson(res, 200, { invocations: ecsAgent.hookInvocations() });
       case "POST /_sandbox/agent/sync":
         try {
           await ecsAgent.sweep();

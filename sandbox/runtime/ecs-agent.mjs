@@ -20,7 +20,7 @@ import { createTelemetry } from "./telemetry.mjs";
 import { TargetRegistry } from "./targets.mjs";
 import { decodeToken, encodeToken, overlayService, renderTask } from "./ecs-overlay.mjs";
 import { mergeSettings } from "./settings.mjs";
-import { DeploymentLedger, advanceShift, arnList, failedHook, hookStagesReached, newShift, shiftingLoadBalancer, weightParams } from "./service-deployments.mjs";
+import { DeploymentLedger, advanceShift, arnList, hookStagesReached, invokeHooks, newShift, shiftingLoadBalancer, weightParams } from "./service-deployments.mjs";
 import { motoQuery } from "../moto-query.mjs";
 import { deploymentReason } from "../deployment-events.mjs";
 import { pollAlarms, triggeredAlarm, watchedAlarms } from "./deployment-alarms.mjs";
@@ -28,6 +28,8 @@ import { newPause, pauseAt } from "./pause-hooks.mjs";
 
 const CT = "application/x-amz-json-1.1";
 const TARGET = "AmazonEC2ContainerServiceV20141113";
+const MAX_HOOK_CALLS = 500;
+
 export const AGENT_DEFAULTS = Object.freeze({
   paused: false,
   /** PROVISIONING → RUNNING takes this long; stopping takes about as long. */
@@ -116,6 +118,8 @@ export class EcsAgent {
   #stats = { ticks: 0, lastTickMs: 0, maxTickMs: 0, totalTickMs: 0, sweeps: 0, lastSweepMs: 0 };
   #taskListeners = new Set();
   #deploymentListeners = new Set();
+  /** Lambda lifecycle hook invocations, oldest first (GET /_sandbox/hooks), at most MAX_HOOK_CALLS. */
+  #hookCalls = [];
 
   /** @param {{ upstream: string, settings?: Partial<typeof AGENT_DEFAULTS>, telemetry?: object }} options */
   constructor({ upstream, settings = {}, telemetry } = {}) {
@@ -183,6 +187,11 @@ export class EcsAgent {
     };
   }
 
+  /** The Lambda lifecycle hooks the agent invoked, oldest first: what a test checks ECS called, and in which order. */
+  hookInvocations() {
+    return [...this.#hookCalls];
+  }
+
   /** Nothing in flight: no task transitions pending except crash timers, no service to reconcile, every service steady or failed. */
   settled() {
     if (this.#dirty.size) return false;
@@ -212,6 +221,7 @@ export class EcsAgent {
     this.#stats = { ticks: 0, lastTickMs: 0, maxTickMs: 0, totalTickMs: 0, sweeps: 0, lastSweepMs: 0 };
     this.targets.reset();
     this.ledger.reset();
+    this.#hookCalls = [];
     try {
       this.#telemetry?.reset?.();
     } catch {}
@@ -812,7 +822,7 @@ export class EcsAgent {
       if (t.crashing) crashing += 1;
     }
     const hookFailed = (stages) => {
-      const failed = shift.rollingBack ? null : failedHook(shift.hooks, stages);
+      const failed = shift.rollingBack ? null : invokeHooks(shift.hooks, stages, (call) => this.#recordHook(svc, primary, call, now));
       if (failed) this.#rollBackShift(svc, primary, `Lifecycle hook ${failed.name} failed in ${failed.stage}.`, now);
       return failed;
     };
@@ -827,14 +837,16 @@ export class EcsAgent {
     if (this.#holdPause(svc, primary, now)) return;
     if (!shift.rollingBack && primary.live.size < desired && canLaunch) this.#launch(svc, primary, td, desired - primary.live.size, now);
     const before = shift.stage;
+    const beforeStep = shift.step;
     const blueLive = olds.reduce((n, d) => n + d.live.size, 0);
     const facts = { greenReady: greenRunning >= desired && primary.live.size === desired && crashing === 0, blueLive, greenLive: primary.live.size };
     if (!shift.rollingBack) {
       // A pause hook holds the deployment before it passes its stage: look one step ahead on a copy.
       const probe = { ...shift };
       advanceShift(probe, facts, now, this.#settings.minuteMs);
-      const ahead = probe.stage !== shift.stage ? hookStagesReached({ ...probe, hooksStarted: true }, shift.stage) : [];
-      const pause = pauseAt(shift.hooks, ahead, shift.passed);
+      const moved = probe.stage !== shift.stage || probe.step !== shift.step;
+      const ahead = moved ? hookStagesReached({ ...probe, hooksStarted: true }, shift.stage, shift.step) : [];
+      const pause = pauseAt(shift.hooks, ahead, shift.passed, probe.step);
       if (pause) {
         this.#startPause(svc, primary, pause, now);
         return;
@@ -842,7 +854,7 @@ export class EcsAgent {
     }
     const out = advanceShift(shift, facts, now, this.#settings.minuteMs);
     // A failing hook stops the shift before its traffic moves (the rollback puts 100 % on blue).
-    if (hookFailed(hookStagesReached(shift, before))) return;
+    if (hookFailed(hookStagesReached(shift, before, beforeStep))) return;
     if (out.weightChanged) {
       this.#writeWeights(svc, shift);
       this.#event(svc, `(service ${svc.name}) (deployment ${primary.id}) production traffic: ${100 - shift.greenWeight}% blue, ${shift.greenWeight}% green.`, now);
@@ -886,10 +898,17 @@ export class EcsAgent {
     return true;
   }
 
+  /** One Lambda hook invocation (service-deployments.mjs invokeHooks), kept for GET /_sandbox/hooks. */
+  #recordHook(svc, primary, call, now) {
+    const rec = this.ledger.of(primary);
+    this.#hookCalls.push({ at: new Date(now).toISOString(), serviceArn: svc.arn, serviceDeploymentArn: rec?.serviceDeploymentArn, step: primary.shift?.step, ...call });
+    if (this.#hookCalls.length > MAX_HOOK_CALLS) this.#hookCalls.shift();
+  }
+
   /** Hold the deployment at a pause hook's stage (pause-hooks.mjs) until ContinueServiceDeployment or the hook's timeout. */
-  #startPause(svc, primary, { hook, stage }, now) {
+  #startPause(svc, primary, { hook, stage, key }, now) {
     const shift = primary.shift;
-    shift.pause = newPause(hook, stage, now, this.#settings.minuteMs);
+    shift.pause = newPause(hook, stage, now, this.#settings.minuteMs, key);
     (shift.pauses ??= []).push(shift.pause);
     this.#event(svc, `(service ${svc.name}) (deployment ${primary.id}) paused in ${stage} by a pause hook (${shift.pause.hookId}); waiting for ContinueServiceDeployment.`, now);
     svc.steady = false;
@@ -904,7 +923,7 @@ export class EcsAgent {
     if (now >= pause.expiresAt) {
       pause.status = "TIMED_OUT";
       shift.pause = null;
-      shift.passed.add(pause.stage);
+      shift.passed.add(pause.key ?? pause.stage);
       if (pause.timeoutAction === "ROLLBACK") {
         this.#rollBackShift(svc, primary, `Pause hook in ${pause.stage} timed out.`, now);
         return true;
@@ -1066,7 +1085,7 @@ export class EcsAgent {
     if (input.hookId !== pause.hookId) throw invalid("The hookId is not the lifecycle hook awaiting action.");
     pause.status = "SUCCEEDED";
     shift.pause = null;
-    shift.passed.add(pause.stage);
+    shift.passed.add(pause.key ?? pause.stage);
     if (action === "ROLLBACK") this.#rollBackShift(rec.svc, rec.target, `Rolled back by ContinueServiceDeployment (ROLLBACK) at the pause in ${pause.stage}.`, Date.now());
     this.#dirty.add(rec.svc);
     return { serviceDeploymentArn: rec.serviceDeploymentArn };

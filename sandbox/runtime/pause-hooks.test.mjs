@@ -20,3 +20,14 @@ it("a pause waits for its timeout in deployment minutes, and shows as AWS shows 
   expect(newPause({ targetType: "PAUSE" }, "PRE_SCALE_UP", 0, 1000)).toMatchObject({ expiresAt: 1_440_000, timeoutAction: "ROLLBACK" });
   expect(hookDetails([p])).toEqual([{ hookId: p.hookId, targetType: "PAUSE", status: "AWAITING_ACTION", expiresAt: 11, timeoutAction: "CONTINUE" }]);
 });
+
+it("a pause at PRE_PRODUCTION_TRAFFIC_SHIFT holds each traffic step once: passed is remembered per step", () => {
+  const hooks = [{ targetType: "PAUSE", lifecycleStages: ["PRE_PRODUCTION_TRAFFIC_SHIFT", "POST_SCALE_UP"] }];
+  const first = pauseAt(hooks, ["PRE_PRODUCTION_TRAFFIC_SHIFT"], new Set(), 0);
+  expect(first).toMatchObject({ stage: "PRE_PRODUCTION_TRAFFIC_SHIFT", key: "PRE_PRODUCTION_TRAFFIC_SHIFT@0" });
+  const passed = new Set([first.key, "POST_SCALE_UP"]);
+  expect(pauseAt(hooks, ["PRE_PRODUCTION_TRAFFIC_SHIFT"], passed, 0)).toBeNull();
+  expect(pauseAt(hooks, ["PRE_PRODUCTION_TRAFFIC_SHIFT"], passed, 1)?.key).toBe("PRE_PRODUCTION_TRAFFIC_SHIFT@1");
+  expect(pauseAt(hooks, ["POST_SCALE_UP"], passed, 1)).toBeNull();
+  expect(newPause(hooks[0], "PRE_PRODUCTION_TRAFFIC_SHIFT", 0, 1000, "PRE_PRODUCTION_TRAFFIC_SHIFT@1").key).toBe("PRE_PRODUCTION_TRAFFIC_SHIFT@1");
+});

@@ -118,31 +118,44 @@ export function advanceShift(shift, facts, now, minuteMs) {
 }
 
 /**
- * The lifecycle hook stages a shift passes when it moves from `before` to its stage now (the first
- * call, before green starts, passes RECONCILE_SERVICE and PRE_SCALE_UP).
+ * The lifecycle hook stages a shift passes when it moves from `before` (stage, step) to where it is
+ * now, in the order ECS passes them. The first call, before green starts, passes RECONCILE_SERVICE
+ * and PRE_SCALE_UP; leaving SCALE_UP passes the scale-up and test stages and the first traffic
+ * step; each further step of a linear or canary deployment passes PRE_PRODUCTION_TRAFFIC_SHIFT and
+ * PRODUCTION_TRAFFIC_SHIFT again; reaching BAKE_TIME passes POST_PRODUCTION_TRAFFIC_SHIFT.
  */
-export function hookStagesReached(shift, before) {
+export function hookStagesReached(shift, before, beforeStep = shift.step) {
   if (!shift.hooksStarted) {
     shift.hooksStarted = true;
     return ["RECONCILE_SERVICE", "PRE_SCALE_UP"];
   }
+  const stages = [];
   if (before === "SCALE_UP" && shift.stage !== "SCALE_UP") {
-    return ["POST_SCALE_UP", "TEST_TRAFFIC_SHIFT", "POST_TEST_TRAFFIC_SHIFT", "PRE_PRODUCTION_TRAFFIC_SHIFT", "PRODUCTION_TRAFFIC_SHIFT"];
+    stages.push("POST_SCALE_UP", "TEST_TRAFFIC_SHIFT", "POST_TEST_TRAFFIC_SHIFT", "PRE_PRODUCTION_TRAFFIC_SHIFT", "PRODUCTION_TRAFFIC_SHIFT");
+  } else if (before === "PRODUCTION_TRAFFIC_SHIFT" && shift.step > beforeStep) {
+    stages.push("PRE_PRODUCTION_TRAFFIC_SHIFT", "PRODUCTION_TRAFFIC_SHIFT");
   }
-  if (before === "PRODUCTION_TRAFFIC_SHIFT" && shift.stage === "BAKE_TIME") return ["POST_PRODUCTION_TRAFFIC_SHIFT"];
-  return [];
+  // A zero bake passes BAKE_TIME within the same step, straight to CLEAN_UP.
+  const shifted = shift.stage === "BAKE_TIME" || shift.stage === "CLEAN_UP";
+  if ((before === "SCALE_UP" || before === "PRODUCTION_TRAFFIC_SHIFT") && shifted) stages.push("POST_PRODUCTION_TRAFFIC_SHIFT");
+  return stages;
 }
 
 /**
- * The sandbox's switch for hooks: a hook whose target (the Lambda function's name) contains
- * "fail" fails at each of its stages; every other hook succeeds at once.
- * @returns {{ name: string, stage: string } | null}
+ * Runs the Lambda hooks at `stages`, stage by stage in the order given and, within a stage, in
+ * the order the service lists them; each invocation is passed to `record`. The sandbox's switch: a
+ * hook whose target (the Lambda function's name) contains "fail" answers FAILED, every other one
+ * SUCCEEDED at once. The first failure ends the run (ECS rolls back); later hooks are not invoked.
+ * @returns {{ name: string, stage: string } | null} the hook that failed
  */
-export function failedHook(hooks, stages) {
+export function invokeHooks(hooks, stages, record = () => {}) {
   for (const stage of stages) {
     for (const h of hooks ?? []) {
-      const name = String(h.hookTargetArn ?? "").split(":").pop();
-      if ((h.lifecycleStages ?? []).includes(stage) && name.includes("fail")) return { name, stage };
+      if (h.targetType === "PAUSE" || !h.hookTargetArn || !(h.lifecycleStages ?? []).includes(stage)) continue;
+      const name = String(h.hookTargetArn).split(":").pop();
+      const failed = name.includes("fail");
+      record({ hookTargetArn: h.hookTargetArn, stage, status: failed ? "FAILED" : "SUCCEEDED", hookDetails: h.hookDetails });
+      if (failed) return { name, stage };
     }
   }
   return null;

@@ -24,8 +24,9 @@ import {
 import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { CloudWatchClient, PutMetricAlarmCommand, SetAlarmStateCommand } from "@aws-sdk/client-cloudwatch";
 import { startSandbox } from "../start.mjs";
+import { hookInvocations } from "../client.mjs";
 import { clientConfig, hasMoto, rejection } from "../test-support.mjs";
-import { advanceShift, failedHook, hookStagesReached, trafficSteps, weightParams } from "./service-deployments.mjs";
+import { advanceShift, hookStagesReached, invokeHooks, trafficSteps, weightParams } from "./service-deployments.mjs";
 
 describe("trafficSteps", () => {
   it("canary: the canary share, then the rest after its interval", () => {
@@ -59,14 +60,39 @@ describe("advanceShift", () => {
 });
 
 it("hooks: the stages a shift passes, and the sandbox's failing hooks", () => {
-  const shift = { hooksStarted: false, stage: "SCALE_UP" };
+  const shift = { hooksStarted: false, stage: "SCALE_UP", step: -1 };
   expect(hookStagesReached(shift, "SCALE_UP")).toEqual(["RECONCILE_SERVICE", "PRE_SCALE_UP"]);
   expect(hookStagesReached(shift, "SCALE_UP")).toEqual([]);
-  shift.stage = "PRODUCTION_TRAFFIC_SHIFT";
-  expect(hookStagesReached(shift, "SCALE_UP")).toContain("POST_TEST_TRAFFIC_SHIFT");
+  Object.assign(shift, { stage: "PRODUCTION_TRAFFIC_SHIFT", step: 0 });
+  expect(hookStagesReached(shift, "SCALE_UP", -1)).toEqual(["POST_SCALE_UP", "TEST_TRAFFIC_SHIFT", "POST_TEST_TRAFFIC_SHIFT", "PRE_PRODUCTION_TRAFFIC_SHIFT", "PRODUCTION_TRAFFIC_SHIFT"]);
   const hooks = [{ hookTargetArn: "arn:aws:lambda:us-east-1:1:function:ok", lifecycleStages: ["PRE_SCALE_UP"] }, { hookTargetArn: "arn:aws:lambda:us-east-1:1:function:will-fail", lifecycleStages: ["POST_SCALE_UP"] }];
-  expect(failedHook(hooks, ["PRE_SCALE_UP"])).toBeNull();
-  expect(failedHook(hooks, ["POST_SCALE_UP"])).toEqual({ name: "will-fail", stage: "POST_SCALE_UP" });
+  expect(invokeHooks(hooks, ["PRE_SCALE_UP"])).toBeNull();
+  expect(invokeHooks(hooks, ["POST_SCALE_UP"])).toEqual({ name: "will-fail", stage: "POST_SCALE_UP" });
+});
+
+it("linear and canary pass PRE_PRODUCTION_TRAFFIC_SHIFT and PRODUCTION_TRAFFIC_SHIFT at every traffic step (AWS), POST_PRODUCTION once", () => {
+  const shift = { hooksStarted: true, stage: "PRODUCTION_TRAFFIC_SHIFT", step: 1 };
+  expect(hookStagesReached(shift, "PRODUCTION_TRAFFIC_SHIFT", 0)).toEqual(["PRE_PRODUCTION_TRAFFIC_SHIFT", "PRODUCTION_TRAFFIC_SHIFT"]);
+  expect(hookStagesReached(shift, "PRODUCTION_TRAFFIC_SHIFT", 1)).toEqual([]);
+  Object.assign(shift, { stage: "BAKE_TIME", step: 2 });
+  expect(hookStagesReached(shift, "PRODUCTION_TRAFFIC_SHIFT", 1)).toEqual(["PRE_PRODUCTION_TRAFFIC_SHIFT", "PRODUCTION_TRAFFIC_SHIFT", "POST_PRODUCTION_TRAFFIC_SHIFT"]);
+  // Blue/green moves all traffic in one step: from scale-up straight to the bake.
+  const bg = { hooksStarted: true, stage: "BAKE_TIME", step: 0 };
+  expect(hookStagesReached(bg, "SCALE_UP", -1).at(-1)).toBe("POST_PRODUCTION_TRAFFIC_SHIFT");
+});
+
+it("runs the Lambda hooks in stage order, records each call, and stops at the first that fails", () => {
+  const hooks = [
+    { hookTargetArn: "arn:aws:lambda:us-east-1:1:function:later-fail", lifecycleStages: ["POST_TEST_TRAFFIC_SHIFT"] },
+    { hookTargetArn: "arn:aws:lambda:us-east-1:1:function:smoke", lifecycleStages: ["POST_SCALE_UP"], hookDetails: { suite: "smoke" } },
+    { targetType: "PAUSE", lifecycleStages: ["POST_SCALE_UP"] },
+    { hookTargetArn: "arn:aws:lambda:us-east-1:1:function:never", lifecycleStages: ["PRODUCTION_TRAFFIC_SHIFT"] },
+  ];
+  const calls = [];
+  const failed = invokeHooks(hooks, ["POST_SCALE_UP", "TEST_TRAFFIC_SHIFT", "POST_TEST_TRAFFIC_SHIFT", "PRODUCTION_TRAFFIC_SHIFT"], (c) => calls.push(c));
+  expect(failed).toEqual({ name: "later-fail", stage: "POST_TEST_TRAFFIC_SHIFT" });
+  expect(calls.map((c) => [c.hookTargetArn.split(":").pop(), c.stage, c.status])).toEqual([["smoke", "POST_SCALE_UP", "SUCCEEDED"], ["later-fail", "POST_TEST_TRAFFIC_SHIFT", "FAILED"]]);
+  expect(calls[0].hookDetails).toEqual({ suite: "smoke" });
 });
 
 it("weightParams writes ModifyRule's forward action with both weights", () => {
@@ -237,6 +263,35 @@ describe.skipIf(!hasMoto)("service deployments in the sandbox", () => {
     expect(done.lifecycleHookDetails[0].status).toBe("SUCCEEDED");
     const again = await rejection(ecs.send(new ContinueServiceDeploymentCommand({ serviceDeploymentArn: held.serviceDeploymentArn, hookId: held.lifecycleHookDetails[0].hookId })));
     expect(again.name).toBe("ConflictException");
+  }, 60_000);
+
+  it("a canary pauses at PRE_PRODUCTION_TRAFFIC_SHIFT before each of its two traffic steps (AWS: before every step)", async () => {
+    await shiftingService("stepwise", { strategy: "CANARY", bakeTimeInMinutes: 0, canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 1 }, lifecycleHooks: [{ targetType: "PAUSE", lifecycleStages: ["PRE_PRODUCTION_TRAFFIC_SHIFT"] }] });
+    await ecs.send(new UpdateServiceCommand({ cluster, service: "stepwise", taskDefinition: "web:2" }));
+    const awaiting = (d) => d.lifecycleHookDetails?.find((h) => h.status === "AWAITING_ACTION");
+    const first = await waitFor("the first pause", async () => { const d = await latest("stepwise"); return awaiting(d) && d; });
+    expect(first.targetServiceRevision.requestedProductionTrafficWeight).toBe(0);
+    await ecs.send(new ContinueServiceDeploymentCommand({ serviceDeploymentArn: first.serviceDeploymentArn, hookId: awaiting(first).hookId, action: "CONTINUE" }));
+    const second = await waitFor("the pause before the second step", async () => { const d = await latest("stepwise"); return d.lifecycleHookDetails?.length === 2 && awaiting(d) && d; });
+    expect(second.lifecycleStage).toBe("PRE_PRODUCTION_TRAFFIC_SHIFT");
+    expect((await weights()).green).toBe(10);
+    await ecs.send(new ContinueServiceDeploymentCommand({ serviceDeploymentArn: second.serviceDeploymentArn, hookId: awaiting(second).hookId, action: "CONTINUE" }));
+    const done = await waitFor("the canary to finish", async () => { const d = await latest("stepwise"); return d.status === "SUCCESSFUL" && d; });
+    expect(done.lifecycleHookDetails).toHaveLength(2);
+  }, 60_000);
+
+  it("two Lambda hooks at different stages: both invoked in stage order (recorded), the second failing rolls back", async () => {
+    const hook = (name, lifecycleStages) => ({ hookTargetArn: `arn:aws:lambda:us-east-1:123456789012:function:${name}`, roleArn: "arn:aws:iam::123456789012:role/hooks", lifecycleStages });
+    await shiftingService("two-hooks", { strategy: "LINEAR", bakeTimeInMinutes: 0, linearConfiguration: { stepPercent: 50, stepBakeTimeInMinutes: 0 }, lifecycleHooks: [hook("gate-fail", ["POST_PRODUCTION_TRAFFIC_SHIFT"]), hook("smoke", ["POST_SCALE_UP", "PRODUCTION_TRAFFIC_SHIFT"])] });
+    await ecs.send(new UpdateServiceCommand({ cluster, service: "two-hooks", taskDefinition: "web:2" }));
+    const after = await waitFor("the rollback", async () => { const d = await latest("two-hooks"); return d.status === "ROLLBACK_SUCCESSFUL" && d; });
+    expect(after.rollback.reason).toBe("Lifecycle hook gate-fail failed in POST_PRODUCTION_TRAFFIC_SHIFT.");
+    const calls = (await hookInvocations(sandbox.endpoint)).filter((c) => c.serviceDeploymentArn === after.serviceDeploymentArn);
+    // smoke at scale-up and at each of the two linear steps, then gate-fail after the shift.
+    expect(calls.map((c) => `${c.hookTargetArn.split(":").pop()} ${c.stage} ${c.status}`)).toEqual([
+      "smoke POST_SCALE_UP SUCCEEDED", "smoke PRODUCTION_TRAFFIC_SHIFT SUCCEEDED", "smoke PRODUCTION_TRAFFIC_SHIFT SUCCEEDED", "gate-fail POST_PRODUCTION_TRAFFIC_SHIFT FAILED",
+    ]);
+    expect((await weights()).green).toBe(0);
   }, 60_000);
 
   it("a watched alarm in ALARM rolls a canary back, with the alarm named", async () => {

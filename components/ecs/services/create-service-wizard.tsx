@@ -22,7 +22,10 @@ import { initialValues, portChoices, type LoadBalancerOption, type NetworkOption
 import { HiddenFields } from "./hidden-fields";
 import { LoadBalancerFields } from "./load-balancer-fields";
 import { NetworkFields } from "./network-fields";
-import { StrategyFields } from "./strategy-fields";
+import { StrategyFields } from "@/components/ecs/deployment-strategy/strategy-fields";
+import { DeploymentAlarmFields } from "@/components/ecs/deployment-strategy/alarm-fields";
+import { LifecycleHookFields } from "@/components/ecs/deployment-strategy/hook-fields";
+import { shiftsTraffic, type Strategy } from "@/lib/ecs/deployment-strategy/fields";
 
 const STEPS: WizardStep[] = [
   { id: "service", label: "Service", fields: ["serviceName", "taskDefinition", "computeMode", "launchType", "strategy", "platformVersion", "schedulingStrategy", "desiredCount"] },
@@ -37,6 +40,8 @@ const STEPS: WizardStep[] = [
     label: "Deployment and tags",
     fields: [
       "deploymentStrategy", "bakeTime", "canaryPercent", "canaryBakeTime", "stepPercent", "stepBakeTime", "alternateTargetGroupName", "lbRoleMode", "lbRoleArn",
+      "alarmsEnabled", "alarmNames", "alarmRollback", "hooks",
+      "productionRuleConditionField", "productionRuleConditionValue", "productionRulePriority", "testRuleMode", "testRuleConditionField", "testRuleConditionValue", "testRulePriority",
       "minHealthyPercent", "maxPercent", "circuitBreaker", "rollback", "enableExecuteCommand", "tags", "autoScaling", "scalingMin", "scalingMax", "scalingCpuTarget",
     ],
   },
@@ -51,6 +56,8 @@ export type ServiceWizardProps = {
   vpcs: Vpc[];
   network: NetworkOptions;
   loadBalancers: LoadBalancerOption[];
+  /** The region's CloudWatch alarms a deployment may watch. */
+  alarms: { name: string; state: string }[];
   /** Duplicate: the values taken from an existing service, and what it says about them. */
   prefill?: { source: string; values: Partial<ServiceValues>; notes: string[]; dropped: string[] };
 };
@@ -69,7 +76,9 @@ export function CreateServiceWizard(props: ServiceWizardProps) {
   const [loadingNetwork, setLoadingNetwork] = useState(false);
   // The optional auto scaling section: a scalable target and CPU target tracking created with the service.
   const [scaling, setScaling] = useState({ autoScaling: false, scalingMin: "1", scalingMax: "4", scalingCpuTarget: "70" });
-  const w = useWizard(createServiceSchema, STEPS, { ...values, ...scaling });
+  // Hooks belong to the traffic-shifting strategies; a rolling service posts none (their rows are not shown).
+  const shifting = shiftsTraffic(values.deploymentStrategy as Strategy);
+  const w = useWizard(createServiceSchema, STEPS, { ...values, hooks: shifting ? values.hooks : [], ...scaling });
   const { review, setReview, message, setMessage, onReview, action } = usePlanSubmit(w, STEPS.length, previewServicePlanAction, createServiceAction);
   const set = (patch: Partial<ServiceValues>) => {
     setValues((v) => ({ ...v, ...patch }));
@@ -163,9 +172,14 @@ export function CreateServiceWizard(props: ServiceWizardProps) {
 
         <div hidden={w.current !== 3}>
           <Card>
-            <CardHeader title="Deployment, ECS Exec and tags" description="Rolling update: ECS replaces tasks while keeping the minimum healthy share running." />
+            <CardHeader title="Deployment, ECS Exec and tags" description="How ECS rolls out a new revision (rolling, or blue/green, canary and linear through the load balancer), what it watches, ECS Exec and tags." />
             <CardBody className="space-y-5">
               <StrategyFields {...fieldsProps} />
+              {shifting && (
+                <LifecycleHookFields hooks={values.hooks} errorFor={err} onChange={(hooks) => { set({ hooks }); w.touch("hooks"); }} />
+              )}
+              <DeploymentAlarmFields errorFor={err} alarms={props.alarms} enabled={values.alarmsEnabled} rollback={values.alarmRollback} picked={values.alarmNames}
+                set={(patch) => { set(patch); for (const k of Object.keys(patch)) w.touch(k); }} />
               <div className="grid gap-4 md:grid-cols-2">
                 <Field label="Minimum healthy percent" htmlFor="minHealthyPercent" error={err("minHealthyPercent")} hint="Share of desired tasks kept running during a deployment.">{num("minHealthyPercent")}</Field>
                 <Field label="Maximum percent" htmlFor="maxPercent" error={err("maxPercent")} hint="Upper limit of running tasks during a deployment.">{num("maxPercent")}</Field>

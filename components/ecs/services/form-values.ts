@@ -2,8 +2,9 @@ import type { SecurityGroup, Subnet } from "@/lib/vpc/reads";
 import type { TaskDefinitionInfo } from "@/lib/ecs/services/reads";
 import type { LoadBalancer } from "@/lib/ecs/services/load-balancers";
 import { SERVICE_DEFAULTS } from "@/lib/ecs/services/schema";
-import { STRATEGY_LIMITS } from "@/lib/ecs/services/deployment-strategy-fields";
+import { STRATEGY_LIMITS } from "@/lib/ecs/deployment-strategy/fields";
 import type { Tag } from "@/lib/core/validation/tags";
+import type { HookRow } from "@/lib/ecs/deployment-strategy/hooks";
 
 export type StrategyRow = { capacityProvider: string; weight: string; base: string };
 
@@ -68,6 +69,21 @@ export function initialValues(args: {
     alternateTargetGroupName: "",
     lbRoleMode: "create",
     lbRoleArn: "",
+    alarmsEnabled: false,
+    alarmNames: [] as string[],
+    alarmRollback: false,
+    hooks: [] as HookRow[],
+    // The rules ECS moves, created on the new listener: production always, test when asked.
+    productionRuleMode: "create",
+    productionRuleListenerArn: "",
+    productionRuleConditionField: "path-pattern",
+    productionRuleConditionValue: "/*",
+    productionRulePriority: "1",
+    testRuleMode: "existing",
+    testRuleListenerArn: "",
+    testRuleConditionField: "host-header",
+    testRuleConditionValue: "",
+    testRulePriority: "2",
     circuitBreaker: true,
     rollback: true,
     gracePeriod: String(SERVICE_DEFAULTS.gracePeriod),

@@ -4,7 +4,8 @@ import type { ConnectionSettings } from "@/lib/core/aws/clients";
 import { live, liveKey } from "@/lib/core/live/shared";
 import { taskDefinitionDiff, type DiffTaskDefinition } from "./diff";
 import { toTimeline, type RawDeployment, type RawRevision, type TimelineEntry, type TrafficSplit } from "./timeline";
-import { TrafficHistory, bakeEndsAt } from "./traffic-history";
+import { bakeEndsAt } from "./traffic-history";
+import { observeTraffic } from "./traffic-store";
 
 /** ListServiceDeployments' page: 20 (DescribeServiceDeployments takes 20 ARNs a call). */
 const PAGE = 20;
@@ -13,7 +14,6 @@ export const MAX_TIMELINE_PAGES = 10;
 const TASK_DEFINITION_TTL_MS = 10 * 60_000;
 
 const chunks = <T,>(list: T[], n: number) => Array.from({ length: Math.ceil(list.length / n) }, (_, i) => list.slice(i * n, i * n + n));
-const history = new TrafficHistory();
 
 export type Timeline = { entries: TimelineEntry[]; hasOlder: boolean };
 
@@ -61,7 +61,8 @@ async function addLive(conn: ConnectionSettings, region: string, current: Timeli
   if (!traffic) return;
   current.traffic = traffic;
   // Green's share as ECS reports it (requestedProductionTrafficWeight), recorded when it or the stage changes.
-  current.trafficHistory = history.observe(current.arn, current.target.weight ?? 0, current.stage ?? "");
+  // Kept in Postgres: a restart or another instance shows the same steps. A database hiccup costs the history, not the view.
+  current.trafficHistory = await observeTraffic(current.arn, current.target.weight ?? 0, current.stage ?? "").catch(() => []);
   const ends = bakeEndsAt(current.trafficHistory, current.deploymentConfiguration.bakeTimeInMinutes as number | undefined);
   if (ends) current.bakeEndsAt = ends;
 }

@@ -51,7 +51,7 @@ export type TimelineEntry = {
   /** deploymentConfiguration as the deployment started with it (what "Roll back to this revision" puts back). */
   deploymentConfiguration: Record<string, unknown>;
   alarms?: { status: string; names: string[]; triggered: string[]; states?: Record<string, string> };
-  /** The split's steps as Portside observed them (traffic-history.ts), for the deployment in progress. */
+  /** The split's steps as Portside observed them (traffic-store.ts, in Postgres), for the deployment in progress. */
   trafficHistory?: { at: string; green: number; stage: string }[];
   bakeEndsAt?: string;
   /** A pause hook holding the deployment (ContinueServiceDeployment continues it or rolls it back). */

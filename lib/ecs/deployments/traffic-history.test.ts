@@ -1,18 +1,18 @@
 import { expect, it } from "vitest";
-import { TrafficHistory, bakeEndsAt } from "./traffic-history";
+import { MAX_TRAFFIC_POINTS, bakeEndsAt, droppedRange, isNewStep } from "./traffic-history";
 
 const t = (s: number) => new Date(Date.UTC(2026, 11, 1, 10, 0, s));
 
-it("keeps a point per change of share or stage, bounded", () => {
-  const h = new TrafficHistory();
-  h.observe("d1", 0, "SCALE_UP", t(0));
-  h.observe("d1", 0, "SCALE_UP", t(1));
-  h.observe("d1", 10, "PRODUCTION_TRAFFIC_SHIFT", t(2));
-  const points = h.observe("d1", 100, "BAKE_TIME", t(8));
-  expect(points.map((p) => [p.green, p.stage])).toEqual([[0, "SCALE_UP"], [10, "PRODUCTION_TRAFFIC_SHIFT"], [100, "BAKE_TIME"]]);
-  for (let i = 0; i < 300; i++) h.observe("d2", i % 2, "PRODUCTION_TRAFFIC_SHIFT", t(i));
-  expect(h.get("d2")).toHaveLength(120);
-  expect(h.get("unknown")).toEqual([]);
+it("a point is a new step when the share or the stage changed", () => {
+  expect(isNewStep(undefined, 0, "SCALE_UP")).toBe(true);
+  expect(isNewStep({ green: 0, stage: "SCALE_UP" }, 0, "SCALE_UP")).toBe(false);
+  expect(isNewStep({ green: 0, stage: "SCALE_UP" }, 10, "SCALE_UP")).toBe(true);
+  expect(isNewStep({ green: 10, stage: "SCALE_UP" }, 10, "BAKE_TIME")).toBe(true);
+});
+
+it("keeps the first point and the newest ones", () => {
+  expect(droppedRange(5)).toEqual({ from: 1, to: 5 - MAX_TRAFFIC_POINTS + 1 });
+  expect(droppedRange(MAX_TRAFFIC_POINTS)).toEqual({ from: 1, to: 1 });
 });
 
 it("the bake ends its bake time after it was first seen, while it lasts", () => {

@@ -1,35 +1,22 @@
 /** One observation of a traffic-shifting deployment: green's share of production traffic and the stage. */
 export type TrafficPoint = { at: string; green: number; stage: string };
 
-const MAX_DEPLOYMENTS = 200;
-const MAX_POINTS = 120;
+/** Points kept per deployment: the first (the start) and the newest. */
+export const MAX_TRAFFIC_POINTS = 120;
+/** How long points are kept: ECS keeps service deployments 90 days. */
+export const TRAFFIC_RETENTION_DAYS = 90;
+
+/** Whether an observation is a new step: the share or the stage changed since the last point. */
+export function isNewStep(last: Pick<TrafficPoint, "green" | "stage"> | undefined, green: number, stage: string): boolean {
+  return !last || last.green !== green || last.stage !== stage;
+}
 
 /**
- * The split's steps over time as this Portside process observed them (each read of the live view
- * that saw a new share or stage adds a point). AWS keeps no such history; a restart starts it
- * again, and a step shorter than the refresh interval may go unseen.
+ * The points of a deployment numbered 0…newest that drop out when `newest` is added: all but the
+ * first and the newest MAX_TRAFFIC_POINTS − 1, as a range of seq (empty when from > to).
  */
-export class TrafficHistory {
-  #byDeployment = new Map<string, TrafficPoint[]>();
-
-  observe(deploymentArn: string, green: number, stage: string, at = new Date()): TrafficPoint[] {
-    let points = this.#byDeployment.get(deploymentArn);
-    if (!points) {
-      if (this.#byDeployment.size >= MAX_DEPLOYMENTS) this.#byDeployment.delete(this.#byDeployment.keys().next().value!);
-      points = [];
-      this.#byDeployment.set(deploymentArn, points);
-    }
-    const last = points.at(-1);
-    if (!last || last.green !== green || last.stage !== stage) {
-      points.push({ at: at.toISOString(), green, stage });
-      if (points.length > MAX_POINTS) points.splice(1, 1); // keep the first (the start) and the newest
-    }
-    return [...points];
-  }
-
-  get(deploymentArn: string): TrafficPoint[] {
-    return [...(this.#byDeployment.get(deploymentArn) ?? [])];
-  }
+export function droppedRange(newest: number): { from: number; to: number } {
+  return { from: 1, to: newest - (MAX_TRAFFIC_POINTS - 1) };
 }
 
 /** When the bake ends: from the first observation of BAKE_TIME plus the bake time; null when not baking or never seen. */

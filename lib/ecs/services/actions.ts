@@ -2,7 +2,9 @@
 
 import { redirect } from "next/navigation";
 import { getRole } from "@/lib/iam/reads";
-import { LOAD_BALANCER_ROLE, shiftsTraffic } from "./deployment-strategy-fields";
+import { LOAD_BALANCER_ROLE, shiftsTraffic } from "../deployment-strategy/fields";
+import { missingAlarms } from "../deployment-strategy/checks";
+import { listAlarms } from "../deployment-strategy/reads";
 import { z } from "zod";
 import { getCluster } from "@/lib/ecs/clusters/reads";
 import { getServiceDetail, getTaskDefinitionInfo } from "@/lib/ecs/services/reads";
@@ -65,6 +67,11 @@ async function checkCreate(input: CreateServiceInput): Promise<ActionState | nul
     if (input.loadBalancerMode === "new" && (groups.some((g) => g.name === lbGroup) || input.securityGroupName === lbGroup)) {
       add("loadBalancerName", `The load balancer's own security group would be named ${lbGroup}, which is taken; pick another name.`);
     }
+  }
+
+  if (input.alarmsEnabled) {
+    const missing = missingAlarms(input, await listAlarms(conn, region));
+    if (missing) add("alarmNames", missing);
   }
 
   if (input.loadBalancerMode !== "none") {

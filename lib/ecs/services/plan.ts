@@ -5,8 +5,9 @@ import { leftoverSteps } from "./leftover-steps";
 import { managedTags, noLeftovers, type LeftoverChoices, type Leftovers } from "./leftovers";
 import { buildServiceScalingPlan } from "../scaling/plan";
 import type { Plan, PlanRef, PlanStep } from "@/lib/core/plans/types";
-import { shiftsTraffic } from "./deployment-strategy-fields";
-import { createRoleSteps, strategyConfiguration } from "./deployment-strategy-plan";
+import { alarmsConfiguration, shiftsTraffic } from "../deployment-strategy/fields";
+import { createRoleSteps, strategyConfiguration } from "../deployment-strategy/plan";
+import { createRuleStep } from "../deployment-strategy/rules";
 
 const ref = (path: string): PlanRef => ({ $ref: path });
 
@@ -172,21 +173,15 @@ function trafficShiftSteps(input: CreateServiceInput, earlier: PlanStep[]): Plan
       produces: { targetGroupArn: "TargetGroups.0.TargetGroupArn" },
       inverse: { service: "elbv2", operation: "DeleteTargetGroup", description: `Delete target group ${name}`, input: { TargetGroupArn: ref("alternateTg.targetGroupArn") } },
     },
-    {
-      key: "productionRule",
-      service: "elbv2",
-      operation: "CreateRule",
-      description: `Route production traffic through a rule ECS can move: 100 % to ${input.targetGroupName}, 0 % to ${name}`,
-      dependsOn: ["listener", "tg", "alternateTg"],
-      input: {
-        ListenerArn: ref("listener.listenerArn"),
-        Priority: 1,
-        Conditions: [{ Field: "path-pattern", PathPatternConfig: { Values: ["/*"] } }],
-        Actions: [{ Type: "forward", ForwardConfig: { TargetGroups: [{ TargetGroupArn: ref("tg.targetGroupArn"), Weight: 100 }, { TargetGroupArn: ref("alternateTg.targetGroupArn"), Weight: 0 }] } }],
-      },
-      produces: { ruleArn: "Rules.0.RuleArn" },
-      inverse: { service: "elbv2", operation: "DeleteRule", description: "Delete the production listener rule", input: { RuleArn: ref("productionRule.ruleArn") } },
-    },
+    ...(["production", "test"] as const)
+      .filter((which) => which === "production" || input.testRuleMode === "create")
+      .map((which) =>
+        createRuleStep(
+          which,
+          { listenerArn: ref("listener.listenerArn"), conditionField: input[`${which}RuleConditionField`], conditionValue: input[`${which}RuleConditionValue`], priority: input[`${which}RulePriority`] },
+          ref("tg.targetGroupArn"), ref("alternateTg.targetGroupArn"), ["listener", "tg", "alternateTg"],
+        ),
+      ),
     ...(input.lbRoleMode === "create" ? createRoleSteps() : []),
   ];
 }
@@ -227,7 +222,7 @@ function serviceStep(input: CreateServiceInput, securityGroups: (string | PlanRe
     service: "ecs",
     operation: "CreateService",
     description: `Create service ${input.serviceName} from ${input.taskDefinition}`,
-    ...(earlier.length ? { dependsOn: earlier.filter((k) => ["sg", "listener", "tg", "alternateTg", "productionRule", "role", "rolePolicy"].includes(k)) } : {}),
+    ...(earlier.length ? { dependsOn: earlier.filter((k) => ["sg", "listener", "tg", "alternateTg", "productionRule", "testRule", "role", "rolePolicy"].includes(k)) } : {}),
     input: {
       cluster: input.cluster,
       serviceName: input.serviceName,
@@ -257,6 +252,7 @@ function serviceStep(input: CreateServiceInput, securityGroups: (string | PlanRe
                     advancedConfiguration: {
                       alternateTargetGroupArn: ref("alternateTg.targetGroupArn"),
                       productionListenerRule: ref("productionRule.ruleArn"),
+                      ...(input.testRuleMode === "create" ? { testListenerRule: ref("testRule.ruleArn") } : {}),
                       roleArn: input.lbRoleMode === "create" ? ref("role.roleArn") : input.lbRoleArn,
                     },
                   }
@@ -271,6 +267,7 @@ function serviceStep(input: CreateServiceInput, securityGroups: (string | PlanRe
         maximumPercent: replica ? input.maxPercent : 100,
         deploymentCircuitBreaker: { enable: input.circuitBreaker, rollback: input.circuitBreaker && input.rollback },
         ...(shifting ? strategyConfiguration({ ...input, strategy: input.deploymentStrategy }) : {}),
+        ...alarmsConfiguration(input, false),
       },
       enableECSManagedTags: true,
       propagateTags: "SERVICE",

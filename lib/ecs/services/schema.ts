@@ -4,7 +4,9 @@ import { flag, wholeFor } from "@/lib/core/validation/fields";
 import { clusterNameSchema } from "../clusters/schema";
 import { tagsSchema } from "@/lib/core/validation/tags";
 import { typedConfirmationFields } from "@/lib/core/validation/typed-confirmation";
-import { ROLE_ARN, STRATEGIES, shiftsTraffic, strategyTimingFields, targetGroupNameIssue, timingIssues } from "./deployment-strategy-fields";
+import { ROLE_ARN, STRATEGIES, alarmIssues, deploymentAlarmFields, shiftsTraffic, strategyTimingFields, targetGroupNameIssue, timingIssues } from "../deployment-strategy/fields";
+import { hookIssues, lifecycleHookFields } from "../deployment-strategy/hooks";
+import { ruleCreationFields, ruleIssues } from "../deployment-strategy/rules";
 
 /** AWS: up to 255 letters, digits, hyphens and underscores, unique in the cluster. */
 export const serviceNameSchema = z
@@ -110,6 +112,11 @@ export const createServiceSchema = z
     alternateTargetGroupName: z.string().trim().default(""),
     lbRoleMode: z.enum(["create", "existing"]).default("create"),
     lbRoleArn: z.string().trim().default(""),
+    /** The same alarms and lifecycle hooks as the "Deployment settings" dialog, validated the same way. */
+    ...deploymentAlarmFields,
+    ...lifecycleHookFields,
+    /** The production rule (and an optional test rule) created on the new listener: condition and priority. */
+    ...ruleCreationFields,
     circuitBreaker: flag.default(true),
     rollback: flag.default(true),
     gracePeriod: wholeFor("health check grace period", 0, 2147483647).default(SERVICE_DEFAULTS.gracePeriod),
@@ -150,6 +157,8 @@ export const createServiceSchema = z
       // Asked on the load balancing step, which comes after networking.
       if (v.ingressSource === "loadBalancer" && v.loadBalancerMode === "none") issue("loadBalancerMode", "The new security group allows traffic from the load balancer: pick one, or change the source.");
     }
+    alarmIssues(v, issue);
+    hookIssues(v.hooks, shiftsTraffic(v.deploymentStrategy), issue);
     if (shiftsTraffic(v.deploymentStrategy)) {
       if (v.loadBalancerMode === "none") issue("deploymentStrategy", "Blue/green, canary and linear move traffic between two target groups of a load balancer: add one on the load balancing step, or use a rolling update.");
       if (v.schedulingStrategy === "DAEMON") issue("deploymentStrategy", "Daemon services deploy with rolling updates only.");
@@ -157,6 +166,7 @@ export const createServiceSchema = z
       const problem = targetGroupNameIssue(v.alternateTargetGroupName);
       if (problem) issue("alternateTargetGroupName", problem);
       else if (v.alternateTargetGroupName === v.targetGroupName.trim()) issue("alternateTargetGroupName", "The alternate target group needs another name than the service's target group.");
+      ruleIssues(v, issue, true);
       if (v.lbRoleMode === "existing" && !ROLE_ARN.test(v.lbRoleArn)) issue("lbRoleArn", "Enter the ARN of the role ECS uses to change the listener rules.");
     }
     if (v.loadBalancerMode === "none") return;

@@ -24,7 +24,7 @@ export function PlanActionForm<S extends z.ZodType>(props: {
   target: ServiceTarget;
   schema: S;
   fields: string[];
-  values: Record<string, string | string[]>;
+  values: Record<string, unknown>;
   preview: PlanAction;
   confirm: PlanAction;
   confirmLabel: string;

@@ -2,7 +2,7 @@
 
 import { ActionDialog } from "./action-dialog";
 import { DeployForm } from "./deploy-form";
-import { DeploymentSettingsForm } from "./deployment-settings-form";
+import { DeploymentSettingsForm } from "@/components/ecs/deployment-strategy/settings-form";
 import { ForceDeploymentForm } from "./force-deployment-form";
 import type { ServiceTarget } from "./plan-action-form";
 import { RollbackForm } from "./rollback-form";

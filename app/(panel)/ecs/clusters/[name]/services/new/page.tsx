@@ -15,6 +15,7 @@ import { servicePrefill } from "@/lib/ecs/services/prefill";
 import { portsideService } from "@/lib/ecs/self-hosting/prefill";
 import { familySchema } from "@/lib/ecs/task-definitions/schema";
 import { pageSegment } from "@/lib/core/security/segments";
+import { listDeploymentAlarmsShared } from "@/lib/ecs/deployment-strategy/reads";
 
 export const metadata: Metadata = { title: "Create service" };
 
@@ -33,8 +34,8 @@ export default async function NewServicePage({ params, searchParams }: Props) {
   const result = await attempt(async () => {
     const cluster = await getCluster(conn, region, name);
     if (!cluster) return null;
-    const [revisions, vpcs, loadBalancers, source] = await Promise.all([
-      listTaskDefinitionRevisions(conn, region), listVpcs(conn, region), listLoadBalancers(conn, region),
+    const [revisions, vpcs, loadBalancers, alarms, source] = await Promise.all([
+      listTaskDefinitionRevisions(conn, region), listVpcs(conn, region), listLoadBalancers(conn, region), listDeploymentAlarmsShared(conn, region),
       from ? describeServiceSource(conn, region, name, from) : null,
     ]);
     const sourceSubnet = source?.networkConfiguration?.awsvpcConfiguration?.subnets?.[0];
@@ -63,7 +64,7 @@ export default async function NewServicePage({ params, searchParams }: Props) {
       vpc ? listSubnets(conn, region, vpc.id) : [],
       vpc ? listSecurityGroups(conn, region, vpc.id) : [],
     ]);
-    return { cluster, revisions, vpcs, loadBalancers, taskDefinition, td, network: { subnets, securityGroups }, prefill };
+    return { cluster, revisions, vpcs, loadBalancers, alarms, taskDefinition, td, network: { subnets, securityGroups }, prefill };
   });
   if (!result.error && !result.data) notFound();
   const clusterHref = `/ecs/clusters/${encodeURIComponent(name)}`;
@@ -93,6 +94,7 @@ export default async function NewServicePage({ params, searchParams }: Props) {
           td={result.data!.td}
           vpcs={result.data!.vpcs}
           network={result.data!.network}
+          alarms={result.data!.alarms}
           prefill={result.data!.prefill ? { source: from ? `service ${from}` : "Run Portside on AWS", ...result.data!.prefill } : undefined}
           loadBalancers={result.data!.loadBalancers.map(({ arn, name: n, scheme, vpcId, securityGroups, dnsName }) => ({ arn, name: n, scheme, vpcId, securityGroups, dnsName }))}
         />

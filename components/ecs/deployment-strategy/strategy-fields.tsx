@@ -3,8 +3,15 @@
 import { Alert } from "@/components/ui/alert";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input, RadioCards } from "@/components/ui/input";
-import { LOAD_BALANCER_ROLE, STRATEGY_LIMITS, shiftsTraffic, type Strategy } from "@/lib/ecs/services/deployment-strategy-fields";
-import { elbNameFrom, type FieldsProps } from "./form-values";
+import { LOAD_BALANCER_ROLE, STRATEGY_LIMITS, shiftsTraffic, type Strategy } from "@/lib/ecs/deployment-strategy/fields";
+import { elbNameFrom, type FieldsProps } from "@/components/ecs/services/form-values";
+import { Checkbox } from "@/components/ui/input";
+import { RuleFields } from "./rule-fields";
+
+/** The wizard's rules go on the listener it creates. */
+const newListener = (port: string) => [{ arn: "", label: `the new listener (port ${port})`, priorities: [] }];
+const RULE_KEYS = ["productionRuleListenerArn", "productionRuleConditionField", "productionRuleConditionValue", "productionRulePriority", "testRuleMode", "testRuleListenerArn", "testRuleConditionField", "testRuleConditionValue", "testRulePriority"] as const;
+const ruleValues = (v: FieldsProps["values"]) => Object.fromEntries(RULE_KEYS.map((k) => [k, String(v[k])]));
 
 const OPTIONS: { value: Strategy; label: string; description: string }[] = [
   { value: "ROLLING", label: "Rolling update", description: "Replaces tasks a few at a time within the minimum and maximum percent." },
@@ -49,10 +56,17 @@ export function StrategyFields({ values, set, errorFor, touch }: FieldsProps) {
             {strategy === "LINEAR" && number("stepBakeTime", "Step interval (minutes)", `${L.stepBakeTime.min}–${L.stepBakeTime.max}. Wait between steps.`)}
           </div>
           <Field label="Name of the alternate target group" htmlFor="alternateTargetGroupName" error={errorFor("alternateTargetGroupName")}
-            hint="Created with the target group's port and health check; green tasks register here. The production listener rule is created on the new listener, 100 % to the target group.">
+            hint="Created with the target group's port and health check; green tasks register here.">
             <Input id="alternateTargetGroupName" name="alternateTargetGroupName" className="w-72 font-mono" value={values.alternateTargetGroupName} autoComplete="off"
               onChange={(e) => change({ alternateTargetGroupName: e.target.value })} {...fieldAria("alternateTargetGroupName", errorFor("alternateTargetGroupName"), true)} />
           </Field>
+          <RuleFields which="production" listeners={newListener(values.listenerPort)} values={ruleValues(values)} errorFor={errorFor} set={change} />
+          <input type="hidden" name="testRuleMode" value={values.testRuleMode} />
+          <Checkbox label="Also create a test listener rule" description="On the same listener, its own condition (e.g. a test host name): test traffic reaches green before production moves."
+            checked={values.testRuleMode === "create"} onChange={(e) => change({ testRuleMode: e.target.checked ? "create" : "existing" })} />
+          {values.testRuleMode === "create" && (
+            <RuleFields which="test" listeners={newListener(values.listenerPort)} values={ruleValues(values)} errorFor={errorFor} set={change} />
+          )}
           <RadioCards name="lbRoleMode" legend="Role ECS uses to change the listener rule" value={values.lbRoleMode} onValueChange={(m) => change({ lbRoleMode: m })} options={[
             { value: "create", label: `Create ${LOAD_BALANCER_ROLE.name}`, description: "Trusts ecs.amazonaws.com, with AWS's managed policy for load balancer changes." },
             { value: "existing", label: "Use a role", description: "A role ECS may assume with that policy." },

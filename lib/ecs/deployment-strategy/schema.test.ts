@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { hostile, quick } from "@/lib/core/testing/fuzz";
-import { deploymentStrategySchema } from "./deployment-strategy-schema";
+import { deploymentStrategySchema } from "./schema";
 
 const RULE = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/web/36daacee86e60d1b/06ea82bba40fcb0e/140068101090320";
 const RULE2 = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/web/36daacee86e60d1b/06ea82bba40fcb0e/140068101090321";
@@ -22,10 +22,17 @@ describe("deploymentStrategySchema", () => {
     expect(errorOf({ ...rolling, alarmsEnabled: "true", alarmNames: ["x".repeat(256)] }, "alarmNames.0")).toBe("Alarm names are 1 to 255 characters.");
     expect(deploymentStrategySchema.parse({ ...canary, alarmsEnabled: "true", alarmNames: ["api-5xx"], alarmRollback: "true" })).toMatchObject({ alarmsEnabled: true, alarmNames: ["api-5xx"], alarmRollback: true });
   });
-  it("refuses pause hooks at traffic shift stages and on rolling updates", () => {
-    expect(errorOf({ ...canary, pauseStages: ["PRODUCTION_TRAFFIC_SHIFT"] }, "pauseStages")).toMatch(/cannot hold a deployment during test or production traffic shift/);
-    expect(errorOf({ ...base, strategy: "ROLLING", pauseStages: ["PRE_SCALE_UP"] }, "pauseStages")).toBe("Lifecycle hooks need blue/green, linear or canary deployments.");
-    expect(deploymentStrategySchema.safeParse({ ...canary, pauseStages: ["POST_TEST_TRAFFIC_SHIFT"] }).success).toBe(true);
+  it("refuses pause hooks at traffic shift stages and hooks on rolling updates", () => {
+    expect(errorOf({ ...canary, hooks: [{ kind: "pause", stages: ["PRODUCTION_TRAFFIC_SHIFT"] }] }, "hooks.0.stages")).toMatch(/cannot hold a deployment during test or production traffic shift/);
+    expect(errorOf({ ...base, strategy: "ROLLING", hooks: [{ kind: "pause", stages: ["PRE_SCALE_UP"] }] }, "hooks")).toBe("Lifecycle hooks need blue/green, linear or canary deployments.");
+    expect(deploymentStrategySchema.safeParse({ ...canary, hooks: [{ kind: "pause", stages: ["POST_TEST_TRAFFIC_SHIFT"] }] }).success).toBe(true);
+  });
+  it("takes several hooks, at most 10, each checked at its own row", () => {
+    const lambda = (name: string, extra: Record<string, unknown> = {}) => ({ kind: "lambda", targetArn: `arn:aws:lambda:us-east-1:123456789012:function:${name}`, roleArn: "arn:aws:iam::123456789012:role/h", stages: ["PRE_SCALE_UP"], ...extra });
+    expect(deploymentStrategySchema.parse({ ...canary, hooks: [lambda("a"), lambda("b", { details: '{"x":1}' }), { kind: "pause", stages: ["POST_SCALE_UP"] }] }).hooks).toHaveLength(3);
+    expect(errorOf({ ...canary, hooks: [lambda("a"), lambda("b", { roleArn: "" })] }, "hooks.1.roleArn")).toMatch(/role ECS uses to call the hook/);
+    expect(errorOf({ ...canary, hooks: [lambda("a", { details: "[1]" })] }, "hooks.0.details")).toMatch(/JSON object/);
+    expect(errorOf({ ...canary, hooks: Array.from({ length: 11 }, (_, i) => lambda(`h${i}`)) }, "hooks")).toBe("At most 10 lifecycle hooks.");
   });
   it("ends quickly on hostile alarm names", () => {
     fc.assert(fc.property(hostile, (text) => typeof quick(() => deploymentStrategySchema.safeParse({ ...base, strategy: "ROLLING", alarmsEnabled: "true", alarmNames: [text] })).success === "boolean"), { numRuns: 200 });
@@ -59,11 +66,10 @@ describe("deploymentStrategySchema", () => {
     [{ alternateTargetGroupMode: "existing", alternateTargetGroupArn: "" }, "alternateTargetGroupArn", /Pick the alternate/],
     [{ roleMode: "existing", roleArn: "role" }, "roleArn", /Pick the IAM role/],
     [{ strategy: "ROLLOUT" }, "strategy", /Pick a deployment strategy/],
-    [{ hookTargetArn: "arn:aws:lambda:us-east-1:123456789012:fn", hookRoleArn: "arn:aws:iam::123456789012:role/h", hookStages: ["PRE_SCALE_UP"] }, "hookTargetArn", /Lambda function ARN/],
-    [{ hookTargetArn: "arn:aws:lambda:us-east-1:123456789012:function:smoke", hookStages: ["PRE_SCALE_UP"] }, "hookRoleArn", /role ECS uses to call the hook/],
-    [{ hookTargetArn: "arn:aws:lambda:us-east-1:123456789012:function:smoke", hookRoleArn: "arn:aws:iam::123456789012:role/h" }, "hookStages", /at least one stage/],
-    [{ hookStages: ["PRE_SCALE_UP"] }, "hookTargetArn", /or clear its role and stages/],
-    [{ hookTargetArn: "arn:aws:lambda:us-east-1:123456789012:function:smoke", hookRoleArn: "arn:aws:iam::123456789012:role/h", hookStages: ["LATER"] }, "hookStages.0", /Pick stages from the list/],
+    [{ hooks: [{ targetArn: "arn:aws:lambda:us-east-1:123456789012:fn", roleArn: "arn:aws:iam::123456789012:role/h", stages: ["PRE_SCALE_UP"] }] }, "hooks.0.targetArn", /Lambda function ARN/],
+    [{ hooks: [{ targetArn: "arn:aws:lambda:us-east-1:123456789012:function:smoke", stages: ["PRE_SCALE_UP"] }] }, "hooks.0.roleArn", /role ECS uses to call the hook/],
+    [{ hooks: [{ targetArn: "arn:aws:lambda:us-east-1:123456789012:function:smoke", roleArn: "arn:aws:iam::123456789012:role/h" }] }, "hooks.0.stages", /at least one stage/],
+    [{ hooks: [{ targetArn: "arn:aws:lambda:us-east-1:123456789012:function:smoke", roleArn: "arn:aws:iam::123456789012:role/h", stages: ["LATER"] }] }, "hooks.0.stages.0", /Pick stages from the list/],
   ])("refuses %j at %s", (patch, field, message) => {
     expect(errorOf({ ...canary, ...patch }, field)).toMatch(message);
   });
@@ -73,10 +79,11 @@ describe("deploymentStrategySchema", () => {
     expect(deploymentStrategySchema.safeParse({ ...canary, strategy: "BLUE_GREEN", canaryPercent: "0", alternateTargetGroupMode: "existing", alternateTargetGroupArn: TG, testListenerRule: RULE2 }).success).toBe(true);
   });
   it("ends quickly on hostile text in every field", () => {
-    const fields = ["strategy", "bakeTime", "canaryPercent", "stepPercent", "alternateTargetGroupName", "alternateTargetGroupArn", "productionListenerRule", "testListenerRule", "roleArn"];
+    const fields = ["strategy", "bakeTime", "canaryPercent", "stepPercent", "alternateTargetGroupName", "alternateTargetGroupArn", "productionListenerRule", "testListenerRule", "roleArn",
+      "productionRuleListenerArn", "productionRuleConditionValue", "productionRulePriority", "productionRuleConditionField"];
     fc.assert(
       fc.property(fc.constantFrom(...fields), hostile, (field, text) => {
-        const r = quick(() => deploymentStrategySchema.safeParse({ ...canary, [field]: text }));
+        const r = quick(() => deploymentStrategySchema.safeParse({ ...canary, productionRuleMode: "create", [field]: text }));
         expect(typeof r.success).toBe("boolean");
       }),
       { numRuns: 300 },

@@ -1,8 +1,10 @@
 import { trustPolicy } from "@/lib/iam/roles";
 import type { Plan, PlanRef, PlanStep } from "@/lib/core/plans/types";
-import { LOAD_BALANCER_ROLE, alarmsConfiguration, shiftsTraffic, type Strategy } from "./deployment-strategy-fields";
-import type { DeploymentStrategyInput } from "./deployment-strategy-schema";
-import { servicePath } from "./plan";
+import { LOAD_BALANCER_ROLE, alarmsConfiguration, shiftsTraffic, type Strategy } from "./fields";
+import type { DeploymentStrategyInput } from "./schema";
+import { lifecycleHooks, type HookRow } from "./hooks";
+import { createRuleStep, newRule } from "./rules";
+import { servicePath } from "../services/plan";
 
 export const DEPLOYMENT_STRATEGY_WIZARD = "ecs-service-deployment-strategy";
 
@@ -31,13 +33,10 @@ const ref = (path: string): PlanRef => ({ $ref: path });
 /** The settings of a strategy that ECS reads; the ones of other strategies are left out (ECS refuses them). */
 export function strategyConfiguration(input: {
   strategy: Strategy; bakeTime: number; canaryPercent: number; canaryBakeTime: number; stepPercent: number; stepBakeTime: number;
-  hookTargetArn?: string; hookRoleArn?: string; hookStages?: string[]; pauseStages?: string[];
+  hooks?: HookRow[];
 }): Record<string, unknown> {
   if (!shiftsTraffic(input.strategy)) return { strategy: "ROLLING" };
-  const hooks = [
-    ...(input.hookTargetArn ? [{ hookTargetArn: input.hookTargetArn, roleArn: input.hookRoleArn, lifecycleStages: input.hookStages }] : []),
-    ...(input.pauseStages?.length ? [{ targetType: "PAUSE", lifecycleStages: input.pauseStages }] : []),
-  ];
+  const hooks = lifecycleHooks(input.hooks ?? []);
   return {
     strategy: input.strategy,
     bakeTimeInMinutes: input.bakeTime,
@@ -120,6 +119,12 @@ export function buildDeploymentStrategyPlan(input: DeploymentStrategyInput, curr
   let loadBalancers: Record<string, unknown>[] | undefined;
   if (shifting && primary) {
     if (input.alternateTargetGroupMode === "create") steps.push(createTargetGroup(input.alternateTargetGroupName, primary));
+    const alternate = input.alternateTargetGroupMode === "create" ? ref("alternateTg.targetGroupArn") : input.alternateTargetGroupArn;
+    const after = input.alternateTargetGroupMode === "create" ? ["alternateTg"] : [];
+    for (const which of ["production", "test"] as const) {
+      const rule = newRule(input, which);
+      if (rule) steps.push(createRuleStep(which, rule, primary.arn, alternate, after));
+    }
     if (input.roleMode === "create") steps.push(...createRoleSteps());
     loadBalancers = [
       {
@@ -127,9 +132,9 @@ export function buildDeploymentStrategyPlan(input: DeploymentStrategyInput, curr
         containerName: current.containerName,
         containerPort: current.containerPort,
         advancedConfiguration: {
-          alternateTargetGroupArn: input.alternateTargetGroupMode === "create" ? ref("alternateTg.targetGroupArn") : input.alternateTargetGroupArn,
-          productionListenerRule: input.productionListenerRule,
-          ...(input.testListenerRule ? { testListenerRule: input.testListenerRule } : {}),
+          alternateTargetGroupArn: alternate,
+          productionListenerRule: input.productionRuleMode === "create" ? ref("productionRule.ruleArn") : input.productionListenerRule,
+          ...(input.testRuleMode === "create" ? { testListenerRule: ref("testRule.ruleArn") } : input.testListenerRule ? { testListenerRule: input.testListenerRule } : {}),
           roleArn: input.roleMode === "create" ? ref("role.roleArn") : input.roleArn,
         },
       },

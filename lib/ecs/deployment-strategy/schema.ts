@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { clusterNameSchema } from "../clusters/schema";
-import { HOOK_STAGES, LAMBDA_ARN, PAUSE_STAGES, ROLE_ARN, STRATEGIES, alarmIssues, deploymentAlarmFields, shiftsTraffic, strategyTimingFields, targetGroupNameIssue, timingIssues } from "./deployment-strategy-fields";
-import { serviceNameSchema } from "./schema";
+import { ROLE_ARN, STRATEGIES, alarmIssues, deploymentAlarmFields, shiftsTraffic, strategyTimingFields, targetGroupNameIssue, timingIssues } from "./fields";
+import { serviceNameSchema } from "../services/schema";
+import { hookIssues, lifecycleHookFields } from "./hooks";
+import { ruleCreationFields, ruleIssues } from "./rules";
 
 const TARGET_GROUP_ARN = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:targetgroup\/[A-Za-z0-9-]{1,32}\/[0-9a-f]+$/;
 const LISTENER_RULE_ARN = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener-rule\/(app|net)\/[A-Za-z0-9-]{1,32}\/[0-9a-f]+\/[0-9a-f]+\/[0-9a-f]+$/;
@@ -25,24 +27,19 @@ export const deploymentStrategySchema = z
     alternateTargetGroupArn: z.string().trim().default(""),
     productionListenerRule: z.string().trim().default(""),
     testListenerRule: z.string().trim().default(""),
+    /** Each rule picked (the ARN above) or created on a listener of the service's load balancer. */
+    ...ruleCreationFields,
     roleMode: z.enum(["create", "existing"]).default("create"),
     roleArn: z.string().trim().default(""),
-    /** One optional lifecycle hook: a Lambda function ECS calls at the chosen stages (a failure rolls back). */
-    hookTargetArn: z.string().trim().default(""),
-    hookRoleArn: z.string().trim().default(""),
-    hookStages: z.array(z.enum(HOOK_STAGES, { message: "Pick stages from the list." })).max(HOOK_STAGES.length).default([]),
-    /** A pause hook: ECS holds the deployment before these stages until someone continues it (ContinueServiceDeployment). */
-    pauseStages: z.array(z.enum(HOOK_STAGES, { message: "Pick stages from the list." })).max(HOOK_STAGES.length).default([]),
+    /** Lifecycle hooks: Lambda functions ECS calls at their stages (a failure rolls back), or pauses held until continued. */
+    ...lifecycleHookFields,
     ...deploymentAlarmFields,
   })
   .superRefine((v, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
     alarmIssues(v, issue);
-    if (v.pauseStages.some((st) => !(PAUSE_STAGES as readonly string[]).includes(st))) issue("pauseStages", "A pause hook cannot hold a deployment during test or production traffic shift; pick another stage.");
-    if (!shiftsTraffic(v.strategy)) {
-      if (v.pauseStages.length) issue("pauseStages", "Lifecycle hooks need blue/green, linear or canary deployments.");
-      return;
-    }
+    hookIssues(v.hooks, shiftsTraffic(v.strategy), issue);
+    if (!shiftsTraffic(v.strategy)) return;
     timingIssues(v, issue);
     if (v.alternateTargetGroupMode === "create") {
       const problem = targetGroupNameIssue(v.alternateTargetGroupName);
@@ -50,19 +47,13 @@ export const deploymentStrategySchema = z
     } else if (!TARGET_GROUP_ARN.test(v.alternateTargetGroupArn)) {
       issue("alternateTargetGroupArn", "Pick the alternate (green) target group.");
     }
-    if (!LISTENER_RULE_ARN.test(v.productionListenerRule)) issue("productionListenerRule", "Pick the listener rule that carries production traffic.");
-    if (v.testListenerRule) {
+    ruleIssues(v, issue);
+    if (v.productionRuleMode === "existing" && !LISTENER_RULE_ARN.test(v.productionListenerRule)) issue("productionListenerRule", "Pick the listener rule that carries production traffic.");
+    if (v.testRuleMode === "existing" && v.testListenerRule) {
       if (!LISTENER_RULE_ARN.test(v.testListenerRule)) issue("testListenerRule", "Pick a listener rule, or none.");
       else if (v.testListenerRule === v.productionListenerRule) issue("testListenerRule", "The test listener rule must be another rule than the production one.");
     }
     if (v.roleMode === "existing" && !ROLE_ARN.test(v.roleArn)) issue("roleArn", "Pick the IAM role ECS uses to change the listener rules.");
-    if (v.hookTargetArn) {
-      if (!LAMBDA_ARN.test(v.hookTargetArn)) issue("hookTargetArn", "Enter a Lambda function ARN (arn:aws:lambda:<region>:<account>:function:<name>).");
-      if (!ROLE_ARN.test(v.hookRoleArn)) issue("hookRoleArn", "Enter the ARN of the role ECS uses to call the hook.");
-      if (!v.hookStages.length) issue("hookStages", "Pick at least one stage for the hook.");
-    } else if (v.hookStages.length || v.hookRoleArn) {
-      issue("hookTargetArn", "Enter the hook's Lambda function ARN, or clear its role and stages.");
-    }
   });
 
 export type DeploymentStrategyInput = z.infer<typeof deploymentStrategySchema>;

@@ -94,7 +94,8 @@ export function targetGroupNameIssue(n: string): string | null {
   return null;
 }
 
-const flag = z.enum(["true", "false"]).default("false").transform((v) => v === "true");
+/** A checkbox as posted ("true"/"false") or as the wizard holds it (a boolean). */
+const flag = z.union([z.boolean(), z.enum(["true", "false"])]).default(false).transform((v) => v === true || v === "true");
 
 /**
  * deploymentConfiguration.alarms, as the console asks for it: use CloudWatch alarms (then at least

@@ -10,10 +10,10 @@ import type { Plan } from "@/lib/core/plans/types";
 import type { SessionUser } from "@/lib/core/auth/session";
 import { defineAction } from "@/lib/core/actions/action";
 import type { ActionState } from "@/lib/core/actions/state";
-import { buildDeploymentStrategyPlan } from "./deployment-strategy-plan";
-import { readDeploymentSettings, type DeploymentSettingsContext } from "./deployment-strategy-reads";
-import { strategyErrors } from "./deployment-strategy-checks";
-import { deploymentStrategySchema, type DeploymentStrategyInput } from "./deployment-strategy-schema";
+import { buildDeploymentStrategyPlan } from "./plan";
+import { readDeploymentSettings, type DeploymentSettingsContext } from "./reads";
+import { strategyErrors } from "./checks";
+import { deploymentStrategySchema, type DeploymentStrategyInput } from "./schema";
 
 type Target = { connectionId: string; region: string; cluster: string; service: string };
 

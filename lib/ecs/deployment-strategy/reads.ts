@@ -1,9 +1,12 @@
 import "server-only";
 import { callAws } from "@/lib/core/aws/call";
+import { live, liveKey } from "@/lib/core/live/shared";
 import type { ConnectionSettings } from "@/lib/core/aws/clients";
 import { getRole, listRolesTrusting } from "@/lib/iam/reads";
-import type { CurrentDeploymentSettings, PrimaryTargetGroup } from "./deployment-strategy-plan";
-import { LOAD_BALANCER_ROLE, STRATEGIES, type Strategy } from "./deployment-strategy-fields";
+import type { CurrentDeploymentSettings, PrimaryTargetGroup } from "./plan";
+import { LOAD_BALANCER_ROLE, STRATEGIES, type Strategy } from "./fields";
+import { hookRowsOf, type HookRow } from "./hooks";
+import type { ListenerView } from "./rules";
 
 type RawTargetGroup = {
   TargetGroupArn?: string; TargetGroupName?: string; Protocol?: string; Port?: number; VpcId?: string; TargetType?: string; LoadBalancerArns?: string[];
@@ -23,9 +26,8 @@ export type DeploymentSettingsContext = {
   canary?: { percent: number; bakeTime: number };
   linear?: { percent: number; bakeTime: number };
   advanced: { alternateTargetGroupArn?: string; productionListenerRule?: string; testListenerRule?: string; roleArn?: string } | null;
-  hook?: { targetArn: string; roleArn: string; stages: string[] };
-  /** The stages of the service's pause hook, if it has one. */
-  pauseStages: string[];
+  /** The service's lifecycle hooks, as the form's rows. */
+  hooks: HookRow[];
   /** deploymentConfiguration.alarms now. */
   alarmSettings: { names: string[]; enable: boolean; rollback: boolean };
   /** The region's CloudWatch alarms (first 100 by name), what the form's alarm picker offers. */
@@ -35,6 +37,8 @@ export type DeploymentSettingsContext = {
   containerPort: number;
   targetGroups: { arn: string; name: string }[];
   rules: ListenerRuleView[];
+  /** The listeners of the service's load balancer, where a new rule can go, with the priorities in use. */
+  listeners: ListenerView[];
   roles: { arn: string; name: string }[];
   /** The role Portside would create exists already: offer to pick it instead. */
   roleExists: boolean;
@@ -92,7 +96,7 @@ export async function readDeploymentSettings(conn: ConnectionSettings, region: s
     strategy?: string; bakeTimeInMinutes?: number;
     canaryConfiguration?: { canaryPercent?: number; canaryBakeTimeInMinutes?: number };
     linearConfiguration?: { stepPercent?: number; stepBakeTimeInMinutes?: number };
-    lifecycleHooks?: { targetType?: string; hookTargetArn?: string; roleArn?: string; lifecycleStages?: string[] }[];
+    lifecycleHooks?: { targetType?: string; hookTargetArn?: string; roleArn?: string; lifecycleStages?: string[]; hookDetails?: unknown }[];
     alarms?: { alarmNames?: string[]; enable?: boolean; rollback?: boolean };
   };
   const loadBalancers = s.loadBalancers ?? [];
@@ -100,6 +104,7 @@ export async function readDeploymentSettings(conn: ConnectionSettings, region: s
   let primary: PrimaryTargetGroup | null = null;
   let primaryRaw: RawTargetGroup | undefined;
   const rules: ListenerRuleView[] = [];
+  const listenerViews: ListenerView[] = [];
   let targetGroups: { arn: string; name: string }[] = [];
   if (lb?.targetGroupArn) {
     const all = ((await callAws(conn, region, "elbv2", "DescribeTargetGroups", {})).output.TargetGroups ?? []) as RawTargetGroup[];
@@ -113,6 +118,11 @@ export async function readDeploymentSettings(conn: ConnectionSettings, region: s
         const listeners = ((await callAws(conn, region, "elbv2", "DescribeListeners", { LoadBalancerArn: lbArn })).output.Listeners ?? []) as { ListenerArn?: string; Port?: number; Protocol?: string }[];
         for (const l of listeners) {
           const found = ((await callAws(conn, region, "elbv2", "DescribeRules", { ListenerArn: l.ListenerArn })).output.Rules ?? []) as RawRule[];
+          listenerViews.push({
+            arn: l.ListenerArn ?? "",
+            label: `${l.Protocol ?? ""} ${l.Port ?? ""}`.trim(),
+            priorities: found.filter((r) => !r.IsDefault).map((r) => Number(r.Priority)).filter(Number.isInteger),
+          });
           for (const r of found) {
             const weights = ruleWeights(r.Actions);
             if (weights.some((w) => w.targetGroupArn === primary!.arn)) rules.push({ arn: r.RuleArn ?? "", label: ruleLabel(r, l), weights });
@@ -123,7 +133,6 @@ export async function readDeploymentSettings(conn: ConnectionSettings, region: s
   }
   const [roles, existing, alarms] = await Promise.all([listRolesTrusting(conn, ["ecs.amazonaws.com"]), getRole(conn, LOAD_BALANCER_ROLE.name), listAlarms(conn, region)]);
   const strategy = (STRATEGIES as readonly string[]).includes(dc.strategy ?? "") ? (dc.strategy as Strategy) : "ROLLING";
-  const lambda = dc.lifecycleHooks?.find((h) => h.targetType !== "PAUSE");
   return {
     controller: s.deploymentController?.type ?? "ECS",
     strategy,
@@ -131,8 +140,7 @@ export async function readDeploymentSettings(conn: ConnectionSettings, region: s
     canary: dc.canaryConfiguration ? { percent: dc.canaryConfiguration.canaryPercent ?? 5, bakeTime: dc.canaryConfiguration.canaryBakeTimeInMinutes ?? 10 } : undefined,
     linear: dc.linearConfiguration ? { percent: dc.linearConfiguration.stepPercent ?? 10, bakeTime: dc.linearConfiguration.stepBakeTimeInMinutes ?? 6 } : undefined,
     advanced: lb?.advancedConfiguration ?? null,
-    ...(lambda ? { hook: { targetArn: lambda.hookTargetArn ?? "", roleArn: lambda.roleArn ?? "", stages: lambda.lifecycleStages ?? [] } } : {}),
-    pauseStages: dc.lifecycleHooks?.find((h) => h.targetType === "PAUSE")?.lifecycleStages ?? [],
+    hooks: hookRowsOf(dc.lifecycleHooks),
     alarmSettings: { names: dc.alarms?.alarmNames ?? [], enable: Boolean(dc.alarms?.enable), rollback: Boolean(dc.alarms?.rollback) },
     alarms,
     primary,
@@ -140,14 +148,20 @@ export async function readDeploymentSettings(conn: ConnectionSettings, region: s
     containerPort: lb?.containerPort ?? 0,
     targetGroups,
     rules,
+    listeners: listenerViews,
     roles: roles.map((r) => ({ arn: r.arn, name: r.name })),
     roleExists: existing !== null,
     current: { deploymentConfiguration: s.deploymentConfiguration ?? {}, loadBalancers, primary, containerName: lb?.containerName ?? "", containerPort: lb?.containerPort ?? 0 },
   };
 }
 
+/** listAlarms shared by everyone opening the service wizard within 30 s: what its alarm picker offers. */
+export function listDeploymentAlarmsShared(conn: ConnectionSettings, region: string): Promise<{ name: string; state: string }[]> {
+  return live.cache.get(liveKey(conn, region, "cloudwatch", "deployment-alarms"), 30_000, () => listAlarms(conn, region));
+}
+
 /** The region's metric and composite alarms, first 100, with their state now (what a deployment may watch). */
-async function listAlarms(conn: ConnectionSettings, region: string): Promise<{ name: string; state: string }[]> {
+export async function listAlarms(conn: ConnectionSettings, region: string): Promise<{ name: string; state: string }[]> {
   const { output } = await callAws(conn, region, "cloudwatch", "DescribeAlarms", { MaxRecords: 100, AlarmTypes: ["MetricAlarm", "CompositeAlarm"] });
   const all = [...((output.MetricAlarms ?? []) as { AlarmName?: string; StateValue?: string }[]), ...((output.CompositeAlarms ?? []) as { AlarmName?: string; StateValue?: string }[])];
   return all.map((a) => ({ name: a.AlarmName ?? "", state: a.StateValue ?? "INSUFFICIENT_DATA" })).filter((a) => a.name).sort((a, b) => a.name.localeCompare(b.name));

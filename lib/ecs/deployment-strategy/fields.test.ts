@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createServiceSchema } from "./schema";
-import { buildCreateServicePlan } from "./plan";
-import { targetGroupNameIssue, timingIssues } from "./deployment-strategy-fields";
+import { createServiceSchema } from "../services/schema";
+import { buildCreateServicePlan } from "../services/plan";
+import { targetGroupNameIssue, timingIssues } from "./fields";
 
 const wizard = {
   connectionId: "c1", region: "us-east-1", cluster: "web", serviceName: "api", taskDefinition: "api:3",
@@ -33,6 +33,37 @@ describe("the service wizard's deployment strategy", () => {
     });
     // A failure part-way is cleaned up: the rule and the green target group have their inverses.
     expect([step("alternateTg").inverse?.operation, step("productionRule").inverse?.operation]).toEqual(["DeleteTargetGroup", "DeleteRule"]);
+  });
+  it("alarms and lifecycle hooks from the wizard go into CreateService's deploymentConfiguration, validated as in the dialog", () => {
+    const hooks = [
+      { kind: "lambda", targetArn: "arn:aws:lambda:us-east-1:123456789012:function:smoke", roleArn: "arn:aws:iam::123456789012:role/hooks", stages: ["POST_SCALE_UP"], details: '{"suite":"smoke"}' },
+      { kind: "pause", stages: ["PRE_PRODUCTION_TRAFFIC_SHIFT"] },
+    ];
+    const input = createServiceSchema.parse({ ...wizard, deploymentStrategy: "CANARY", alternateTargetGroupName: "api-green", alarmsEnabled: "true", alarmNames: ["api-5xx"], alarmRollback: "true", hooks });
+    const dc = buildCreateServicePlan(input).steps.at(-1)!.input.deploymentConfiguration as Record<string, unknown>;
+    expect(dc.alarms).toEqual({ alarmNames: ["api-5xx"], enable: true, rollback: true });
+    expect(dc.lifecycleHooks).toEqual([
+      { hookTargetArn: hooks[0]!.targetArn, roleArn: hooks[0]!.roleArn, lifecycleStages: ["POST_SCALE_UP"], hookDetails: { suite: "smoke" } },
+      { targetType: "PAUSE", lifecycleStages: ["PRE_PRODUCTION_TRAFFIC_SHIFT"] },
+    ]);
+    // A rolling service may watch alarms too; hooks need a traffic-shifting strategy.
+    expect((buildCreateServicePlan(createServiceSchema.parse({ ...wizard, alarmsEnabled: true, alarmNames: ["api-5xx"] })).steps.at(-1)!.input.deploymentConfiguration as Record<string, unknown>).alarms).toEqual({ alarmNames: ["api-5xx"], enable: true, rollback: false });
+    expect(errorOf({ ...wizard, hooks }, "hooks")).toBe("Lifecycle hooks need blue/green, linear or canary deployments.");
+    expect(errorOf({ ...wizard, alarmsEnabled: "true" }, "alarmNames")).toBe("Pick at least one CloudWatch alarm to watch.");
+    expect(errorOf({ ...wizard, deploymentStrategy: "CANARY", alternateTargetGroupName: "x", hooks: [{ ...hooks[0], targetArn: "nope" }] }, "hooks.0.targetArn")).toMatch(/Lambda function ARN/);
+  });
+  it("the wizard's rules on its new listener take a condition and a priority; a test rule is created when asked", () => {
+    const plan = buildCreateServicePlan(createServiceSchema.parse({
+      ...wizard, deploymentStrategy: "BLUE_GREEN", alternateTargetGroupName: "api-green", productionRuleConditionValue: "/api/*", productionRulePriority: "10",
+      testRuleMode: "create", testRuleConditionField: "host-header", testRuleConditionValue: "test.example.com", testRulePriority: "11",
+    }));
+    const step = (key: string) => plan.steps.find((s) => s.key === key)!;
+    expect(step("productionRule").input).toMatchObject({ ListenerArn: { $ref: "listener.listenerArn" }, Priority: 10, Conditions: [{ Field: "path-pattern", PathPatternConfig: { Values: ["/api/*"] } }] });
+    expect(step("testRule").input).toMatchObject({ Priority: 11, Conditions: [{ Field: "host-header", HostHeaderConfig: { Values: ["test.example.com"] } }] });
+    expect((step("service").input.loadBalancers as Record<string, unknown>[])[0]!.advancedConfiguration).toMatchObject({ testListenerRule: { $ref: "testRule.ruleArn" } });
+    expect(step("service").dependsOn).toContain("testRule");
+    expect(errorOf({ ...wizard, deploymentStrategy: "CANARY", alternateTargetGroupName: "x", testRuleMode: "create", testRuleConditionValue: "t.example.com", testRulePriority: "1" }, "testRulePriority")).toMatch(/another priority/);
+    expect(errorOf({ ...wizard, deploymentStrategy: "CANARY", alternateTargetGroupName: "x", productionRuleConditionValue: "" }, "productionRuleConditionValue")).toMatch(/path pattern/);
   });
   it("rolling keeps the plan as it was", () => {
     const plan = buildCreateServicePlan(createServiceSchema.parse(wizard));

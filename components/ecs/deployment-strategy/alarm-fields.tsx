@@ -2,11 +2,10 @@
 
 import { Badge } from "@/components/ui/badge";
 import { Checkbox } from "@/components/ui/input";
-import { MAX_DEPLOYMENT_ALARMS } from "@/lib/ecs/services/deployment-strategy-fields";
-import type { FormWizard } from "./plan-action-form";
+import { MAX_DEPLOYMENT_ALARMS } from "@/lib/ecs/deployment-strategy/fields";
 
 type Props = {
-  w: FormWizard;
+  errorFor: (key: string) => string[] | undefined;
   alarms: { name: string; state: string }[];
   enabled: boolean;
   rollback: boolean;
@@ -16,16 +15,17 @@ type Props = {
 
 const tone = (state: string) => (state === "ALARM" ? "red" : state === "OK" ? "green" : "neutral");
 
-function Message({ w, name }: { w: FormWizard; name: string }) {
-  const e = w.errorFor(name);
+function Message({ errorFor, name }: { errorFor: Props["errorFor"]; name: string }) {
+  const e = errorFor(name);
   return e ? <p role="alert" id={`${name}-error`} className="text-xs font-medium text-red-700">{e[0]}</p> : null;
 }
 
 /**
  * deploymentConfiguration.alarms, as the console asks: watch CloudWatch alarms during a
- * deployment (and its bake time), and roll back when one goes into ALARM.
+ * deployment (and its bake time), and roll back when one goes into ALARM. Shared by the service
+ * wizard and the "Deployment settings" dialog.
  */
-export function DeploymentAlarmFields({ w, alarms, enabled, rollback, picked, set }: Props) {
+export function DeploymentAlarmFields({ errorFor, alarms, enabled, rollback, picked, set }: Props) {
   return (
     <fieldset className="space-y-3 rounded-md border border-line p-3">
       <legend className="px-1 text-[13px] font-medium">CloudWatch alarms (optional)</legend>
@@ -36,7 +36,7 @@ export function DeploymentAlarmFields({ w, alarms, enabled, rollback, picked, se
         checked={enabled} onChange={(e) => set({ alarmsEnabled: e.target.checked, ...(e.target.checked ? {} : { alarmNames: [], alarmRollback: false }) })} />
       {enabled && (
         alarms.length ? (
-          <div role="group" aria-label="Alarms to watch" aria-describedby={w.errorFor("alarmNames") ? "alarmNames-error" : undefined}
+          <div role="group" aria-label="Alarms to watch" aria-describedby={errorFor("alarmNames") ? "alarmNames-error" : undefined}
             className="max-h-48 space-y-1 overflow-y-auto rounded border border-line-subtle p-2">
             {alarms.map((a) => (
               <div key={a.name} className="flex items-center justify-between gap-2">
@@ -51,10 +51,10 @@ export function DeploymentAlarmFields({ w, alarms, enabled, rollback, picked, se
         )
       )}
       {enabled && <p className="text-xs text-ink-muted">Up to {MAX_DEPLOYMENT_ALARMS} alarms.</p>}
-      <Message w={w} name="alarmNames" />
+      <Message errorFor={errorFor} name="alarmNames" />
       <Checkbox label="Roll back when an alarm goes into ALARM" disabled={!enabled} checked={rollback}
         onChange={(e) => set({ alarmRollback: e.target.checked })} />
-      <Message w={w} name="alarmRollback" />
+      <Message errorFor={errorFor} name="alarmRollback" />
     </fieldset>
   );
 }

@@ -5,13 +5,17 @@ import { Alert } from "@/components/ui/alert";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Checkbox, Input, RadioCards, Select } from "@/components/ui/input";
 import { initialState } from "@/lib/core/actions/state";
-import { deploymentSettingsContextAction, deploymentStrategyAction, previewDeploymentStrategyAction } from "@/lib/ecs/services/deployment-strategy-actions";
-import type { DeploymentSettingsContext } from "@/lib/ecs/services/deployment-strategy-reads";
-import { HOOK_STAGES, LOAD_BALANCER_ROLE, PAUSE_STAGES, STRATEGY_LIMITS, shiftsTraffic, type Strategy } from "@/lib/ecs/services/deployment-strategy-fields";
-import { deploymentStrategySchema } from "@/lib/ecs/services/deployment-strategy-schema";
-import { ContextStatus } from "./context-status";
-import { DeploymentAlarmFields } from "./deployment-alarm-fields";
-import { PlanActionForm, type FormWizard, type ServiceTarget } from "./plan-action-form";
+import { deploymentSettingsContextAction, deploymentStrategyAction, previewDeploymentStrategyAction } from "@/lib/ecs/deployment-strategy/actions";
+import type { DeploymentSettingsContext } from "@/lib/ecs/deployment-strategy/reads";
+import { LOAD_BALANCER_ROLE, STRATEGY_LIMITS, shiftsTraffic, type Strategy } from "@/lib/ecs/deployment-strategy/fields";
+import type { HookRow } from "@/lib/ecs/deployment-strategy/hooks";
+import { deploymentStrategySchema } from "@/lib/ecs/deployment-strategy/schema";
+import { ContextStatus } from "@/components/ecs/services/actions/context-status";
+import { DeploymentAlarmFields } from "./alarm-fields";
+import { LifecycleHookFields } from "./hook-fields";
+import { RuleFields } from "./rule-fields";
+import { suggestPriority } from "@/lib/ecs/deployment-strategy/rules";
+import { PlanActionForm, type FormWizard, type ServiceTarget } from "@/components/ecs/services/actions/plan-action-form";
 
 type Context = Omit<DeploymentSettingsContext, "current">;
 
@@ -59,14 +63,28 @@ function initialValues(c: Context): Record<string, string> {
     alternateTargetGroupArn: c.advanced?.alternateTargetGroupArn ?? c.targetGroups[0]?.arn ?? "",
     productionListenerRule: c.advanced?.productionListenerRule ?? c.rules[0]?.arn ?? "",
     testListenerRule: c.advanced?.testListenerRule ?? "",
+    // With no rule forwarding to the service yet, the one ECS moves has to be created.
+    productionRuleMode: c.rules.length ? "existing" : "create",
+    productionRuleListenerArn: c.listeners[0]?.arn ?? "",
+    productionRuleConditionField: "path-pattern",
+    productionRuleConditionValue: "/*",
+    productionRulePriority: String(suggestPriority(c.listeners[0]?.priorities ?? [])),
+    testRuleMode: "existing",
+    testRuleListenerArn: c.listeners[0]?.arn ?? "",
+    testRuleConditionField: "host-header",
+    testRuleConditionValue: "",
+    testRulePriority: String(suggestPriority([...(c.listeners[0]?.priorities ?? []), suggestPriority(c.listeners[0]?.priorities ?? [])])),
     roleMode: c.advanced?.roleArn || c.roleExists ? "existing" : "create",
     roleArn: c.advanced?.roleArn ?? ownRole?.arn ?? c.roles[0]?.arn ?? "",
-    hookTargetArn: c.hook?.targetArn ?? "",
-    hookRoleArn: c.hook?.roleArn ?? "",
   };
 }
 
 const ALARM_FIELDS = ["alarmsEnabled", "alarmNames", "alarmRollback"];
+
+const ruleFieldsFor = (v: Record<string, string>, which: "production" | "test") =>
+  v[`${which}RuleMode`] === "create"
+    ? [`${which}RuleMode`, `${which}RuleListenerArn`, `${which}RuleConditionField`, `${which}RuleConditionValue`, `${which}RulePriority`]
+    : [`${which}RuleMode`, `${which}ListenerRule`];
 
 /** The fields the chosen strategy uses; the others are not sent (ECS refuses them). */
 function fieldsFor(v: Record<string, string>): string[] {
@@ -77,8 +95,8 @@ function fieldsFor(v: Record<string, string>): string[] {
     ...(s === "CANARY" ? ["canaryPercent", "canaryBakeTime"] : []),
     ...(s === "LINEAR" ? ["stepPercent", "stepBakeTime"] : []),
     "alternateTargetGroupMode", v.alternateTargetGroupMode === "create" ? "alternateTargetGroupName" : "alternateTargetGroupArn",
-    "productionListenerRule", "testListenerRule", "roleMode", ...(v.roleMode === "existing" ? ["roleArn"] : []),
-    "hookTargetArn", "hookRoleArn", "hookStages", "pauseStages",
+    ...ruleFieldsFor(v, "production"), ...ruleFieldsFor(v, "test"), "roleMode", ...(v.roleMode === "existing" ? ["roleArn"] : []),
+    "hooks",
   ];
 }
 
@@ -86,22 +104,20 @@ function fieldsFor(v: Record<string, string>): string[] {
 export function DeploymentSettingsForm({ target, onCancel }: { target: ServiceTarget; onCancel: () => void }) {
   const { context, error } = useDeploymentContext(target);
   const [edits, setEdits] = useState<Record<string, string>>({});
-  const [picked, setStages] = useState<string[]>();
-  const [pausePicked, setPause] = useState<string[]>();
+  const [hookEdits, setHooks] = useState<HookRow[]>();
   const [alarmEdits, setAlarms] = useState<{ alarmsEnabled?: boolean; alarmRollback?: boolean; alarmNames?: string[] }>({});
   if (!context) return <ContextStatus error={error} />;
   const v = { ...initialValues(context), ...edits };
-  const stages = picked ?? context.hook?.stages ?? [];
-  const pauseStages = pausePicked ?? context.pauseStages;
+  const hooks = hookEdits ?? context.hooks;
   const alarms = {
     alarmsEnabled: alarmEdits.alarmsEnabled ?? context.alarmSettings.enable,
     alarmRollback: alarmEdits.alarmRollback ?? (context.alarmSettings.enable ? context.alarmSettings.rollback : false),
     alarmNames: alarmEdits.alarmNames ?? (context.alarmSettings.enable ? context.alarmSettings.names : []),
   };
   const fields = fieldsFor(v);
-  const valueOf = (f: string): string | string[] =>
-    f === "hookStages" ? stages : f === "pauseStages" ? pauseStages : f === "alarmNames" ? alarms.alarmNames : f === "alarmsEnabled" ? String(alarms.alarmsEnabled) : f === "alarmRollback" ? String(alarms.alarmRollback) : (v[f] ?? "");
-  const values: Record<string, string | string[]> = Object.fromEntries(fields.map((f) => [f, valueOf(f)]));
+  const valueOf = (f: string): unknown =>
+    f === "hooks" ? hooks : f === "alarmNames" ? alarms.alarmNames : f === "alarmsEnabled" ? String(alarms.alarmsEnabled) : f === "alarmRollback" ? String(alarms.alarmRollback) : (v[f] ?? "");
+  const values: Record<string, unknown> = Object.fromEntries(fields.map((f) => [f, valueOf(f)]));
   return (
     <PlanActionForm target={target} schema={deploymentStrategySchema} fields={fields} values={values}
       preview={previewDeploymentStrategyAction} confirm={deploymentStrategyAction} onCancel={onCancel} confirmLabel="Save deployment settings"
@@ -111,61 +127,13 @@ export function DeploymentSettingsForm({ target, onCancel }: { target: ServiceTa
         <>
           <SettingsFields w={w} c={context} v={v} set={(patch) => { setEdits((e) => ({ ...e, ...patch })); for (const k of Object.keys(patch)) w.touch(k); }} />
           {shiftsTraffic(v.strategy as Strategy) && context.primary && (
-            <HookFields w={w} v={v} stages={stages}
-              set={(patch) => { setEdits((e) => ({ ...e, ...patch })); for (const k of Object.keys(patch)) w.touch(k); }}
-              setStages={(next) => { setStages(next); w.touch("hookStages"); }} />
+            <LifecycleHookFields hooks={hooks} errorFor={w.errorFor} onChange={(next) => { setHooks(next); w.touch("hooks"); }} />
           )}
-          {shiftsTraffic(v.strategy as Strategy) && context.primary && (
-            <PauseFields w={w} stages={pauseStages} setStages={(next) => { setPause(next); w.touch("pauseStages"); }} />
-          )}
-          <DeploymentAlarmFields w={w} alarms={context.alarms} enabled={alarms.alarmsEnabled} rollback={alarms.alarmRollback} picked={alarms.alarmNames}
+          <DeploymentAlarmFields errorFor={w.errorFor} alarms={context.alarms} enabled={alarms.alarmsEnabled} rollback={alarms.alarmRollback} picked={alarms.alarmNames}
             set={(patch) => { setAlarms((a) => ({ ...a, ...patch })); for (const k of Object.keys(patch)) w.touch(k); }} />
         </>
       )}
     </PlanActionForm>
-  );
-}
-
-/** One optional lifecycle hook: a Lambda function ECS calls at the chosen stages; its failure rolls the deployment back. */
-function HookFields({ w, v, stages, set, setStages }: { w: FormWizard; v: Record<string, string>; stages: string[]; set: (p: Record<string, string>) => void; setStages: (s: string[]) => void }) {
-  return (
-    <fieldset className="space-y-3 rounded-md border border-line p-3">
-      <legend className="px-1 text-[13px] font-medium">Lifecycle hook (optional)</legend>
-      <Field label="Hook Lambda function ARN" htmlFor="hookTargetArn" error={w.errorFor("hookTargetArn")} hint="ECS calls it at each chosen stage; if it fails, the deployment rolls back.">
-        <Input id="hookTargetArn" name="hookTargetArn" className="w-full font-mono" value={v.hookTargetArn} autoComplete="off"
-          onChange={(e) => set({ hookTargetArn: e.target.value })} {...fieldAria("hookTargetArn", w.errorFor("hookTargetArn"), true)} />
-      </Field>
-      <Field label="Hook role ARN" htmlFor="hookRoleArn" error={w.errorFor("hookRoleArn")}>
-        <Input id="hookRoleArn" name="hookRoleArn" className="w-full font-mono" value={v.hookRoleArn} autoComplete="off"
-          onChange={(e) => set({ hookRoleArn: e.target.value })} {...fieldAria("hookRoleArn", w.errorFor("hookRoleArn"))} />
-      </Field>
-      <div role="group" aria-label="Hook stages" className="grid gap-1 sm:grid-cols-2">
-        {HOOK_STAGES.map((stage) => (
-          <Checkbox key={stage} label={stage.toLowerCase().replaceAll("_", " ")} checked={stages.includes(stage)}
-            onChange={(e) => setStages(e.target.checked ? HOOK_STAGES.filter((s) => s === stage || stages.includes(s)) : stages.filter((s) => s !== stage))} />
-        ))}
-      </div>
-      {stages.map((s, i) => <input key={s} type="hidden" name={`hookStages.${i}`} value={s} />)}
-      <FieldMessage w={w} name="hookStages" />
-    </fieldset>
-  );
-}
-
-/** A pause hook: ECS holds the deployment before the chosen stages until someone continues it (from the live view) or rolls it back. */
-function PauseFields({ w, stages, setStages }: { w: FormWizard; stages: string[]; setStages: (s: string[]) => void }) {
-  return (
-    <fieldset className="space-y-3 rounded-md border border-line p-3">
-      <legend className="px-1 text-[13px] font-medium">Pause hook (optional)</legend>
-      <p className="text-xs text-ink-muted">ECS stops before each chosen stage and waits (up to 24 hours, then rolls back) until you continue it from the live deployment view — for example before production traffic moves, to check green on the test listener first.</p>
-      <div role="group" aria-label="Pause before" className="grid gap-1 sm:grid-cols-2">
-        {PAUSE_STAGES.map((stage) => (
-          <Checkbox key={stage} label={`pause at ${stage.toLowerCase().replaceAll("_", " ")}`} checked={stages.includes(stage)}
-            onChange={(e) => setStages(e.target.checked ? PAUSE_STAGES.filter((s) => s === stage || stages.includes(s)) : stages.filter((s) => s !== stage))} />
-        ))}
-      </div>
-      {stages.map((s, i) => <input key={s} type="hidden" name={`pauseStages.${i}`} value={s} />)}
-      <FieldMessage w={w} name="pauseStages" />
-    </fieldset>
   );
 }
 
@@ -230,21 +198,37 @@ function SettingsFields({ w, c, v, set }: { w: FormWizard; c: Context; v: Record
               </Select>
             </Field>
           )}
-          <Field label="Production listener rule" htmlFor="productionListenerRule" error={w.errorFor("productionListenerRule")}
-            hint={c.rules.length ? "ECS changes this rule's weights to move production traffic from blue to green." : `No listener rule forwards to ${c.primary.name}.`}>
-            <Select id="productionListenerRule" name="productionListenerRule" value={v.productionListenerRule} className="w-full"
-              onChange={(e) => set({ productionListenerRule: e.target.value })} {...fieldAria("productionListenerRule", w.errorFor("productionListenerRule"), true)}>
-              {!c.rules.length && <option value="">No rule to pick</option>}
-              {c.rules.map((r) => <option key={r.arn} value={r.arn}>{r.label} — now {weights(c, r)}</option>)}
-            </Select>
-          </Field>
-          <Field label="Test listener rule (optional)" htmlFor="testListenerRule" error={w.errorFor("testListenerRule")} hint="Sends test traffic to green before production moves, e.g. on another port.">
-            <Select id="testListenerRule" name="testListenerRule" value={v.testListenerRule} className="w-full"
-              onChange={(e) => set({ testListenerRule: e.target.value })} {...fieldAria("testListenerRule", w.errorFor("testListenerRule"), true)}>
-              <option value="">None</option>
-              {c.rules.map((r) => <option key={r.arn} value={r.arn}>{r.label} — now {weights(c, r)}</option>)}
-            </Select>
-          </Field>
+          <RadioCards name="productionRuleMode" legend="Rule ECS moves for production traffic" value={v.productionRuleMode} onValueChange={(m) => set({ productionRuleMode: m })} options={[
+            { value: "existing", label: "Pick a rule", description: c.rules.length ? `${c.rules.length} rule(s) forward to ${c.primary.name}.` : `No listener rule forwards to ${c.primary.name} yet.`, disabled: !c.rules.length },
+            { value: "create", label: "Create a rule on a listener", description: c.listeners.length ? "A path or host rule, 100 % to the service's target group and 0 % to the alternate." : "The load balancer has no listener.", disabled: !c.listeners.length },
+          ]} />
+          {v.productionRuleMode === "create" ? (
+            <RuleFields which="production" listeners={c.listeners} values={v} errorFor={w.errorFor} set={set} />
+          ) : (
+            <Field label="Production listener rule" htmlFor="productionListenerRule" error={w.errorFor("productionListenerRule")}
+              hint={c.rules.length ? "ECS changes this rule's weights to move production traffic from blue to green." : `No listener rule forwards to ${c.primary.name}.`}>
+              <Select id="productionListenerRule" name="productionListenerRule" value={v.productionListenerRule} className="w-full"
+                onChange={(e) => set({ productionListenerRule: e.target.value })} {...fieldAria("productionListenerRule", w.errorFor("productionListenerRule"), true)}>
+                {!c.rules.length && <option value="">No rule to pick</option>}
+                {c.rules.map((r) => <option key={r.arn} value={r.arn}>{r.label} — now {weights(c, r)}</option>)}
+              </Select>
+            </Field>
+          )}
+          <RadioCards name="testRuleMode" legend="Rule for test traffic (optional)" value={v.testRuleMode} onValueChange={(m) => set({ testRuleMode: m })} options={[
+            { value: "existing", label: "Pick a rule, or none", description: "Test traffic reaches green before production moves, e.g. on another port or host." },
+            { value: "create", label: "Create a rule on a listener", description: "Its own condition and priority, 100 % to the service's target group and 0 % to the alternate.", disabled: !c.listeners.length },
+          ]} />
+          {v.testRuleMode === "create" ? (
+            <RuleFields which="test" listeners={c.listeners} values={v} errorFor={w.errorFor} set={set} />
+          ) : (
+            <Field label="Test listener rule (optional)" htmlFor="testListenerRule" error={w.errorFor("testListenerRule")} hint="Sends test traffic to green before production moves, e.g. on another port.">
+              <Select id="testListenerRule" name="testListenerRule" value={v.testListenerRule} className="w-full"
+                onChange={(e) => set({ testListenerRule: e.target.value })} {...fieldAria("testListenerRule", w.errorFor("testListenerRule"), true)}>
+                <option value="">None</option>
+                {c.rules.map((r) => <option key={r.arn} value={r.arn}>{r.label} — now {weights(c, r)}</option>)}
+              </Select>
+            </Field>
+          )}
           <RadioCards name="roleMode" legend="Role ECS uses to change the listener rules" value={v.roleMode} onValueChange={(m) => set({ roleMode: m })} options={[
             { value: "create", label: `Create ${LOAD_BALANCER_ROLE.name}`, description: c.roleExists ? "It exists already: pick it." : "Trusts ecs.amazonaws.com, with AWS's managed policy for load balancer changes.", disabled: c.roleExists },
             { value: "existing", label: "Pick a role", description: c.roles.length ? `${c.roles.length} role(s) ECS may assume.` : "No role trusts ecs.amazonaws.com yet.", disabled: !c.roles.length },

@@ -1,6 +1,7 @@
-import type { DeploymentSettingsContext } from "./deployment-strategy-reads";
-import { LOAD_BALANCER_ROLE, shiftsTraffic, type Strategy } from "./deployment-strategy-fields";
-import type { DeploymentStrategyInput } from "./deployment-strategy-schema";
+import type { DeploymentSettingsContext } from "./reads";
+import { LOAD_BALANCER_ROLE, shiftsTraffic, type Strategy } from "./fields";
+import type { DeploymentStrategyInput } from "./schema";
+import { ruleErrors } from "./rules";
 
 /**
  * The checks that need AWS's answer, made on a fresh read before any change: ECS only shifts
@@ -10,9 +11,8 @@ import type { DeploymentStrategyInput } from "./deployment-strategy-schema";
 export function strategyErrors(input: DeploymentStrategyInput, c: Omit<DeploymentSettingsContext, "current">): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   const add = (field: string, message: string) => void (errors[field] ??= []).push(message);
-  const known = new Set(c.alarms.map((a) => a.name));
-  const missing = input.alarmsEnabled ? input.alarmNames.filter((n) => !known.has(n)) : [];
-  if (missing.length) add("alarmNames", `No CloudWatch alarm named ${missing.join(", ")} in this region.`);
+  const missing = missingAlarms(input, c.alarms);
+  if (missing) add("alarmNames", missing);
   if (!shiftsTraffic(input.strategy)) return errors;
   if (c.controller !== "ECS") add("strategy", `${input.service} is deployed by ${c.controller}; blue/green, linear and canary need the ECS deployment controller.`);
   if (!c.primary) {
@@ -25,9 +25,17 @@ export function strategyErrors(input: DeploymentStrategyInput, c: Omit<Deploymen
   } else if (c.targetGroups.some((t) => t.name === input.alternateTargetGroupName) || c.primary.name === input.alternateTargetGroupName) {
     add("alternateTargetGroupName", `A target group named ${input.alternateTargetGroupName} exists; pick it or choose another name.`);
   }
-  if (!c.rules.some((r) => r.arn === input.productionListenerRule)) add("productionListenerRule", `This rule does not forward to ${c.primary.name}; pick one that does.`);
-  if (input.testListenerRule && !c.rules.some((r) => r.arn === input.testListenerRule)) add("testListenerRule", `This rule does not forward to ${c.primary.name}; pick one that does, or none.`);
+  if (input.productionRuleMode === "existing" && !c.rules.some((r) => r.arn === input.productionListenerRule)) add("productionListenerRule", `This rule does not forward to ${c.primary.name}; pick one that does.`);
+  if (input.testRuleMode === "existing" && input.testListenerRule && !c.rules.some((r) => r.arn === input.testListenerRule)) add("testListenerRule", `This rule does not forward to ${c.primary.name}; pick one that does, or none.`);
+  ruleErrors(input, c.listeners, add);
   if (input.roleMode === "create" && c.roleExists) add("roleMode", `A role named ${LOAD_BALANCER_ROLE.name} exists; pick it.`);
   if (input.roleMode === "existing" && !c.roles.some((r) => r.arn === input.roleArn)) add("roleArn", "Pick a role that ECS (ecs.amazonaws.com) may assume.");
   return errors;
+}
+
+/** The watched alarms that do not exist in the region (ECS would refuse them), as the field's message; null when all do. */
+export function missingAlarms(input: { alarmsEnabled: boolean; alarmNames: string[] }, alarms: { name: string }[]): string | null {
+  const known = new Set(alarms.map((a) => a.name));
+  const missing = input.alarmsEnabled ? input.alarmNames.filter((n) => !known.has(n)) : [];
+  return missing.length ? `No CloudWatch alarm named ${missing.join(", ")} in this region.` : null;
 }
