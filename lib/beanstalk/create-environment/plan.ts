@@ -72,7 +72,7 @@ function instanceProfileSteps(): PlanStep[] {
 /** The bundle's file name and text: rendered from the image, or the uploaded file as it came. */
 export function bundleOf(input: CreateEnvironmentInput): { fileName: string; body: string; contentType: string } {
   if (input.sourceType === "image") {
-    return renderBundle({ format: input.bundleFormat, image: input.image, containerPort: input.containerPort, envNames: input.environment.map((v) => v.name) });
+    return renderBundle({ format: input.bundleFormat, image: input.image, containerPort: input.containerPort });
   }
   const parsed = parseBundle(input.bundleText);
   const format = parsed.ok ? parsed.format : "dockerrun";
