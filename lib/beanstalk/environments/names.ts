@@ -40,3 +40,9 @@ export function bundleKey(application: string, versionLabel: string, fileName: s
 }
 
 export const environmentPage = (application: string, environment: string) => `/beanstalk/${encodeURIComponent(application)}/${encodeURIComponent(environment)}`;
+
+/** v-20261207-051800: a version label that sorts by time, new each second. */
+export function suggestVersionLabel(now = new Date()): string {
+  const iso = now.toISOString();
+  return `v-${iso.slice(0, 10).replaceAll("-", "")}-${iso.slice(11, 19).replaceAll(":", "")}`;
+}

@@ -16,6 +16,7 @@ import { awsClient, type ConnectionSettings } from "@/lib/core/aws/clients";
 import { mapAwsError } from "@/lib/core/aws/errors";
 import { guarded } from "@/lib/core/aws/guarded";
 import { AwsOperationError } from "@/lib/core/errors";
+import type { WatchSource } from "@/lib/core/live/hub";
 import { GLOBAL_REGION, live, liveKey } from "@/lib/core/live/shared";
 
 export type Environment = {
@@ -239,4 +240,9 @@ export function instanceProfileExists(conn: ConnectionSettings, name: string): P
       throw mapAwsError(error, { service: "iam", operation: "GetInstanceProfile", connectionName: conn.name, endpoint: conn.endpointUrl ?? undefined });
     }
   });
+}
+
+/** The environment page's watcher: one poller per environment for every viewer, every 3 s. */
+export function environmentViewSource(conn: ConnectionSettings, region: string, application: string, name: string): WatchSource<EnvironmentView> {
+  return { intervalMs: 3000, poll: () => environmentView(conn, region, application, name, 2000) };
 }
