@@ -17,6 +17,7 @@ const SECTIONS = [
   { title: "EKS", links: [{ href: "/eks/clusters", label: "Clusters" }] },
   { title: "ECR", links: [{ href: "/ecr", label: "Repositories" }] },
   { title: "EC2", links: [{ href: "/ec2/hosts", label: "EC2 hosts" }] },
+  { title: "Beanstalk", links: [{ href: "/beanstalk", label: "Elastic Beanstalk" }] },
   {
     title: "Web services",
     links: [
