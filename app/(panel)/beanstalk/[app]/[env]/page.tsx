@@ -6,6 +6,9 @@ import { EnvironmentLive } from "@/components/beanstalk/environments/environment
 import { HealthBadge } from "@/components/beanstalk/environments/health-badge";
 import { DeployForm } from "@/components/beanstalk/operations/deploy-form";
 import { EnvironmentActions } from "@/components/beanstalk/operations/environment-actions";
+import { EnvLogs } from "@/components/beanstalk/env-logs/env-logs";
+import { SwapUrls, type SwapSide } from "@/components/beanstalk/swap-urls/swap-urls";
+import { MoveToEcsLink } from "@/components/beanstalk/move-to-ecs/move-to-ecs-link";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/core/auth/guard";
@@ -14,7 +17,7 @@ import { attempt, loadWorkingConnection } from "@/lib/core/connections/load";
 import { decodeSegment } from "@/lib/core/security/segments";
 import { isBusy } from "@/lib/beanstalk/environments/health";
 import { suggestVersionLabel, applicationNameSchema, environmentNameSchema } from "@/lib/beanstalk/environments/names";
-import { environmentView, listVersions } from "@/lib/beanstalk/environments/reads";
+import { environmentView, listApplications, listVersions, type Environment } from "@/lib/beanstalk/environments/reads";
 
 export const metadata: Metadata = { title: "Elastic Beanstalk environment" };
 
@@ -30,7 +33,7 @@ export default async function EnvironmentPage({ params }: Props) {
   const working = await loadWorkingConnection();
   if (!working) return <NoConnection />;
   const { context, conn } = working;
-  const result = await attempt(() => Promise.all([environmentView(conn, context.region, app.data, envName.data), listVersions(conn, context.region, app.data)]));
+  const result = await attempt(() => Promise.all([environmentView(conn, context.region, app.data, envName.data), listVersions(conn, context.region, app.data), listApplications(conn, context.region)]));
   const breadcrumbs = [{ href: "/beanstalk", label: "Elastic Beanstalk" }, { label: app.data }, { label: envName.data }];
   if (result.error) {
     return (
@@ -40,11 +43,13 @@ export default async function EnvironmentPage({ params }: Props) {
       </>
     );
   }
-  const [view, versions] = result.data!;
+  const [view, versions, applications] = result.data!;
   if (!view.environment) notFound();
   const env = view.environment;
   const canOperate = roleAllows(user.role, "operator");
   const target = { connectionId: context.connectionId, region: context.region, applicationName: app.data, environmentName: env.name };
+  const side = (e: Environment): SwapSide => ({ name: e.name, cname: e.cname, versionLabel: e.versionLabel, health: e.health, healthStatus: e.healthStatus, status: e.status });
+  const others = (applications.find((a) => a.name === app.data)?.environments ?? []).filter((e) => e.name !== env.name).map(side);
   return (
     <>
       <PageHeader
@@ -56,10 +61,24 @@ export default async function EnvironmentPage({ params }: Props) {
       <div className="space-y-4">
         {canOperate && (
           <EnvironmentActions {...target} busy={isBusy(env.status)}>
-            {/* Swap URLs, Logs and Move to ECS join this row (issue 15, feat-eb-sandbox). */}
+            <MoveToEcsLink applicationName={app.data} environmentName={env.name} />
           </EnvironmentActions>
         )}
         <EnvironmentLive application={app.data} environment={env.name} initial={view} />
+        {canOperate && (
+          <Card>
+            <CardHeader title="Swap environment URLs" description="Blue/green: the two environments exchange their URLs, so the one running the new version takes the traffic." />
+            <CardBody>
+              <SwapUrls {...target} current={side(env)} others={others} />
+            </CardBody>
+          </Card>
+        )}
+        <Card>
+          <CardHeader title="Logs" description="The instances' log files: the last 100 lines read here, or the full logs as a zip per instance." />
+          <CardBody>
+            <EnvLogs {...target} canRequest={canOperate} busy={env.status === "Terminating" || env.status === "Terminated"} />
+          </CardBody>
+        </Card>
         {canOperate && (
           <Card>
             <CardHeader title="Deploy a new version" description="Elastic Beanstalk rolls it out with the environment's deployment policy; the instances above show each batch move to it." />
