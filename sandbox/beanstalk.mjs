@@ -474,7 +474,9 @@ export class BeanstalkSandbox {
     if (from === h.HealthStatus) return;
     env.reported = h.HealthStatus;
     if (from === "Pending" && h.HealthStatus === "Ok") {
-      this.#event(st, env, `Environment health has transitioned from Pending to Ok. Initialization completed ${Math.max(1, Math.round(this.#paceMs / 1000))} seconds ago and took ${Math.max(1, secondsSince(env.launchStartedAt, at))} seconds.`, { at });
+      const ago = Math.max(1, Math.round(this.#paceMs / 1000));
+      const took = Math.max(1, secondsSince(env.launchStartedAt, at));
+      this.#event(st, env, `Environment health has transitioned from Pending to Ok. Initialization completed ${ago} ${ago === 1 ? "second" : "seconds"} ago and took ${took} ${took === 1 ? "second" : "seconds"}.`, { at });
       return;
     }
     const sev = ["Severe", "Degraded", "Warning"].includes(h.HealthStatus) ? "WARN" : "INFO";
