@@ -207,6 +207,20 @@ function optionKey(o) {
   return `${o.ResourceName ?? ""}|${o.Namespace}|${o.OptionName}`;
 }
 
+/** The instance type both ways AWS takes it: aws:ec2:instances InstanceTypes (first) wins over the launch configuration's InstanceType; the two are kept in step. */
+function syncInstanceType(options, updates) {
+  const set = (ns, name) => updates.some((u) => u?.Namespace === ns && u?.OptionName === name);
+  const lc = options.find((o) => o.Namespace === NS_LC && o.OptionName === "InstanceType" && !o.ResourceName);
+  const types = options.find((o) => o.Namespace === "aws:ec2:instances" && o.OptionName === "InstanceTypes" && !o.ResourceName);
+  if (set("aws:ec2:instances", "InstanceTypes") && types) {
+    const first = String(types.Value).split(",")[0].trim();
+    if (lc && first) lc.Value = first;
+  } else if (set(NS_LC, "InstanceType") && lc && types) {
+    types.Value = lc.Value;
+  }
+  return options;
+}
+
 function mergeOptions(base, updates = [], removals = []) {
   const map = new Map(base.map((o) => [optionKey(o), { ...o }]));
   for (const r of removals) map.delete(optionKey({ ResourceName: r.ResourceName, Namespace: r.Namespace, OptionName: r.OptionName }));
@@ -216,7 +230,7 @@ function mergeOptions(base, updates = [], removals = []) {
     if (u.ResourceName) o.ResourceName = u.ResourceName;
     map.set(optionKey(o), o);
   }
-  return [...map.values()];
+  return syncInstanceType([...map.values()], updates);
 }
 
 const opt = (options, ns, name) => options.find((o) => o.Namespace === ns && o.OptionName === name && !o.ResourceName)?.Value;

@@ -222,6 +222,10 @@ describe.runIf(hasMoto)("Elastic Beanstalk in the gateway", () => {
     expect(options).toContainEqual({ Namespace: "aws:elasticbeanstalk:application:environment", OptionName: "GREETING", Value: "hello" });
     expect(options).toContainEqual({ Namespace: "aws:autoscaling:asg", OptionName: "MinSize", Value: "2" });
     expect(options).toContainEqual({ Namespace: "aws:autoscaling:launchconfiguration", OptionName: "InstanceType", Value: "t3.micro" });
+    const typed = await eb.send(new CreateEnvironmentCommand({ ...base, EnvironmentName: "shop-typed", CNAMEPrefix: "shop-typed", OptionSettings: [PROFILE, { Namespace: "aws:ec2:instances", OptionName: "InstanceTypes", Value: "t3.small" }] }));
+    await ready("shop-typed");
+    const typedHealth = await eb.send(new DescribeInstancesHealthCommand({ EnvironmentName: typed.EnvironmentName, AttributeNames: ["All"] }));
+    expect(typedHealth.InstanceHealthList.map((i) => i.InstanceType)).toEqual(["t3.small"]);
   });
 
   it("deploys a new version batch by batch (Rolling, fixed batch of 1), observable per instance", async () => {

@@ -5,7 +5,8 @@ import { expressPrefillOfEnvironment, type OptionSetting } from "./prefill";
 const o = (namespace: string, name: string, value: string): OptionSetting => ({ namespace, name, value });
 const OPTIONS = [
   o("aws:elasticbeanstalk:environment", "EnvironmentType", "LoadBalanced"),
-  o("aws:autoscaling:launchconfiguration", "InstanceType", "t3.small"),
+  o("aws:autoscaling:launchconfiguration", "InstanceType", "t3.micro"),
+  o("aws:ec2:instances", "InstanceTypes", "t3.small, t3.medium"),
   o("aws:autoscaling:asg", "MinSize", "2"),
   o("aws:autoscaling:asg", "MaxSize", "6"),
   o("aws:elasticbeanstalk:application:environment", "GREETING", "hello"),

@@ -16,7 +16,8 @@ const whole = (v: string | undefined) => (v !== undefined && /^\d{1,4}$/.test(v)
  */
 export function expressPrefillOfEnvironment(env: { application: string; name: string }, run: BundleRun, options: OptionSetting[]): ExpressPrefill & { notes: string[] } {
   const notes: string[] = [];
-  const instanceType = opt(options, "aws:autoscaling:launchconfiguration", "InstanceType") ?? opt(options, "aws:ec2:instances", "InstanceTypes")?.split(",")[0]?.trim() ?? "t3.micro";
+  // aws:ec2:instances InstanceTypes (its first type) wins over the launch configuration's InstanceType, as on AWS.
+  const instanceType = opt(options, "aws:ec2:instances", "InstanceTypes")?.split(",")[0]?.trim() || opt(options, "aws:autoscaling:launchconfiguration", "InstanceType") || "t3.micro";
   const size = fargateSizeOf(instanceType);
   if (size.note) notes.push(size.note);
   const single = opt(options, "aws:elasticbeanstalk:environment", "EnvironmentType") === "SingleInstance";
