@@ -29,6 +29,7 @@ const blue = `blue-${id}`;
 const green = `green-${id}`;
 const envPage = (env: string) => `/beanstalk/${app}/${env}`;
 let captured: Request[] = [];
+let swapPreview: Request | undefined;
 
 const option = (Namespace: string, OptionName: string, Value: string) => ({ Namespace, OptionName, Value });
 
@@ -117,6 +118,7 @@ test("hostile or mistaken swap input is refused at the field with no AWS call", 
   await page.goto("about:blank");
   const preview = captured[0]!;
   expect(preview).toBeTruthy();
+  swapPreview = preview;
   await sandbox.quiet(6000);
   await sandbox.resetCalls();
   const post = (body: string) =>
@@ -146,6 +148,15 @@ test("logs: the last 100 lines are shown on the page, the full logs download as 
   await expect(tail).toContainText("docker pull nginx:1.27");
   await expect(tail).toContainText("listening on 0.0.0.0:8080");
   await expect(tail.getByRole("region")).toHaveCount(2);
+  // The same request with a kind AWS does not have is refused at the field, with no AWS call.
+  const logsPreview = captured[0]!;
+  const before = (await sandbox.calls()).calls["elasticbeanstalk:RequestEnvironmentInfo"] ?? 0;
+  const hostile = await page.request.post(logsPreview.url(), {
+    headers: { "next-action": logsPreview.headers()["next-action"]!, "content-type": logsPreview.headers()["content-type"]!, accept: "text/x-component" },
+    data: Buffer.from(logsPreview.postDataBuffer()!.toString("utf8").replace(/\btail\b/, "../../etc/passwd")),
+  });
+  expect(await hostile.text()).toContain("Pick the last 100 lines or the full logs.");
+  expect((await sandbox.calls()).calls["elasticbeanstalk:RequestEnvironmentInfo"] ?? 0).toBe(before);
 
   await page.getByRole("button", { name: "Request full logs" }).click();
   dialog = page.getByRole("dialog", { name: "Request the full logs of each instance?" });
@@ -210,6 +221,8 @@ test("a viewer sees the logs panel but cannot swap, request logs or move; anonym
   });
   expect(await (await viewerPage.request.post(logsPreview.url(), replay(logsPreview))).text()).toContain("Your role cannot request Elastic Beanstalk logs: it needs the operator role.");
   expect(await (await request.post(logsPreview.url(), replay(logsPreview))).text()).toContain("Your session has ended. Sign in again.");
+  expect(await (await viewerPage.request.post(swapPreview!.url(), replay(swapPreview!))).text()).toContain("Your role cannot swap Elastic Beanstalk environment URLs: it needs the operator role.");
+  expect(await (await request.post(swapPreview!.url(), replay(swapPreview!))).text()).toContain("Your session has ended. Sign in again.");
   for (const url of [envPage(blue), `${envPage(blue)}/move-to-ecs`]) {
     const anonymous = await request.get(url, { maxRedirects: 0 });
     expect(anonymous.status(), url).toBe(307);
