@@ -161,3 +161,19 @@ export function sandboxEvents(endpoint: string): Promise<{ bridgedBuckets: { reg
 export type SandboxEmail = { at: string; topicArn: string; subscriptionArn: string; protocol: string; to: string; subject: string; message: string; via: string };
 export function snsOutbox(endpoint: string): Promise<{ messages: SandboxEmail[] }>;
 export function confirmSnsSubscription(endpoint: string, which: { subscriptionArn: string } | { topicArn: string; endpoint: string }): Promise<{ confirmed: string[] }>;
+export type SandboxBeanstalkState = {
+  paceMs: number;
+  environments: {
+    key: string;
+    name: string;
+    id: string;
+    status: string;
+    health: string;
+    healthStatus: string;
+    cname: string;
+    versionLabel?: string;
+    instances: { id: string; state: string; version: string; deployment: string }[];
+  }[];
+};
+export function getBeanstalk(endpoint: string): Promise<SandboxBeanstalkState>;
+export function setBeanstalk(endpoint: string, settings: { paceMs?: number }): Promise<SandboxBeanstalkState>;
