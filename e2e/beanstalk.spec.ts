@@ -10,6 +10,7 @@ import {
 import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { login } from "./fixtures/auth";
 import { runsFor, seedUser } from "./fixtures/db";
+import { setBeanstalk } from "../sandbox/client.mjs";
 import { sandbox } from "./fixtures/sandbox";
 import { stack } from "./fixtures/stack";
 
@@ -197,8 +198,11 @@ test("a rolling deployment of a new version moves the instances over batch by ba
   const watcher = await (await browser.newContext({ storageState: await page.context().storageState() })).newPage();
   await watcher.goto(envPage);
   await expect(watcher.getByText("Live", { exact: true })).toBeVisible();
+  // Slower steps (2.5 s each, instead of 1 s) so the page's 3 s poll sees the batches too.
+  await setBeanstalk(stack().sandboxEndpoint, { paceMs: 2500 });
   await page.getByRole("button", { name: "Deploy", exact: true }).click();
   await expect(page).toHaveURL(/\/history\/\w+/);
+  await expect(watcher.getByTestId("rollout-progress")).toContainText(/Deploying v2: [0-2] of 3 instances done/, { timeout: 60_000 });
 
   // Batch by batch: AWS shows some instances on v2 while others still run v1, and the page says so.
   const seen = new Set<number>();
@@ -217,6 +221,7 @@ test("a rolling deployment of a new version moves the instances over batch by ba
   expect(batchMessages.length, JSON.stringify(events.Events?.map((e) => e.Message))).toBeGreaterThanOrEqual(3);
   await expect(watcher.getByRole("list", { name: "Events" })).toContainText(batchMessages[0]!);
   await watcher.screenshot({ path: "test-results/beanstalk-after-deploy.png", fullPage: true });
+  await setBeanstalk(stack().sandboxEndpoint, { paceMs: 1000 });
   expect(await environmentOf(env)).toMatchObject({ Status: "Ready", VersionLabel: "v2" });
   await watcher.context().close();
 });
