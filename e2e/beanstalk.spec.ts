@@ -147,8 +147,8 @@ test("the wizard creates the application, the version with its bundle in S3, and
   const steps = page.getByRole("list", { name: "Plan steps" }).getByRole("listitem");
   await expect(steps.last()).toContainText("elasticbeanstalk:CreateEnvironment");
   await expect(page.getByRole("list", { name: "Plan steps" })).toContainText("s3:PutObject");
-  await expect(page.getByLabel("Bundle")).toContainText('"AWSEBDockerrunVersion": "1"');
-  await expect(page.getByLabel("Bundle")).toContainText('"ContainerPort": 8080');
+  await expect(page.getByLabel("Bundle to upload")).toContainText('"AWSEBDockerrunVersion": "1"');
+  await expect(page.getByLabel("Bundle to upload")).toContainText('"ContainerPort": 8080');
   await page.screenshot({ path: "test-results/beanstalk-review.png", fullPage: true });
   await page.getByRole("button", { name: "Create environment" }).click();
   await runSucceeded(page, 180_000);
@@ -187,12 +187,12 @@ test("a rolling deployment of a new version moves the instances over batch by ba
   await asOperator(page);
   await page.goto(envPage);
   await page.getByLabel("A new image (Portside writes the bundle and creates the version)").check();
-  await page.getByLabel("New image").fill("nginx:1.28");
+  await page.getByLabel("New image", { exact: true }).fill("nginx:1.28");
   await page.getByLabel("Container port", { exact: true }).fill("8080");
   await page.getByLabel("New version label").fill("v2");
   await page.getByRole("button", { name: "Review deployment" }).click();
   await expect(page.getByRole("list", { name: "Plan steps" })).toContainText("elasticbeanstalk:UpdateEnvironment");
-  await expect(page.getByLabel("Bundle")).toContainText('"Name": "nginx:1.28"');
+  await expect(page.getByLabel("Bundle to upload")).toContainText('"Name": "nginx:1.28"');
 
   // A second tab keeps the environment page open while the run's page follows the plan.
   const watcher = await (await browser.newContext({ storageState: await page.context().storageState() })).newPage();
