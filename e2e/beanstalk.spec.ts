@@ -113,6 +113,7 @@ test("invalid input is refused at each field with no AWS call", async ({ page })
 });
 
 test("the wizard creates the application, the version with its bundle in S3, and the environment", async ({ page }) => {
+  test.setTimeout(240_000);
   await asOperator(page);
   await page.goto("/beanstalk");
   await expect(page.getByText("No Elastic Beanstalk applications in this region")).toBeVisible();
@@ -150,8 +151,21 @@ test("the wizard creates the application, the version with its bundle in S3, and
   await expect(page.getByLabel("Bundle to upload")).toContainText('"AWSEBDockerrunVersion": "1"');
   await expect(page.getByLabel("Bundle to upload")).toContainText('"ContainerPort": 8080');
   await page.screenshot({ path: "test-results/beanstalk-review.png", fullPage: true });
+  // Slower steps (2.5 s each) while it launches, so the environment page's 3 s poll sees it go from Grey to Green.
+  await setBeanstalk(stack().sandboxEndpoint, { paceMs: 2500 });
   await page.getByRole("button", { name: "Create environment" }).click();
+  await expect(page).toHaveURL(/\/history\/\w+/);
+  await expect.poll(async () => (await environmentOf(env))?.Status, { timeout: 120_000 }).toBe("Launching");
+  const watcher = await (await page.context().browser()!.newContext({ storageState: await page.context().storageState() })).newPage();
+  await watcher.goto(envPage);
+  await expect(watcher.getByLabel("Environment health")).toContainText(/Grey|Pending|No data/);
+  await expect(watcher.getByTestId("environment-status")).toContainText("launching");
+  await expect(watcher.getByLabel("Environment health")).toContainText("Green · Ok", { timeout: 120_000 });
+  await expect(watcher.getByRole("list", { name: "Events" })).toContainText(`Successfully launched environment: ${env}`);
+  await watcher.screenshot({ path: "test-results/beanstalk-launched.png", fullPage: true });
+  await watcher.context().close();
   await runSucceeded(page, 180_000);
+  await setBeanstalk(stack().sandboxEndpoint, { paceMs: 1000 });
 
   const apps = await eb().send(new DescribeApplicationsCommand({ ApplicationNames: [app] }));
   expect(apps.Applications?.map((a) => a.ApplicationName)).toEqual([app]);
@@ -167,7 +181,8 @@ test("the wizard creates the application, the version with its bundle in S3, and
   expect(await runsFor(`elasticbeanstalk:environment/${app}/${env}`)).not.toHaveLength(0);
 });
 
-test("the environment page shows health going Green and events as they happen", async ({ page }) => {
+test("the list and the environment page show health, status, URL, version, instances and events", async ({ page }) => {
+  test.setTimeout(180_000);
   await asOperator(page);
   await page.goto("/beanstalk");
   const row = page.getByRole("row", { name: new RegExp(env) });
@@ -176,7 +191,7 @@ test("the environment page shows health going Green and events as they happen", 
   await row.getByRole("link", { name: env, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`${envPage}$`));
   await expect(page.getByText("Live", { exact: true })).toBeVisible();
-  await expect(page.getByLabel("Environment health")).toContainText("Green", { timeout: 120_000 });
+  await expect(page.getByLabel("Environment health")).toContainText("Green · Ok");
   await expect(page.getByRole("table", { name: "Instances" }).getByRole("row")).toHaveCount(4, { timeout: 60_000 });
   const events = await eb().send(new DescribeEventsCommand({ ApplicationName: app, EnvironmentName: env, MaxRecords: 5 }));
   await expect(page.getByRole("list", { name: "Events" })).toContainText(events.Events![0]!.Message!);
@@ -184,12 +199,13 @@ test("the environment page shows health going Green and events as they happen", 
 });
 
 test("a rolling deployment of a new version moves the instances over batch by batch", async ({ page, browser }) => {
+  test.setTimeout(300_000);
   await asOperator(page);
   await page.goto(envPage);
   await page.getByLabel("A new image (Portside writes the bundle and creates the version)").check();
-  await page.getByLabel("New image", { exact: true }).fill("nginx:1.28");
+  await page.getByRole("textbox", { name: "New image", exact: true }).fill("nginx:1.28");
   await page.getByLabel("Container port", { exact: true }).fill("8080");
-  await page.getByLabel("New version label").fill("v2");
+  await page.getByRole("textbox", { name: "New version label", exact: true }).fill("v2");
   await page.getByRole("button", { name: "Review deployment" }).click();
   await expect(page.getByRole("list", { name: "Plan steps" })).toContainText("elasticbeanstalk:UpdateEnvironment");
   await expect(page.getByLabel("Bundle to upload")).toContainText('"Name": "nginx:1.28"');
@@ -280,6 +296,7 @@ test("a viewer sees environments but cannot change one; anonymous and hostile re
 });
 
 test("terminate needs the typed name, then leaves nothing running", async ({ page }) => {
+  test.setTimeout(240_000);
   await asOperator(page);
   await page.goto(envPage);
   await page.getByRole("button", { name: "Terminate", exact: true }).click();
