@@ -17,12 +17,12 @@ const SECTIONS = [
   { title: "EKS", links: [{ href: "/eks/clusters", label: "Clusters" }] },
   { title: "ECR", links: [{ href: "/ecr", label: "Repositories" }] },
   { title: "EC2", links: [{ href: "/ec2/hosts", label: "EC2 hosts" }] },
-  { title: "Beanstalk", links: [{ href: "/beanstalk", label: "Elastic Beanstalk" }] },
   {
     title: "Web services",
     links: [
       { href: "/ecs/express", label: "Express Mode" },
       { href: "/apprunner", label: "App Runner" },
+      { href: "/beanstalk", label: "Elastic Beanstalk" },
     ],
   },
   {

@@ -310,7 +310,7 @@ export function CreateEnvironmentWizard(props: Props) {
             {bundle && (
               <div>
                 <p className="mb-1 text-xs font-medium text-ink-muted">The bundle uploaded to {bundle.key}</p>
-                <CodeBlock wrap code={bundle.body} aria-label="Bundle" />
+                <CodeBlock wrap code={bundle.body} aria-label="Bundle to upload" />
               </div>
             )}
           </div>

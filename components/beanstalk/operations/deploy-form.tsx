@@ -59,7 +59,7 @@ export function DeployForm({ context, versions, suggestedLabel }: Props) {
               <Field label="Container port" htmlFor="deployPort" error={err("containerPort")}>
                 <Input id="deployPort" name="containerPort" type="number" min={1} max={65535} value={values.containerPort} onChange={(e) => set({ containerPort: e.target.value })} onBlur={() => w.touch("containerPort")} {...fieldAria("deployPort", err("containerPort"))} />
               </Field>
-              <Field label="Bundle" htmlFor="deployFormat" error={err("bundleFormat")}>
+              <Field label="Bundle format" htmlFor="deployFormat" error={err("bundleFormat")}>
                 <Select id="deployFormat" name="bundleFormat" value={values.bundleFormat} onChange={(e) => set({ bundleFormat: e.target.value })}>
                   <option value="dockerrun">Dockerrun.aws.json (v1)</option>
                   <option value="compose">docker-compose.yml</option>
@@ -82,7 +82,7 @@ export function DeployForm({ context, versions, suggestedLabel }: Props) {
         <PlanReview review={review} note={bundle && (
           <div>
             <p className="mb-1 text-xs font-medium text-ink-muted">The bundle uploaded to {bundle.key}</p>
-            <CodeBlock wrap code={bundle.body} aria-label="Bundle" />
+            <CodeBlock wrap code={bundle.body} aria-label="Bundle to upload" />
           </div>
         )} />
       )}
