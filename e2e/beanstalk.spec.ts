@@ -162,6 +162,8 @@ test("the wizard creates the application, the version with its bundle in S3, and
   await expect(watcher.getByTestId("environment-status")).toContainText("launching");
   await expect(watcher.getByLabel("Environment health")).toContainText("Green · Ok", { timeout: 120_000 });
   await expect(watcher.getByRole("list", { name: "Events" })).toContainText(`Successfully launched environment: ${env}`);
+  // The rest of the page follows the status: the actions a launching environment refuses open up once it is Ready.
+  await expect(watcher.getByRole("button", { name: "Terminate", exact: true })).toBeEnabled();
   await watcher.screenshot({ path: "test-results/beanstalk-launched.png", fullPage: true });
   await watcher.context().close();
   await runSucceeded(page, 180_000);

@@ -1,5 +1,7 @@
 "use client";
 
+import { useRouter } from "next/navigation";
+import { useEffect } from "react";
 import { LiveIndicator } from "@/components/live/live-indicator";
 import { useLiveStream } from "@/components/live/use-live-stream";
 import { Alert } from "@/components/ui/alert";
@@ -30,6 +32,14 @@ export function EnvironmentLive({ application, environment, initial }: Props) {
   const url = `/api/live/beanstalk/${encodeURIComponent(application)}/${encodeURIComponent(environment)}`;
   const { value, status, error, at, pause, resume } = useLiveStream<EnvironmentView>(url, initial);
   const env = value.environment;
+  const router = useRouter();
+  // The rest of the page (header badge, which actions are open, the versions to deploy) was rendered
+  // with the status it had then: render it again when the status or health changes, not on every poll.
+  const shown = `${initial.environment?.status}|${initial.environment?.health}|${initial.environment?.versionLabel}`;
+  const now = `${env?.status}|${env?.health}|${env?.versionLabel}`;
+  useEffect(() => {
+    if (env && at !== null && now !== shown) router.refresh();
+  }, [env, at, now, shown, router]);
   const instances = failed(value.instances) ? null : value.instances;
   const progress = instances ? rolloutProgress(instances) : null;
   return (
