@@ -216,6 +216,9 @@ test("a rolling deployment of a new version moves the instances over batch by ba
   const watcher = await (await browser.newContext({ storageState: await page.context().storageState() })).newPage();
   await watcher.goto(envPage);
   await expect(watcher.getByText("Live", { exact: true })).toBeVisible();
+  page.on("request", (r) => {
+    if (r.method() === "POST" && r.headers()["next-action"]) captured.push(r);
+  });
   // Slower steps (2.5 s each, instead of 1 s) so the page's 3 s poll sees the batches too.
   await setBeanstalk(stack().sandboxEndpoint, { paceMs: 2500 });
   await page.getByRole("button", { name: "Deploy", exact: true }).click();
@@ -271,6 +274,10 @@ test("a viewer sees environments but cannot change one; anonymous and hostile re
   });
   expect(await (await viewerPage.request.post(preview.url(), replay(preview, env, "viewer-made-this"))).text()).toContain("Your role cannot create Elastic Beanstalk environments: it needs the operator role.");
   expect(await (await request.post(preview.url(), replay(preview, env, "nobody-made-this"))).text()).toContain("Your session has ended. Sign in again.");
+  // The deploy's confirm, replayed by a viewer: refused before any AWS call.
+  const deploy = captured.find((r) => r.postDataBuffer()?.toString("utf8").includes("reviewedHash") && r.postDataBuffer()?.toString("utf8").includes("nginx:1.28"))!;
+  expect(await (await viewerPage.request.post(deploy.url(), replay(deploy, "v2", "v3"))).text()).toContain("Your role cannot deploy to Elastic Beanstalk environments: it needs the operator role.");
+  expect(await (await request.post(deploy.url(), replay(deploy, "v2", "v3"))).text()).toContain("Your session has ended. Sign in again.");
   for (const url of ["/beanstalk", envPage, "/beanstalk/new"]) {
     const anonymous = await request.get(url, { maxRedirects: 0 });
     expect(anonymous.status(), url).toBe(307);
