@@ -185,7 +185,7 @@ test("Move to ECS opens Express Mode prefilled with the running image, port, siz
   await page.goto(envPage(blue));
   await page.getByRole("link", { name: "Move to ECS" }).click();
   await expect(page).toHaveURL(/\/ecs\/express\/new\?prefill=/);
-  await expect(page.getByText(`Prefilled from Elastic Beanstalk environment ${app} / ${blue}`)).toBeVisible();
+  await expect(page.getByText(`Prefilled from Elastic Beanstalk environment ${app} / ${blue}. t3.small has 2 GB; Fargate offers 4 GB with 2 vCPU.`)).toBeVisible();
   await expect(page.getByLabel("Image URI")).toHaveValue("nginx:1.27");
   await expect(page.getByLabel("Container port")).toHaveValue("8080");
   await expect(page.getByLabel("CPU")).toHaveValue("2048");

@@ -292,6 +292,50 @@ describe.runIf(hasMoto)("Elastic Beanstalk in the gateway", () => {
     expect(immInst.map((i) => i.Deployment.VersionLabel)).toEqual(["v1", "v1"]);
   });
 
+  it("rolling with an additional batch keeps the capacity; traffic splitting replaces the instances; events page and filter", async () => {
+    await eb.send(new CreateApplicationCommand({ ApplicationName: "shop" }));
+    await version("shop", "v1", dockerrun("nginx:1.27"));
+    await version("shop", "v2", dockerrun("nginx:1.28"));
+    await eb.send(new CreateEnvironmentCommand({ ApplicationName: "shop", EnvironmentName: "shop-extra", SolutionStackName: STACK, VersionLabel: "v1", OptionSettings: lb(3, "RollingWithAdditionalBatch") }));
+    await eb.send(new CreateEnvironmentCommand({ ApplicationName: "shop", EnvironmentName: "shop-split", SolutionStackName: STACK, VersionLabel: "v1", OptionSettings: lb(2, "TrafficSplitting") }));
+    await ready("shop-extra");
+    await ready("shop-split");
+    const ids = async (name) => (await eb.send(new DescribeInstancesHealthCommand({ EnvironmentName: name, AttributeNames: ["All"] }))).InstanceHealthList;
+    const before = (await ids("shop-extra")).map((i) => i.InstanceId);
+    const counts = new Set();
+    await eb.send(new UpdateEnvironmentCommand({ EnvironmentName: "shop-extra", VersionLabel: "v2" }));
+    await until(async () => {
+      const list = await ids("shop-extra");
+      counts.add(list.length);
+      return (await env("shop-extra")).Status;
+    }, (s) => s === "Ready");
+    expect(Math.min(...counts)).toBeGreaterThanOrEqual(3);
+    const extra = await ids("shop-extra");
+    expect(extra).toHaveLength(3);
+    expect(extra.every((i) => i.Deployment.VersionLabel === "v2" && i.Deployment.Status === "Deployed")).toBe(true);
+    expect(extra.filter((i) => before.includes(i.InstanceId))).toHaveLength(2);
+    const extraMsgs = (await eb.send(new DescribeEventsCommand({ EnvironmentName: "shop-extra" }))).Events.map((e) => e.Message);
+    expect(extraMsgs.some((m) => /^Batch 3: Completed application deployment\.$/.test(m))).toBe(true);
+    expect(extraMsgs.some((m) => m.startsWith("Removed instance ["))).toBe(true);
+
+    const splitBefore = (await ids("shop-split")).map((i) => i.InstanceId);
+    await eb.send(new UpdateEnvironmentCommand({ EnvironmentName: "shop-split", VersionLabel: "v2" }));
+    const split = await until(() => env("shop-split"), (e) => e.Status === "Ready");
+    expect(split.VersionLabel).toBe("v2");
+    const after = await ids("shop-split");
+    expect(after).toHaveLength(2);
+    expect(after.some((i) => splitBefore.includes(i.InstanceId))).toBe(false);
+    const splitMsgs = (await eb.send(new DescribeEventsCommand({ EnvironmentName: "shop-split" }))).Events.map((e) => e.Message);
+    expect(splitMsgs).toContain("Sending 10% of traffic to the new instances and evaluating their health for 5 minutes.");
+
+    const page1 = await eb.send(new DescribeEventsCommand({ ApplicationName: "shop", MaxRecords: 5 }));
+    expect(page1.Events).toHaveLength(5);
+    const page2 = await eb.send(new DescribeEventsCommand({ ApplicationName: "shop", MaxRecords: 5, NextToken: page1.NextToken }));
+    expect(page2.Events[0].EventDate.getTime()).toBeLessThanOrEqual(page1.Events[4].EventDate.getTime());
+    expect((await eb.send(new DescribeEventsCommand({ ApplicationName: "shop", Severity: "ERROR" }))).Events).toEqual([]);
+    expect((await rejection(eb.send(new DescribeEventsCommand({ MaxRecords: 5000 })))).name).toBe("ValidationError");
+  });
+
   it("swaps CNAMEs, writes events on both; updates option settings; rebuilds and restarts", async () => {
     await eb.send(new CreateApplicationCommand({ ApplicationName: "shop" }));
     await version("shop", "v1", dockerrun("nginx:1.27"));

@@ -40,7 +40,7 @@ export default async function NewExpressServicePage({ searchParams }: { searchPa
             : prefill.fromEc2Host
               ? `Prefilled from EC2 Docker host ${prefill.fromEc2Host}`
               : prefill.fromBeanstalk
-                ? `Prefilled from Elastic Beanstalk environment ${prefill.fromBeanstalk}`
+                ? `Prefilled from Elastic Beanstalk environment ${prefill.fromBeanstalk}${prefill.note ? `. ${prefill.note}` : ""}`
                 : undefined
         }
       />

@@ -40,6 +40,6 @@ export default async function MoveToEcsPage({ params }: Props) {
   }
   if (!result.data) notFound();
   const { env, options, run } = result.data;
-  const { notes: _notes, ...prefill } = expressPrefillOfEnvironment({ application: app.data, name: env.name }, run, options);
-  redirect(moveToExpressHref(prefill));
+  const { notes, ...prefill } = expressPrefillOfEnvironment({ application: app.data, name: env.name }, run, options);
+  redirect(moveToExpressHref({ ...prefill, ...(notes.length ? { note: notes.join(" ").slice(0, 500) } : {}) }));
 }
