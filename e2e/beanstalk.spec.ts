@@ -304,6 +304,28 @@ test("a viewer sees environments but cannot change one; anonymous and hostile re
   await operator.close();
 });
 
+test("rebuild needs the typed name, then relaunches every instance and comes back Ready", async ({ page }) => {
+  test.setTimeout(240_000);
+  const ids = async () => ((await eb().send(new DescribeInstancesHealthCommand({ EnvironmentName: env, AttributeNames: ["All"] }))).InstanceHealthList ?? []).map((i) => i.InstanceId).sort();
+  const before = await ids();
+  await asOperator(page);
+  await page.goto(envPage);
+  await page.getByRole("button", { name: "Rebuild", exact: true }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByRole("list", { name: "Requests" })).toContainText("elasticbeanstalk:RebuildEnvironment");
+  const confirm = dialog.getByRole("button", { name: "Rebuild environment" });
+  await expect(confirm).toBeDisabled();
+  await dialog.getByRole("textbox").fill(env);
+  await confirm.click();
+  await runSucceeded(page, 180_000);
+  expect(await environmentOf(env)).toMatchObject({ Status: "Ready", VersionLabel: "v2" });
+  const after = await ids();
+  expect(after).toHaveLength(3);
+  expect(after.filter((id) => before.includes(id))).toEqual([]);
+  await page.goto(envPage);
+  await expect(page.getByRole("list", { name: "Events" })).toContainText("rebuildEnvironment is starting.");
+});
+
 test("terminate needs the typed name, then leaves nothing running", async ({ page }) => {
   test.setTimeout(240_000);
   await asOperator(page);
