@@ -163,3 +163,19 @@ export function snsOutbox(endpoint: string): Promise<{ messages: SandboxEmail[] 
 export function confirmSnsSubscription(endpoint: string, which: { subscriptionArn: string } | { topicArn: string; endpoint: string }): Promise<{ confirmed: string[] }>;
 export type HookInvocation = { at: string; serviceArn: string; serviceDeploymentArn?: string; step?: number; hookTargetArn: string; stage: string; status: "SUCCEEDED" | "FAILED"; hookDetails?: unknown };
 export function hookInvocations(endpoint: string): Promise<HookInvocation[]>;
+export type SandboxBeanstalkState = {
+  paceMs: number;
+  environments: {
+    key: string;
+    name: string;
+    id: string;
+    status: string;
+    health: string;
+    healthStatus: string;
+    cname: string;
+    versionLabel?: string;
+    instances: { id: string; state: string; version: string; deployment: string }[];
+  }[];
+};
+export function getBeanstalk(endpoint: string): Promise<SandboxBeanstalkState>;
+export function setBeanstalk(endpoint: string, settings: { paceMs?: number }): Promise<SandboxBeanstalkState>;

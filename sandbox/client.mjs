@@ -231,3 +231,13 @@ export function snsOutbox(endpoint) {
 export function confirmSnsSubscription(endpoint, which) {
   return call(endpoint, "POST", "/_sandbox/sns/confirm", which);
 }
+
+/** The gateway's Elastic Beanstalk: its pace and every environment with status, health and instances. */
+export function getBeanstalk(endpoint) {
+  return call(endpoint, "GET", "/_sandbox/beanstalk");
+}
+
+/** Set the pace (ms per step) of Beanstalk launches, deployments and terminations until the next reset. */
+export function setBeanstalk(endpoint, settings) {
+  return call(endpoint, "POST", "/_sandbox/beanstalk", settings);
+}

@@ -31,6 +31,7 @@ import { EventsSandbox } from "./events.mjs";
 import { SnsSubscriptions } from "./sns-subscriptions.mjs";
 import { Ec2Hosts } from "./ec2-hosts.mjs";
 import { IamPropagation } from "./iam-propagation.mjs";
+import { BeanstalkSandbox } from "./beanstalk.mjs";
 
 const HOP_BY_HOP = new Set([
   "connection",
@@ -184,6 +185,8 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
   const ec2Hosts = new Ec2Hosts({ upstream: upstreamBase });
   // IAM eventual consistency behind a switch (sandbox/iam-propagation.mjs).
   const iamPropagation = new IamPropagation();
+  // Elastic Beanstalk, every action served here (moto's is too thin): sandbox/beanstalk.mjs.
+  const beanstalk = new BeanstalkSandbox({ upstream: upstreamBase });
 
   async function upstreamFetch(path, init = {}) {
     return fetch(upstreamBase + path, { ...init, signal: AbortSignal.timeout(init.timeoutMs ?? 10_000) });
@@ -331,6 +334,8 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
             "GET /_sandbox/sns/outbox",
             "GET /_sandbox/sns/subscriptions",
             "POST /_sandbox/sns/confirm",
+            "GET /_sandbox/beanstalk",
+            "POST /_sandbox/beanstalk",
           ],
         });
       case "GET /_sandbox/health":
@@ -377,6 +382,7 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
         ecrPulls.reset();
         ec2Hosts.reset();
         iamPropagation.reset();
+        beanstalk.reset();
         await events.settled();
         events.reset();
         snsSubscriptions.reset();
@@ -479,6 +485,15 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
         const confirmed = snsSubscriptions.confirm(await jsonBody());
         return sendJson(res, confirmed.length ? 200 : 404, { confirmed });
       }
+      case "GET /_sandbox/beanstalk":
+        return sendJson(res, 200, beanstalk.state());
+      case "POST /_sandbox/beanstalk":
+        try {
+          beanstalk.configure(await jsonBody());
+          return sendJson(res, 200, beanstalk.state());
+        } catch (err) {
+          return sendJson(res, 400, { error: String(err?.message ?? err) });
+        }
       case "GET /_sandbox/autoscaling":
         return sendJson(res, 200, autoscaler.state());
       case "POST /_sandbox/autoscaling":
@@ -565,6 +580,12 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
     const notYetSeen = iamPropagation.check(ident, body);
     if (notYetSeen) return sendEmulated(res, notYetSeen);
     if (ec2Hosts.handles(ident)) return sendEmulated(res, await ec2Hosts.handle(req, ident, body));
+    if (beanstalk.handles(ident)) {
+      const answer = await beanstalk.handle(req, ident, body);
+      if (answer.unimplemented) counters.markUnimplemented(key);
+      return sendEmulated(res, answer);
+    }
+    if (ident.service === "s3" && beanstalk.servesLog(req)) return sendEmulated(res, beanstalk.serveLog(req));
     autoscaler.noteRegion(ident.region);
     if (autoscaler.handles(ident)) return sendEmulated(res, autoscaler.handle(ident, body));
     if (ident.service === "ecs" && ecsAgent.handles(ident.operation)) {
@@ -639,5 +660,5 @@ export async function startGateway({ port = 0, host = "127.0.0.1", upstream, age
     return stopped;
   }
 
-  return { url, port: actualPort, stop, counters, faults, server, appRunner, express, eks, ecsAgent, autoscaler, events };
+  return { url, port: actualPort, stop, counters, faults, server, appRunner, express, eks, ecsAgent, autoscaler, events, beanstalk };
 }

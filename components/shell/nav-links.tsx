@@ -22,6 +22,7 @@ const SECTIONS = [
     links: [
       { href: "/ecs/express", label: "Express Mode" },
       { href: "/apprunner", label: "App Runner" },
+      { href: "/beanstalk", label: "Elastic Beanstalk" },
     ],
   },
   {

@@ -16,6 +16,10 @@ export type ExpressPrefill = {
   fromAppRunnerArn?: string;
   /** "name (i-…)" of the EC2 Docker host this moves (lib/hosts/prefill.ts), for the notice. */
   fromEc2Host?: string;
+  /** "application / environment" of the Elastic Beanstalk environment this moves (lib/beanstalk/move-to-ecs), for the notice. */
+  fromBeanstalk?: string;
+  /** What the source could not carry over exactly (a size Fargate does not offer, an image to enter), shown with the notice. */
+  note?: string;
 };
 
 function toBase64Url(text: string): string {
@@ -71,6 +75,8 @@ export function decodeExpressPrefill(s: string | null | undefined): ExpressPrefi
     environment,
     fromAppRunnerArn: str(r.fromAppRunnerArn),
     fromEc2Host: str(r.fromEc2Host, 80),
+    fromBeanstalk: str(r.fromBeanstalk, 150),
+    note: str(r.note, 500),
   };
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined)) as ExpressPrefill;
 }

@@ -13,7 +13,7 @@ const EXTENSIONS = [".ts", ".tsx", ".mjs", ".js", ".cjs"];
 const IMPORT = /(?:\bfrom\s+|\bimport\s*\(\s*|\bimport\s+|\bvi\.mock\(\s*|\brequire\(\s*)["']([^"']+)["']/g;
 /** Areas whose features are one level further down (lib/ecs/services/); the others are one feature. */
 // An area that grows feature folders must be added here (the check says so).
-const NESTED_AREAS = new Set(["ecs", "eks", "ecr"]);
+const NESTED_AREAS = new Set(["ecs", "eks", "ecr", "beanstalk"]);
 
 /** Every source file under `dirs` of `root`, as posix paths relative to root. */
 export function sourceFiles(root, dirs = ["lib", "components", "app"]) {

@@ -7,6 +7,7 @@ import * as ec2 from "@aws-sdk/client-ec2";
 import * as ecr from "@aws-sdk/client-ecr";
 import * as ecrpublic from "@aws-sdk/client-ecr-public";
 import * as eks from "@aws-sdk/client-eks";
+import * as elasticbeanstalk from "@aws-sdk/client-elastic-beanstalk";
 import * as elbv2 from "@aws-sdk/client-elastic-load-balancing-v2";
 import * as scheduler from "@aws-sdk/client-scheduler";
 import * as logs from "@aws-sdk/client-cloudwatch-logs";
@@ -49,6 +50,7 @@ export const SERVICES = {
   sns: { Client: sns.SNSClient, commands: sns as unknown as CommandNamespace, cli: "sns" },
   ssm: { Client: ssm.SSMClient, commands: ssm as unknown as CommandNamespace, cli: "ssm" },
   secretsmanager: { Client: secretsmanager.SecretsManagerClient, commands: secretsmanager as unknown as CommandNamespace, cli: "secretsmanager" },
+  elasticbeanstalk: { Client: elasticbeanstalk.ElasticBeanstalkClient, commands: elasticbeanstalk as unknown as CommandNamespace, cli: "elasticbeanstalk" },
 } as const;
 
 export type AwsServiceName = keyof typeof SERVICES;

@@ -16,6 +16,7 @@ export const IAM_PREFIX: Record<string, string> = {
   ecrpublic: "ecr-public",
   ecs: "ecs",
   eks: "eks",
+  elasticbeanstalk: "elasticbeanstalk",
   elbv2: "elasticloadbalancing",
   events: "events",
   iam: "iam",
@@ -66,6 +67,7 @@ const TAG_ON_CREATE: Record<string, { field: string; action: (operation: string)
   iam: { field: "Tags", action: (operation) => operation.replace(/^Create/, "Tag") },
   ecr: { field: "tags", action: () => "TagResource" },
   ecrpublic: { field: "tags", action: () => "TagResource" },
+  elasticbeanstalk: { field: "Tags", action: () => "AddTags" },
 };
 
 function tagsOnCreate(service: string, operation: string, input: Record<string, unknown>): string | null {

@@ -39,7 +39,9 @@ export default async function NewExpressServicePage({ searchParams }: { searchPa
             ? `Prefilled from App Runner service ${appRunnerServiceName(prefill.fromAppRunnerArn)}`
             : prefill.fromEc2Host
               ? `Prefilled from EC2 Docker host ${prefill.fromEc2Host}`
-              : undefined
+              : prefill.fromBeanstalk
+                ? `Prefilled from Elastic Beanstalk environment ${prefill.fromBeanstalk}${prefill.note ? `. ${prefill.note}` : ""}`
+                : undefined
         }
       />
     </>

@@ -1,0 +1,91 @@
+"use client";
+
+import { useState } from "react";
+import { ImagePicker } from "@/components/ecr/image-picker/image-picker";
+import { CodeBlock } from "@/components/ui/code-block";
+import { Field, fieldAria } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
+import { PlanReview } from "@/components/wizard/plan-review";
+import { usePlanSubmit } from "@/components/wizard/use-plan-submit";
+import { useWizard, type WizardStep } from "@/components/wizard/use-wizard";
+import { WizardFrame } from "@/components/wizard/wizard-frame";
+import { deployAction, previewDeployAction } from "@/lib/beanstalk/operations/actions";
+import { deploySchema } from "@/lib/beanstalk/operations/schema";
+import { bundleOfReview } from "./bundle-of-review";
+
+const STEPS: WizardStep[] = [{ id: "version", label: "New version", fields: ["source", "image", "containerPort", "bundleFormat", "versionLabel"] }];
+
+type Props = {
+  context: { connectionId: string; region: string; applicationName: string; environmentName: string };
+  versions: { label: string; status: string }[];
+  suggestedLabel: string;
+};
+
+/** Deploy a new version: a new image (bundle written and uploaded) or a version the application has. */
+export function DeployForm({ context, versions, suggestedLabel }: Props) {
+  const [values, setValues] = useState({ ...context, source: "image", image: "", containerPort: "80", bundleFormat: "dockerrun", versionLabel: suggestedLabel });
+  const w = useWizard(deploySchema, STEPS, values);
+  const { review, setReview, message, onReview, action } = usePlanSubmit(w, STEPS.length, previewDeployAction, deployAction);
+  const set = (patch: Partial<typeof values>) => {
+    setValues((v) => ({ ...v, ...patch }));
+    setReview(null);
+  };
+  const err = (k: string) => w.errorFor(k);
+  const bundle = review && bundleOfReview(review);
+  const byImage = values.source === "image";
+  return (
+    <WizardFrame steps={STEPS} current={w.current} action={action} onBack={w.back} message={message} submitLabel={onReview ? "Deploy" : "Review deployment"}>
+      {(["connectionId", "region", "applicationName", "environmentName"] as const).map((k) => <input key={k} type="hidden" name={k} value={values[k]} />)}
+      <div hidden={w.current !== 0} className="space-y-4">
+        <fieldset className="space-y-2">
+          <legend className="text-sm font-medium">Deploy</legend>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="radio" name="source" value="image" checked={byImage} onChange={() => set({ source: "image", versionLabel: suggestedLabel })} />
+            A new image (Portside writes the bundle and creates the version)
+          </label>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="radio" name="source" value="version" checked={!byImage} disabled={versions.length === 0} onChange={() => set({ source: "version", versionLabel: versions[0]?.label ?? "" })} />
+            A version the application already has{versions.length === 0 ? " (none yet)" : ""}
+          </label>
+        </fieldset>
+        {byImage ? (
+          <>
+            <Field label="New image" htmlFor="deployImage" required error={err("image")}>
+              <Input id="deployImage" name="image" value={values.image} className="font-mono" autoComplete="off" spellCheck={false} placeholder="nginx:1.27"
+                onChange={(e) => set({ image: e.target.value })} onBlur={() => w.touch("image")} {...fieldAria("deployImage", err("image"))} />
+            </Field>
+            <ImagePicker connectionId={context.connectionId} region={context.region} onPick={(uri) => set({ image: uri })} />
+            <div className="grid gap-4 md:grid-cols-3">
+              <Field label="Container port" htmlFor="deployPort" error={err("containerPort")}>
+                <Input id="deployPort" name="containerPort" type="number" min={1} max={65535} value={values.containerPort} onChange={(e) => set({ containerPort: e.target.value })} onBlur={() => w.touch("containerPort")} {...fieldAria("deployPort", err("containerPort"))} />
+              </Field>
+              <Field label="Bundle format" htmlFor="deployFormat" error={err("bundleFormat")}>
+                <Select id="deployFormat" name="bundleFormat" value={values.bundleFormat} onChange={(e) => set({ bundleFormat: e.target.value })}>
+                  <option value="dockerrun">Dockerrun.aws.json (v1)</option>
+                  <option value="compose">docker-compose.yml</option>
+                </Select>
+              </Field>
+              <Field label="New version label" htmlFor="deployLabel" required error={err("versionLabel")}>
+                <Input id="deployLabel" name="versionLabel" value={values.versionLabel} className="font-mono" autoComplete="off" onChange={(e) => set({ versionLabel: e.target.value })} onBlur={() => w.touch("versionLabel")} {...fieldAria("deployLabel", err("versionLabel"))} />
+              </Field>
+            </div>
+          </>
+        ) : (
+          <Field label="Version" htmlFor="deployVersion" required error={err("versionLabel")}>
+            <Select id="deployVersion" name="versionLabel" value={values.versionLabel} onChange={(e) => set({ versionLabel: e.target.value })} {...fieldAria("deployVersion", err("versionLabel"))}>
+              {versions.map((v) => <option key={v.label} value={v.label}>{v.label} ({v.status.toLowerCase()})</option>)}
+            </Select>
+          </Field>
+        )}
+      </div>
+      {onReview && review && (
+        <PlanReview review={review} note={bundle && (
+          <div>
+            <p className="mb-1 text-xs font-medium text-ink-muted">The bundle uploaded to {bundle.key}</p>
+            <CodeBlock wrap code={bundle.body} aria-label="Bundle to upload" />
+          </div>
+        )} />
+      )}
+    </WizardFrame>
+  );
+}
