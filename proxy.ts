@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, HSTS, newNonce } from "@/lib/core/security/headers";
-import { PROTO_HEADER } from "@/lib/core/security/stamp-headers";
+import { PATH_HEADER, PROTO_HEADER } from "@/lib/core/security/stamp-headers";
 
 /**
  * Runs on every request (pages, server action posts, route handlers, static files): a fresh CSP
@@ -20,6 +20,8 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", csp);
+  // Where an SSO recheck returns to (lib/core/auth/guard.ts): pages are not told their own path.
+  requestHeaders.set(PATH_HEADER, (request.nextUrl.pathname + request.nextUrl.search).slice(0, 2_000));
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   if (request.headers.get(PROTO_HEADER) === "https") response.headers.set(HSTS.key, HSTS.value);

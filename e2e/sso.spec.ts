@@ -245,3 +245,44 @@ test("a failed SSO re-authentication is shown on the page it returns to, and not
   await page.goto("/settings/users?sso=<b>x</b>");
   await expect(page.getByTestId("sso-reauth-failed")).toHaveCount(0);
 });
+
+test("an IdP demotion reaches an open session at its next recheck; an ended IdP session ends the Portside one", async ({ page, context }) => {
+  const sub = idpLogin("ops");
+  await ssoSignIn(page, sub);
+  await expect(page).toHaveURL(/^https?:\/\/[^/]+\/$/);
+  const user = await userBySubject(sub);
+  expect(user?.role).toBe("operator");
+  const [session] = await query<{ idpCheckedAt: Date | null }>(`SELECT "idpCheckedAt" FROM "Session" WHERE "userId" = $1`, [user!.id]);
+  expect(session?.idpCheckedAt).not.toBeNull();
+  await page.goto("/ecs/clusters/new");
+  await expect(page.getByRole("heading", { name: "Create cluster" })).toBeVisible();
+
+  // At the IdP, the person leaves the ops group. Within the recheck interval nothing changes yet…
+  const set = await fetch(`${stack().oidcIssuer}/_test/groups`, { method: "POST", body: JSON.stringify({ sub, groups: ["staff"] }) });
+  expect(set.status).toBe(204);
+  // …then the interval (15 min by default) passes: the next page goes through the IdP silently.
+  await page.getByLabel("Cluster name").fill(`sso-recheck-${Date.now()}`);
+  await query(`UPDATE "Session" SET "idpCheckedAt" = now() - interval '2 hours' WHERE "userId" = $1`, [user!.id]);
+  // A server action from the page already open is refused, not run with the old role.
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Review" }).click();
+  await expect(page.getByText("Your single sign-on must be confirmed with your identity provider. Reload the page.")).toBeVisible();
+  const toIdp = page.waitForRequest((r) => r.url().startsWith(stack().oidcIssuer!) && new URL(r.url()).searchParams.get("prompt") === "none");
+  await page.goto("/ecs/clusters/new");
+  await toIdp;
+  await expect(page).toHaveURL(/\/forbidden\?needed=operator/);
+  expect((await userBySubject(sub))?.role).toBe("viewer");
+  expect((await auditOf(user!.email)).at(-1)).toEqual({ action: "user.update", detail: { role: ["operator", "viewer"], via: "single sign-on", claim: "groups" } });
+  const [rechecked] = await query<{ age: number }>(`SELECT extract(epoch from now() - "idpCheckedAt")::int AS age FROM "Session" WHERE "userId" = $1`, [user!.id]);
+  expect(rechecked!.age).toBeLessThan(60);
+
+  // The session at the IdP ends (its cookies gone): the next recheck gets login_required and
+  // Portside's session ends with a message.
+  await context.clearCookies({ name: /^_session/ });
+  await query(`UPDATE "Session" SET "idpCheckedAt" = now() - interval '2 hours' WHERE "userId" = $1`, [user!.id]);
+  await page.goto("/history");
+  await expect(page).toHaveURL(/\/login\?sso=ended/);
+  await expect(page.getByRole("alert").filter({ hasText: "Your identity provider asked you to sign in again" })).toBeVisible();
+  expect(await query(`SELECT id FROM "Session" WHERE "userId" = $1`, [user!.id])).toHaveLength(0);
+});

@@ -13,6 +13,15 @@ export class UnauthenticatedError extends DomainError {
   }
 }
 
+/** An SSO session the IdP must confirm again (oidc-recheck.ts): treated as signed out until it does. */
+export class IdpRecheckDueError extends UnauthenticatedError {
+  constructor() {
+    super();
+    this.message = "Your single sign-on must be confirmed with your identity provider. Reload the page.";
+    this.name = "IdpRecheckDueError";
+  }
+}
+
 export class ForbiddenError extends DomainError {
   constructor(action: string, needed: string) {
     super(`Your role cannot ${action}: it needs the ${needed} role. Ask an admin.`);

@@ -17,6 +17,11 @@ describe("the SSO attempt cookie", () => {
     expect(parseAttempt(encodeAttempt(attempt), NOW)).toEqual(attempt);
   });
 
+  it("round-trips a silent recheck", () => {
+    expect(parseAttempt(encodeAttempt({ ...attempt, recheck: true }), NOW)).toEqual({ ...attempt, recheck: true });
+    expect(parseAttempt(JSON.stringify({ ...attempt, recheck: false }), NOW)).toEqual(attempt);
+  });
+
   it("refuses an expired attempt and one that claims to live too long", () => {
     expect(() => parseAttempt(encodeAttempt(attempt), attempt.expires + 1)).toThrow(/expired/);
     expect(() => parseAttempt(encodeAttempt({ ...attempt, expires: NOW + OIDC_ATTEMPT_MS * 10 }), NOW)).toThrow(/expired/);
@@ -31,6 +36,7 @@ describe("the SSO attempt cookie", () => {
       { next: "https://evil.example.com" },
       { redirectUri: "javascript:alert(1)" },
       { reauth: "yes" },
+      { recheck: 1 },
       { expires: "soon" },
     ]) {
       expect(() => parseAttempt(JSON.stringify({ ...attempt, ...bad }), NOW), JSON.stringify(bad)).toThrow(OidcAttemptError);

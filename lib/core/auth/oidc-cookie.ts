@@ -11,6 +11,8 @@ export type OidcAttempt = {
   redirectUri: string;
   next: string;
   reauth: boolean;
+  /** A silent confirmation of a signed-in SSO session (prompt=none, oidc-recheck.ts). */
+  recheck?: boolean;
   /** Epoch ms after which the attempt is refused. */
   expires: number;
 };
@@ -44,6 +46,7 @@ export function parseAttempt(text: string, now: number): OidcAttempt {
   if (typeof o.redirectUri !== "string" || o.redirectUri.length > 1_000 || !/^https?:\/\//.test(o.redirectUri)) throw new OidcAttemptError("bad redirect");
   if (typeof o.next !== "string" || o.next.length > 1_000 || !o.next.startsWith("/") || o.next.startsWith("//")) throw new OidcAttemptError("bad next");
   if (typeof o.reauth !== "boolean") throw new OidcAttemptError("bad reauth");
+  if (o.recheck !== undefined && typeof o.recheck !== "boolean") throw new OidcAttemptError("bad recheck");
   if (typeof o.expires !== "number" || !Number.isFinite(o.expires)) throw new OidcAttemptError("bad expiry");
   if (o.expires < now || o.expires > now + OIDC_ATTEMPT_MS) throw new OidcAttemptError("expired");
   return {
@@ -53,6 +56,7 @@ export function parseAttempt(text: string, now: number): OidcAttempt {
     redirectUri: o.redirectUri,
     next: o.next,
     reauth: o.reauth,
+    ...(o.recheck ? { recheck: true } : {}),
     expires: o.expires,
   };
 }

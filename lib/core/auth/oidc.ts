@@ -1,6 +1,7 @@
 import "server-only";
 import * as client from "openid-client";
 import { isLoopback, oidcConfigFrom, type OidcConfig } from "./oidc-config";
+import { DEFAULT_RECHECK_MINUTES, recheckIntervalMs } from "./oidc-recheck";
 import type { OidcAttempt } from "./oidc-cookie";
 
 /**
@@ -21,6 +22,20 @@ export function ssoEnabled(): boolean {
   } catch (error) {
     console.error("[sso] the OIDC settings are wrong; single sign-on is off:", (error as Error).message);
     return false;
+  }
+}
+
+/**
+ * How often SSO sessions pass through the IdP again (oidc-recheck.ts), or null when SSO is off or
+ * rechecks are. A wrong setting keeps the default rather than switching rechecks off.
+ */
+export function oidcRecheckMs(): number | null {
+  if (!ssoEnabled()) return null;
+  try {
+    return recheckIntervalMs(process.env.PORTSIDE_OIDC_RECHECK_MINUTES);
+  } catch (error) {
+    console.error(`[sso] ${(error as Error).message}; using ${DEFAULT_RECHECK_MINUTES} minutes`);
+    return DEFAULT_RECHECK_MINUTES * 60_000;
   }
 }
 
@@ -88,6 +103,8 @@ export async function authorizationUrl(config: OidcConfig, attempt: OidcAttempt)
     nonce: attempt.nonce,
   };
   if (attempt.reauth) Object.assign(params, { prompt: "login", max_age: "0" });
+  // A recheck asks the IdP not to show anything: it answers with a code, or login_required.
+  else if (attempt.recheck) params.prompt = "none";
   return client.buildAuthorizationUrl(await clientConfiguration(config), params);
 }
 

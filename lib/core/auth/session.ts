@@ -4,6 +4,8 @@ import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { db } from "@/lib/core/db/client";
 import { clientAddress, requestIsHttps } from "@/lib/core/security/request-info";
+import { oidcRecheckMs } from "./oidc";
+import { recheckDue } from "./oidc-recheck";
 import type { RoleName } from "./roles";
 import { sessionEnded, sessionLimits } from "./session-limits";
 
@@ -12,17 +14,27 @@ export const SESSION_COOKIE = "portside_session";
 const TOUCH_EVERY_MS = 60_000;
 
 /** `sso`: the account signs in through the IdP (no password): it re-authenticates there. */
-export type SessionUser = { id: string; email: string; name: string; role: RoleName; verifiedAt: Date; sso?: boolean };
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: RoleName;
+  verifiedAt: Date;
+  sso?: boolean;
+  /** An SSO session the IdP has not confirmed for PORTSIDE_OIDC_RECHECK_MINUTES: pages send it through the IdP, actions refuse. */
+  idpCheckDue?: boolean;
+};
 
 function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-export async function createSession(userId: string): Promise<void> {
+/** `sso`: the IdP just confirmed this sign-in (the recheck clock starts). */
+export async function createSession(userId: string, { sso = false }: { sso?: boolean } = {}): Promise<void> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + sessionLimits().maxMs);
   const userAgent = (await headers()).get("user-agent")?.slice(0, 512) ?? null;
-  await db().session.create({ data: { tokenHash: hashToken(token), userId, expiresAt, userAgent, address: await clientAddress() } });
+  await db().session.create({ data: { tokenHash: hashToken(token), userId, expiresAt, userAgent, address: await clientAddress(), idpCheckedAt: sso ? new Date() : null } });
   (await cookies()).set(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: "lax",
@@ -55,7 +67,9 @@ export const readSession = cache(async (): Promise<SessionUser | null> => {
     await db().session.updateMany({ where: { id: session.id }, data: { lastSeenAt: now } });
   }
   const { id, email, name, role } = session.user;
-  return { id, email, name, role, verifiedAt: session.verifiedAt, sso: session.user.oidcSubject !== null };
+  const sso = session.user.oidcSubject !== null;
+  const idpCheckDue = sso && recheckDue(session.idpCheckedAt, now, oidcRecheckMs());
+  return { id, email, name, role, verifiedAt: session.verifiedAt, sso, idpCheckDue };
 });
 
 /** Signs the user out everywhere but here (after they changed their own password). */
@@ -73,6 +87,12 @@ export async function endAllSessions(userId: string): Promise<number> {
 }
 
 /** The password was just entered again in this session: sensitive changes are allowed for a while. */
+/** The IdP confirmed this SSO session again (a silent recheck). */
+export async function markIdpChecked(): Promise<void> {
+  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  if (token) await db().session.updateMany({ where: { tokenHash: hashToken(token) }, data: { idpCheckedAt: new Date() } });
+}
+
 export async function markSessionVerified(): Promise<void> {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
   if (token) await db().session.updateMany({ where: { tokenHash: hashToken(token) }, data: { verifiedAt: new Date() } });

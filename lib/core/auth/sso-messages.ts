@@ -12,6 +12,7 @@ export const SSO_MESSAGES = {
   disabled: "Your Portside account is disabled. Ask an administrator.",
   off: "Single sign-on is not set up on this Portside.",
   mismatch: "You confirmed as a different person at the identity provider. Sign in again.",
+  ended: "Your identity provider asked you to sign in again: your session there ended or your access changed.",
 } as const;
 
 export type SsoProblem = keyof typeof SSO_MESSAGES;

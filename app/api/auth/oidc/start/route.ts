@@ -25,11 +25,13 @@ export async function GET(request: Request) {
   }
   if (!config) redirect("/login?sso=off");
   const reauth = url.searchParams.get("reauth") === "1";
-  if (reauth && !(await readSession())) redirect("/login");
+  // recheck=1: a signed-in SSO session confirmed silently (prompt=none) every PORTSIDE_OIDC_RECHECK_MINUTES.
+  const recheck = !reauth && url.searchParams.get("recheck") === "1";
+  if ((reauth || recheck) && !(await readSession())) redirect("/login");
   const next = safeRedirectPath(url.searchParams.get("next"));
   const https = await requestIsHttps();
   const redirectUri = config.redirectUrl ?? new URL("/api/auth/oidc/callback", `${https ? "https" : "http"}://${request.headers.get("host") ?? url.host}`).toString();
-  const attempt = await newAttempt(redirectUri, next, reauth, Date.now(), OIDC_ATTEMPT_MS);
+  const attempt = { ...(await newAttempt(redirectUri, next, reauth, Date.now(), OIDC_ATTEMPT_MS)), ...(recheck ? { recheck: true } : {}) };
   let target: URL;
   try {
     target = await authorizationUrl(config, attempt);
