@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { CreateRepositoryCommand, ECRClient } from "@aws-sdk/client-ecr";
 import { CreateClusterCommand, DescribeServicesCommand } from "@aws-sdk/client-ecs";
+import { GetRolePolicyCommand, IAMClient } from "@aws-sdk/client-iam";
 import { CreateSecretCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { pushFakeImage } from "../sandbox/ecr-images.mjs";
 import { login } from "./fixtures/auth";
@@ -99,9 +100,17 @@ test("the prefilled task definition wizard registers Portside with its secrets, 
   await expect(container.getByLabel("Secret 3 name of container 1")).toHaveValue("NEXT_SERVER_ACTIONS_ENCRYPTION_KEY");
   await page.screenshot({ path: "test-results/run-on-aws-task-definition.png", fullPage: true });
   await page.getByRole("button", { name: "Review" }).click();
-  await expect(page.getByRole("list", { name: "Plan steps" })).toContainText("ecs:RegisterTaskDefinition");
+  const steps = page.getByRole("list", { name: "Plan steps" });
+  await expect(steps).toContainText("ecs:RegisterTaskDefinition");
+  // The execution role the plan creates may read the three secrets, and nothing else.
+  await expect(steps).toContainText("iam:PutRolePolicy");
+  await expect(steps).toContainText("portside-read-secrets");
   await page.getByRole("button", { name: "Register task definition" }).click();
   await finishRun(page);
+
+  const policy = await new IAMClient(config()).send(new GetRolePolicyCommand({ RoleName: "ecsTaskExecutionRole", PolicyName: "portside-read-secrets" }));
+  const document = JSON.parse(decodeURIComponent(policy.PolicyDocument!));
+  expect(document.Statement).toEqual([{ Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: [secrets.db, secrets.key, secrets.actions].sort() }]);
 
   const def = await describeTaskDefinition(`${family}:1`);
   expect(def).toMatchObject({ family, cpu: "1024", memory: "2048", requiresCompatibilities: ["FARGATE"], networkMode: "awsvpc" });

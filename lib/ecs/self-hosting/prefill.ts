@@ -43,7 +43,7 @@ export function portsideTaskDefinition(input: SelfHostingInput): PrefillResult<T
     },
     dropped: [],
     notes: [
-      "The execution role must be allowed secretsmanager:GetSecretValue on the three secrets (the standard ecsTaskExecutionRole is not): add it to the role before the first task starts.",
+      "The plan gives the execution role an inline policy, portside-read-secrets, that allows secretsmanager:GetSecretValue on exactly these three secrets (shown at review); if the secrets use a customer managed KMS key, the role also needs kms:Decrypt on it.",
       "Pick a task role: it is the identity Portside uses on AWS (add a connection of kind Default credential chain once it runs).",
     ],
   };
