@@ -163,6 +163,12 @@ test("then the prefilled service wizard runs 2 tasks behind a new ALB checking /
 test("a viewer and anonymous are refused; a hand-made link prefills nothing", async ({ page, request }) => {
   const viewer = await seedUser("viewer");
   await login(page, viewer.email, viewer.password);
+  // The nav does not offer a viewer a page that would answer "forbidden".
+  await page.goto("/settings/account");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Account" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Run Portside on AWS" })).toHaveCount(0);
+  await expect(nav.getByRole("link", { name: "Users" })).toHaveCount(0);
   await page.goto("/settings/run-on-aws");
   await expect(page).toHaveURL(/\/forbidden\?needed=operator/);
   const anonymous = await request.get("/settings/run-on-aws", { maxRedirects: 0 });
