@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { CreateRepositoryCommand, ECRClient } from "@aws-sdk/client-ecr";
+import { DescribeVpcsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { CreateClusterCommand, DescribeServicesCommand } from "@aws-sdk/client-ecs";
 import { GetRolePolicyCommand, IAMClient } from "@aws-sdk/client-iam";
 import { CreateSecretCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
@@ -57,11 +58,13 @@ test("invalid choices are refused at the field, with no AWS call and no wizard o
   await page.getByLabel("Portside image").fill("Not An Image!");
   // A value pasted where the secret's ARN belongs.
   await page.getByLabel("DATABASE_URL secret").fill("postgresql://portside:pw@db/portside");
+  await page.getByLabel("Trusted proxies (PORTSIDE_TRUSTED_PROXIES)").fill("10.0.0.0/16, alb.internal");
   await page.getByRole("button", { name: "Open the task definition wizard" }).click();
   await expect(page.locator("#family-error")).toContainText("no spaces");
   await expect(page.locator("#image-error")).toBeVisible();
   await expect(page.locator("#databaseUrlSecret-error")).toContainText("never the secret's value");
   await expect(page.locator("#secretKeySecret-error")).toContainText("Pick a secret or enter its ARN.");
+  await expect(page.locator("#trustedProxies-error")).toContainText('"alb.internal" is not an IP address or CIDR range');
   await expect(page).toHaveURL(/\/settings\/run-on-aws$/);
   expect((await sandbox.calls()).total).toBe(0);
 });
@@ -83,11 +86,17 @@ test("the prefilled task definition wizard registers Portside with its secrets, 
   await page.getByLabel("DATABASE_URL secret").fill(secrets.db!);
   await page.getByLabel("PORTSIDE_SECRET_KEY secret").fill(secrets.key!);
   await page.getByLabel("NEXT_SERVER_ACTIONS_ENCRYPTION_KEY secret").fill(secrets.actions!);
+  // The service wizard starts in the default VPC: its CIDR is whom Portside believes X-Forwarded-* from.
+  const vpcs = await new EC2Client(config()).send(new DescribeVpcsCommand({ Filters: [{ Name: "is-default", Values: ["true"] }] }));
+  const vpc = vpcs.Vpcs![0]!;
+  await expect(page.getByLabel("VPC the service will run in")).toHaveValue(vpc.VpcId!);
+  await expect(page.getByLabel("Trusted proxies (PORTSIDE_TRUSTED_PROXIES)")).toHaveValue(vpc.CidrBlock!);
   await page.screenshot({ path: "test-results/run-on-aws.png", fullPage: true });
   await page.getByRole("button", { name: "Open the task definition wizard" }).click();
 
   await expect(page).toHaveURL(/\/ecs\/task-definitions\/new\?portside=1/);
   await expect(page.getByTestId("prefill-notice")).toContainText("Prefilled from Run Portside on AWS");
+  await expect(page.getByTestId("prefill-notice")).toContainText(`PORTSIDE_TRUSTED_PROXIES is ${vpc.CidrBlock}`);
   await expect(page.getByLabel("Task definition family")).toHaveValue(family);
   await expect(page.getByLabel("CPU", { exact: true })).toHaveValue("1024");
   await expect(page.getByLabel("Memory", { exact: true })).toHaveValue("2048");
@@ -120,6 +129,7 @@ test("the prefilled task definition wizard registers Portside with its secrets, 
     image: imageUri,
     stopTimeout: 30,
     portMappings: [expect.objectContaining({ containerPort: 3000, protocol: "tcp" })],
+    environment: expect.arrayContaining([{ name: "PORTSIDE_TRUSTED_PROXIES", value: vpc.CidrBlock }]),
     secrets: [
       { name: "DATABASE_URL", valueFrom: secrets.db },
       { name: "PORTSIDE_SECRET_KEY", valueFrom: secrets.key },
