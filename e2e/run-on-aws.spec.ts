@@ -114,6 +114,7 @@ test("the prefilled task definition wizard registers Portside with its secrets, 
   // The execution role the plan creates may read the three secrets, and nothing else.
   await expect(steps).toContainText("iam:PutRolePolicy");
   await expect(steps).toContainText("portside-read-secrets");
+  await page.screenshot({ path: "test-results/run-on-aws-review.png", fullPage: true });
   await page.getByRole("button", { name: "Register task definition" }).click();
   await finishRun(page);
 
@@ -179,6 +180,7 @@ test("a viewer and anonymous are refused; a hand-made link prefills nothing", as
   await expect(nav.getByRole("link", { name: "Account" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Run Portside on AWS" })).toHaveCount(0);
   await expect(nav.getByRole("link", { name: "Users" })).toHaveCount(0);
+  await page.screenshot({ path: "test-results/run-on-aws-viewer-nav.png" });
   await page.goto("/settings/run-on-aws");
   await expect(page).toHaveURL(/\/forbidden\?needed=operator/);
   const anonymous = await request.get("/settings/run-on-aws", { maxRedirects: 0 });
@@ -187,7 +189,7 @@ test("a viewer and anonymous are refused; a hand-made link prefills nothing", as
 
   await page.context().clearCookies();
   await asOperator(page);
-  const hostile = new URLSearchParams({ portside: "1", family: "x", image: "nginx:1", databaseUrlSecret: "postgresql://u:p@h/db", secretKeySecret: "a".repeat(5000), actionsKeySecret: "<script>alert(1)</script>" });
+  const hostile = new URLSearchParams({ portside: "1", family: "x", image: "nginx:1", databaseUrlSecret: "postgresql://u:p@h/db", secretKeySecret: "a".repeat(5000), actionsKeySecret: "<script>alert(1)</script>", trustedProxies: "10.0.0.0/8,<img src=x>" });
   await page.goto(`/ecs/task-definitions/new?${hostile}`);
   await expect(page.getByRole("alert").filter({ hasText: "The Run Portside on AWS choices are incomplete or invalid" })).toBeVisible();
   await expect(page.getByTestId("prefill-notice")).toHaveCount(0);
