@@ -180,7 +180,7 @@ test("a viewer and anonymous are refused; a hand-made link prefills nothing", as
   await expect(nav.getByRole("link", { name: "Account" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Run Portside on AWS" })).toHaveCount(0);
   await expect(nav.getByRole("link", { name: "Users" })).toHaveCount(0);
-  await page.screenshot({ path: "test-results/run-on-aws-viewer-nav.png" });
+  await nav.screenshot({ path: "test-results/run-on-aws-viewer-nav.png" });
   await page.goto("/settings/run-on-aws");
   await expect(page).toHaveURL(/\/forbidden\?needed=operator/);
   const anonymous = await request.get("/settings/run-on-aws", { maxRedirects: 0 });
