@@ -1,6 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { CreateRepositoryCommand, ECRClient } from "@aws-sdk/client-ecr";
+import { DescribeVpcsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { CreateClusterCommand, DescribeServicesCommand } from "@aws-sdk/client-ecs";
+import { GetRolePolicyCommand, IAMClient } from "@aws-sdk/client-iam";
 import { CreateSecretCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { pushFakeImage } from "../sandbox/ecr-images.mjs";
 import { login } from "./fixtures/auth";
@@ -56,11 +58,13 @@ test("invalid choices are refused at the field, with no AWS call and no wizard o
   await page.getByLabel("Portside image").fill("Not An Image!");
   // A value pasted where the secret's ARN belongs.
   await page.getByLabel("DATABASE_URL secret").fill("postgresql://portside:pw@db/portside");
+  await page.getByLabel("Trusted proxies (PORTSIDE_TRUSTED_PROXIES)").fill("10.0.0.0/16, alb.internal");
   await page.getByRole("button", { name: "Open the task definition wizard" }).click();
   await expect(page.locator("#family-error")).toContainText("no spaces");
   await expect(page.locator("#image-error")).toBeVisible();
   await expect(page.locator("#databaseUrlSecret-error")).toContainText("never the secret's value");
   await expect(page.locator("#secretKeySecret-error")).toContainText("Pick a secret or enter its ARN.");
+  await expect(page.locator("#trustedProxies-error")).toContainText('"alb.internal" is not an IP address or CIDR range');
   await expect(page).toHaveURL(/\/settings\/run-on-aws$/);
   expect((await sandbox.calls()).total).toBe(0);
 });
@@ -82,11 +86,17 @@ test("the prefilled task definition wizard registers Portside with its secrets, 
   await page.getByLabel("DATABASE_URL secret").fill(secrets.db!);
   await page.getByLabel("PORTSIDE_SECRET_KEY secret").fill(secrets.key!);
   await page.getByLabel("NEXT_SERVER_ACTIONS_ENCRYPTION_KEY secret").fill(secrets.actions!);
+  // The service wizard starts in the default VPC: its CIDR is whom Portside believes X-Forwarded-* from.
+  const vpcs = await new EC2Client(config()).send(new DescribeVpcsCommand({ Filters: [{ Name: "is-default", Values: ["true"] }] }));
+  const vpc = vpcs.Vpcs![0]!;
+  await expect(page.getByLabel("VPC the service will run in")).toHaveValue(vpc.VpcId!);
+  await expect(page.getByLabel("Trusted proxies (PORTSIDE_TRUSTED_PROXIES)")).toHaveValue(vpc.CidrBlock!);
   await page.screenshot({ path: "test-results/run-on-aws.png", fullPage: true });
   await page.getByRole("button", { name: "Open the task definition wizard" }).click();
 
   await expect(page).toHaveURL(/\/ecs\/task-definitions\/new\?portside=1/);
   await expect(page.getByTestId("prefill-notice")).toContainText("Prefilled from Run Portside on AWS");
+  await expect(page.getByTestId("prefill-notice")).toContainText(`PORTSIDE_TRUSTED_PROXIES is ${vpc.CidrBlock}`);
   await expect(page.getByLabel("Task definition family")).toHaveValue(family);
   await expect(page.getByLabel("CPU", { exact: true })).toHaveValue("1024");
   await expect(page.getByLabel("Memory", { exact: true })).toHaveValue("2048");
@@ -99,9 +109,18 @@ test("the prefilled task definition wizard registers Portside with its secrets, 
   await expect(container.getByLabel("Secret 3 name of container 1")).toHaveValue("NEXT_SERVER_ACTIONS_ENCRYPTION_KEY");
   await page.screenshot({ path: "test-results/run-on-aws-task-definition.png", fullPage: true });
   await page.getByRole("button", { name: "Review" }).click();
-  await expect(page.getByRole("list", { name: "Plan steps" })).toContainText("ecs:RegisterTaskDefinition");
+  const steps = page.getByRole("list", { name: "Plan steps" });
+  await expect(steps).toContainText("ecs:RegisterTaskDefinition");
+  // The execution role the plan creates may read the three secrets, and nothing else.
+  await expect(steps).toContainText("iam:PutRolePolicy");
+  await expect(steps).toContainText("portside-read-secrets");
+  await page.screenshot({ path: "test-results/run-on-aws-review.png", fullPage: true });
   await page.getByRole("button", { name: "Register task definition" }).click();
   await finishRun(page);
+
+  const policy = await new IAMClient(config()).send(new GetRolePolicyCommand({ RoleName: "ecsTaskExecutionRole", PolicyName: "portside-read-secrets" }));
+  const document = JSON.parse(decodeURIComponent(policy.PolicyDocument!));
+  expect(document.Statement).toEqual([{ Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: [secrets.db, secrets.key, secrets.actions].sort() }]);
 
   const def = await describeTaskDefinition(`${family}:1`);
   expect(def).toMatchObject({ family, cpu: "1024", memory: "2048", requiresCompatibilities: ["FARGATE"], networkMode: "awsvpc" });
@@ -111,6 +130,7 @@ test("the prefilled task definition wizard registers Portside with its secrets, 
     image: imageUri,
     stopTimeout: 30,
     portMappings: [expect.objectContaining({ containerPort: 3000, protocol: "tcp" })],
+    environment: expect.arrayContaining([{ name: "PORTSIDE_TRUSTED_PROXIES", value: vpc.CidrBlock }]),
     secrets: [
       { name: "DATABASE_URL", valueFrom: secrets.db },
       { name: "PORTSIDE_SECRET_KEY", valueFrom: secrets.key },
@@ -154,6 +174,13 @@ test("then the prefilled service wizard runs 2 tasks behind a new ALB checking /
 test("a viewer and anonymous are refused; a hand-made link prefills nothing", async ({ page, request }) => {
   const viewer = await seedUser("viewer");
   await login(page, viewer.email, viewer.password);
+  // The nav does not offer a viewer a page that would answer "forbidden".
+  await page.goto("/settings/account");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Account" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Run Portside on AWS" })).toHaveCount(0);
+  await expect(nav.getByRole("link", { name: "Users" })).toHaveCount(0);
+  await nav.screenshot({ path: "test-results/run-on-aws-viewer-nav.png" });
   await page.goto("/settings/run-on-aws");
   await expect(page).toHaveURL(/\/forbidden\?needed=operator/);
   const anonymous = await request.get("/settings/run-on-aws", { maxRedirects: 0 });
@@ -162,7 +189,7 @@ test("a viewer and anonymous are refused; a hand-made link prefills nothing", as
 
   await page.context().clearCookies();
   await asOperator(page);
-  const hostile = new URLSearchParams({ portside: "1", family: "x", image: "nginx:1", databaseUrlSecret: "postgresql://u:p@h/db", secretKeySecret: "a".repeat(5000), actionsKeySecret: "<script>alert(1)</script>" });
+  const hostile = new URLSearchParams({ portside: "1", family: "x", image: "nginx:1", databaseUrlSecret: "postgresql://u:p@h/db", secretKeySecret: "a".repeat(5000), actionsKeySecret: "<script>alert(1)</script>", trustedProxies: "10.0.0.0/8,<img src=x>" });
   await page.goto(`/ecs/task-definitions/new?${hostile}`);
   await expect(page.getByRole("alert").filter({ hasText: "The Run Portside on AWS choices are incomplete or invalid" })).toBeVisible();
   await expect(page.getByTestId("prefill-notice")).toHaveCount(0);

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { login } from "./fixtures/auth";
 import { runsFor, seedUser } from "./fixtures/db";
-import { DetachRolePolicyCommand } from "@aws-sdk/client-iam";
+import { DetachRolePolicyCommand, GetRolePolicyCommand } from "@aws-sdk/client-iam";
 import { describeRole, iam } from "./fixtures/express";
 import { sandbox } from "./fixtures/sandbox";
 import { describeTaskDefinition, logGroupExists } from "./fixtures/task-definitions";
@@ -84,13 +84,16 @@ test("register a task definition with two containers through the wizard", async 
   await page.getByRole("button", { name: "Review" }).click();
 
   const steps = page.getByRole("list", { name: "Plan steps" }).getByRole("listitem");
-  await expect(steps).toHaveCount(4);
+  await expect(steps).toHaveCount(5);
   await expect(steps.nth(0)).toContainText("logs:CreateLogGroup");
   await expect(steps.nth(0)).toContainText(`/ecs/${family}`);
   await expect(steps.nth(1)).toContainText("iam:CreateRole");
   await expect(steps.nth(2)).toContainText("iam:AttachRolePolicy");
-  await expect(steps.nth(3)).toContainText("ecs:RegisterTaskDefinition");
-  await expect(steps.nth(3)).toContainText("aws ecs register-task-definition --region us-east-1 --cli-input-json");
+  // The Secrets Manager secret is readable by the execution role; the SSM parameter is not in it.
+  await expect(steps.nth(3)).toContainText("iam:PutRolePolicy");
+  await expect(steps.nth(3)).toContainText("portside-read-secrets");
+  await expect(steps.nth(4)).toContainText("ecs:RegisterTaskDefinition");
+  await expect(steps.nth(4)).toContainText("aws ecs register-task-definition --region us-east-1 --cli-input-json");
   await page.getByRole("button", { name: "Register task definition" }).click();
 
   await finishRun(page);
@@ -113,6 +116,8 @@ test("register a task definition with two containers through the wizard", async 
     executionRoleArn: "arn:aws:iam::123456789012:role/ecsTaskExecutionRole",
   });
   expect(def.taskRoleArn).toBeUndefined();
+  const readSecrets = await iam().send(new GetRolePolicyCommand({ RoleName: "ecsTaskExecutionRole", PolicyName: "portside-read-secrets" }));
+  expect(JSON.parse(decodeURIComponent(readSecrets.PolicyDocument!)).Statement).toEqual([{ Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: [SECRET_ARN] }]);
   const [c1, c2] = def.containerDefinitions!;
   expect(c1).toMatchObject({
     name: "web",
@@ -173,7 +178,7 @@ test("create a new revision from the first and see the diff", async ({ page }) =
   await web.getByLabel("container 1 variable 1 value").fill("staging");
   await page.getByRole("button", { name: "Review" }).click();
 
-  // The log group exists now: only the registration is left.
+  // The log group exists now and the role already reads the secret: only the registration is left.
   const steps = page.getByRole("list", { name: "Plan steps" }).getByRole("listitem");
   await expect(steps).toHaveCount(1);
   await expect(steps.nth(0)).toContainText("ecs:RegisterTaskDefinition");

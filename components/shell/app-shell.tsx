@@ -22,7 +22,7 @@ export function AppShell(props: {
         <Link href="/ecs/clusters" className="px-4 py-4 text-base font-semibold tracking-tight">
           Portside
         </Link>
-        <NavLinks isAdmin={user.role === "admin"} />
+        <NavLinks role={user.role} />
         <div className="mt-auto border-t border-line px-4 py-3 text-xs">
           <p className="truncate font-medium" title={user.email}>{user.name}</p>
           <p className="text-ink-muted">{user.email} · {user.role}</p>

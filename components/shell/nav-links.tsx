@@ -3,8 +3,11 @@
 import { Link } from "@/components/ui/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
+import type { RoleName } from "@/lib/core/auth/roles";
+import { visibleSections, type NavSection } from "./nav-visibility";
 
-const SECTIONS = [
+// minRole: the role the page itself requires (requirePageUser), so nobody is shown a link to "forbidden".
+const SECTIONS: NavSection[] = [
   { title: "Fleet", links: [{ href: "/", label: "Overview" }] },
   {
     title: "ECS",
@@ -29,17 +32,17 @@ const SECTIONS = [
     title: "Audit",
     links: [
       { href: "/history", label: "History" },
-      { href: "/history/changes", label: "Portside changes", admin: true },
+      { href: "/history/changes", label: "Portside changes", minRole: "admin" },
     ],
   },
   {
     title: "Settings",
     links: [
       { href: "/settings/connections", label: "Connections" },
-      { href: "/settings/users", label: "Users", admin: true },
+      { href: "/settings/users", label: "Users", minRole: "admin" },
       { href: "/settings/notifications", label: "Notifications" },
       { href: "/settings/account", label: "Account" },
-      { href: "/settings/run-on-aws", label: "Run Portside on AWS" },
+      { href: "/settings/run-on-aws", label: "Run Portside on AWS", minRole: "operator" },
     ],
   },
 ];
@@ -52,16 +55,15 @@ function activeHref(pathname: string): string | undefined {
     .sort((a, b) => b.length - a.length)[0];
 }
 
-export function NavLinks({ isAdmin }: { isAdmin: boolean }) {
+export function NavLinks({ role }: { role: RoleName }) {
   const pathname = usePathname();
   const current = activeHref(pathname);
   return (
     <nav aria-label="Main" className="space-y-4 px-2">
-      {SECTIONS.map((section) => (
+      {visibleSections(SECTIONS, role).map((section) => (
         <div key={section.title}>
           <p className="px-2 pb-1 text-xs font-medium uppercase tracking-wide text-ink-faint">{section.title}</p>
           {section.links
-            .filter((l) => !("admin" in l) || isAdmin)
             .map((link) => {
               const active = link.href === current;
               return (

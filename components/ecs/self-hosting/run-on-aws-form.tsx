@@ -10,9 +10,10 @@ import { Link } from "@/components/ui/link";
 import { PORTSIDE } from "@/lib/ecs/self-hosting/prefill";
 import { SELF_HOSTING_FIELDS, selfHostingSchema } from "@/lib/ecs/self-hosting/schema";
 import type { SecretOption } from "@/lib/ecs/self-hosting/reads";
+import type { Vpc } from "@/lib/vpc/reads";
 
 type Field = (typeof SELF_HOSTING_FIELDS)[number];
-type Props = { connectionId: string; region: string; secrets: SecretOption[] | null; clusters: string[] | null };
+type Props = { connectionId: string; region: string; secrets: SecretOption[] | null; clusters: string[] | null; vpcs: Vpc[] | null };
 
 const SECRETS: { key: Field; env: string; hint: string }[] = [
   { key: "databaseUrlSecret", env: "DATABASE_URL", hint: "postgresql://portside:…@host:5432/portside?sslmode=require (RDS or Aurora PostgreSQL 15+)." },
@@ -24,9 +25,12 @@ const SECRETS: { key: Field; env: string; hint: string }[] = [
  * Step 1 opens the task definition wizard prefilled for Portside itself; step 2 the service
  * wizard (2 tasks behind a new ALB). Checked here first: a bad value never leaves the page.
  */
-export function RunOnAwsForm({ connectionId, region, secrets, clusters }: Props) {
+export function RunOnAwsForm({ connectionId, region, secrets, clusters, vpcs }: Props) {
   const router = useRouter();
-  const [values, setValues] = useState<Record<Field, string>>({ family: "portside", image: "", databaseUrlSecret: "", secretKeySecret: "", actionsKeySecret: "" });
+  // The service wizard starts in the default VPC, so its CIDR is the first guess for the proxies.
+  const startVpc = vpcs?.find((v) => v.isDefault) ?? vpcs?.[0];
+  const [vpcId, setVpcId] = useState(startVpc?.id ?? "");
+  const [values, setValues] = useState<Record<Field, string>>({ family: "portside", image: "", databaseUrlSecret: "", secretKeySecret: "", actionsKeySecret: "", trustedProxies: startVpc?.cidr ?? "" });
   const [errors, setErrors] = useState<Partial<Record<Field, string[]>>>({});
   const [cluster, setCluster] = useState(clusters?.[0] ?? "");
   const set = (key: Field, value: string) => setValues((v) => ({ ...v, [key]: value }));
@@ -70,6 +74,17 @@ export function RunOnAwsForm({ connectionId, region, secrets, clusters }: Props)
             {input(key, { list: "secret-arns", placeholder: "arn:aws:secretsmanager:…:secret:…", autoComplete: "off" })}
           </Field>
         ))}
+        {vpcs && vpcs.length > 0 && (
+          <Field label="VPC the service will run in" htmlFor="vpc" hint="Its CIDR becomes PORTSIDE_TRUSTED_PROXIES: the load balancer there is believed about client addresses and https.">
+            <Select id="vpc" value={vpcId} onChange={(e) => { setVpcId(e.target.value); set("trustedProxies", vpcs.find((v) => v.id === e.target.value)?.cidr ?? ""); }}>
+              {vpcs.map((v) => <option key={v.id} value={v.id}>{v.id}{v.name ? ` (${v.name})` : ""} · {v.cidr}{v.isDefault ? " · default" : ""}</option>)}
+            </Select>
+          </Field>
+        )}
+        <Field label="Trusted proxies (PORTSIDE_TRUSTED_PROXIES)" htmlFor="trustedProxies" error={errors.trustedProxies}
+          hint="Comma-separated addresses or CIDR ranges of the load balancer in front of Portside, e.g. 10.0.0.0/16. Leave empty to set it later (the wizard says how).">
+          {input("trustedProxies", { placeholder: "10.0.0.0/16", autoComplete: "off" })}
+        </Field>
         <Button type="submit">Open the task definition wizard</Button>
       </form>
 

@@ -34,6 +34,15 @@ describe("Portside's own task definition", () => {
     expect(JSON.stringify(container)).not.toMatch(/postgres(ql)?:\/\//);
   });
 
+  it("sets PORTSIDE_TRUSTED_PROXIES to the service's VPC when known, and otherwise says what to set", () => {
+    const known = portsideTaskDefinition(selfHostingSchema.parse({ ...choices, trustedProxies: " 172.31.0.0/16 " }));
+    expect(known.values.containers[0]!.environment).toEqual([{ name: "NODE_ENV", value: "production" }, { name: "PORTSIDE_TRUSTED_PROXIES", value: "172.31.0.0/16" }]);
+    expect(known.notes.join(" ")).toContain("PORTSIDE_TRUSTED_PROXIES is 172.31.0.0/16");
+    const unknown = portsideTaskDefinition(choices);
+    expect(unknown.values.containers[0]!.environment.map((e) => e.name)).toEqual(["NODE_ENV"]);
+    expect(unknown.notes.join(" ")).toContain("Set PORTSIDE_TRUSTED_PROXIES to the CIDR of the VPC the service will run in");
+  });
+
   it("runs 2 tasks behind a new load balancer that checks /api/health on port 3000", () => {
     expect(portsideService("portside").values).toMatchObject({
       desiredCount: "2", loadBalancerMode: "new", loadBalancerName: "portside-alb", healthCheckPath: "/api/health", containerName: "portside", containerPort: "3000",
@@ -49,5 +58,7 @@ describe("selfHostingSchema", () => {
     const fields = new Set(bad.error!.issues.map((i) => i.path.join(".")));
     expect([...fields].sort()).toEqual(["actionsKeySecret", "databaseUrlSecret", "image", "secretKeySecret"]);
     expect(selfHostingSchema.safeParse({ ...choices, family: "has space" }).success).toBe(false);
+    const proxies = selfHostingSchema.safeParse({ ...choices, trustedProxies: "10.0.0.0/16, alb.internal" });
+    expect(proxies.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["trustedProxies", expect.stringContaining('"alb.internal" is not an IP address or CIDR range')]]);
   });
 });

@@ -11,7 +11,8 @@ const HEALTH_COMMAND = `node -e "fetch('http://127.0.0.1:${PORTSIDE.port}${PORTS
 
 /**
  * The task definition wizard's form for Portside itself: Fargate 1 vCPU / 2 GB, port 3000, the
- * database URL and both keys as secrets, the image's health check, and a stop timeout of 30 s
+ * database URL and both keys as secrets, the load balancer's VPC as PORTSIDE_TRUSTED_PROXIES when
+ * known, the image's health check, and a stop timeout of 30 s
  * (above PORTSIDE_SHUTDOWN_GRACE_SECONDS, 25, so running plan steps can finish on SIGTERM).
  */
 export function portsideTaskDefinition(input: SelfHostingInput): PrefillResult<TaskDefinitionForm> {
@@ -29,7 +30,10 @@ export function portsideTaskDefinition(input: SelfHostingInput): PrefillResult<T
           name: PORTSIDE.container,
           image: input.image,
           portMappings: [{ containerPort: String(PORTSIDE.port), protocol: "tcp", name: "http", appProtocol: "http" }],
-          environment: [{ name: "NODE_ENV", value: "production" }],
+          environment: [
+            { name: "NODE_ENV", value: "production" },
+            ...(input.trustedProxies ? [{ name: "PORTSIDE_TRUSTED_PROXIES", value: input.trustedProxies }] : []),
+          ],
           secrets: [
             { name: "DATABASE_URL", valueFrom: input.databaseUrlSecret },
             { name: "PORTSIDE_SECRET_KEY", valueFrom: input.secretKeySecret },
@@ -43,7 +47,10 @@ export function portsideTaskDefinition(input: SelfHostingInput): PrefillResult<T
     },
     dropped: [],
     notes: [
-      "The execution role must be allowed secretsmanager:GetSecretValue on the three secrets (the standard ecsTaskExecutionRole is not): add it to the role before the first task starts.",
+      "The plan gives the execution role an inline policy, portside-read-secrets, that allows secretsmanager:GetSecretValue on exactly these three secrets (shown at review); if the secrets use a customer managed KMS key, the role also needs kms:Decrypt on it.",
+      input.trustedProxies
+        ? `PORTSIDE_TRUSTED_PROXIES is ${input.trustedProxies}, the VPC the service will run in: X-Forwarded-For / -Proto are believed from the load balancer there (client addresses, https for Secure cookies). Change it if the service runs in another VPC.`
+        : "Set PORTSIDE_TRUSTED_PROXIES to the CIDR of the VPC the service will run in (e.g. 10.0.0.0/16; the load balancer's subnets suffice): without it Portside sees every request as coming from the load balancer over http, so sign-in throttling counts the load balancer, not people, and cookies are not marked Secure.",
       "Pick a task role: it is the identity Portside uses on AWS (add a connection of kind Default credential chain once it runs).",
     ],
   };

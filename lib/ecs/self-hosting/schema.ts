@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { familySchema, imageSchema } from "@/lib/ecs/task-definitions/schema";
+import { parseTrustedProxies } from "./trusted-proxies";
 
 /**
  * A Secrets Manager secret as the task definition wizard takes it in `secrets[].valueFrom`: its
@@ -15,6 +16,20 @@ export const secretRefSchema = z
     "Pick a secret, or enter a Secrets Manager secret ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>) — never the secret's value.",
   );
 
+/** PORTSIDE_TRUSTED_PROXIES: empty (then the prefill notice says what to set), or addresses and CIDR ranges. */
+export const trustedProxiesSchema = z
+  .string()
+  .trim()
+  .default("")
+  .transform((v, ctx) => {
+    const parsed = parseTrustedProxies(v);
+    if ("error" in parsed) {
+      ctx.addIssue({ code: "custom", message: parsed.error });
+      return z.NEVER;
+    }
+    return parsed.entries.join(",");
+  });
+
 /** What "Run Portside on AWS" asks before it opens the task definition wizard prefilled. */
 export const selfHostingSchema = z.object({
   family: familySchema.default("portside"),
@@ -22,7 +37,8 @@ export const selfHostingSchema = z.object({
   databaseUrlSecret: secretRefSchema,
   secretKeySecret: secretRefSchema,
   actionsKeySecret: secretRefSchema,
+  trustedProxies: trustedProxiesSchema,
 });
 
 export type SelfHostingInput = z.infer<typeof selfHostingSchema>;
-export const SELF_HOSTING_FIELDS = ["family", "image", "databaseUrlSecret", "secretKeySecret", "actionsKeySecret"] as const;
+export const SELF_HOSTING_FIELDS = ["family", "image", "databaseUrlSecret", "secretKeySecret", "actionsKeySecret", "trustedProxies"] as const;

@@ -1,6 +1,7 @@
 import type { ContainerInput, CreateTaskDefinitionInput, DeregisterTaskDefinitionInput } from "@/lib/ecs/task-definitions/schema";
 import { usesFargate } from "@/lib/ecs/task-definitions/schema";
 import { withCarriedFields, type CarriedFields } from "@/lib/ecs/task-definitions/carry-over";
+import { readSecretsStep, secretArnsOf } from "@/lib/ecs/task-definitions/secrets-policy";
 import { buildCreateRoleSteps, roleArnRef, STANDARD_ROLES } from "@/lib/iam/roles";
 import { managedRoleFix } from "@/lib/iam/managed-roles";
 import type { RoleFacts } from "@/lib/iam/role-check";
@@ -70,7 +71,8 @@ function containerDefinition(c: ContainerInput, region: string) {
 /**
  * A task definition revision as the console registers it: the log groups the
  * containers write to that do not exist yet (checked before the plan is built),
- * the standard ecsTaskExecutionRole when the person chose to create it, then one
+ * the standard ecsTaskExecutionRole when the person chose to create it, an inline policy that
+ * lets the execution role read the Secrets Manager secrets the containers name, then one
  * RegisterTaskDefinition that references the role's ARN. Registering into an
  * existing family adds the next revision.
  */
@@ -100,6 +102,16 @@ export function buildRegisterTaskDefinitionPlan(input: CreateTaskDefinitionInput
   if (input.executionRoleMode === "create") {
     steps.push(...buildCreateRoleSteps("execution", "executionRole"));
     executionRoleArn = roleArnRef("executionRole");
+  }
+  if (input.executionRoleMode !== "none") {
+    const creating = input.executionRoleMode === "create";
+    const readSecrets = readSecretsStep({
+      roleName: creating ? STANDARD_ROLES.execution.name : (ctx.executionRole?.name ?? input.executionRoleArn.split("/").pop()!),
+      arns: secretArnsOf(input.containers),
+      role: creating ? null : (ctx.executionRole ?? null),
+      after: creating ? "executionRole" : undefined,
+    });
+    if (readSecrets) steps.push(readSecrets);
   }
 
   const fargate = usesFargate(input.launchType);

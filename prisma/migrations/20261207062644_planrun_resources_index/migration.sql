@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "PlanRun_resources_idx" ON "PlanRun" USING GIN ("resources");
