@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DescribeApplicationVersionsCommand, ElasticBeanstalkClient } from "@aws-sdk/client-elastic-beanstalk";
+import { DescribeApplicationVersionsCommand, DescribeEnvironmentsCommand, ElasticBeanstalkClient } from "@aws-sdk/client-elastic-beanstalk";
 import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { createHash } from "node:crypto";
 import { makeZip } from "../lib/beanstalk/bundles/zip-test-support";
@@ -92,4 +92,41 @@ test("a zip bundle is reviewed by size and sha256 and lands in S3 byte for byte"
   const object = await new S3Client({ ...config(), forcePathStyle: true }).send(new GetObjectCommand({ Bucket: version.SourceBundle!.S3Bucket!, Key: version.SourceBundle!.S3Key! }));
   expect(object.ContentType).toBe("application/zip");
   expect(Buffer.from(await object.Body!.transformToByteArray()).equals(zip)).toBe(true);
+});
+
+test("Deploy a new version takes a zip: checked first, then uploaded byte for byte and rolled out", async ({ page }) => {
+  test.setTimeout(240_000);
+  const operator = await seedUser("operator");
+  await login(page, operator.email, operator.password);
+  await page.goto(`/beanstalk/${app}/${env}`);
+  await page.getByLabel("A zip bundle (Dockerrun.aws.json or docker-compose.yml at its root)").check();
+  await page.getByRole("textbox", { name: "New version label", exact: true }).fill("v2");
+  // A zip whose manifest is not at the root: the field says so and AWS is not asked.
+  await page.getByLabel("Zip bundle").setInputFiles({ name: "nested.zip", mimeType: "application/zip", buffer: makeZip([{ name: "app/Dockerrun.aws.json", data: DOCKERRUN }]) });
+  await expect(page.getByTestId("deploy-zip")).toContainText("nested.zip");
+  await page.waitForLoadState("networkidle");
+  await sandbox.quiet();
+  await sandbox.resetCalls();
+  await page.getByRole("button", { name: "Review deployment" }).click();
+  await expect(page.locator("#deployZip-error")).toContainText("at its root");
+  expect((await sandbox.calls()).total).toBe(0);
+
+  const zip = makeZip([{ name: "docker-compose.yml", data: "services:\n  web:\n    image: nginx:1.28\n    ports:\n      - \"80:80\"\n", deflate: true }]);
+  const sha = createHash("sha256").update(zip).digest("hex");
+  await page.getByLabel("Zip bundle").setInputFiles({ name: "v2.zip", mimeType: "application/zip", buffer: zip });
+  await expect(page.getByTestId("deploy-zip")).toContainText(`v2.zip (zip, ${zip.length} bytes)`);
+  await page.getByRole("button", { name: "Review deployment" }).click();
+  await expect(page.getByRole("list", { name: "Plan steps" })).toContainText("elasticbeanstalk:UpdateEnvironment");
+  await expect(page.getByLabel("Bundle to upload")).toContainText(`zip, contains docker-compose.yml: ${zip.length} bytes, sha256 ${sha}`);
+  await page.getByRole("button", { name: "Deploy", exact: true }).click();
+  await expect(page).toHaveURL(/\/history\/\w+/);
+  await expect(page.getByTestId("run-status")).toHaveText(/succeeded/i, { timeout: 180_000 });
+
+  const eb = new ElasticBeanstalkClient(config());
+  const version = (await eb.send(new DescribeApplicationVersionsCommand({ ApplicationName: app, VersionLabels: ["v2"] }))).ApplicationVersions![0]!;
+  expect(version.Status).toBe("PROCESSED");
+  const object = await new S3Client({ ...config(), forcePathStyle: true }).send(new GetObjectCommand({ Bucket: version.SourceBundle!.S3Bucket!, Key: version.SourceBundle!.S3Key! }));
+  expect(Buffer.from(await object.Body!.transformToByteArray()).equals(zip)).toBe(true);
+  const [running] = (await eb.send(new DescribeEnvironmentsCommand({ ApplicationName: app, EnvironmentNames: [env] }))).Environments ?? [];
+  expect(running).toMatchObject({ Status: "Ready", VersionLabel: "v2" });
 });

@@ -12,6 +12,7 @@ import { usePlanSubmit } from "@/components/wizard/use-plan-submit";
 import { useWizard, type WizardStep } from "@/components/wizard/use-wizard";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
 import { bundleOfReview } from "@/components/beanstalk/operations/bundle-of-review";
+import { looksLikeZip, readZipFile } from "@/components/beanstalk/operations/zip-file";
 import { BUNDLE_LIMITS } from "@/lib/beanstalk/bundles/parse";
 import { createEnvironmentAction, previewCreateEnvironmentAction } from "@/lib/beanstalk/create-environment/actions";
 import { createEnvironmentSchema, DEPLOYMENT_POLICIES, EB_DEFAULTS, INSTANCE_TYPES, SCALING_METRICS, SINGLE_INSTANCE_POLICIES, STANDARD_ROLES } from "@/lib/beanstalk/create-environment/schema";
@@ -119,19 +120,10 @@ export function CreateEnvironmentWizard(props: Props) {
   // A zip goes to the server as base64; the server reads its root manifest before any AWS call.
   async function readFile(file: File | undefined) {
     if (!file) return;
-    const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
-    if (!(head[0] === 0x50 && head[1] === 0x4b && head[2] === 3 && head[3] === 4)) return readBundle(file);
-    if (file.size > BUNDLE_LIMITS.zipBytes) {
-      set({ bundleZip: "", bundleZipName: "" });
-      return w.applyServerErrors({ bundleZip: [`${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB: zip bundles uploaded here are at most ${BUNDLE_LIMITS.zipBytes / 1024 / 1024} MB.`] });
-    }
-    const url = await new Promise<string>((resolve, reject) => {
-      const reader = new FileReader();
-      reader.onload = () => resolve(String(reader.result));
-      reader.onerror = () => reject(reader.error);
-      reader.readAsDataURL(file);
-    });
-    set({ bundleZip: url.slice(url.indexOf(",") + 1), bundleZipName: `${file.name} (zip, ${file.size} bytes)`, bundleText: "" });
+    if (!(await looksLikeZip(file))) return readBundle(file);
+    const zip = await readZipFile(file);
+    if ("error" in zip) return set({ bundleZip: "", bundleZipName: "" }), w.applyServerErrors({ bundleZip: [zip.error] });
+    set({ bundleZip: zip.base64, bundleZipName: zip.label, bundleText: "" });
     w.touch("bundleZip");
   }
 

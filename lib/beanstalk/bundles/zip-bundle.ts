@@ -1,3 +1,5 @@
+import { blob64, type Blob64 } from "@/lib/core/plans/blobs";
+import { DomainError } from "@/lib/core/errors";
 import { parseBundle, ZIP_BASE64_MAX, type ParsedBundle } from "./parse";
 import { isZip, readZip, ZIP_LIMITS } from "./zip";
 const ROOT_MANIFESTS = ["Dockerrun.aws.json", "docker-compose.yml", "docker-compose.yaml"] as const;
@@ -22,4 +24,11 @@ export function parseZipBundle(base64: string): ParsedZipBundle {
   const parsed = parseBundle(read.files.get(contains)!.toString("utf8"));
   if (!parsed.ok) return { ok: false, message: `In the zip: ${parsed.message}` };
   return { ...parsed, bytes, contains };
+}
+
+/** The S3 upload of a checked zip bundle: its bytes as { $base64 }, noted with what it holds. */
+export function zipUpload(base64: string): { fileName: string; body: Blob64; contentType: string } {
+  const zip = parseZipBundle(base64);
+  if (!zip.ok) throw new DomainError(zip.message);
+  return { fileName: "bundle.zip", body: blob64(zip.bytes, `zip, contains ${zip.contains}`), contentType: "application/zip" };
 }

@@ -1,8 +1,7 @@
 import type { Plan, PlanStep } from "@/lib/core/plans/types";
 import { parseBundle } from "@/lib/beanstalk/bundles/parse";
-import { parseZipBundle } from "@/lib/beanstalk/bundles/zip-bundle";
-import { blob64, type Blob64 } from "@/lib/core/plans/blobs";
-import { DomainError } from "@/lib/core/errors";
+import { zipUpload } from "@/lib/beanstalk/bundles/zip-bundle";
+import type { Blob64 } from "@/lib/core/plans/blobs";
 import { BUNDLE_FILE, renderBundle } from "@/lib/beanstalk/bundles/render";
 import { bundleKey, environmentPage } from "@/lib/beanstalk/environments/names";
 import { trustPolicy } from "@/lib/iam/roles";
@@ -79,11 +78,7 @@ export function bundleOf(input: CreateEnvironmentInput): BundleUpload {
   if (input.sourceType === "image") {
     return renderBundle({ format: input.bundleFormat, image: input.image, containerPort: input.containerPort });
   }
-  if (input.bundleZip) {
-    const zip = parseZipBundle(input.bundleZip);
-    if (!zip.ok) throw new DomainError(zip.message);
-    return { fileName: "bundle.zip", body: blob64(zip.bytes, `zip, contains ${zip.contains}`), contentType: "application/zip" };
-  }
+  if (input.bundleZip) return zipUpload(input.bundleZip);
   const parsed = parseBundle(input.bundleText);
   const format = parsed.ok ? parsed.format : "dockerrun";
   return { fileName: BUNDLE_FILE[format], body: input.bundleText, contentType: format === "dockerrun" ? "application/json" : "application/yaml" };
