@@ -106,7 +106,7 @@ test("Deploy a new version takes a zip: checked first, then uploaded byte for by
   await page.getByLabel("A zip bundle (Dockerrun.aws.json or docker-compose.yml at its root)").check();
   await page.getByRole("textbox", { name: "New version label", exact: true }).fill("v2");
   // A zip whose manifest is not at the root: the field says so and AWS is not asked.
-  await page.getByLabel("Zip bundle", { exact: true }).setInputFiles({ name: "nested.zip", mimeType: "application/zip", buffer: makeZip([{ name: "app/Dockerrun.aws.json", data: DOCKERRUN }]) });
+  await page.locator("#deployZip").setInputFiles({ name: "nested.zip", mimeType: "application/zip", buffer: makeZip([{ name: "app/Dockerrun.aws.json", data: DOCKERRUN }]) });
   await expect(page.getByTestId("deploy-zip")).toContainText("nested.zip");
   await page.waitForLoadState("networkidle");
   await sandbox.quiet();
@@ -117,7 +117,7 @@ test("Deploy a new version takes a zip: checked first, then uploaded byte for by
 
   const zip = makeZip([{ name: "docker-compose.yml", data: "services:\n  web:\n    image: nginx:1.28\n    ports:\n      - \"80:80\"\n", deflate: true }]);
   const sha = createHash("sha256").update(zip).digest("hex");
-  await page.getByLabel("Zip bundle", { exact: true }).setInputFiles({ name: "v2.zip", mimeType: "application/zip", buffer: zip });
+  await page.locator("#deployZip").setInputFiles({ name: "v2.zip", mimeType: "application/zip", buffer: zip });
   await expect(page.getByTestId("deploy-zip")).toContainText(`v2.zip (zip, ${zip.length} bytes)`);
   await page.getByRole("button", { name: "Review deployment" }).click();
   await expect(page.getByRole("list", { name: "Plan steps" })).toContainText("elasticbeanstalk:UpdateEnvironment");
