@@ -243,13 +243,14 @@ test("Replace container runs the reviewed command through SSM and shows its outp
   expect(streamed).not.toContain("s3cret-token-value");
 });
 
-test("stop, then start the host; an open host page follows without a reload", async ({ page, context }) => {
+test("stop, then start the host; an open host page follows without a reload, Replace container with it", async ({ page, context }) => {
   await asOperator(page);
   // A second tab stays on the host page: the live view must show each new state by itself.
   const watcher = await context.newPage();
   await watcher.goto(`/ec2/hosts/${instanceId}`);
   await expect(watcher.getByTestId("host-state")).toHaveText("running");
   await expect(watcher.getByRole("status").filter({ hasText: "Live" })).toContainText("as of");
+  await expect(watcher.getByLabel("New image")).toBeVisible();
   await watcher.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
   for (const [label, state] of [["Stop", "stopped"], ["Start", "running"]] as const) {
     await page.goto(`/ec2/hosts/${instanceId}`);
@@ -264,10 +265,15 @@ test("stop, then start the host; an open host page follows without a reload", as
     await expect(watcher.getByRole("button", { name: state === "stopped" ? "Start" : "Stop", exact: true })).toBeEnabled();
     if (state === "stopped") {
       await expect(watcher.getByRole("link", { name: /^http:\/\// })).toHaveCount(0);
+      // SSM reaches only a running instance: the Replace container form gives way to a sentence saying why.
+      await expect(watcher.getByTestId("replace-unavailable")).toContainText("The host is stopped: SSM Run Command reaches only a running instance");
+      await expect(watcher.getByLabel("New image")).toHaveCount(0);
       await watcher.screenshot({ path: "test-results/ec2-host-stopped-live.png", fullPage: true });
     }
   }
   await expect(watcher.getByRole("link", { name: /^http:\/\/.+:8080$/ })).toBeVisible({ timeout: 30_000 });
+  await expect(watcher.getByTestId("replace-unavailable")).toHaveCount(0);
+  await expect(watcher.getByLabel("New image")).toBeVisible();
   expect(await watcher.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
   await watcher.close();
 });

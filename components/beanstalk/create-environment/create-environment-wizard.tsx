@@ -12,6 +12,7 @@ import { usePlanSubmit } from "@/components/wizard/use-plan-submit";
 import { useWizard, type WizardStep } from "@/components/wizard/use-wizard";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
 import { bundleOfReview } from "@/components/beanstalk/operations/bundle-of-review";
+import { looksLikeZip, readZipFile } from "@/components/beanstalk/operations/zip-file";
 import { BUNDLE_LIMITS } from "@/lib/beanstalk/bundles/parse";
 import { createEnvironmentAction, previewCreateEnvironmentAction } from "@/lib/beanstalk/create-environment/actions";
 import { createEnvironmentSchema, DEPLOYMENT_POLICIES, EB_DEFAULTS, INSTANCE_TYPES, SCALING_METRICS, SINGLE_INSTANCE_POLICIES, STANDARD_ROLES } from "@/lib/beanstalk/create-environment/schema";
@@ -19,7 +20,7 @@ import { DnsCheck } from "./dns-check";
 
 const STEPS: WizardStep[] = [
   { id: "application", label: "Application", fields: ["applicationMode", "applicationName", "solutionStack"] },
-  { id: "source", label: "Source", fields: ["sourceType", "image", "containerPort", "bundleFormat", "bundleText", "versionLabel"] },
+  { id: "source", label: "Source", fields: ["sourceType", "image", "containerPort", "bundleFormat", "bundleText", "bundleZip", "versionLabel"] },
   { id: "environment", label: "Environment", fields: ["environmentName", "cnamePrefix", "environmentType", "instanceType", "minSize", "maxSize", "scalingMetric", "upperThreshold", "lowerThreshold"] },
   { id: "deployments", label: "Deployments and roles", fields: ["deploymentPolicy", "batchSizeType", "batchSize", "trafficPercent", "evaluationMinutes", "serviceRoleMode", "serviceRole", "instanceProfileMode", "instanceProfile", "environment"] },
 ];
@@ -57,6 +58,8 @@ export function CreateEnvironmentWizard(props: Props) {
     containerPort: String(EB_DEFAULTS.containerPort),
     bundleFormat: "dockerrun",
     bundleText: "",
+    bundleZip: "",
+    bundleZipName: "",
     versionLabel: props.suggestedLabel,
     environmentName: "",
     cnamePrefix: "",
@@ -110,10 +113,18 @@ export function CreateEnvironmentWizard(props: Props) {
   async function readBundle(file: File | undefined) {
     if (!file) return;
     if (file.size > BUNDLE_LIMITS.bytes) return set({ bundleText: "" }), w.applyServerErrors({ bundleText: [`${file.name} is ${Math.ceil(file.size / 1024)} KB: bundles uploaded here are at most ${BUNDLE_LIMITS.bytes / 1024} KB.`] });
-    const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
-    if (head[0] === 0x50 && head[1] === 0x4b) return set({ bundleText: "" }), w.applyServerErrors({ bundleText: ["Zip bundles are not taken here: upload the Dockerrun.aws.json or docker-compose.yml itself."] });
-    set({ bundleText: await file.text() });
+    set({ bundleText: await file.text(), bundleZip: "", bundleZipName: "" });
     w.touch("bundleText");
+  }
+
+  // A zip goes to the server as base64; the server reads its root manifest before any AWS call.
+  async function readFile(file: File | undefined) {
+    if (!file) return;
+    if (!(await looksLikeZip(file))) return readBundle(file);
+    const zip = await readZipFile(file);
+    if ("error" in zip) return set({ bundleZip: "", bundleZipName: "" }), w.applyServerErrors({ bundleZip: [zip.error] });
+    set({ bundleZip: zip.base64, bundleZipName: zip.label, bundleText: "" });
+    w.touch("bundleZip");
   }
 
   return (
@@ -161,8 +172,9 @@ export function CreateEnvironmentWizard(props: Props) {
             <fieldset className="space-y-2">
               <legend className="text-sm font-medium">Source</legend>
               {radio("sourceType", "image", "An image (Portside writes the bundle)")}
-              {radio("sourceType", "bundle", "Upload a bundle file (Dockerrun.aws.json or docker-compose.yml)")}
+              {radio("sourceType", "bundle", "Upload a bundle file (Dockerrun.aws.json, docker-compose.yml, or a zip holding one)")}
             </fieldset>
+            <input type="hidden" name="bundleZip" value={values.sourceType === "bundle" ? values.bundleZip : ""} />
             {values.sourceType === "image" ? (
               <>
                 <Field label="Image" htmlFor="image" required error={err("image")} hint="ECR, ECR Public or Docker Hub. The instance profile pulls ECR images (AWSElasticBeanstalkMulticontainerDocker).">
@@ -183,12 +195,16 @@ export function CreateEnvironmentWizard(props: Props) {
               </>
             ) : (
               <>
-                <Field label="Bundle file" htmlFor="bundleFile" hint={`A Dockerrun.aws.json (v1) or a docker-compose.yml, at most ${BUNDLE_LIMITS.bytes / 1024} KB.`}>
-                  <input id="bundleFile" type="file" accept=".json,.yml,.yaml,application/json,application/yaml" className="text-sm" onChange={(e) => void readBundle(e.target.files?.[0])} />
+                <Field label="Bundle file" htmlFor="bundleFile" error={err("bundleZip")} hint={`A Dockerrun.aws.json (v1) or a docker-compose.yml (at most ${BUNDLE_LIMITS.bytes / 1024} KB), or a zip with one of them at its root (at most ${BUNDLE_LIMITS.zipBytes / 1024 / 1024} MB).`}>
+                  <input id="bundleFile" type="file" accept=".json,.yml,.yaml,.zip,application/json,application/yaml,application/zip" className="text-sm" onChange={(e) => void readFile(e.target.files?.[0])} {...fieldAria("bundleFile", err("bundleZip"))} />
                 </Field>
-                <Field label="Bundle contents" htmlFor="bundleText" required error={err("bundleText")} hint="Read from the file; you may edit it here.">
-                  <Textarea {...field("bundleText")} rows={8} className="font-mono text-xs" spellCheck={false} />
-                </Field>
+                {values.bundleZip ? (
+                  <p className="text-sm" data-testid="bundle-zip">Uploading {values.bundleZipName}: Portside checks its Dockerrun.aws.json or docker-compose.yml before review.</p>
+                ) : (
+                  <Field label="Bundle contents" htmlFor="bundleText" required error={err("bundleText")} hint="Read from the file; you may edit it here.">
+                    <Textarea {...field("bundleText")} rows={8} className="font-mono text-xs" spellCheck={false} />
+                  </Field>
+                )}
               </>
             )}
             <Field label="Version label" htmlFor="versionLabel" required error={err("versionLabel")} hint="Names this version in the application. Up to 100 letters, digits, . _ and -.">

@@ -11,9 +11,11 @@ import { useWizard, type WizardStep } from "@/components/wizard/use-wizard";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
 import { deployAction, previewDeployAction } from "@/lib/beanstalk/operations/actions";
 import { deploySchema } from "@/lib/beanstalk/operations/schema";
+import { BUNDLE_LIMITS } from "@/lib/beanstalk/bundles/parse";
 import { bundleOfReview } from "./bundle-of-review";
+import { looksLikeZip, readZipFile } from "./zip-file";
 
-const STEPS: WizardStep[] = [{ id: "version", label: "New version", fields: ["source", "image", "containerPort", "bundleFormat", "versionLabel"] }];
+const STEPS: WizardStep[] = [{ id: "version", label: "New version", fields: ["source", "image", "containerPort", "bundleFormat", "bundleZip", "versionLabel"] }];
 
 type Props = {
   context: { connectionId: string; region: string; applicationName: string; environmentName: string };
@@ -23,7 +25,7 @@ type Props = {
 
 /** Deploy a new version: a new image (bundle written and uploaded) or a version the application has. */
 export function DeployForm({ context, versions, suggestedLabel }: Props) {
-  const [values, setValues] = useState({ ...context, source: "image", image: "", containerPort: "80", bundleFormat: "dockerrun", versionLabel: suggestedLabel });
+  const [values, setValues] = useState({ ...context, source: "image", image: "", containerPort: "80", bundleFormat: "dockerrun", bundleZip: "", bundleZipName: "", versionLabel: suggestedLabel });
   const w = useWizard(deploySchema, STEPS, values);
   const { review, setReview, message, onReview, action } = usePlanSubmit(w, STEPS.length, previewDeployAction, deployAction);
   const set = (patch: Partial<typeof values>) => {
@@ -33,6 +35,16 @@ export function DeployForm({ context, versions, suggestedLabel }: Props) {
   const err = (k: string) => w.errorFor(k);
   const bundle = review && bundleOfReview(review);
   const byImage = values.source === "image";
+  const byZip = values.source === "zip";
+
+  async function chooseZip(file: File | undefined) {
+    if (!file) return;
+    if (!(await looksLikeZip(file))) return set({ bundleZip: "", bundleZipName: "" }), w.applyServerErrors({ bundleZip: [`${file.name} is not a zip file.`] });
+    const zip = await readZipFile(file);
+    if ("error" in zip) return set({ bundleZip: "", bundleZipName: "" }), w.applyServerErrors({ bundleZip: [zip.error] });
+    set({ bundleZip: zip.base64, bundleZipName: zip.label });
+    w.touch("bundleZip");
+  }
   return (
     <WizardFrame steps={STEPS} current={w.current} action={action} onBack={w.back} message={message} submitLabel={onReview ? "Deploy" : "Review deployment"}>
       {(["connectionId", "region", "applicationName", "environmentName"] as const).map((k) => <input key={k} type="hidden" name={k} value={values[k]} />)}
@@ -44,7 +56,11 @@ export function DeployForm({ context, versions, suggestedLabel }: Props) {
             A new image (Portside writes the bundle and creates the version)
           </label>
           <label className="flex items-center gap-2 text-sm">
-            <input type="radio" name="source" value="version" checked={!byImage} disabled={versions.length === 0} onChange={() => set({ source: "version", versionLabel: versions[0]?.label ?? "" })} />
+            <input type="radio" name="source" value="zip" checked={byZip} onChange={() => set({ source: "zip", versionLabel: suggestedLabel })} />
+            A zip bundle (Dockerrun.aws.json or docker-compose.yml at its root)
+          </label>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="radio" name="source" value="version" checked={values.source === "version"} disabled={versions.length === 0} onChange={() => set({ source: "version", versionLabel: versions[0]?.label ?? "" })} />
             A version the application already has{versions.length === 0 ? " (none yet)" : ""}
           </label>
         </fieldset>
@@ -70,6 +86,17 @@ export function DeployForm({ context, versions, suggestedLabel }: Props) {
               </Field>
             </div>
           </>
+        ) : byZip ? (
+          <div className="grid gap-4 md:grid-cols-2">
+            <input type="hidden" name="bundleZip" value={values.bundleZip} />
+            <Field label="Zip bundle" htmlFor="deployZip" required error={err("bundleZip")} hint={`At most ${BUNDLE_LIMITS.zipBytes / 1024 / 1024} MB; Portside reads its root manifest before review.`}>
+              <input id="deployZip" type="file" accept=".zip,application/zip" className="text-sm" onChange={(e) => void chooseZip(e.target.files?.[0])} {...fieldAria("deployZip", err("bundleZip"))} />
+            </Field>
+            <Field label="New version label" htmlFor="deployLabel" required error={err("versionLabel")}>
+              <Input id="deployLabel" name="versionLabel" value={values.versionLabel} className="font-mono" autoComplete="off" onChange={(e) => set({ versionLabel: e.target.value })} onBlur={() => w.touch("versionLabel")} {...fieldAria("deployLabel", err("versionLabel"))} />
+            </Field>
+            {values.bundleZipName && <p className="text-sm md:col-span-2" data-testid="deploy-zip">Uploading {values.bundleZipName}.</p>}
+          </div>
         ) : (
           <Field label="Version" htmlFor="deployVersion" required error={err("versionLabel")}>
             <Select id="deployVersion" name="versionLabel" value={values.versionLabel} onChange={(e) => set({ versionLabel: e.target.value })} {...fieldAria("deployVersion", err("versionLabel"))}>

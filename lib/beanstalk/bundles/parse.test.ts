@@ -24,7 +24,7 @@ describe("parseBundle", () => {
   it("holds its bounds", () => {
     expect(parseBundle("x".repeat(BUNDLE_LIMITS.bytes + 1))).toMatchObject({ ok: false, message: expect.stringContaining("KB") });
     expect(parseBundle("[".repeat(40).replace(/^\[/, "{"))).toMatchObject({ ok: false, message: expect.stringContaining("deeper") });
-    expect(parseBundle("PK\u0003\u0004rest")).toMatchObject({ ok: false, message: expect.stringContaining("Zip") });
+    expect(parseBundle("PK\u0003\u0004rest")).toMatchObject({ ok: false, message: expect.stringContaining("This is a zip") });
     expect(parseBundle("")).toMatchObject({ ok: false });
   });
 });

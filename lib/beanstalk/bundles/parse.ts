@@ -6,7 +6,9 @@ import type { BundleFormat } from "./render";
  * sees it), the YAML's lines and their length; YAML anchors and aliases (which expand without
  * bound in a real parser) and tabs are refused. Never throws: a result or a message.
  */
-export const BUNDLE_LIMITS = { bytes: 64 * 1024, jsonDepth: 32, lines: 2_000, lineLength: 4_096 } as const;
+export const BUNDLE_LIMITS = { bytes: 64 * 1024, jsonDepth: 32, lines: 2_000, lineLength: 4_096, zipBytes: 5 * 1024 * 1024 } as const;
+/** A zip bundle's base64, as the form carries it, is at most this long. */
+export const ZIP_BASE64_MAX = Math.ceil(BUNDLE_LIMITS.zipBytes / 3) * 4;
 
 export type ParsedBundle =
   | { ok: true; format: BundleFormat; images: string[]; ports: number[] }
@@ -97,7 +99,7 @@ function parseCompose(text: string): ParsedBundle {
 export function parseBundle(text: string): ParsedBundle {
   if (typeof text !== "string" || !text.trim()) return fail("Choose a bundle file: a Dockerrun.aws.json or a docker-compose.yml.");
   if (new TextEncoder().encode(text).length > BUNDLE_LIMITS.bytes) return fail(`Bundles uploaded here are at most ${BUNDLE_LIMITS.bytes / 1024} KB.`);
-  if (text.startsWith("PK\u0003\u0004")) return fail("Zip bundles are not taken here: upload the Dockerrun.aws.json or docker-compose.yml itself.");
+  if (text.startsWith("PK\u0003\u0004")) return fail("This is a zip: choose it as a file, so Portside reads it as one.");
   if (text.includes("\0")) return fail("The bundle is not text.");
   return text.trimStart().startsWith("{") ? parseDockerrun(text) : parseCompose(text);
 }

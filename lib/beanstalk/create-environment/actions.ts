@@ -8,6 +8,7 @@ import { connectionInRegion } from "@/lib/core/connections/in-region";
 import { getRole } from "@/lib/iam/reads";
 import { checkDns, instanceProfileExists, listApplications } from "@/lib/beanstalk/environments/reads";
 import { regionSchema } from "@/lib/beanstalk/environments/names";
+import { parseZipBundle } from "@/lib/beanstalk/bundles/zip-bundle";
 import { buildCreateEnvironmentPlan } from "./plan";
 import { createEnvironmentSchema, STANDARD_ROLES, type CreateEnvironmentInput } from "./schema";
 
@@ -16,6 +17,10 @@ const problems = (errors: Record<string, string[]>): ActionState | null =>
 
 /** What AWS already holds that the plan would collide with: each a field error, before any change. */
 async function checkCreate(input: CreateEnvironmentInput): Promise<ActionState | null> {
+  if (input.sourceType === "bundle" && input.bundleZip) {
+    const zip = parseZipBundle(input.bundleZip);
+    if (!zip.ok) return problems({ bundleZip: [zip.message] });
+  }
   const conn = await connectionInRegion(input);
   const errors: Record<string, string[]> = {};
   const [apps, dns, serviceRole, instanceRole, profile] = await Promise.all([
@@ -37,7 +42,9 @@ async function checkCreate(input: CreateEnvironmentInput): Promise<ActionState |
   return problems(errors);
 }
 
-const create = reviewedPlan({ does: "create Elastic Beanstalk environments", schema: createEnvironmentSchema, check: checkCreate, build: buildCreateEnvironmentPlan });
+// The history keeps what the zip was (its size and SHA-256, in the plan's recorded steps), not its bytes twice.
+const stored = ({ bundleZip, ...input }: CreateEnvironmentInput) => ({ ...input, bundleZip: bundleZip ? "(zip: see the PutObject step)" : "" });
+const create = reviewedPlan({ does: "create Elastic Beanstalk environments", schema: createEnvironmentSchema, check: checkCreate, build: buildCreateEnvironmentPlan, stored });
 export const previewCreateEnvironmentAction = create.preview;
 export const createEnvironmentAction = create.confirm;
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildCreateEnvironmentPlan } from "./plan";
 import { createEnvironmentSchema } from "./schema";
+import { makeZip } from "@/lib/beanstalk/bundles/zip-test-support";
+import { describeBlobs } from "@/lib/core/plans/blobs";
 
 const base = {
   connectionId: "c1",
@@ -74,6 +76,19 @@ describe("create environment plan", () => {
     const plan = buildCreateEnvironmentPlan(parse({ sourceType: "bundle", bundleText: "services:\n  web:\n    image: nginx\n" }));
     expect(plan.steps.find((s) => s.operation === "PutObject")!.input.Key).toBe("portside/shop/v1/docker-compose.yml");
   });
+
+  it("uploads a zip bundle's bytes as { $base64 }, shown at review by size, sha256 and what it holds", () => {
+    const zip = makeZip([{ name: "Dockerrun.aws.json", data: JSON.stringify({ AWSEBDockerrunVersion: "1", Image: { Name: "nginx" }, Ports: [{ ContainerPort: 80 }] }), deflate: true }]);
+    const plan = buildCreateEnvironmentPlan(parse({ sourceType: "bundle", bundleZip: zip.toString("base64") }));
+    const put = plan.steps.find((s) => s.operation === "PutObject")!;
+    expect(put.input).toMatchObject({ Key: "portside/shop/v1/bundle.zip", ContentType: "application/zip", Body: { $base64: zip.toString("base64") } });
+    expect(describeBlobs(put.input).Body).toMatch(new RegExp(`^<zip, contains Dockerrun\\.aws\\.json: ${zip.length} bytes, sha256 [0-9a-f]{64}>$`));
+  });
+
+  it("refuses to plan a zip without a manifest at its root", () => {
+    const zip = makeZip([{ name: "app/Dockerrun.aws.json", data: "{}" }]);
+    expect(() => buildCreateEnvironmentPlan(parse({ sourceType: "bundle", bundleZip: zip.toString("base64") }))).toThrow(/at its root/);
+  });
 });
 
 describe("create environment schema", () => {
@@ -97,6 +112,8 @@ describe("create environment schema", () => {
     expect(errors({ serviceRoleMode: "existing" }).serviceRole).toMatch(/Pick a service role/);
     expect(errors({ image: "Not An Image!" }).image).toBeDefined();
     expect(errors({ sourceType: "bundle", bundleText: "{}" }).bundleText).toMatch(/AWSEBDockerrunVersion/);
+    expect(errors({ sourceType: "bundle", bundleZip: "not base64!" }).bundleZip).toMatch(/did not arrive whole/);
+    expect(errors({ sourceType: "bundle", bundleZip: "A".repeat(7_000_000) }).bundleZip).toMatch(/at most 5 MB/);
   });
   it("caps environment properties at 4 KB in all", () => {
     const big = Array.from({ length: 5 }, (_, i) => ({ name: `V${i}`, value: "x".repeat(1000) }));

@@ -1,5 +1,7 @@
 import type { Plan, PlanStep } from "@/lib/core/plans/types";
 import { parseBundle } from "@/lib/beanstalk/bundles/parse";
+import { zipUpload } from "@/lib/beanstalk/bundles/zip-bundle";
+import type { Blob64 } from "@/lib/core/plans/blobs";
 import { BUNDLE_FILE, renderBundle } from "@/lib/beanstalk/bundles/render";
 import { bundleKey, environmentPage } from "@/lib/beanstalk/environments/names";
 import { trustPolicy } from "@/lib/iam/roles";
@@ -69,18 +71,21 @@ function instanceProfileSteps(): PlanStep[] {
   ];
 }
 
-/** The bundle's file name and text: rendered from the image, or the uploaded file as it came. */
-export function bundleOf(input: CreateEnvironmentInput): { fileName: string; body: string; contentType: string } {
+export type BundleUpload = { fileName: string; body: string | Blob64; contentType: string };
+
+/** The bundle's file name and body: rendered from the image, the uploaded file as it came, or the uploaded zip's bytes. */
+export function bundleOf(input: CreateEnvironmentInput): BundleUpload {
   if (input.sourceType === "image") {
     return renderBundle({ format: input.bundleFormat, image: input.image, containerPort: input.containerPort });
   }
+  if (input.bundleZip) return zipUpload(input.bundleZip);
   const parsed = parseBundle(input.bundleText);
   const format = parsed.ok ? parsed.format : "dockerrun";
   return { fileName: BUNDLE_FILE[format], body: input.bundleText, contentType: format === "dockerrun" ? "application/json" : "application/yaml" };
 }
 
 /** CreateStorageLocation (the account's elasticbeanstalk-<region>-<account> bucket), the bundle into it, the version processed. */
-export function versionSteps(application: string, versionLabel: string, bundle: { fileName: string; body: string; contentType: string }, dependsOn: string[], description: string): PlanStep[] {
+export function versionSteps(application: string, versionLabel: string, bundle: BundleUpload, dependsOn: string[], description: string): PlanStep[] {
   const key = bundleKey(application, versionLabel, bundle.fileName);
   return [
     {

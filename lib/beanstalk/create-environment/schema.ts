@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { flag, int } from "@/lib/core/validation/fields";
 import { imageSchema } from "@/lib/express/schema";
-import { parseBundle } from "@/lib/beanstalk/bundles/parse";
+import { parseBundle, ZIP_BASE64_MAX } from "@/lib/beanstalk/bundles/parse";
 import { applicationNameSchema, environmentNameSchema, regionSchema, versionLabelSchema } from "@/lib/beanstalk/environments/names";
 
 export const INSTANCE_TYPES = ["t3.micro", "t3.small", "t3.medium", "t3.large", "m6i.large", "m7i.large", "c6i.large", "c7i.large", "r6i.large"] as const;
@@ -80,6 +80,12 @@ export const createEnvironmentSchema = z
     containerPort: int("The container port", 1, 65535).default(EB_DEFAULTS.containerPort),
     bundleFormat: z.enum(["dockerrun", "compose"]).default("dockerrun"),
     bundleText: z.string().max(70_000, "Bundles uploaded here are at most 64 KB.").default(""),
+    // A zip bundle as base64: its shape here, its contents on the server (zip-bundle.ts) before any AWS call.
+    bundleZip: z
+      .string()
+      .max(ZIP_BASE64_MAX, "Zip bundles uploaded here are at most 5 MB.")
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, "The zip did not arrive whole: choose the file again.")
+      .default(""),
     versionLabel: versionLabelSchema,
     environmentName: environmentNameSchema,
     cnamePrefix: z
@@ -114,7 +120,7 @@ export const createEnvironmentSchema = z
     if (v.sourceType === "image") {
       const image = imageSchema.safeParse(v.image);
       if (!image.success) issue("image", image.error.issues[0]?.message ?? "Enter an image.");
-    } else {
+    } else if (!v.bundleZip) {
       const parsed = parseBundle(v.bundleText);
       if (!parsed.ok) issue("bundleText", parsed.message);
     }

@@ -1,10 +1,12 @@
 "use server";
 
 import { reviewedPlan } from "@/lib/core/actions/reviewed-plan";
+import type { ActionState } from "@/lib/core/actions/state";
 import { connectionInRegion } from "@/lib/core/connections/in-region";
 import { ConflictError } from "@/lib/core/errors";
 import { getEnvironment, listVersions } from "@/lib/beanstalk/environments/reads";
 import { isBusy } from "@/lib/beanstalk/environments/health";
+import { parseZipBundle } from "@/lib/beanstalk/bundles/zip-bundle";
 import { buildDeployPlan, buildEnvironmentOperationPlan } from "./plan";
 import { deploySchema, environmentOperationSchema, type DeployInput } from "./schema";
 import { z } from "zod";
@@ -17,12 +19,16 @@ async function environmentFor(input: { connectionId: string; region: string; app
   return { conn, env };
 }
 
-async function checkDeploy(input: DeployInput) {
+async function checkDeploy(input: DeployInput): Promise<ActionState | null> {
+  if (input.source === "zip") {
+    const zip = parseZipBundle(input.bundleZip);
+    if (!zip.ok) return { ok: false, message: "Check the highlighted fields.", fieldErrors: { bundleZip: [zip.message] } };
+  }
   const { conn, env } = await environmentFor(input);
   if (isBusy(env.status)) return { ok: false, message: `${env.name} is ${env.status}: wait until it is Ready.` };
   const versions = await listVersions(conn, input.region, input.applicationName);
   const found = versions.find((v) => v.label === input.versionLabel);
-  if (input.source === "image" && found) return { ok: false, message: "Check the highlighted fields.", fieldErrors: { versionLabel: [`${input.applicationName} already has a version ${input.versionLabel}: pick another label.`] } };
+  if (input.source !== "version" && found) return { ok: false, message: "Check the highlighted fields.", fieldErrors: { versionLabel: [`${input.applicationName} already has a version ${input.versionLabel}: pick another label.`] } };
   if (input.source === "version" && !found) return { ok: false, message: "Check the highlighted fields.", fieldErrors: { versionLabel: [`${input.applicationName} has no version ${input.versionLabel}.`] } };
   if (input.source === "version" && found && found.status !== "PROCESSED" && found.status !== "UNPROCESSED") {
     return { ok: false, message: "Check the highlighted fields.", fieldErrors: { versionLabel: [`Version ${input.versionLabel} is ${found.status}.`] } };
@@ -35,6 +41,8 @@ const deploy = reviewedPlan({
   schema: deploySchema,
   check: checkDeploy,
   build: async (input) => buildDeployPlan(input, { versionLabel: (await environmentFor(input)).env.versionLabel }),
+  // The history keeps the zip's size and SHA-256 (in the recorded PutObject step), not its bytes twice.
+  stored: ({ bundleZip, ...input }) => ({ ...input, bundleZip: bundleZip ? "(zip: see the PutObject step)" : "" }),
 });
 export const previewDeployAction = deploy.preview;
 export const deployAction = deploy.confirm;

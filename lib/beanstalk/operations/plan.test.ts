@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { makeZip } from "@/lib/beanstalk/bundles/zip-test-support";
 import { buildDeployPlan, buildEnvironmentOperationPlan } from "./plan";
 import { deploySchema, environmentOperationSchema } from "./schema";
 
@@ -16,6 +17,19 @@ describe("environment operations", () => {
   it("deploys an existing version with one request", () => {
     const plan = buildDeployPlan(deploySchema.parse({ ...target, source: "version", versionLabel: "v1" }), {});
     expect(plan.steps.map((s) => s.operation)).toEqual(["UpdateEnvironment"]);
+  });
+  it("deploys an uploaded zip: its bytes as { $base64 } into S3, the version from it, then the update", () => {
+    const zip = makeZip([{ name: "docker-compose.yml", data: "services:\n  web:\n    image: nginx\n", deflate: true }]);
+    const plan = buildDeployPlan(deploySchema.parse({ ...target, source: "zip", bundleZip: zip.toString("base64"), versionLabel: "v3" }), { versionLabel: "v2" });
+    expect(plan.steps.map((s) => s.operation)).toEqual(["CreateStorageLocation", "PutObject", "CreateApplicationVersion", "UpdateEnvironment"]);
+    const put = plan.steps[1]!;
+    expect(put.input).toMatchObject({ Key: "portside/shop/v3/bundle.zip", ContentType: "application/zip", Body: { $base64: zip.toString("base64"), $note: "zip, contains docker-compose.yml" } });
+    expect(plan.steps[3]!.dependsOn).toEqual(["version"]);
+  });
+  it("a zip deploy needs a zip", () => {
+    const out = deploySchema.safeParse({ ...target, source: "zip", versionLabel: "v3" });
+    expect(out.success).toBe(false);
+    expect(out.error?.issues[0]?.path).toEqual(["bundleZip"]);
   });
   it("refuses a bad image for an image deploy only", () => {
     expect(deploySchema.safeParse({ ...target, image: "BAD IMAGE", versionLabel: "v2" }).success).toBe(false);

@@ -1,5 +1,6 @@
 import type { Plan, PlanStep, WaitFor } from "@/lib/core/plans/types";
 import { renderBundle } from "@/lib/beanstalk/bundles/render";
+import { zipUpload } from "@/lib/beanstalk/bundles/zip-bundle";
 import { environmentPage } from "@/lib/beanstalk/environments/names";
 import { versionSteps } from "@/lib/beanstalk/create-environment/plan";
 import type { DeployInput, EnvironmentOperationInput } from "./schema";
@@ -31,13 +32,15 @@ export function buildDeployPlan(input: DeployInput, current: { versionLabel?: st
   const steps: PlanStep[] =
     input.source === "image"
       ? versionSteps(app, input.versionLabel, renderBundle({ format: input.bundleFormat, image: input.image, containerPort: input.containerPort }), [], `Portside: ${input.image}`)
-      : [];
+      : input.source === "zip"
+        ? versionSteps(app, input.versionLabel, zipUpload(input.bundleZip), [], "Portside: uploaded zip bundle")
+        : [];
   steps.push({
     key: "deploy",
     service: "elasticbeanstalk",
     operation: "UpdateEnvironment",
     description: `Deploy version ${input.versionLabel} to ${env} with its deployment policy`,
-    dependsOn: input.source === "image" ? ["version"] : [],
+    dependsOn: input.source !== "version" ? ["version"] : [],
     input: { ApplicationName: app, EnvironmentName: env, VersionLabel: input.versionLabel },
     waitFor: readyWait(app, env, `running ${input.versionLabel}`),
     ...(current.versionLabel

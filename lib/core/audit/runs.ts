@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/core/db/client";
+import { describeBlobs } from "@/lib/core/plans/blobs";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Plan } from "@/lib/core/plans/types";
 
@@ -35,7 +36,7 @@ export async function recordPlanRun(args: {
           service: step.service,
           operation: step.operation,
           description: step.description,
-          request: step.input as Prisma.InputJsonValue,
+          request: describeBlobs(step.input) as Prisma.InputJsonValue,
         })),
       },
     },

@@ -1,9 +1,11 @@
 import { CreateClusterCommand, DescribeClustersCommand, ECSClient } from "@aws-sdk/client-ecs";
+import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetSandboxCalls, sandboxCalls } from "../../../sandbox/client.mjs";
 import { startSandbox, type Sandbox } from "../../../sandbox/start.mjs";
 import { createTestDatabase } from "../testing/test-database";
 import { clusterPlan } from "../testing/plans";
+import type { Plan } from "./types";
 
 // Integration: the executor against a real Postgres (DATABASE_URL, from `npm test`) and the
 // sandbox, simulating a process that died at each point of a run.
@@ -240,5 +242,33 @@ describe("executeRun with a step that may be refused for a while", () => {
     } finally {
       await propagation(0);
     }
+  });
+});
+
+describe("executeRun with binary request members", () => {
+  it("decodes a { $base64 } Body to bytes for S3 and records only its description", async () => {
+    const { executeRun } = await import("./executor");
+    const { recordPlanRun } = await import("../audit/runs");
+    const { blob64 } = await import("./blobs");
+    const bytes = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff, 0x80, 0x0a, 0x0d, 0x7f]);
+    const plan: Plan = {
+      version: 1,
+      wizard: "test-blob",
+      title: "Upload bytes",
+      resources: [],
+      landing: "/",
+      steps: [
+        { key: "bucket", service: "s3", operation: "CreateBucket", description: "bucket", input: { Bucket: "blob-bucket" } },
+        { key: "put", service: "s3", operation: "PutObject", description: "bytes", dependsOn: ["bucket"], input: { Bucket: "blob-bucket", Key: "b.zip", Body: blob64(bytes, "zip") } },
+      ],
+    };
+    const run = await recordPlanRun({ userId, connectionId, region: "us-east-1", plan, input: {} });
+    await executeRun(run.id);
+    const after = await db().planRun.findUniqueOrThrow({ where: { id: run.id }, include: { steps: { orderBy: { index: "asc" } } } });
+    expect(after.status).toBe("succeeded");
+    expect(JSON.stringify(after.steps[1]!.request)).toMatch(/"Body":"<zip: 10 bytes, sha256 [0-9a-f]{64}>"/);
+    const s3 = new S3Client({ region: "us-east-1", endpoint: sandbox.endpoint, forcePathStyle: true, credentials: { accessKeyId: "t", secretAccessKey: "t" }, maxAttempts: 1 });
+    const got = await s3.send(new GetObjectCommand({ Bucket: "blob-bucket", Key: "b.zip" }));
+    expect(Buffer.from(await got.Body!.transformToByteArray()).equals(bytes)).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import { db } from "@/lib/core/db/client";
 import { AwsOperationError } from "@/lib/core/errors";
 import { changedThroughPortside } from "@/lib/core/live/shared";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { decodeBlobs, describeBlobs } from "./blobs";
 import { extractOutputs, resolveRefs, type StepOutputs } from "./refs";
 import { summarizeResponse } from "./summary";
 import type { Plan, PlanStep } from "./types";
@@ -81,11 +82,11 @@ async function sendStep(run: RunRow, step: StepRow, planStep: PlanStep, outputs:
     return false;
   }
   const startedAt = new Date();
-  await db().planStep.update({ where: { id: step.id }, data: { status: "running", startedAt, request: json(request) } });
+  await db().planStep.update({ where: { id: step.id }, data: { status: "running", startedAt, request: json(describeBlobs(request)) } });
   try {
     const { output, requestId } = await sendWithRetry(
       planStep.retryOn,
-      () => callAws(run.connection, run.region, step.service, step.operation, request),
+      () => callAws(run.connection, run.region, step.service, step.operation, decodeBlobs(request)),
       (error) => (error instanceof AwsOperationError ? { code: error.details.code, message: error.message } : null),
       async ({ attempt, of, delayMs, error }) => {
         const progress = `${error.code}: ${planStep.retryOn!.why}. Attempt ${attempt} of ${of} refused; sending again in ${formatDuration(delayMs)}.`;

@@ -2,6 +2,7 @@ import "server-only";
 import { recordPlanRun } from "@/lib/core/audit/runs";
 import type { SessionUser } from "@/lib/core/auth/session";
 import { planToCli } from "./cli";
+import { describeBlobs } from "./blobs";
 import { planHash } from "./hash";
 import { planPermissions } from "./iam-actions";
 import { enqueueRun } from "./queue";
@@ -11,8 +12,10 @@ import type { Plan } from "./types";
 export type { PlanReview } from "./review-types";
 import type { PlanReview } from "./review-types";
 
+/** What the person reviews: binary members shown by size and SHA-256 (the hash still covers the bytes). */
 export function reviewOf(plan: Plan, region: string): PlanReview {
-  return { plan, cli: planToCli(plan, region), hash: planHash(plan), permissions: planPermissions(plan) };
+  const shown = { ...plan, steps: plan.steps.map((s) => ({ ...s, input: describeBlobs(s.input) })) };
+  return { plan: shown, cli: planToCli(shown, region), hash: planHash(plan), permissions: planPermissions(plan) };
 }
 
 /**

@@ -8,6 +8,7 @@ import { isFinished, toRunView } from "@/lib/core/audit/run-view";
 import { requirePageUser } from "@/lib/core/auth/guard";
 import { roleAllows } from "@/lib/core/auth/roles";
 import { buildCleanupPlan } from "@/lib/core/plans/cleanup";
+import { describeBlobs } from "@/lib/core/plans/blobs";
 import { reviewOf } from "@/lib/core/plans/submit";
 import type { Plan } from "@/lib/core/plans/types";
 
@@ -31,7 +32,8 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
         <RefusedRunOffer run={run} />
         <RunDetail
           initial={view}
-          plan={run.plan as unknown as Plan}
+          // Binary members (a zip bundle) reach the browser as their size and SHA-256, not their bytes.
+          plan={describeBlobs(run.plan as unknown as Plan)}
           cleanup={cleanupPlan ? reviewOf(cleanupPlan, run.region) : null}
           canOperate={roleAllows(user.role, "operator")}
         />

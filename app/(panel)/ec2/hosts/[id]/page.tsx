@@ -56,24 +56,26 @@ export default async function HostPage({ params }: Props) {
     <>
       {header(host.name)}
       <div className="space-y-4">
-        <LiveHostView initial={toLiveHost(host)} streamUrl={`/api/live/hosts/${id}`} context={{ connectionId: context.connectionId, region: context.region }} canOperate={canOperate} />
+        <LiveHostView
+          initial={toLiveHost(host)}
+          streamUrl={`/api/live/hosts/${id}`}
+          context={{ connectionId: context.connectionId, region: context.region }}
+          canOperate={canOperate}
+          replaceForm={
+            canOperate && alive && host.container ? (
+              <ReplaceContainerForm
+                context={{ connectionId: context.connectionId, region: context.region, instanceId: id }}
+                current={{ image: host.container.image, environment: host.container.environment, restartPolicy: host.container.restartPolicy }}
+              />
+            ) : null
+          }
+        />
         <div className="grid gap-4 lg:grid-cols-2">
           <CpuPanel points={cpu} />
           <CommandPanel run={command} />
         </div>
         <LogsPanel tail={logs} logGroup={host.logGroup} />
         <ConsolePanel output={consoleOut} />
-        {canOperate && alive && host.container && (
-          <Card>
-            <CardHeader title="Replace container" description="Pull a new image and run it in place of the current container, through SSM Run Command. Nothing runs until you confirm the reviewed command." />
-            <CardBody>
-              <ReplaceContainerForm
-                context={{ connectionId: context.connectionId, region: context.region, instanceId: id }}
-                current={{ image: host.container.image, environment: host.container.environment, restartPolicy: host.container.restartPolicy }}
-              />
-            </CardBody>
-          </Card>
-        )}
         {canOperate && host.container && (
           <Card>
             <CardHeader title="Move to ECS" description={`ECS Express Mode runs the same image behind an HTTPS load balancer with auto scaling, on Fargate ${Number(size.cpu) / 1024} vCPU / ${Number(size.memory) / 1024} GB.${size.note ? ` ${size.note}` : ""}`} />
