@@ -11,7 +11,7 @@ import type { SessionUser } from "@/lib/core/auth/session";
 import { defineAction } from "@/lib/core/actions/action";
 import type { ActionState } from "@/lib/core/actions/state";
 import { buildDeploymentStrategyPlan } from "./plan";
-import { readDeploymentSettings, type DeploymentSettingsContext } from "./reads";
+import { readDeploymentSettings, readDeploymentSettingsShared, type DeploymentSettingsContext } from "./reads";
 import { strategyErrors } from "./checks";
 import { deploymentStrategySchema, type DeploymentStrategyInput } from "./schema";
 
@@ -23,8 +23,14 @@ async function connectionFor(input: Target) {
   return conn;
 }
 
-async function contextFor(conn: ConnectionSettings, input: Target): Promise<DeploymentSettingsContext> {
-  const context = await readDeploymentSettings(conn, input.region, input.cluster, input.service);
+/**
+ * The dialog opening reads through the shared cache (many operators opening it cost AWS one read);
+ * a preview or a submit reads fresh, because its plan and checks (a free rule priority, the
+ * settings it replaces) must match what AWS holds now.
+ */
+async function contextFor(conn: ConnectionSettings, input: Target, fresh = true): Promise<DeploymentSettingsContext> {
+  const read = fresh ? readDeploymentSettings : readDeploymentSettingsShared;
+  const context = await read(conn, input.region, input.cluster, input.service);
   if (!context) throw new NotFoundError(`Service ${input.service} no longer exists in cluster ${input.cluster}.`);
   return context;
 }
@@ -35,7 +41,7 @@ export const deploymentSettingsContextAction = defineAction({
   does: "change services",
   schema: z.object({ connectionId: z.string().min(1), region: z.string().min(1), cluster: z.string().min(1).max(255), service: z.string().min(1).max(255) }),
   run: async (input) => {
-    const context = await contextFor(await connectionFor(input), input);
+    const context = await contextFor(await connectionFor(input), input, false);
     const { current: _current, ...data } = context;
     return { ok: true, data };
   },

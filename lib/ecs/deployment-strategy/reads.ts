@@ -1,6 +1,7 @@
 import "server-only";
 import { callAws } from "@/lib/core/aws/call";
 import { live, liveKey } from "@/lib/core/live/shared";
+import { sharedReader } from "@/lib/core/live/shared-read";
 import type { ConnectionSettings } from "@/lib/core/aws/clients";
 import { getRole, listRolesTrusting } from "@/lib/iam/reads";
 import type { CurrentDeploymentSettings, PrimaryTargetGroup } from "./plan";
@@ -154,6 +155,9 @@ export async function readDeploymentSettings(conn: ConnectionSettings, region: s
     current: { deploymentConfiguration: s.deploymentConfiguration ?? {}, loadBalancers, primary, containerName: lb?.containerName ?? "", containerPort: lb?.containerPort ?? 0 },
   };
 }
+
+/** readDeploymentSettings through the shared read cache: what the dialog shows when it opens. */
+export const readDeploymentSettingsShared = sharedReader("ecs:DeploymentSettings", readDeploymentSettings);
 
 /** listAlarms shared by everyone opening the service wizard within 30 s: what its alarm picker offers. */
 export function listDeploymentAlarmsShared(conn: ConnectionSettings, region: string): Promise<{ name: string; state: string }[]> {
