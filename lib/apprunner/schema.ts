@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { envVarList } from "@/lib/core/validation/env-vars";
 import { int } from "../core/validation/fields";
 import { isAppRunnerRegion } from "@/lib/apprunner/regions";
 import { tagsSchema } from "../core/validation/tags";
@@ -64,17 +65,7 @@ export const envVarSchema = z.object({
 });
 export type EnvVar = z.infer<typeof envVarSchema>;
 
-export const envVarsSchema = z
-  .array(envVarSchema)
-  .max(50, "At most 50 environment variables.")
-  .default([])
-  .superRefine((vars, ctx) => {
-    const seen = new Set<string>();
-    vars.forEach((v, i) => {
-      if (seen.has(v.name)) ctx.addIssue({ code: "custom", path: [i, "name"], message: `${v.name} is set twice.` });
-      seen.add(v.name);
-    });
-  });
+export const envVarsSchema = envVarList(envVarSchema, 50, "At most 50 environment variables.");
 
 export const createAppRunnerServiceSchema = z
   .object({

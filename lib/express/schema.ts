@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { envVarList, posixEnvName } from "@/lib/core/validation/env-vars";
 import { int } from "../core/validation/fields";
 import { clusterNameSchema } from "../ecs/clusters/schema";
 import { tagsSchema } from "../core/validation/tags";
@@ -69,27 +70,7 @@ export const imageSchema = z
 
 export const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 
-const envSchema = z
-  .array(
-    z.object({
-      name: z
-        .string()
-        .trim()
-        .min(1, "Enter a variable name.")
-        .max(255, "Variable names are at most 255 characters.")
-        .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "Names use letters, digits and underscores, and do not start with a digit."),
-      value: z.string().max(32768, "Values are at most 32 KB."),
-    }),
-  )
-  .max(100, "At most 100 variables.")
-  .default([])
-  .superRefine((vars, ctx) => {
-    const seen = new Set<string>();
-    vars.forEach((v, i) => {
-      if (seen.has(v.name)) ctx.addIssue({ code: "custom", path: [i, "name"], message: `${v.name} is set twice.` });
-      seen.add(v.name);
-    });
-  });
+const envSchema = envVarList(z.object({ name: posixEnvName(255), value: z.string().max(32768, "Values are at most 32 KB.") }), 100);
 
 /** The settings shared by create and update: container, size, scaling, health check. */
 const serviceSettings = {

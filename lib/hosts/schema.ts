@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { envVarList, posixEnvName } from "@/lib/core/validation/env-vars";
 import { flag, int } from "@/lib/core/validation/fields";
 import { imageSchema } from "@/lib/express/schema";
 import { INSTANCE_TYPES, instanceTypeInfo } from "./instance-types";
@@ -23,27 +24,13 @@ export const hostNameSchema = z
 export const RESTART_POLICIES = ["unless-stopped", "always", "on-failure", "no"] as const;
 
 // Docker reads a NUL nowhere and the shell cannot hold one in a word.
-export const environmentSchema = z
-  .array(
-    z.object({
-      name: z
-        .string()
-        .trim()
-        .min(1, "Enter a variable name.")
-        .max(255, "Variable names are at most 255 characters.")
-        .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "Names use letters, digits and underscores, and do not start with a digit."),
-      value: z.string().max(4096, "Values are at most 4 KB.").refine((v) => !v.includes("\0"), "Values cannot hold a NUL character."),
-    }),
-  )
-  .max(50, "At most 50 variables.")
-  .default([])
-  .superRefine((vars, ctx) => {
-    const seen = new Set<string>();
-    vars.forEach((v, i) => {
-      if (seen.has(v.name)) ctx.addIssue({ code: "custom", path: [i, "name"], message: `${v.name} is set twice.` });
-      seen.add(v.name);
-    });
-  });
+export const environmentSchema = envVarList(
+  z.object({
+    name: posixEnvName(255),
+    value: z.string().max(4096, "Values are at most 4 KB.").refine((v) => !v.includes("\0"), "Values cannot hold a NUL character."),
+  }),
+  50,
+);
 
 /** a.b.c.d/n with every part in range. */
 export function isIpv4Cidr(value: string): boolean {

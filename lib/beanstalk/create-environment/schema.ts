@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { envVarList, posixEnvName } from "@/lib/core/validation/env-vars";
 import { flag, int } from "@/lib/core/validation/fields";
 import { imageSchema } from "@/lib/express/schema";
 import { parseBundle, ZIP_BASE64_MAX } from "@/lib/beanstalk/bundles/parse";
@@ -42,29 +43,16 @@ export const EB_DEFAULTS = {
 
 // Environment properties: the platform passes them to the container; AWS caps their total size.
 export const ENV_TOTAL_BYTES = 4096;
-export const environmentVarsSchema = z
-  .array(
-    z.object({
-      name: z
-        .string()
-        .trim()
-        .min(1, "Enter a variable name.")
-        .max(128, "Variable names are at most 128 characters.")
-        .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "Names use letters, digits and underscores, and do not start with a digit."),
-      value: z.string().max(ENV_TOTAL_BYTES, "Values are at most 4 KB.").refine((v) => !/[\0\r\n]/.test(v), "Values are one line."),
-    }),
-  )
-  .max(50, "At most 50 variables.")
-  .default([])
-  .superRefine((vars, ctx) => {
-    const seen = new Set<string>();
-    vars.forEach((v, i) => {
-      if (seen.has(v.name)) ctx.addIssue({ code: "custom", path: [i, "name"], message: `${v.name} is set twice.` });
-      seen.add(v.name);
-    });
-    const total = vars.reduce((n, v) => n + new TextEncoder().encode(`${v.name}=${v.value}`).length, 0);
-    if (total > ENV_TOTAL_BYTES) ctx.addIssue({ code: "custom", path: [], message: `Elastic Beanstalk holds at most 4 KB of environment properties in all (these are ${total} bytes).` });
-  });
+export const environmentVarsSchema = envVarList(
+  z.object({
+    name: posixEnvName(128),
+    value: z.string().max(ENV_TOTAL_BYTES, "Values are at most 4 KB.").refine((v) => !/[\0\r\n]/.test(v), "Values are one line."),
+  }),
+  50,
+).superRefine((vars, ctx) => {
+  const total = vars.reduce((n, v) => n + new TextEncoder().encode(`${v.name}=${v.value}`).length, 0);
+  if (total > ENV_TOTAL_BYTES) ctx.addIssue({ code: "custom", path: [], message: `Elastic Beanstalk holds at most 4 KB of environment properties in all (these are ${total} bytes).` });
+});
 
 const roleName = z.string().trim().max(64, "Role names are at most 64 characters.").regex(/^[\w+=,.@-]*$/, "Role names use letters, digits and + = , . @ _ -.").default("");
 
