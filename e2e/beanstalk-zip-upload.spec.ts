@@ -98,6 +98,9 @@ test("anonymous: 401 at once for a 5 MB announcement whose body never comes", as
   const started = Date.now();
   const answer = await raw({ "Content-Length": String(5 * 1024 * 1024) }, null);
   expect(answer.status).toBe(401);
+  // The proxy does not run on this route: the route sets the hardening headers itself.
+  expect(answer.headers).toMatch(/\r\ncontent-security-policy:.*frame-ancestors 'none'/i);
+  expect(answer.headers).toMatch(/\r\nx-content-type-options: nosniff/i);
   // Nothing of the body was sent: the answer could only come from a server that did not wait for it.
   expect(Date.now() - started).toBeLessThan(5_000);
   // And with a body that is a valid zip: the same refusal, nothing stored.
@@ -142,6 +145,7 @@ test("an operator's refusals: another site's Origin, a missing or too large Cont
   // The same operator's good upload: 201 with an id and a label, stored byte for byte for them.
   const good = await raw({ Cookie: cookie, Origin: base, "Content-Length": String(ZIP.length) }, ZIP);
   expect(good.status).toBe(201);
+  expect(good.headers).toMatch(/\r\ncontent-security-policy:.*frame-ancestors 'none'/i);
   const { id, label } = JSON.parse(good.body) as { id: string; label: string };
   expect(label).toBe(`app.zip (zip, ${ZIP.length} bytes): contains Dockerrun.aws.json, image nginx:1.27`);
   const [stored] = await uploadsOf(user.id);

@@ -1,6 +1,8 @@
 import "server-only";
 import { requireUser } from "@/lib/core/auth/guard";
 import { authFailure } from "@/lib/core/live/sse";
+import { contentSecurityPolicy, HSTS, newNonce } from "@/lib/core/security/headers";
+import { PROTO_HEADER } from "@/lib/core/security/stamp-headers";
 import { announcedLength, readAnnounced } from "./upload-body";
 import { saveBundleUpload } from "./upload-store";
 import { ZIP_LIMITS } from "./zip";
@@ -35,6 +37,14 @@ export function uploadName(raw: string | null): string {
  * hour. Answers { id, label } (201) or { error } with 401/403/413/400/422.
  */
 export async function handleBundleUpload(request: Request): Promise<Response> {
+  const response = await answer(request);
+  // proxy.ts does not run here (see route.ts): the per-request headers it would add, added here.
+  response.headers.set("Content-Security-Policy", contentSecurityPolicy(newNonce(), { dev: process.env.NODE_ENV === "development" }));
+  if (request.headers.get(PROTO_HEADER) === "https") response.headers.set(HSTS.key, HSTS.value);
+  return response;
+}
+
+async function answer(request: Request): Promise<Response> {
   let user;
   try {
     user = await requireUser("operator", "upload an Elastic Beanstalk bundle");
