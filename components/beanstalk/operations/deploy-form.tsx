@@ -13,7 +13,7 @@ import { deployAction, previewDeployAction } from "@/lib/beanstalk/operations/ac
 import { deploySchema } from "@/lib/beanstalk/operations/schema";
 import { BUNDLE_LIMITS } from "@/lib/beanstalk/bundles/parse";
 import { bundleOfReview } from "./bundle-of-review";
-import { looksLikeZip, readZipFile } from "./zip-file";
+import { looksLikeZip, uploadZipFile } from "./zip-file";
 
 const STEPS: WizardStep[] = [{ id: "version", label: "New version", fields: ["source", "image", "containerPort", "bundleFormat", "bundleZip", "versionLabel"] }];
 
@@ -26,6 +26,7 @@ type Props = {
 /** Deploy a new version: a new image (bundle written and uploaded) or a version the application has. */
 export function DeployForm({ context, versions, suggestedLabel }: Props) {
   const [values, setValues] = useState({ ...context, source: "image", image: "", containerPort: "80", bundleFormat: "dockerrun", bundleZip: "", bundleZipName: "", versionLabel: suggestedLabel });
+  const [checking, setChecking] = useState("");
   const w = useWizard(deploySchema, STEPS, values);
   const { review, setReview, message, onReview, action } = usePlanSubmit(w, STEPS.length, previewDeployAction, deployAction);
   const set = (patch: Partial<typeof values>) => {
@@ -40,9 +41,12 @@ export function DeployForm({ context, versions, suggestedLabel }: Props) {
   async function chooseZip(file: File | undefined) {
     if (!file) return;
     if (!(await looksLikeZip(file))) return set({ bundleZip: "", bundleZipName: "" }), w.applyServerErrors({ bundleZip: [`${file.name} is not a zip file.`] });
-    const zip = await readZipFile(file);
-    if ("error" in zip) return set({ bundleZip: "", bundleZipName: "" }), w.applyServerErrors({ bundleZip: [zip.error] });
-    set({ bundleZip: zip.base64, bundleZipName: zip.label });
+    set({ bundleZip: "", bundleZipName: "" });
+    setChecking(file.name);
+    const zip = await uploadZipFile(file);
+    setChecking("");
+    if ("error" in zip) return w.applyServerErrors({ bundleZip: [zip.error] });
+    set({ bundleZip: zip.id, bundleZipName: zip.label });
     w.touch("bundleZip");
   }
   return (
@@ -95,7 +99,11 @@ export function DeployForm({ context, versions, suggestedLabel }: Props) {
             <Field label="New version label" htmlFor="deployLabel" required error={err("versionLabel")}>
               <Input id="deployLabel" name="versionLabel" value={values.versionLabel} className="font-mono" autoComplete="off" onChange={(e) => set({ versionLabel: e.target.value })} onBlur={() => w.touch("versionLabel")} {...fieldAria("deployLabel", err("versionLabel"))} />
             </Field>
-            {values.bundleZipName && <p className="text-sm md:col-span-2" data-testid="deploy-zip">Uploading {values.bundleZipName}.</p>}
+            {checking ? (
+              <p className="text-sm md:col-span-2" role="status" data-testid="deploy-zip-checking">Uploading and checking {checking}…</p>
+            ) : (
+              values.bundleZipName && <p className="text-sm md:col-span-2" role="status" data-testid="deploy-zip">Checked {values.bundleZipName}.</p>
+            )}
           </div>
         ) : (
           <Field label="Version" htmlFor="deployVersion" required error={err("versionLabel")}>

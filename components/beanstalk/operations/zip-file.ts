@@ -7,18 +7,32 @@ export async function looksLikeZip(file: File): Promise<boolean> {
 }
 
 /**
- * A chosen zip as the base64 the form carries (the server reads and checks it before any AWS
- * call), or why it is refused here already.
+ * Sends a chosen zip to the upload route (the body is the file itself), which checks it and keeps
+ * it an hour for this person: the form then carries only its id. The route's refusal is the
+ * field's message.
  */
-export async function readZipFile(file: File): Promise<{ base64: string; label: string } | { error: string }> {
+export async function uploadZipFile(file: File): Promise<{ id: string; label: string } | { error: string }> {
   if (file.size > BUNDLE_LIMITS.zipBytes) {
     return { error: `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB: zip bundles uploaded here are at most ${BUNDLE_LIMITS.zipBytes / 1024 / 1024} MB.` };
   }
-  const url = await new Promise<string>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-  return { base64: url.slice(url.indexOf(",") + 1), label: `${file.name} (zip, ${file.size} bytes)` };
+  let response: Response;
+  try {
+    response = await fetch(`/api/beanstalk/bundles?name=${encodeURIComponent(file.name)}`, {
+      method: "POST",
+      body: file,
+      headers: { "Content-Type": "application/zip" },
+      credentials: "same-origin",
+    });
+  } catch {
+    return { error: `${file.name} did not reach Portside: choose it again.` };
+  }
+  const out: unknown = await response.json().catch(() => null);
+  const field = (k: string) => (out && typeof out === "object" && k in out ? (out as Record<string, unknown>)[k] : undefined);
+  const id = field("id");
+  const label = field("label");
+  if (response.ok && typeof id === "string" && typeof label === "string") return { id, label };
+  const error = field("error");
+  if (typeof error === "string") return { error };
+  if (response.status === 401) return { error: "Your session has ended: sign in again, then choose the file." };
+  return { error: `Portside refused the upload (HTTP ${response.status}): choose the file again.` };
 }

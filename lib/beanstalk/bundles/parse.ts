@@ -7,8 +7,6 @@ import type { BundleFormat } from "./render";
  * bound in a real parser) and tabs are refused. Never throws: a result or a message.
  */
 export const BUNDLE_LIMITS = { bytes: 64 * 1024, jsonDepth: 32, lines: 2_000, lineLength: 4_096, zipBytes: 5 * 1024 * 1024 } as const;
-/** A zip bundle's base64, as the form carries it, is at most this long. */
-export const ZIP_BASE64_MAX = Math.ceil(BUNDLE_LIMITS.zipBytes / 3) * 4;
 
 export type ParsedBundle =
   | { ok: true; format: BundleFormat; images: string[]; ports: number[] }

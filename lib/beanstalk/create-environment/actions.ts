@@ -8,7 +8,9 @@ import { connectionInRegion } from "@/lib/core/connections/in-region";
 import { getRole } from "@/lib/iam/reads";
 import { checkDns, instanceProfileExists, listApplications } from "@/lib/beanstalk/environments/reads";
 import { regionSchema } from "@/lib/beanstalk/environments/names";
-import { parseZipBundle } from "@/lib/beanstalk/bundles/zip-bundle";
+import { uploadedZip } from "@/lib/beanstalk/bundles/upload-store";
+import type { SessionUser } from "@/lib/core/auth/session";
+import { DomainError } from "@/lib/core/errors";
 import { buildCreateEnvironmentPlan } from "./plan";
 import { createEnvironmentSchema, STANDARD_ROLES, type CreateEnvironmentInput } from "./schema";
 
@@ -16,9 +18,10 @@ const problems = (errors: Record<string, string[]>): ActionState | null =>
   Object.keys(errors).length ? { ok: false, message: "Check the highlighted fields.", fieldErrors: errors } : null;
 
 /** What AWS already holds that the plan would collide with: each a field error, before any change. */
-async function checkCreate(input: CreateEnvironmentInput): Promise<ActionState | null> {
+async function checkCreate(input: CreateEnvironmentInput, { user }: { user: SessionUser }): Promise<ActionState | null> {
   if (input.sourceType === "bundle" && input.bundleZip) {
-    const zip = parseZipBundle(input.bundleZip);
+    // Only the signed-in person's own upload, before any AWS call.
+    const zip = await uploadedZip(input.bundleZip, user.id);
     if (!zip.ok) return problems({ bundleZip: [zip.message] });
   }
   const conn = await connectionInRegion(input);
@@ -44,7 +47,14 @@ async function checkCreate(input: CreateEnvironmentInput): Promise<ActionState |
 
 // The history keeps what the zip was (its size and SHA-256, in the plan's recorded steps), not its bytes twice.
 const stored = ({ bundleZip, ...input }: CreateEnvironmentInput) => ({ ...input, bundleZip: bundleZip ? "(zip: see the PutObject step)" : "" });
-const create = reviewedPlan({ does: "create Elastic Beanstalk environments", schema: createEnvironmentSchema, check: checkCreate, build: buildCreateEnvironmentPlan, stored });
+/** The plan, with the zip's bytes loaded from the person's upload (the plan carries them for the executor). */
+async function buildCreate(input: CreateEnvironmentInput, { user }: { user: SessionUser }) {
+  if (input.sourceType !== "bundle" || !input.bundleZip) return buildCreateEnvironmentPlan(input);
+  const zip = await uploadedZip(input.bundleZip, user.id);
+  if (!zip.ok) throw new DomainError(zip.message);
+  return buildCreateEnvironmentPlan(input, { zip: zip.bytes });
+}
+const create = reviewedPlan({ does: "create Elastic Beanstalk environments", schema: createEnvironmentSchema, check: checkCreate, build: buildCreate, stored });
 export const previewCreateEnvironmentAction = create.preview;
 export const createEnvironmentAction = create.confirm;
 

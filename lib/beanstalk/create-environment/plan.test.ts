@@ -18,6 +18,7 @@ const base = {
 };
 
 const parse = (over: Record<string, unknown> = {}) => createEnvironmentSchema.parse({ ...base, ...over });
+const UPLOAD_ID = "0b6f0a53-3c55-4d36-9d8e-4f0a3b1c2d3e";
 const option = (plan: ReturnType<typeof buildCreateEnvironmentPlan>, ns: string, name: string) =>
   (plan.steps.find((s) => s.operation === "CreateEnvironment")!.input.OptionSettings as { Namespace: string; OptionName: string; Value: string }[]).find((o) => o.Namespace === ns && o.OptionName === name)?.Value;
 
@@ -79,7 +80,7 @@ describe("create environment plan", () => {
 
   it("uploads a zip bundle's bytes as { $base64 }, shown at review by size, sha256 and what it holds", () => {
     const zip = makeZip([{ name: "Dockerrun.aws.json", data: JSON.stringify({ AWSEBDockerrunVersion: "1", Image: { Name: "nginx" }, Ports: [{ ContainerPort: 80 }] }), deflate: true }]);
-    const plan = buildCreateEnvironmentPlan(parse({ sourceType: "bundle", bundleZip: zip.toString("base64") }));
+    const plan = buildCreateEnvironmentPlan(parse({ sourceType: "bundle", bundleZip: UPLOAD_ID }), { zip });
     const put = plan.steps.find((s) => s.operation === "PutObject")!;
     expect(put.input).toMatchObject({ Key: "portside/shop/v1/bundle.zip", ContentType: "application/zip", Body: { $base64: zip.toString("base64") } });
     expect(describeBlobs(put.input).Body).toMatch(new RegExp(`^<zip, contains Dockerrun\\.aws\\.json: ${zip.length} bytes, sha256 [0-9a-f]{64}>$`));
@@ -87,7 +88,11 @@ describe("create environment plan", () => {
 
   it("refuses to plan a zip without a manifest at its root", () => {
     const zip = makeZip([{ name: "app/Dockerrun.aws.json", data: "{}" }]);
-    expect(() => buildCreateEnvironmentPlan(parse({ sourceType: "bundle", bundleZip: zip.toString("base64") }))).toThrow(/at its root/);
+    expect(() => buildCreateEnvironmentPlan(parse({ sourceType: "bundle", bundleZip: UPLOAD_ID }), { zip })).toThrow(/at its root/);
+  });
+
+  it("refuses to plan a zip upload whose bytes were not loaded", () => {
+    expect(() => buildCreateEnvironmentPlan(parse({ sourceType: "bundle", bundleZip: UPLOAD_ID }))).toThrow(/Choose the zip again/);
   });
 });
 
@@ -112,8 +117,8 @@ describe("create environment schema", () => {
     expect(errors({ serviceRoleMode: "existing" }).serviceRole).toMatch(/Pick a service role/);
     expect(errors({ image: "Not An Image!" }).image).toBeDefined();
     expect(errors({ sourceType: "bundle", bundleText: "{}" }).bundleText).toMatch(/AWSEBDockerrunVersion/);
-    expect(errors({ sourceType: "bundle", bundleZip: "not base64!" }).bundleZip).toMatch(/did not arrive whole/);
-    expect(errors({ sourceType: "bundle", bundleZip: "A".repeat(7_000_000) }).bundleZip).toMatch(/at most 5 MB/);
+    expect(errors({ sourceType: "bundle", bundleZip: "not an id!" }).bundleZip).toMatch(/Choose the zip again/);
+    expect(errors({ sourceType: "bundle", bundleZip: "A".repeat(7_000_000) }).bundleZip).toMatch(/Choose the zip again/);
   });
   it("caps environment properties at 4 KB in all", () => {
     const big = Array.from({ length: 5 }, (_, i) => ({ name: `V${i}`, value: "x".repeat(1000) }));

@@ -73,12 +73,15 @@ function instanceProfileSteps(): PlanStep[] {
 
 export type BundleUpload = { fileName: string; body: string | Blob64; contentType: string };
 
-/** The bundle's file name and body: rendered from the image, the uploaded file as it came, or the uploaded zip's bytes. */
-export function bundleOf(input: CreateEnvironmentInput): BundleUpload {
+/**
+ * The bundle's file name and body: rendered from the image, the uploaded file as it came, or the
+ * uploaded zip's bytes (`zip`: the BundleUpload that `input.bundleZip` names, loaded by the action).
+ */
+export function bundleOf(input: CreateEnvironmentInput, zip?: Uint8Array): BundleUpload {
   if (input.sourceType === "image") {
     return renderBundle({ format: input.bundleFormat, image: input.image, containerPort: input.containerPort });
   }
-  if (input.bundleZip) return zipUpload(input.bundleZip);
+  if (input.bundleZip) return zipUpload(zip);
   const parsed = parseBundle(input.bundleText);
   const format = parsed.ok ? parsed.format : "dockerrun";
   return { fileName: BUNDLE_FILE[format], body: input.bundleText, contentType: format === "dockerrun" ? "application/json" : "application/yaml" };
@@ -134,10 +137,10 @@ export function versionSteps(application: string, versionLabel: string, bundle: 
  * choice as option settings, waited for until Ready. Cleanup terminates the environment and
  * deletes what the run created, newest first.
  */
-export function buildCreateEnvironmentPlan(input: CreateEnvironmentInput): Plan {
+export function buildCreateEnvironmentPlan(input: CreateEnvironmentInput, uploaded: { zip?: Uint8Array } = {}): Plan {
   const app = input.applicationName;
   const env = input.environmentName;
-  const bundle = bundleOf(input);
+  const bundle = bundleOf(input, uploaded.zip);
   const steps: PlanStep[] = [];
   if (input.applicationMode === "create") {
     steps.push({

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { envVarList, posixEnvName } from "@/lib/core/validation/env-vars";
 import { flag, int } from "@/lib/core/validation/fields";
 import { imageSchema } from "@/lib/express/schema";
-import { parseBundle, ZIP_BASE64_MAX } from "@/lib/beanstalk/bundles/parse";
+import { parseBundle } from "@/lib/beanstalk/bundles/parse";
+import { bundleZipField } from "@/lib/beanstalk/bundles/upload-id";
 import { applicationNameSchema, environmentNameSchema, regionSchema, versionLabelSchema } from "@/lib/beanstalk/environments/names";
 
 export const INSTANCE_TYPES = ["t3.micro", "t3.small", "t3.medium", "t3.large", "m6i.large", "m7i.large", "c6i.large", "c7i.large", "r6i.large"] as const;
@@ -68,12 +69,8 @@ export const createEnvironmentSchema = z
     containerPort: int("The container port", 1, 65535).default(EB_DEFAULTS.containerPort),
     bundleFormat: z.enum(["dockerrun", "compose"]).default("dockerrun"),
     bundleText: z.string().max(70_000, "Bundles uploaded here are at most 64 KB.").default(""),
-    // A zip bundle as base64: its shape here, its contents on the server (zip-bundle.ts) before any AWS call.
-    bundleZip: z
-      .string()
-      .max(ZIP_BASE64_MAX, "Zip bundles uploaded here are at most 5 MB.")
-      .regex(/^[A-Za-z0-9+/]*={0,2}$/, "The zip did not arrive whole: choose the file again.")
-      .default(""),
+    // A zip bundle: the id of its checked upload (the action loads it for the signed-in person only).
+    bundleZip: bundleZipField,
     versionLabel: versionLabelSchema,
     environmentName: environmentNameSchema,
     cnamePrefix: z

@@ -3,10 +3,11 @@
 import { reviewedPlan } from "@/lib/core/actions/reviewed-plan";
 import type { ActionState } from "@/lib/core/actions/state";
 import { connectionInRegion } from "@/lib/core/connections/in-region";
-import { ConflictError } from "@/lib/core/errors";
 import { getEnvironment, listVersions } from "@/lib/beanstalk/environments/reads";
 import { isBusy } from "@/lib/beanstalk/environments/health";
-import { parseZipBundle } from "@/lib/beanstalk/bundles/zip-bundle";
+import { uploadedZip } from "@/lib/beanstalk/bundles/upload-store";
+import type { SessionUser } from "@/lib/core/auth/session";
+import { ConflictError, DomainError } from "@/lib/core/errors";
 import { buildDeployPlan, buildEnvironmentOperationPlan } from "./plan";
 import { deploySchema, environmentOperationSchema, type DeployInput } from "./schema";
 import { z } from "zod";
@@ -19,9 +20,10 @@ async function environmentFor(input: { connectionId: string; region: string; app
   return { conn, env };
 }
 
-async function checkDeploy(input: DeployInput): Promise<ActionState | null> {
+async function checkDeploy(input: DeployInput, { user }: { user: SessionUser }): Promise<ActionState | null> {
   if (input.source === "zip") {
-    const zip = parseZipBundle(input.bundleZip);
+    // Only the signed-in person's own upload, before any AWS call.
+    const zip = await uploadedZip(input.bundleZip, user.id);
     if (!zip.ok) return { ok: false, message: "Check the highlighted fields.", fieldErrors: { bundleZip: [zip.message] } };
   }
   const { conn, env } = await environmentFor(input);
@@ -40,7 +42,11 @@ const deploy = reviewedPlan({
   does: "deploy to Elastic Beanstalk environments",
   schema: deploySchema,
   check: checkDeploy,
-  build: async (input) => buildDeployPlan(input, { versionLabel: (await environmentFor(input)).env.versionLabel }),
+  build: async (input, { user }) => {
+    const zip = input.source === "zip" ? await uploadedZip(input.bundleZip, user.id) : undefined;
+    if (zip && !zip.ok) throw new DomainError(zip.message);
+    return buildDeployPlan(input, { versionLabel: (await environmentFor(input)).env.versionLabel, zip: zip?.bytes });
+  },
   // The history keeps the zip's size and SHA-256 (in the recorded PutObject step), not its bytes twice.
   stored: ({ bundleZip, ...input }) => ({ ...input, bundleZip: bundleZip ? "(zip: see the PutObject step)" : "" }),
 });

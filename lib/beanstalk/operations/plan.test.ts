@@ -20,7 +20,7 @@ describe("environment operations", () => {
   });
   it("deploys an uploaded zip: its bytes as { $base64 } into S3, the version from it, then the update", () => {
     const zip = makeZip([{ name: "docker-compose.yml", data: "services:\n  web:\n    image: nginx\n", deflate: true }]);
-    const plan = buildDeployPlan(deploySchema.parse({ ...target, source: "zip", bundleZip: zip.toString("base64"), versionLabel: "v3" }), { versionLabel: "v2" });
+    const plan = buildDeployPlan(deploySchema.parse({ ...target, source: "zip", bundleZip: "0b6f0a53-3c55-4d36-9d8e-4f0a3b1c2d3e", versionLabel: "v3" }), { versionLabel: "v2", zip });
     expect(plan.steps.map((s) => s.operation)).toEqual(["CreateStorageLocation", "PutObject", "CreateApplicationVersion", "UpdateEnvironment"]);
     const put = plan.steps[1]!;
     expect(put.input).toMatchObject({ Key: "portside/shop/v3/bundle.zip", ContentType: "application/zip", Body: { $base64: zip.toString("base64"), $note: "zip, contains docker-compose.yml" } });

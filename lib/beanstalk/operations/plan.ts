@@ -25,15 +25,16 @@ function readyWait(app: string, env: string, what: string): WaitFor {
  * Deploy: a new version from an image (bundle rendered, uploaded, processed) or one the application
  * already has, then UpdateEnvironment to it — Elastic Beanstalk rolls it out with the environment's
  * deployment policy (batch by batch for Rolling), waited for until the environment is Ready again.
+ * `current.zip`: the bytes of the upload `input.bundleZip` names, loaded by the action.
  */
-export function buildDeployPlan(input: DeployInput, current: { versionLabel?: string }): Plan {
+export function buildDeployPlan(input: DeployInput, current: { versionLabel?: string; zip?: Uint8Array }): Plan {
   const app = input.applicationName;
   const env = input.environmentName;
   const steps: PlanStep[] =
     input.source === "image"
       ? versionSteps(app, input.versionLabel, renderBundle({ format: input.bundleFormat, image: input.image, containerPort: input.containerPort }), [], `Portside: ${input.image}`)
       : input.source === "zip"
-        ? versionSteps(app, input.versionLabel, zipUpload(input.bundleZip), [], "Portside: uploaded zip bundle")
+        ? versionSteps(app, input.versionLabel, zipUpload(current.zip), [], "Portside: uploaded zip bundle")
         : [];
   steps.push({
     key: "deploy",

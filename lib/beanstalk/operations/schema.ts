@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { int } from "@/lib/core/validation/fields";
-import { ZIP_BASE64_MAX } from "@/lib/beanstalk/bundles/parse";
+import { bundleZipField } from "@/lib/beanstalk/bundles/upload-id";
 import { imageSchema } from "@/lib/express/schema";
 import { environmentTarget, versionLabelSchema } from "@/lib/beanstalk/environments/names";
 
@@ -11,12 +11,8 @@ export const deploySchema = z
     image: z.string().trim().max(2048).default(""),
     containerPort: int("The container port", 1, 65535).default(80),
     bundleFormat: z.enum(["dockerrun", "compose"]).default("dockerrun"),
-    // A zip bundle as base64: its shape here, its contents on the server (zip-bundle.ts) before any AWS call.
-    bundleZip: z
-      .string()
-      .max(ZIP_BASE64_MAX, "Zip bundles uploaded here are at most 5 MB.")
-      .regex(/^[A-Za-z0-9+/]*={0,2}$/, "The zip did not arrive whole: choose the file again.")
-      .default(""),
+    // A zip bundle: the id of its checked upload (the action loads it for the signed-in person only).
+    bundleZip: bundleZipField,
     versionLabel: versionLabelSchema,
   })
   .superRefine((v, ctx) => {
