@@ -226,9 +226,11 @@ test("every page and route of the build refuses an anonymous visitor before any 
       expect(response.status(), url).toBe(307);
       expect(response.headers().location, url).toMatch(/^\/login/);
     } else {
-      expect(response.status(), url).toBe(401);
+      // A route answers the methods it has with 401, and the others with 405; it has at least one.
       const post = await request.post(url, { maxRedirects: 0, data: { "__proto__": { polluted: true } } });
+      expect([401, 405], url).toContain(response.status());
       expect([401, 405], url).toContain(post.status());
+      expect([response.status(), post.status()], url).toContain(401);
     }
   }
   expect((await sandbox.calls()).total).toBe(0);

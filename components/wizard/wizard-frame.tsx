@@ -15,6 +15,8 @@ export function WizardFrame(props: {
   onBack: () => void;
   submitLabel: string;
   message?: { text: string; requestId?: string };
+  /** Something the step still waits for (a file being uploaded): the submit button waits too, saying why. */
+  busy?: string;
   children: ReactNode;
 }) {
   const [pending, startTransition] = useTransition();
@@ -31,13 +33,18 @@ export function WizardFrame(props: {
         )}
         {props.children}
         <div className="flex items-center gap-2 border-t border-line pt-4">
-          <Button type="submit" variant="primary" pending={pending}>
+          <Button type="submit" variant="primary" pending={pending} disabled={Boolean(props.busy)} aria-describedby={props.busy ? "wizard-busy" : undefined}>
             {props.submitLabel}
           </Button>
           {props.current > 0 && (
             <Button type="button" variant="secondary" onClick={props.onBack}>
               Back
             </Button>
+          )}
+          {props.busy && (
+            <p id="wizard-busy" className="text-sm text-ink-muted">
+              {props.busy}
+            </p>
           )}
         </div>
       </div>

@@ -1,9 +1,11 @@
-// Preloaded into `next start` (NODE_OPTIONS=--require …, see scripts/start.mjs) so that every
-// request carries facts about the client that the client cannot forge: its address and whether it
-// came over https (read by lib/core/security/request-info.ts). Before Next sees a request, any
-// client-sent stamp is deleted; so are X-Forwarded-For/-Proto/-Host unless the socket's peer is a
-// trusted proxy (PORTSIDE_TRUSTED_PROXIES, comma-separated addresses), because Next only fills
-// them in when absent, which would let a direct client claim to be anyone over https.
+// Preloaded into `next start` (NODE_OPTIONS=--require …, see scripts/start.mjs) so that a request
+// whose body is too large to take from an unknown sender is refused before Next reads a byte of it
+// (bodyRefusal), and every other request carries facts about the client that the client cannot
+// forge: its address and whether it came over https (read by lib/core/security/request-info.ts).
+// Before Next sees a request, any client-sent stamp is deleted; so are X-Forwarded-For/-Proto/-Host
+// unless the socket's peer is a trusted proxy (PORTSIDE_TRUSTED_PROXIES, comma-separated addresses),
+// because Next only fills them in when absent, which would let a direct client claim to be anyone
+// over https.
 "use strict";
 const http = require("node:http");
 const https = require("node:https");
@@ -100,12 +102,53 @@ function stampRequest(req, trustedProxies) {
   }
 }
 
+/**
+ * The largest request body Portside takes before it knows who sent it: server actions (Next's
+ * 1 MB limit, plus room for the multipart framing) and everything else. Without this, Next buffers
+ * up to 10 MB of any request's body for proxy.ts before a session is looked at.
+ */
+const BODY_LIMIT = 1024 * 1024 + 64 * 1024;
+/** Routes that check the session first and then bound the body themselves (the zip bundle upload). */
+const OWN_BODY_LIMIT = new Set(["/api/beanstalk/bundles"]);
+
+/**
+ * Why a request is answered here without reading its body, or null to pass it on: a body announced
+ * above BODY_LIMIT (413). A chunked body (no length: proxies may re-chunk what a browser sent with
+ * one) passes, and Next buffers at most `experimental.proxyClientMaxBodySize` (next.config.ts, the
+ * same limit) of it for proxy.ts.
+ * @returns {{ status: 413, message: string } | null}
+ */
+function bodyRefusal({ method, url, headers }) {
+  const verb = String(method ?? "GET").toUpperCase();
+  if (verb === "GET" || verb === "HEAD" || verb === "OPTIONS") return null;
+  if (OWN_BODY_LIMIT.has(String(url ?? "").split("?")[0])) return null;
+  const announced = headers["content-length"];
+  if (announced === undefined) return null;
+  const length = /^\d{1,16}$/.test(String(announced).trim()) ? Number(String(announced).trim()) : NaN;
+  if (!(length <= BODY_LIMIT)) return { status: 413, message: `Requests to Portside are at most ${BODY_LIMIT} bytes.` };
+  return null;
+}
+
+/** Answers a refused request at once and closes the connection, so its body is never read. */
+function refuse(res, { status, message }) {
+  res.shouldKeepAlive = false;
+  res.writeHead(status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff", connection: "close" });
+  res.end(message);
+}
+
 function install(trustedProxies = parseTrustedProxies(process.env.PORTSIDE_TRUSTED_PROXIES)) {
   for (const Server of [http.Server, https.Server]) {
     const emit = Server.prototype.emit;
     if (emit.__portsideStamp) continue;
     const patched = function (event, req, ...rest) {
-      if (event === "request" && req) stampRequest(req, trustedProxies);
+      if (event === "request" && req) {
+        const refusal = bodyRefusal(req);
+        if (refusal && rest[0]) {
+          refuse(rest[0], refusal);
+          return true;
+        }
+        stampRequest(req, trustedProxies);
+      }
       return emit.call(this, event, req, ...rest);
     };
     patched.__portsideStamp = true;
@@ -113,7 +156,7 @@ function install(trustedProxies = parseTrustedProxies(process.env.PORTSIDE_TRUST
   }
 }
 
-module.exports = { normaliseAddress, parseTrustedProxies, stampFor, stampRequest, install, CLIENT_IP, PROTO };
+module.exports = { normaliseAddress, parseTrustedProxies, stampFor, stampRequest, bodyRefusal, install, BODY_LIMIT, CLIENT_IP, PROTO };
 
 // Preloaded with --require: install at once. Imported by a unit test: leave its servers alone.
 if (!process.env.VITEST) install();

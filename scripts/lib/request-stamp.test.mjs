@@ -117,3 +117,79 @@ describe("parseTrustedProxies on any text", () => {
     );
   });
 });
+
+describe("bodyRefusal: what is answered before Next reads a body", () => {
+  const { bodyRefusal, BODY_LIMIT } = require("./request-stamp.cjs");
+  const post = (headers, url = "/clusters") => bodyRefusal({ method: "POST", url, headers });
+
+  it("passes reads, small bodies and empty ones", () => {
+    expect(bodyRefusal({ method: "GET", url: "/", headers: { "content-length": "999999999" } })).toBeNull();
+    expect(post({ "content-length": "1200" })).toBeNull();
+    expect(post({ "content-length": String(BODY_LIMIT) })).toBeNull();
+    expect(post({})).toBeNull();
+  });
+
+  it("refuses a body announced above the limit, or an announcement that is not a byte count", () => {
+    expect(post({ "content-length": String(BODY_LIMIT + 1) })).toMatchObject({ status: 413 });
+    expect(post({ "content-length": "8388608" })).toMatchObject({ status: 413 });
+    expect(post({ "content-length": "1e9" })).toMatchObject({ status: 413 });
+    expect(post({ "content-length": "99999999999999999999" })).toMatchObject({ status: 413 });
+  });
+
+  it("passes a chunked body on, for Next to buffer no more than the same limit of it", async () => {
+    expect(post({ "transfer-encoding": "chunked" })).toBeNull();
+    const config = (await import("../../next.config.ts")).default;
+    expect(config.experimental?.proxyClientMaxBodySize).toBe(BODY_LIMIT);
+  });
+
+  it("leaves the bundle upload route, which checks the session first, to bound its own body", () => {
+    expect(post({ "content-length": "5242880" }, "/api/beanstalk/bundles?name=app.zip")).toBeNull();
+    expect(post({ "transfer-encoding": "chunked" }, "/api/beanstalk/bundles")).toBeNull();
+    expect(post({ "content-length": "5242880" }, "/api/beanstalk/bundles/x")).toMatchObject({ status: 413 });
+  });
+
+  it("answers any headers without throwing", async () => {
+    const fc = (await import("fast-check")).default;
+    fc.assert(
+      fc.property(fc.string({ maxLength: 10 }), fc.string({ maxLength: 300 }), fc.option(fc.string({ maxLength: 40 })), fc.option(fc.string({ maxLength: 40 })), (method, url, length, te) => {
+        const headers = {};
+        if (length !== null) headers["content-length"] = length;
+        if (te !== null) headers["transfer-encoding"] = te;
+        const r = bodyRefusal({ method, url, headers });
+        expect(r === null || r.status === 413).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("a real server answers 413 at once and never reads the body", async () => {
+    const { install } = require("./request-stamp.cjs");
+    install(parseTrustedProxies(""));
+    let handled = 0;
+    const server = http.createServer((req, res) => {
+      handled += 1;
+      res.end("ok");
+    });
+    await new Promise((r) => server.listen(0, "127.0.0.1", r));
+    try {
+      const { port } = server.address();
+      // Announce 8 MB and send none of it: the answer must come without waiting for the body.
+      const answer = await new Promise((resolve, reject) => {
+        const req = http.request({ host: "127.0.0.1", port, method: "POST", path: "/login", headers: { "content-length": 8 * 1024 * 1024 } }, (res) => {
+          let text = "";
+          res.on("data", (c) => (text += c));
+          res.on("end", () => resolve({ status: res.statusCode, text }));
+        });
+        req.on("error", reject);
+        req.flushHeaders();
+      });
+      expect(answer.status).toBe(413);
+      expect(handled).toBe(0);
+      const small = await fetch(`http://127.0.0.1:${port}/login`, { method: "POST", body: "a=1" });
+      expect(small.status).toBe(200);
+      expect(handled).toBe(1);
+    } finally {
+      server.close();
+    }
+  });
+});

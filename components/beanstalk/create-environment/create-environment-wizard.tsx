@@ -132,7 +132,7 @@ export function CreateEnvironmentWizard(props: Props) {
   }
 
   return (
-    <WizardFrame steps={STEPS} current={w.current} action={action} onBack={w.back} message={message}
+    <WizardFrame steps={STEPS} current={w.current} action={action} onBack={w.back} message={message} busy={checking ? `Waiting for ${checking} to upload.` : undefined}
       submitLabel={onReview ? "Create environment" : w.current === STEPS.length - 1 ? "Review" : "Next"}>
       <input type="hidden" name="connectionId" value={values.connectionId} />
       <input type="hidden" name="region" value={values.region} />

@@ -50,7 +50,7 @@ export function DeployForm({ context, versions, suggestedLabel }: Props) {
     w.touch("bundleZip");
   }
   return (
-    <WizardFrame steps={STEPS} current={w.current} action={action} onBack={w.back} message={message} submitLabel={onReview ? "Deploy" : "Review deployment"}>
+    <WizardFrame steps={STEPS} current={w.current} action={action} onBack={w.back} message={message} busy={checking ? `Waiting for ${checking} to upload.` : undefined} submitLabel={onReview ? "Deploy" : "Review deployment"}>
       {(["connectionId", "region", "applicationName", "environmentName"] as const).map((k) => <input key={k} type="hidden" name={k} value={values[k]} />)}
       <div hidden={w.current !== 0} className="space-y-4">
         <fieldset className="space-y-2">
