@@ -28,6 +28,9 @@ test.beforeAll(async () => {
   }));
 });
 
+/** Longer than the fleet overview's 10 s poll (lib/ecs/services/fleet-live.ts OVERVIEW_INTERVAL_MS). */
+const OVERVIEW_QUIET_MS = 11_000;
+
 test("invalid e-mail addresses are refused at the field with no AWS call; anonymous and viewer are refused", async ({ page, browser }) => {
   const anonymous = await browser.newContext();
   const anon = await anonymous.newPage();
@@ -50,7 +53,9 @@ test("invalid e-mail addresses are refused at the field with no AWS call; anonym
   await login(page, operator.email, operator.password);
   await page.goto(`/ecs/clusters/${cluster}/task-alerts/new`);
   await page.waitForLoadState("networkidle");
-  await sandbox.quiet(6000);
+  // Sign-in lands on the live overview, whose poller reads AWS every 10 s and may outlive the page
+  // by a poll (it ends when the server notices the stream closed): a quiet window longer than that.
+  await sandbox.quiet(OVERVIEW_QUIET_MS);
   await sandbox.resetCalls();
   const emails = page.getByLabel("E-mail addresses");
   for (const [value, message] of [
@@ -75,7 +80,7 @@ test("invalid e-mail addresses are refused at the field with no AWS call; anonym
   await login(viewerAgain, viewer.email, viewer.password);
   // Off the live overview the sign-in lands on (its poller reads AWS), then count from a quiet start.
   await viewerAgain.goto(`/ecs/clusters/${cluster}/task-alerts`);
-  await sandbox.quiet(6000);
+  await sandbox.quiet(OVERVIEW_QUIET_MS);
   await sandbox.resetCalls();
   const refused = await viewerAgain.request.post(preview.url(), {
     headers: { "next-action": preview.headers()["next-action"]!, "content-type": preview.headers()["content-type"]!, accept: "text/x-component" },
