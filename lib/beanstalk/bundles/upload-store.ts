@@ -2,7 +2,6 @@ import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { db } from "@/lib/core/db/client";
 import { CHOOSE_AGAIN, UPLOAD_ID } from "./upload-id";
-import { parseZipBundle } from "./zip-bundle";
 
 /** How long an upload waits for its wizard, and how many one person keeps (the newest). */
 export const UPLOAD_KEEP = { ms: 60 * 60_000, perUser: 10 } as const;
@@ -31,10 +30,12 @@ export async function loadBundleUpload(id: string, userId: string, now = new Dat
   return row ? { name: row.name, sha256: row.sha256, bytes: Buffer.from(row.bytes) } : null;
 }
 
-/** The checked bytes of this person's upload `id`, or the message for the zip field (someone else's, expired, or not a bundle). */
+/**
+ * The bytes of this person's upload `id`, or the message for the zip field (someone else's, expired
+ * or unknown). They were checked before they were stored, and the plan's zipUpload reads them again
+ * for what the review shows: no third parse here.
+ */
 export async function uploadedZip(id: string, userId: string): Promise<{ ok: true; bytes: Buffer } | { ok: false; message: string }> {
   const upload = await loadBundleUpload(id, userId);
-  if (!upload) return { ok: false, message: CHOOSE_AGAIN };
-  const zip = parseZipBundle(upload.bytes);
-  return zip.ok ? { ok: true, bytes: zip.bytes } : zip;
+  return upload ? { ok: true, bytes: upload.bytes } : { ok: false, message: CHOOSE_AGAIN };
 }
